@@ -1,0 +1,39 @@
+package org.bizenv.framework;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One evaluation stated completely as data: the tree, every indicator's source and every method choice.
+ * Built only by {@link FrameworkLoader}, which validates it; {@link #tree()} is its structure in index form.
+ */
+public record Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
+                        Ranking ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
+                        List<Node> nodes, List<Indicator> indicators, FrameworkTree tree) {
+
+    public Framework {
+        sources = List.copyOf(sources);
+        denominators = List.copyOf(denominators);
+        nodes = List.copyOf(nodes);
+        indicators = List.copyOf(indicators);
+    }
+
+    public Optional<Source> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<Denominator> denominator(String id) {
+        return denominators.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The root of the tree: the index. */
+    public Node index() {
+        return nodes.get(tree.root());
+    }
+
+    /** The index's children: the dimensions. */
+    public List<Node> dimensions() {
+        return tree.childNodes(tree.root()).stream().map(nodes::get).toList();
+    }
+}

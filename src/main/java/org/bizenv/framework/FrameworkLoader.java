@@ -1,0 +1,780 @@
+package org.bizenv.framework;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads and validates a framework file. Works on SnakeYAML's node tree rather than binding to objects so that every
+ * value keeps its line: all problems are collected and reported together as {@code file:line: message}.
+ */
+public final class FrameworkLoader {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern FRACTION = Pattern.compile("([-+]?\\d+(\\.\\d+)?)\\s*/\\s*(\\d+(\\.\\d+)?)");
+
+    private final String fileLabel;
+    private final List<String> problems = new ArrayList<>();
+
+    private FrameworkLoader(String fileLabel) {
+        this.fileLabel = fileLabel;
+    }
+
+    /** Loads and validates {@code file}; throws {@link FrameworkException} listing every problem found. */
+    public static Framework load(Path file) {
+        String label = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new FrameworkException(List.of(label + ": no such framework file"));
+        } catch (IOException e) {
+            throw new FrameworkException(List.of(label + ": cannot read: " + e.getMessage()));
+        }
+        return new FrameworkLoader(label).parse(file, new java.io.StringReader(text));
+    }
+
+    private Framework parse(Path file, Reader reader) {
+        org.yaml.snakeyaml.nodes.Node doc;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            doc = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new FrameworkException(List.of(fileLabel + ":" + line + ": not valid YAML: " + e.getProblem()));
+        }
+        if (!(doc instanceof MappingNode)) {
+            throw new FrameworkException(List.of(fileLabel + ":1: a framework file is a YAML mapping with the keys "
+                    + "framework, sources, nodes and indicators"));
+        }
+        YMap top = map(doc, "the file", Set.of("framework", "defaults", "ranking", "tiers", "sources", "denominators",
+                "nodes", "indicators"));
+
+        YMap fw = top.requireMap("framework");
+        String id = fw == null ? "?" : fw.requireCode("id");
+        Names name = fw == null ? new Names("", "") : fw.requireNames("name");
+        String version = fw == null ? "" : fw.optText("version", "");
+        Path unitsFile = null;
+        boolean synthetic = false;
+        if (fw != null) {
+            String units = fw.optText("units", null);
+            if (units != null) {
+                unitsFile = file.toAbsolutePath().getParent().resolve(units).normalize();
+                if (!Files.isRegularFile(unitsFile)) {
+                    problem(fw.lineOf("units"), "unit registry '" + units + "' not found beside the framework file");
+                }
+            }
+            synthetic = fw.optBoolean("synthetic", false);
+            fw.checkKeys(Set.of("id", "name", "version", "units", "synthetic"));
+        }
+
+        YMap defaults = top.optMap("defaults");
+        MethodSpec defNorm = MethodSpec.of("minmax");
+        MethodSpec defAgg = MethodSpec.of("arithmetic");
+        MethodSpec defWeighting = MethodSpec.of("expert");
+        MethodSpec defImpute = MethodSpec.of("none");
+        MethodSpec defTreat = MethodSpec.of("none");
+        if (defaults != null) {
+            defaults.checkKeys(Set.of("normalisation", "aggregation", "weighting", "imputation", "treatment"));
+            defNorm = defaults.optMethod("normalisation", Methods.NORMALISATION, defNorm);
+            defAgg = defaults.optMethod("aggregation", Methods.AGGREGATION, defAgg);
+            defWeighting = defaults.optMethod("weighting", Methods.WEIGHTING, defWeighting);
+            defImpute = defaults.optMethod("imputation", Methods.IMPUTATION, defImpute);
+            defTreat = defaults.optMethod("treatment", Methods.TREATMENT, defTreat);
+        }
+
+        Ranking ranking = new Ranking(2, true);
+        YMap rk = top.optMap("ranking");
+        if (rk != null) {
+            rk.checkKeys(Set.of("decimals", "compare"));
+            int decimals = (int) rk.optNumber("decimals", 2);
+            String compare = rk.optText("compare", "rounded");
+            if (!compare.equals("rounded") && !compare.equals("full")) {
+                problem(rk.lineOf("compare"), "ranking.compare must be 'rounded' or 'full', not '" + compare + "'");
+            }
+            if (decimals < 0 || decimals > 12) {
+                problem(rk.lineOf("decimals"), "ranking.decimals must be between 0 and 12");
+            }
+            ranking = new Ranking(decimals, compare.equals("rounded"));
+        }
+
+        Tiers tiers = readTiers(top.optMap("tiers"));
+        List<Source> sources = readSources(top.optList("sources"));
+        List<Denominator> denominators = readDenominators(top.optList("denominators"), sources);
+        List<Node> nodes = readNodes(top.requireList("nodes"), defAgg, defWeighting);
+        List<Indicator> indicators = readIndicators(top.requireList("indicators"), sources, denominators, defNorm,
+                defImpute, defTreat);
+        FrameworkTree tree = buildTree(nodes, indicators);
+        if (!problems.isEmpty()) {
+            throw new FrameworkException(problems);
+        }
+        return new Framework(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators,
+                nodes, indicators, tree);
+    }
+
+    private Tiers readTiers(YMap t) {
+        List<Names> defaultNames = List.of(new Names("第一梯队", "Tier 1"), new Names("第二梯队", "Tier 2"),
+                new Names("第三梯队", "Tier 3"), new Names("第四梯队", "Tier 4"));
+        if (t == null) {
+            return new Tiers("quantiles", 4, new double[0], defaultNames);
+        }
+        t.checkKeys(Set.of("method", "count", "breaks", "names"));
+        String method = t.optText("method", "quantiles");
+        double[] breaks = t.optNumbers("breaks");
+        int count = (int) t.optNumber("count", method.equals("breaks") && breaks.length > 0 ? breaks.length + 1 : 4);
+        if (!method.equals("quantiles") && !method.equals("breaks")) {
+            problem(t.lineOf("method"), "tiers.method must be 'quantiles' or 'breaks', not '" + method + "'");
+        }
+        if (count < 1) {
+            problem(t.lineOf("count"), "tiers.count must be at least 1");
+        }
+        if (method.equals("breaks")) {
+            if (breaks.length != count - 1) {
+                problem(t.lineOf("breaks"), "tiers.breaks needs " + (count - 1) + " descending lower bounds for "
+                        + count + " tiers, found " + breaks.length);
+            }
+            for (int i = 1; i < breaks.length; i++) {
+                if (!(breaks[i] < breaks[i - 1])) {
+                    problem(t.lineOf("breaks"), "tiers.breaks must be strictly descending");
+                    break;
+                }
+            }
+        }
+        List<Names> names = new ArrayList<>();
+        SequenceNode seq = t.optSeq("names");
+        if (seq != null) {
+            for (var n : seq.getValue()) {
+                YMap m = map(n, "a tier name", Set.of("zh", "en"));
+                names.add(new Names(m.optText("zh", ""), m.optText("en", "")));
+            }
+            if (names.size() != count) {
+                problem(line(seq), "tiers.names lists " + names.size() + " names for " + count + " tiers");
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                names.add(i < defaultNames.size() ? defaultNames.get(i) : new Names("第" + (i + 1) + "梯队", "Tier " + (i + 1)));
+            }
+        }
+        return new Tiers(method, count, breaks, names);
+    }
+
+    private List<Source> readSources(SequenceNode seq) {
+        List<Source> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (var n : seq.getValue()) {
+            YMap m = map(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
+                    "unit-name-column", "not-applicable", "min-sample", "size-mix"));
+            String id = m.requireCode("id");
+            if (id != null && !ids.add(id)) {
+                problem(m.lineOf("id"), "duplicate source id '" + id + "'");
+            }
+            String type = m.requireText("type");
+            if (type != null && !Source.TYPES.contains(type)) {
+                problem(m.lineOf("type"), "unknown source type '" + type + "' (known: " + String.join(", ", Source.TYPES) + ")");
+            }
+            String path = m.requireText("path");
+            String unitColumn = m.optText("unit-column", null);
+            if ("unit-table".equals(type) && unitColumn == null) {
+                problem(m.line, "source '" + id + "': a unit-table needs 'unit-column'");
+            }
+            List<Integer> na = new ArrayList<>();
+            for (double d : m.optNumbers("not-applicable")) {
+                na.add((int) d);
+            }
+            java.util.Map<String, Double> mix = new LinkedHashMap<>();
+            YMap mixMap = m.optMap("size-mix");
+            if (mixMap != null) {
+                for (String k : mixMap.keys()) {
+                    double v = mixMap.optNumber(k, Double.NaN);
+                    if (!(v > 0)) {
+                        problem(mixMap.lineOf(k), "size-mix share of '" + k + "' must be positive");
+                    }
+                    mix.put(k, v);
+                }
+            }
+            String defaultSheet = switch (type == null ? "" : type) {
+                case "walkthrough" -> "Tests";
+                default -> "Data";
+            };
+            out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
+                    unitColumn, m.optText("unit-name-column", null), List.copyOf(na), (int) m.optNumber("min-sample", 0),
+                    java.util.Map.copyOf(mix), m.line));
+        }
+        return out;
+    }
+
+    private List<Denominator> readDenominators(SequenceNode seq, List<Source> sources) {
+        List<Denominator> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        for (var n : seq.getValue()) {
+            YMap m = map(n, "a denominator", Set.of("id", "name", "source", "field"));
+            String id = m.requireCode("id");
+            String source = m.requireText("source");
+            if (source != null && sources.stream().noneMatch(s -> s.id().equals(source))) {
+                problem(m.lineOf("source"), "denominator '" + id + "': unknown source '" + source + "'");
+            }
+            Names name = m.has("name") ? m.requireNames("name") : new Names(id, id);
+            out.add(new Denominator(id, name, source, m.requireText("field"), m.line));
+        }
+        return out;
+    }
+
+    private List<Node> readNodes(SequenceNode seq, MethodSpec defAgg, MethodSpec defWeighting) {
+        List<Node> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        for (var n : seq.getValue()) {
+            YMap m = map(n, "a node", Set.of("code", "parent", "name", "weight", "aggregation", "weighting"));
+            String code = m.requireCode("code");
+            String parent = m.optText("parent", null);
+            double weight = m.optNumber("weight", Double.NaN);
+            out.add(new Node(code, parent, m.requireNames("name"), weight,
+                    m.optMethod("aggregation", Methods.AGGREGATION, defAgg),
+                    m.optMethod("weighting", Methods.WEIGHTING, defWeighting), m.line));
+        }
+        return out;
+    }
+
+    private List<Indicator> readIndicators(SequenceNode seq, List<Source> sources, List<Denominator> denominators,
+                                           MethodSpec defNorm, MethodSpec defImpute, MethodSpec defTreat) {
+        List<Indicator> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        for (var n : seq.getValue()) {
+            YMap m = map(n, "an indicator", Set.of("code", "parent", "name", "unit", "direction", "weight", "source",
+                    "field", "statistic", "valid-range", "normalisation", "imputation", "treatment", "denominator",
+                    "definition"));
+            String code = m.requireCode("code");
+            String parent = m.requireText("parent");
+            String dir = m.requireText("direction");
+            int direction = 0;
+            if (dir != null) {
+                switch (dir.toLowerCase(Locale.ROOT)) {
+                    case "higher", "+1", "1" -> direction = 1;
+                    case "lower", "-1" -> direction = -1;
+                    default -> problem(m.lineOf("direction"), "indicator " + code
+                            + ": direction must be 'higher' or 'lower' (is better), not '" + dir + "'");
+                }
+            }
+            String sourceId = m.requireText("source");
+            Source source = sources.stream().filter(s -> s.id().equals(sourceId)).findFirst().orElse(null);
+            if (sourceId != null && source == null) {
+                problem(m.lineOf("source"), "indicator " + code + ": unknown source '" + sourceId + "'");
+            }
+            String field = m.requireText("field");
+            String statistic = m.optText("statistic", null);
+            if (source != null) {
+                List<String> allowed = switch (source.type()) {
+                    case "walkthrough" -> List.of("pass-rate", "mean-hours");
+                    case "survey" -> List.of("mean-score", "share-favourable");
+                    default -> List.of();
+                };
+                if (allowed.isEmpty() && statistic != null) {
+                    problem(m.lineOf("statistic"), "indicator " + code + ": a " + source.type()
+                            + " source takes no 'statistic'");
+                } else if (!allowed.isEmpty() && (statistic == null || !allowed.contains(statistic))) {
+                    problem(statistic == null ? m.line : m.lineOf("statistic"), "indicator " + code + ": a "
+                            + source.type() + " source needs 'statistic', one of " + String.join(", ", allowed));
+                }
+            }
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            double[] range = m.optNumbers("valid-range");
+            if (m.has("valid-range")) {
+                if (range.length != 2 || !(range[0] <= range[1])) {
+                    problem(m.lineOf("valid-range"), "indicator " + code + ": valid-range is [min, max] with min <= max");
+                } else {
+                    lo = range[0];
+                    hi = range[1];
+                }
+            }
+            String denominator = m.optText("denominator", null);
+            if (denominator != null && denominators.stream().noneMatch(d -> d.id().equals(denominator))) {
+                problem(m.lineOf("denominator"), "indicator " + code + ": unknown denominator '" + denominator + "'");
+            }
+            out.add(new Indicator(code, parent, m.requireNames("name"), m.optText("unit", ""), direction,
+                    m.optNumber("weight", Double.NaN), sourceId, field, statistic, lo, hi,
+                    m.optMethod("normalisation", Methods.NORMALISATION, defNorm),
+                    m.optMethod("imputation", Methods.IMPUTATION, defImpute),
+                    m.optMethod("treatment", Methods.TREATMENT, defTreat),
+                    denominator, m.optText("definition", ""), m.line));
+        }
+        return out;
+    }
+
+    /** Checks codes, parents, cycles, the single root and weights, then numbers the tree. */
+    private FrameworkTree buildTree(List<Node> nodes, List<Indicator> indicators) {
+        java.util.Map<String, Integer> nodeIndex = new HashMap<>();
+        java.util.Map<String, Integer> firstLine = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            if (n.code() == null) {
+                continue;
+            }
+            Integer prev = firstLine.putIfAbsent(n.code(), n.line());
+            if (prev != null) {
+                problem(n.line(), "duplicate code '" + n.code() + "' (first defined at line " + prev + ")");
+            } else {
+                nodeIndex.put(n.code(), i);
+            }
+        }
+        for (Indicator ind : indicators) {
+            if (ind.code() == null) {
+                continue;
+            }
+            Integer prev = firstLine.putIfAbsent(ind.code(), ind.line());
+            if (prev != null) {
+                problem(ind.line(), "duplicate code '" + ind.code() + "' (first defined at line " + prev + ")");
+            }
+        }
+        int[] nodeParent = new int[nodes.size()];
+        int root = -1;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            if (n.parent() == null) {
+                if (root >= 0) {
+                    problem(n.line(), "node " + n.code() + " has no parent, but " + nodes.get(root).code()
+                            + " (line " + nodes.get(root).line() + ") is already the root: exactly one node is the index");
+                }
+                root = root < 0 ? i : root;
+                nodeParent[i] = -1;
+            } else {
+                Integer p = nodeIndex.get(n.parent());
+                if (p == null) {
+                    problem(n.line(), "node " + n.code() + ": unknown parent '" + n.parent() + "'"
+                            + (firstLine.containsKey(n.parent()) ? " (an indicator cannot be a parent)" : ""));
+                    nodeParent[i] = -1;
+                } else {
+                    nodeParent[i] = p;
+                }
+            }
+        }
+        if (root < 0 && !nodes.isEmpty()) {
+            problem(nodes.get(0).line(), "no node without a parent: one node must be the index (the root)");
+        }
+        if (nodes.isEmpty()) {
+            problem(1, "no nodes: a framework needs at least the index node");
+        }
+        // Cycles: follow parents from every node; more steps than nodes means a loop.
+        Set<Integer> inCycle = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            int p = nodeParent[i];
+            int steps = 0;
+            while (p >= 0 && steps <= nodes.size()) {
+                p = nodeParent[p];
+                steps++;
+            }
+            if (steps > nodes.size() && inCycle.add(i)) {
+                problem(nodes.get(i).line(), "node " + nodes.get(i).code() + " is part of a cycle of parents");
+            }
+        }
+        int[] indicatorParent = new int[indicators.size()];
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator ind = indicators.get(i);
+            Integer p = ind.parent() == null ? null : nodeIndex.get(ind.parent());
+            if (ind.parent() != null && p == null) {
+                problem(ind.line(), "indicator " + ind.code() + ": unknown parent '" + ind.parent() + "'"
+                        + (firstLine.containsKey(ind.parent()) ? " (an indicator cannot be a parent)" : ""));
+            }
+            indicatorParent[i] = p == null ? -1 : p;
+        }
+        List<List<Integer>> kids = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            kids.add(new ArrayList<>());
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodeParent[i] >= 0 && !inCycle.contains(i)) {
+                kids.get(nodeParent[i]).add(i);
+            }
+        }
+        for (int i = 0; i < indicators.size(); i++) {
+            if (indicatorParent[i] >= 0) {
+                kids.get(indicatorParent[i]).add(FrameworkTree.encodeIndicator(i));
+            }
+        }
+        int[][] children = new int[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            children[i] = kids.get(i).stream().mapToInt(Integer::intValue).toArray();
+            if (children[i].length == 0 && !inCycle.contains(i)) {
+                problem(nodes.get(i).line(), "node " + nodes.get(i).code() + " has no children");
+            }
+            // Weights: the children of an expert-weighted (or combined) node need positive weights.
+            String w = nodes.get(i).weighting().method();
+            boolean needsWeights = w.equals("expert") || w.equals("combined");
+            for (int c : children[i]) {
+                TreeElement e = FrameworkTree.isIndicator(c) ? indicators.get(FrameworkTree.indicatorOf(c)) : nodes.get(c);
+                if (needsWeights && Double.isNaN(e.weight())) {
+                    problem(e.line(), e.code() + ": missing weight (its parent " + nodes.get(i).code() + " uses "
+                            + w + " weighting)");
+                } else if (!Double.isNaN(e.weight()) && !(e.weight() > 0) ) {
+                    problem(e.line(), e.code() + ": weight must be positive, not " + e.weight());
+                }
+            }
+            if (w.equals("ahp")) {
+                checkAhpMatrix(nodes.get(i), children[i].length);
+            }
+        }
+        int[] depth = new int[nodes.size()];
+        List<Integer> order = new ArrayList<>();
+        if (root >= 0 && problems.isEmpty()) {
+            postOrder(root, children, depth, 0, order);
+            for (int i = 0; i < nodes.size(); i++) {
+                if (!order.contains(i)) {
+                    problem(nodes.get(i).line(), "node " + nodes.get(i).code() + " is not connected to the index");
+                }
+            }
+        }
+        return new FrameworkTree(root, nodeParent, indicatorParent, children,
+                order.stream().mapToInt(Integer::intValue).toArray(), depth);
+    }
+
+    private void checkAhpMatrix(Node node, int k) {
+        List<Object> rows = node.weighting().list("matrix");
+        if (rows.size() != k) {
+            problem(node.weighting().line(), "node " + node.code() + ": the AHP matrix has " + rows.size()
+                    + " rows for " + k + " children");
+            return;
+        }
+        for (Object r : rows) {
+            if (!(r instanceof List<?> row) || row.size() != k || row.stream().anyMatch(v -> !(v instanceof Double))) {
+                problem(node.weighting().line(), "node " + node.code() + ": every AHP matrix row needs " + k
+                        + " numbers (fractions like 1/3 are fine)");
+                return;
+            }
+        }
+    }
+
+    private static void postOrder(int node, int[][] children, int[] depth, int d, List<Integer> order) {
+        depth[node] = d;
+        for (int c : children[node]) {
+            if (c >= 0) {
+                postOrder(c, children, depth, d + 1, order);
+            }
+        }
+        order.add(node);
+    }
+
+    // ---------------------------------------------------------------- YAML access with lines
+
+    private void problem(int line, String message) {
+        problems.add(fileLabel + ":" + line + ": " + message);
+    }
+
+    private static int line(org.yaml.snakeyaml.nodes.Node n) {
+        return n.getStartMark().getLine() + 1;
+    }
+
+    private YMap map(org.yaml.snakeyaml.nodes.Node n, String what, Set<String> allowed) {
+        if (!(n instanceof MappingNode mn)) {
+            problem(line(n), what + " must be a mapping of keys to values");
+            return new YMap(new LinkedHashMap<>(), line(n), allowed);
+        }
+        java.util.Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple t : mn.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            if (entries.put(key, t) != null) {
+                problem(line(t.getKeyNode()), "duplicate key '" + key + "'");
+            }
+        }
+        YMap m = new YMap(entries, line(n), allowed);
+        m.checkKeys(allowed);
+        return m;
+    }
+
+    /** A YAML mapping whose values are read with their lines; unknown keys are problems. */
+    private final class YMap {
+        final java.util.Map<String, NodeTuple> entries;
+        final int line;
+
+        YMap(java.util.Map<String, NodeTuple> entries, int line, Set<String> allowed) {
+            this.entries = entries;
+            this.line = line;
+        }
+
+        void checkKeys(Set<String> allowed) {
+            for (var e : entries.entrySet()) {
+                if (!allowed.contains(e.getKey())) {
+                    problem(line(e.getValue().getKeyNode()), "unknown key '" + e.getKey() + "' (expected one of: "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                }
+            }
+        }
+
+        boolean has(String key) {
+            return entries.containsKey(key);
+        }
+
+        List<String> keys() {
+            return new ArrayList<>(entries.keySet());
+        }
+
+        int lineOf(String key) {
+            NodeTuple t = entries.get(key);
+            return t == null ? line : line(t.getValueNode());
+        }
+
+        org.yaml.snakeyaml.nodes.Node value(String key) {
+            NodeTuple t = entries.get(key);
+            return t == null ? null : t.getValueNode();
+        }
+
+        String scalar(String key) {
+            var v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof ScalarNode s) {
+                String text = s.getValue();
+                return text.isBlank() || text.equals("~") || text.equals("null") ? null : text.strip();
+            }
+            problem(line(v), "'" + key + "' must be a single value");
+            return null;
+        }
+
+        String requireText(String key) {
+            String v = scalar(key);
+            if (v == null) {
+                problem(line, "missing '" + key + "'");
+            }
+            return v;
+        }
+
+        String requireCode(String key) {
+            String v = requireText(key);
+            if (v != null && !CODE.matcher(v).matches()) {
+                problem(lineOf(key), "'" + v + "' is not a valid " + key + " (letters, digits, '.', '_' and '-')");
+            }
+            return v;
+        }
+
+        String optText(String key, String fallback) {
+            String v = scalar(key);
+            return v == null ? fallback : v;
+        }
+
+        boolean optBoolean(String key, boolean fallback) {
+            String v = scalar(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            problem(lineOf(key), "'" + key + "' must be true or false, not '" + v + "'");
+            return fallback;
+        }
+
+        double optNumber(String key, double fallback) {
+            String v = scalar(key);
+            if (v == null) {
+                return fallback;
+            }
+            Double d = number(v);
+            if (d == null) {
+                problem(lineOf(key), "'" + key + "' must be a number, not '" + v + "'");
+                return fallback;
+            }
+            return d;
+        }
+
+        double[] optNumbers(String key) {
+            var v = value(key);
+            if (v == null) {
+                return new double[0];
+            }
+            if (!(v instanceof SequenceNode seq)) {
+                problem(line(v), "'" + key + "' must be a list of numbers like [1, 2]");
+                return new double[0];
+            }
+            double[] out = new double[seq.getValue().size()];
+            for (int i = 0; i < out.length; i++) {
+                var item = seq.getValue().get(i);
+                Double d = item instanceof ScalarNode s ? number(s.getValue()) : null;
+                if (d == null) {
+                    problem(line(item), "'" + key + "' must hold numbers only");
+                    return new double[0];
+                }
+                out[i] = d;
+            }
+            return out;
+        }
+
+        Names requireNames(String key) {
+            var v = value(key);
+            if (v == null) {
+                problem(line, "missing '" + key + "' ({zh: …, en: …})");
+                return new Names("", "");
+            }
+            if (v instanceof ScalarNode s) {
+                return new Names(s.getValue(), s.getValue());
+            }
+            YMap m = map(v, "'" + key + "'", Set.of("zh", "en"));
+            String zh = m.optText("zh", null);
+            String en = m.optText("en", null);
+            if (zh == null && en == null) {
+                problem(m.line, "'" + key + "' needs zh and/or en");
+            }
+            return new Names(zh == null ? en : zh, en == null ? zh : en);
+        }
+
+        YMap requireMap(String key) {
+            var v = value(key);
+            if (v == null) {
+                problem(line, "missing '" + key + "'");
+                return null;
+            }
+            return map(v, "'" + key + "'", Set.of("id", "name", "version", "units", "synthetic"));
+        }
+
+        YMap optMap(String key) {
+            var v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof MappingNode)) {
+                problem(line(v), "'" + key + "' must be a mapping");
+                return null;
+            }
+            java.util.Map<String, NodeTuple> entries = new LinkedHashMap<>();
+            for (NodeTuple t : ((MappingNode) v).getValue()) {
+                entries.put(((ScalarNode) t.getKeyNode()).getValue(), t);
+            }
+            return new YMap(entries, line(v), Set.of());
+        }
+
+        SequenceNode optSeq(String key) {
+            var v = value(key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof SequenceNode s) {
+                return s;
+            }
+            problem(line(v), "'" + key + "' must be a list");
+            return null;
+        }
+
+        SequenceNode optList(String key) {
+            return optSeq(key);
+        }
+
+        SequenceNode requireList(String key) {
+            if (!has(key)) {
+                problem(line, "missing '" + key + "'");
+                return null;
+            }
+            return optSeq(key);
+        }
+
+        MethodSpec optMethod(String key, java.util.Map<String, Methods.Signature> known, MethodSpec fallback) {
+            var v = value(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof ScalarNode s) {
+                return method(s.getValue(), java.util.Map.of(), line(v), known, key);
+            }
+            if (!(v instanceof MappingNode mn)) {
+                problem(line(v), "'" + key + "' must be {method: …, parameters…}");
+                return fallback;
+            }
+            String method = null;
+            java.util.Map<String, Object> params = new LinkedHashMap<>();
+            java.util.Map<String, Integer> paramLines = new HashMap<>();
+            for (NodeTuple t : mn.getValue()) {
+                String k = ((ScalarNode) t.getKeyNode()).getValue();
+                if (k.equals("method")) {
+                    method = t.getValueNode() instanceof ScalarNode s ? s.getValue() : null;
+                } else {
+                    params.put(k, toValue(t.getValueNode()));
+                    paramLines.put(k, line(t.getKeyNode()));
+                }
+            }
+            if (method == null) {
+                problem(line(v), "'" + key + "' needs 'method' (one of " + String.join(", ", known.keySet()) + ")");
+                return fallback;
+            }
+            return method(method, params, line(v), known, key);
+        }
+
+        private MethodSpec method(String method, java.util.Map<String, Object> params, int at,
+                                  java.util.Map<String, Methods.Signature> known, String kind) {
+            Methods.Signature sig = known.get(method);
+            if (sig == null) {
+                problem(at, "unknown " + kind + " method '" + method + "' (known: " + String.join(", ", known.keySet()) + ")");
+                return new MethodSpec(method, java.util.Map.of(), at);
+            }
+            for (String req : sig.required()) {
+                if (!params.containsKey(req)) {
+                    problem(at, kind + " method '" + method + "' needs parameter '" + req + "'");
+                }
+            }
+            for (String p : params.keySet()) {
+                if (!sig.required().contains(p) && !sig.optional().contains(p)) {
+                    problem(at, kind + " method '" + method + "' has no parameter '" + p + "'");
+                }
+            }
+            return new MethodSpec(method, params, at);
+        }
+    }
+
+    /** YAML value to Double (numbers and fractions like 1/3), String, or List of those. */
+    private static Object toValue(org.yaml.snakeyaml.nodes.Node n) {
+        if (n instanceof ScalarNode s) {
+            Double d = number(s.getValue());
+            return d != null ? d : s.getValue();
+        }
+        if (n instanceof SequenceNode seq) {
+            List<Object> out = new ArrayList<>();
+            for (var item : seq.getValue()) {
+                out.add(toValue(item));
+            }
+            return out;
+        }
+        java.util.Map<String, Object> out = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) n).getValue()) {
+            out.put(((ScalarNode) t.getKeyNode()).getValue(), toValue(t.getValueNode()));
+        }
+        return out;
+    }
+
+    static Double number(String text) {
+        String t = text.strip();
+        if (NUMBER.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        var f = FRACTION.matcher(t);
+        if (f.matches()) {
+            return Double.parseDouble(f.group(1)) / Double.parseDouble(f.group(3));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+package org.bizenv.framework;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One data source of an evaluation: where a channel's files are (relative to the data folder) and how they are laid out.
+ *
+ * @param type        unit-workbooks | unit-table | walkthrough | survey
+ * @param channel     the data channel it represents (government-returns, survey, walkthrough, statistics, other)
+ * @param notApplicable survey answer codes meaning "not applicable"
+ * @param sizeMix     survey: population share of each size class (micro, small, medium), renormalised
+ */
+public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                     String unitNameColumn, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
+                     int line) {
+
+    public static final List<String> TYPES = List.of("unit-workbooks", "unit-table", "walkthrough", "survey");
+}

@@ -1,0 +1,111 @@
+package org.bizenv.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bizenv.framework.Names;
+
+/**
+ * Everything a report shows, as plain data: the Excel workbook and the JSON document are two renderings of this one
+ * record, so they cannot disagree. Arrays over units follow {@link #units()}; NaN = missing, rank 0 = unranked.
+ */
+public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
+                     List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
+                     List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
+                     List<MethodLine> methodology, List<String> warnings, Coherence coherence) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    /** Provenance and the options that shaped the numbers. */
+    public record Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
+                       String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
+                       String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
+                       String tierMethod, List<Names> tierNames, Integer previousYear,
+                       List<SourceFile> sources, Map<String, String> parameters) {
+    }
+
+    /** One input file with its SHA-256, so the report says exactly what it was computed from. */
+    public record SourceFile(String source, String channel, String path, String sha256, long bytes) {
+    }
+
+    public record UnitInfo(String code, Names name, Map<String, String> groups) {
+    }
+
+    /**
+     * An aggregate of the tree. {@code scores}/{@code ranks} are over units.
+     *
+     * @param weight          weight within its parent (1 for the index)
+     * @param effectiveWeight share of the index
+     */
+    public record NodeInfo(String code, String parent, Names name, int depth, String aggregation, String weighting,
+                           double weight, double effectiveWeight, double[] scores, int[] ranks) {
+    }
+
+    public record IndicatorInfo(String code, String parent, Names name, String unit, int direction, String channel,
+                                String source, String field, String statistic, String normalisation,
+                                String imputation, String treatment, String definition, double weight,
+                                double effectiveWeight, int[] ranks) {
+    }
+
+    /**
+     * One unit's line of the ranking table.
+     *
+     * @param dimensionScores in the order of the index's children
+     * @param scoreChange     change of the index score against last year (NaN if no previous results)
+     * @param rankChange      previous rank minus this rank (positive = moved up; null if no previous results)
+     */
+    public record RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
+                             int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
+                             Integer rankChange) {
+    }
+
+    /** The top units on one node (the index's dimensions), best first. */
+    public record TopList(String node, Names name, List<TopEntry> entries) {
+    }
+
+    public record TopEntry(int rank, String unit, double score) {
+    }
+
+    /**
+     * One named data set: raw, denominated, imputed, treated, normalised (values {@code [indicator][unit]}), with the
+     * cells that stage changed flagged, and for raw the cell each value came from.
+     */
+    public record StageData(String name, double[][] values, boolean[][] flagged, String[][] provenance) {
+    }
+
+    public record NodeWeightInfo(String node, String method, String detail, String[] children, double[] weights) {
+    }
+
+    public record TreatmentInfo(String indicator, String method, double skewBefore, double kurtBefore,
+                                double skewAfter, double kurtAfter, int winsorised, boolean logTransformed,
+                                boolean treated) {
+    }
+
+    /** Mean score of the index and each dimension by one grouping (region, city type). */
+    public record GroupMeans(String grouping, String group, int units, String[] nodes, double[] means) {
+    }
+
+    /** Improvement ranking: units ordered by index score change against last year. */
+    public record ImprovementRow(int rank, String unit, double scoreChange, double score, double previousScore,
+                                 Integer rankChange) {
+    }
+
+    /** The method used at one node or indicator, in words (the Methodology sheet). */
+    public record MethodLine(String element, String level, String text) {
+    }
+
+    /**
+     * Statistical coherence: correlations of indicators with their dimension, Cronbach's alpha and PCA variance
+     * explained per dimension. Null where not computed.
+     */
+    public record Coherence(String[] indicators, double[][] pearson, double[][] spearman,
+                            List<ParentCorrelation> withParent, List<DimensionStats> dimensions) {
+    }
+
+    public record ParentCorrelation(String indicator, String parent, double pearson, double spearman,
+                                    boolean negative) {
+    }
+
+    public record DimensionStats(String node, double cronbachAlpha, double[] varianceExplained) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.bizenv.scoring;
+
+import java.util.List;
+
+import org.bizenv.framework.Framework;
+
+/**
+ * One scored evaluation with every stage kept (COINr's "coin"): any number in a report traces back through the
+ * normalised, treated, imputed and denominated values to the raw value and the cell it came from.
+ *
+ * @param nodeScores            aggregated score {@code [node][unit]} in framework node order
+ * @param nodeRanks             competition rank {@code [node][unit]} (0 = unranked, score missing)
+ * @param indicatorRanks        competition rank of the normalised value {@code [indicator][unit]}
+ * @param nodeWeights           per node: how its children were weighted
+ * @param nodeWeight            per node: weight within its parent (1 for the index)
+ * @param indicatorWeight       per indicator: weight within its parent
+ * @param effectiveNodeWeight   per node: product of weights up to the index (its share of the index)
+ * @param effectiveIndicatorWeight per indicator: its share of the index
+ * @param treatment             per indicator: what outlier treatment did
+ * @param tiers                 tier of each unit by index score (1 = first tier; 0 = unscored)
+ * @param warnings              things an analyst should know (zero ranges, thin samples…), in pipeline order
+ */
+public record Build(Framework framework, List<Unit> units, String[][] provenance, Stage raw, Stage denominated,
+                    Stage imputed, Stage treated, Stage normalised, double[][] nodeScores, int[][] nodeRanks,
+                    int[][] indicatorRanks, NodeWeights[] nodeWeights, double[] nodeWeight, double[] indicatorWeight,
+                    double[] effectiveNodeWeight, double[] effectiveIndicatorWeight, TreatmentRecord[] treatment,
+                    int[] tiers, List<String> warnings) {
+
+    public int unitCount() {
+        return units.size();
+    }
+
+    public int nodeIndex(String code) {
+        var nodes = framework.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no node " + code);
+    }
+
+    public double[] indexScores() {
+        return nodeScores[framework.tree().root()];
+    }
+
+    public int[] indexRanks() {
+        return nodeRanks[framework.tree().root()];
+    }
+}
