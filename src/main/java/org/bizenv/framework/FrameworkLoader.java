@@ -127,7 +127,7 @@ public final class FrameworkLoader {
                 defImpute, defTreat);
         FrameworkTree tree = buildTree(nodes, indicators);
         if (!problems.isEmpty()) {
-            throw new FrameworkException(problems);
+            throw new FrameworkException(byLine());
         }
         return new Framework(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators,
                 nodes, indicators, tree);
@@ -483,6 +483,16 @@ public final class FrameworkLoader {
     }
 
     // ---------------------------------------------------------------- YAML access with lines
+
+    /** Problems in file order, so an editor can walk through them top to bottom. */
+    private List<String> byLine() {
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(p -> {
+            String rest = p.substring(fileLabel.length() + 1);
+            return Integer.parseInt(rest.substring(0, rest.indexOf(':')));
+        }));
+        return sorted;
+    }
 
     private void problem(int line, String message) {
         problems.add(fileLabel + ":" + line + ": " + message);

@@ -1,0 +1,81 @@
+package org.bizenv.evaluation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the yearly job, or restarts it: when the last run with the same inputs failed, it is restarted and Spring
+ * Batch skips the steps that completed; when it completed, a new run (the next attempt) starts.
+ */
+@Component
+public class EvaluationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+
+    public EvaluationRunner(JobOperator operator, JobRepository repository, Job evaluationJob) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = evaluationJob;
+    }
+
+    /** What happened: the final status, whether it was a restart, the steps that ran, and the failures. */
+    public record Outcome(BatchStatus status, long executionId, boolean restarted, List<String> stepsRun,
+                          List<Throwable> failures) {
+        public boolean succeeded() {
+            return status == BatchStatus.COMPLETED;
+        }
+    }
+
+    public Outcome run(EvaluationRequest request) throws Exception {
+        List<java.nio.file.Path> inputs = new ArrayList<>();
+        inputs.add(request.framework().getParent());       // the framework file and its unit registry
+        inputs.add(request.data());
+        inputs.add(request.previousData());
+        String fingerprint = Fingerprint.of(inputs);
+        String generatedAt = request.generatedAt() != null ? request.generatedAt()
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+        for (long attempt = 1; ; attempt++) {
+            JobParameters params = request.toJobParameters(fingerprint, attempt, generatedAt);
+            JobExecution last = repository.getLastJobExecution(job.getName(), params);
+            if (last == null) {
+                log.info("Starting the {} evaluation (run {} of these inputs)", request.year(), attempt);
+                return outcome(operator.start(job, params), false);
+            }
+            BatchStatus status = last.getStatus();
+            if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+                continue;                                   // done before: this is a deliberate new run
+            }
+            if (status.isRunning()) {
+                // A process that died mid-run leaves its execution marked as running; nothing else runs this job
+                // from this repository, so mark it failed and restart it.
+                log.warn("Run {} of these inputs was interrupted; recovering it", last.getId());
+                last = operator.recover(last);
+            }
+            log.info("Restarting the failed run {} of these inputs: completed steps are skipped", last.getId());
+            return outcome(operator.restart(last), true);
+        }
+    }
+
+    private Outcome outcome(JobExecution e, boolean restarted) {
+        List<String> steps = e.getStepExecutions().stream().map(StepExecution::getStepName).toList();
+        return new Outcome(e.getStatus(), e.getId(), restarted, steps, e.getAllFailureExceptions());
+    }
+}

@@ -1,0 +1,60 @@
+package org.bizenv.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The folder where one job instance keeps the named data sets its steps hand to each other (ingested values, survey
+ * statistics, the scored report). Because they live on disk beside the job repository, a restarted run picks up the
+ * completed steps' results instead of redoing them.
+ */
+public final class Workspace {
+
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private final Path dir;
+
+    public Workspace(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Writes a data set atomically (temp file, then move) so a crash never leaves half a file for a restart. */
+    public void save(String name, Object value) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            MAPPER.writeValue(tmp.toFile(), value);
+            Files.move(tmp, dir.resolve(name + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the data set '" + name + "' to " + dir, e);
+        }
+    }
+
+    public <T> T load(String name, Class<T> type) {
+        Path file = dir.resolve(name + ".json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the data set '" + name + "' of an earlier step is missing from " + dir
+                    + "; run the job again from the start with --rerun");
+        }
+        return MAPPER.readValue(file.toFile(), type);
+    }
+
+    public boolean has(String name) {
+        return Files.isRegularFile(dir.resolve(name + ".json"));
+    }
+}
