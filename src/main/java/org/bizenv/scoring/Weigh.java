@@ -81,7 +81,7 @@ final class Weigh {
         java.util.Arrays.fill(dirs, 1);          // children are already "higher is better" after normalisation
         return switch (method) {
             case "entropy" -> Weighting.entropy(complete, entropyVariant(spec.text("variant", "textbook")));
-            case "critic" -> Weighting.critic(complete, dirs, Weighting.CriticVariant.values()[0]);
+            case "critic" -> Weighting.critic(complete, dirs, Weighting.CriticVariant.DEFAULT);
             case "cv" -> Weighting.coefficientOfVariation(complete);
             case "pca" -> Weighting.pca(complete);
             default -> throw new ScoringException("node " + nd.code() + ": '" + method
@@ -95,7 +95,7 @@ final class Weigh {
                 return v;
             }
         }
-        return Weighting.EntropyVariant.values()[0];
+        return Weighting.EntropyVariant.DEFAULT;
     }
 
     /** The children's values restricted to the units that have every child (objective weights need full rows). */

@@ -1,0 +1,19 @@
+package org.bizenv.evaluation;
+
+import java.util.List;
+
+import org.bizenv.report.Report;
+import org.bizenv.scoring.Unit;
+
+/**
+ * The named data set "raw" as the intake step leaves it for one year: every unit, and per framework indicator a raw
+ * value per unit with the cell it came from. Survey indicators are filled in by the survey step.
+ *
+ * @param values       {@code [indicator][unit]}, NaN where missing or not yet known (survey)
+ * @param provenance   {@code [indicator][unit]} file!sheet!cell of each value
+ * @param denominators {@code [denominator][unit]}
+ * @param files        every input file read, with its hash
+ */
+public record IntakeResult(List<Unit> units, double[][] values, String[][] provenance, double[][] denominators,
+                           List<Report.SourceFile> files) {
+}

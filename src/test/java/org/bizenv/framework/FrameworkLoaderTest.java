@@ -1,0 +1,191 @@
+package org.bizenv.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameworkLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    static final String VALID = """
+            framework:
+              id: tiny
+              name: {zh: 小框架, en: Tiny framework}
+            sources:
+              - id: stats
+                type: unit-table
+                path: stats.csv
+                unit-column: City
+            nodes:
+              - code: INDEX
+                name: {zh: 指数, en: Index}
+              - code: A
+                parent: INDEX
+                weight: 2
+                name: {zh: 甲, en: A}
+              - code: B
+                parent: INDEX
+                weight: 1
+                name: {zh: 乙, en: B}
+                aggregation: {method: geometric}
+                weighting: {method: entropy}
+            indicators:
+              - code: A1
+                parent: A
+                name: {zh: 甲一, en: A one}
+                direction: higher
+                weight: 1
+                source: stats
+                field: S1
+              - code: A2
+                parent: A
+                name: {zh: 甲二, en: A two}
+                direction: lower
+                weight: 3
+                source: stats
+                field: S2
+                normalisation: {method: goalposts, best: 1, worst: 30}
+                valid-range: [0, 365]
+              - code: B1
+                parent: B
+                name: {zh: 乙一, en: B one}
+                direction: higher
+                source: stats
+                field: S3
+              - code: B2
+                parent: B
+                name: {zh: 乙二, en: B two}
+                direction: higher
+                source: stats
+                field: S4
+            """;
+
+    private Path write(String yaml) throws IOException {
+        Path f = dir.resolve("fw.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void loadsTheTreeInIndexForm() throws IOException {
+        Framework fw = FrameworkLoader.load(write(VALID));
+
+        assertThat(fw.id()).isEqualTo("tiny");
+        assertThat(fw.index().code()).isEqualTo("INDEX");
+        assertThat(fw.dimensions()).extracting(Node::code).containsExactly("A", "B");
+        FrameworkTree t = fw.tree();
+        assertThat(t.root()).isZero();
+        assertThat(t.children()[0]).containsExactly(1, 2);
+        assertThat(t.children()[1]).containsExactly(FrameworkTree.encodeIndicator(0), FrameworkTree.encodeIndicator(1));
+        assertThat(t.bottomUp()).containsExactly(1, 2, 0);
+        assertThat(t.depth()).containsExactly(0, 1, 1);
+        assertThat(t.dimensionOfIndicator(3)).isEqualTo(2);
+        Indicator a2 = fw.indicators().get(1);
+        assertThat(a2.direction()).isEqualTo(-1);
+        assertThat(a2.validMin()).isEqualTo(0.0);
+        assertThat(a2.validMax()).isEqualTo(365.0);
+        assertThat(a2.normalisation().describe()).isEqualTo("goalposts (best 1, worst 30)");
+        assertThat(a2.line()).isEqualTo(28);
+        assertThat(fw.indicators().get(0).normalisation().method()).isEqualTo("minmax");
+        assertThat(fw.nodes().get(2).aggregation().method()).isEqualTo("geometric");
+        assertThat(fw.nodes().get(2).weighting().method()).isEqualTo("entropy");
+        assertThat(fw.ranking()).isEqualTo(new Ranking(2, true));
+        assertThat(fw.tiers().count()).isEqualTo(4);
+    }
+
+    @Test
+    void reportsEveryProblemTogetherWithItsLine() throws IOException {
+        String broken = VALID
+                .replace("    parent: A\n    name: {zh: 甲二", "    parent: AA\n    name: {zh: 甲二")   // line 29
+                .replace("weight: 2\n", "weight: -2\n")                                                   // line 14
+                .replace("direction: lower", "direction: down")                                           // line 31
+                .replace("{method: goalposts, best: 1, worst: 30}", "{method: goalposts, best: 1}")       // line 35
+                .replace("aggregation: {method: geometric}", "aggregation: {method: geometrik}")          // line 21
+                .replace("    source: stats\n    field: S3", "    source: stat\n    field: S3")           // line 42
+                .replace("  - code: B2\n", "  - code: B1\n    colour: red\n");                           // 45, 46
+        Path f = write(broken);
+
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":14: A: weight must be positive, not -2.0",
+                        f + ":21: unknown aggregation method 'geometrik' (known: arithmetic, geometric, harmonic, generalised, topsis)",
+                        f + ":29: indicator A2: unknown parent 'AA'",
+                        f + ":31: indicator A2: direction must be 'higher' or 'lower' (is better), not 'down'",
+                        f + ":35: normalisation method 'goalposts' needs parameter 'best'".replace("best", "worst"),
+                        f + ":42: indicator B1: unknown source 'stat'",
+                        f + ":45: duplicate code 'B1' (first defined at line 38)",
+                        f + ":46: unknown key 'colour' (expected one of: code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, treatment, unit, valid-range, weight)"));
+    }
+
+    @Test
+    void rejectsCyclesAndASecondRootAndChildlessNodes() throws IOException {
+        String yaml = """
+                framework: {id: cyc, name: {en: Cycles}}
+                sources: [{id: s, type: unit-table, path: s.csv, unit-column: City}]
+                nodes:
+                  - {code: INDEX, name: {en: Index}}
+                  - {code: X, parent: Y, weight: 1, name: {en: X}}
+                  - {code: Y, parent: X, weight: 1, name: {en: Y}}
+                  - {code: Z, name: {en: Z}}
+                indicators:
+                  - {code: I1, parent: INDEX, name: {en: I1}, direction: higher, weight: 1, source: s, field: F1}
+                """;
+        Path f = write(yaml);
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":5: node X is part of a cycle of parents",
+                        f + ":6: node Y is part of a cycle of parents",
+                        f + ":7: node Z has no parent, but INDEX (line 4) is already the root: exactly one node is the index",
+                        f + ":7: node Z has no children"));
+    }
+
+    @Test
+    void missingWeightsAreErrorsOnlyUnderExpertWeighting() throws IOException {
+        // B uses entropy weighting, so B1 and B2 need no weight (they have none in VALID); A1 without one is an error.
+        Path f = write(VALID.replace("    weight: 1\n    source: stats\n    field: S1", "    source: stats\n    field: S1"));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .hasMessageContaining(f + ":22: A1: missing weight (its parent A uses expert weighting)");
+    }
+
+    @Test
+    void invalidYamlPointsAtTheLine() throws IOException {
+        Path f = write("framework:\n  id: x\n  name: [unclosed\nnodes: []\n");
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .hasMessageContaining(f + ":4: not valid YAML");
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        Path f = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems())
+                        .isEqualTo(List.of(f + ": no such framework file")));
+    }
+
+    @Test
+    void ahpMatricesAcceptFractionsAndMustFitTheChildren() throws IOException {
+        Path ok = write(VALID.replace("weighting: {method: entropy}",
+                "weighting: {method: ahp, matrix: [[1, 3], [1/3, 1]]}"));
+        Framework fw = FrameworkLoader.load(ok);
+        assertThat(fw.nodes().get(2).weighting().list("matrix")).containsExactly(List.of(1.0, 3.0), List.of(1.0 / 3, 1.0));
+
+        Path bad = write(VALID.replace("weighting: {method: entropy}",
+                "weighting: {method: ahp, matrix: [[1, 3, 5], [1/3, 1, 2], [1/5, 1/2, 1]]}"));
+        assertThatThrownBy(() -> FrameworkLoader.load(bad))
+                .hasMessageContaining(bad + ":22: node B: the AHP matrix has 3 rows for 2 children");
+    }
+}
