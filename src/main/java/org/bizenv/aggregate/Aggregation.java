@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Aggregation of children (indicators, or lower-level aggregates) into one parent score per unit.
  *
  * <p>A matrix is {@code double[][]} indexed {@code [child][unit]}: one array per child, all of the same
- * length. {@code Double.NaN} = missing. Inputs are never modified.
+ * length. {@code Double.NaN} = missing; infinite values are rejected with {@link IllegalArgumentException}
+ * naming unit and child. Inputs are never modified.
  */
 public final class Aggregation {
 

@@ -39,6 +39,9 @@ public final class Ranking {
      * @throws IllegalArgumentException if decimals &lt; 0
      */
     public static int[] competition(double[] scores, int decimals) {
+        if (decimals < 0) {
+            throw new IllegalArgumentException("decimals must be >= 0, got " + decimals);
+        }
         requireNoInfinity(scores);
         double[] rounded = new double[scores.length];
         for (int i = 0; i < scores.length; i++) {

@@ -19,6 +19,10 @@ package org.bizenv.treat;
  * The log fallback comes in two variants ({@link LogVariant}); COINr (both versions) uses
  * {@link LogVariant#COIN_TOOL}, methodology.md states {@link LogVariant#MIRRORED}.
  *
+ * <p>The stored ASEM stages are reproduced exactly by {@link Options#legacyAsem()} but cannot tell the
+ * conventions apart (no tied extremes are winsorised, no threshold is met exactly, no log is needed), so
+ * the legacy convention is taken from the legacy source code; the unit tests pin each difference.
+ *
  * <p>Values are one per unit, {@code Double.NaN} = missing (skipped by every statistic, left missing in
  * the output). Inputs are never modified. Infinite values are rejected with {@link IllegalArgumentException}.
  */
@@ -90,8 +94,9 @@ public final class OutlierTreatment {
         }
 
         /**
-         * The legacy COINr build of the published ASEM example ({@code treat(ASEM, winmax = 6)} with
-         * {@code deflog = "CTlog"}): strict thresholds, steps counted, winMax 6, unmirrored COIN Tool log.
+         * The legacy COINr build of the published ASEM example: {@code coin_treat} with its defaults,
+         * winmax = ceiling(0.1 × units) = 6 for 51 units and {@code deflog = "CTlog"}; so strict thresholds,
+         * steps counted, winMax 6, unmirrored COIN Tool log.
          */
         public static Options legacyAsem() {
             return new Options(2, 3.5, 6, true, Convention.COINR_LEGACY, LogVariant.COIN_TOOL);

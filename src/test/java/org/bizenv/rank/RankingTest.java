@@ -45,6 +45,7 @@ class RankingTest {
         double[] scores = {71.234, 71.226, 70, NaN};
         assertThat(Ranking.competition(scores)).containsExactly(1, 2, 3, 0);
         assertThat(Ranking.competition(scores, 2)).containsExactly(1, 1, 3, 0);
+        assertThatThrownBy(() -> Ranking.competition(new double[0], -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
