@@ -35,6 +35,8 @@ public final class FrameworkLoader {
 
     private final String fileLabel;
     private final List<String> problems = new ArrayList<>();
+    /** Line of each element's 'parent' key (keyed by the element's own line), so parent errors point at it. */
+    private final java.util.Map<Integer, Integer> parentLines = new HashMap<>();
 
     private FrameworkLoader(String fileLabel) {
         this.fileLabel = fileLabel;
@@ -254,7 +256,8 @@ public final class FrameworkLoader {
             YMap m = map(n, "a node", Set.of("code", "parent", "name", "weight", "aggregation", "weighting"));
             String code = m.requireCode("code");
             String parent = m.optText("parent", null);
-            double weight = m.optNumber("weight", Double.NaN);
+            parentLines.put(m.line, m.lineOf("parent"));
+            double weight = positiveWeight(m, code);
             out.add(new Node(code, parent, m.requireNames("name"), weight,
                     m.optMethod("aggregation", Methods.AGGREGATION, defAgg),
                     m.optMethod("weighting", Methods.WEIGHTING, defWeighting), m.line));
@@ -274,6 +277,7 @@ public final class FrameworkLoader {
                     "definition"));
             String code = m.requireCode("code");
             String parent = m.requireText("parent");
+            parentLines.put(m.line, m.lineOf("parent"));
             String dir = m.requireText("direction");
             int direction = 0;
             if (dir != null) {
@@ -321,13 +325,22 @@ public final class FrameworkLoader {
                 problem(m.lineOf("denominator"), "indicator " + code + ": unknown denominator '" + denominator + "'");
             }
             out.add(new Indicator(code, parent, m.requireNames("name"), m.optText("unit", ""), direction,
-                    m.optNumber("weight", Double.NaN), sourceId, field, statistic, lo, hi,
+                    positiveWeight(m, code), sourceId, field, statistic, lo, hi,
                     m.optMethod("normalisation", Methods.NORMALISATION, defNorm),
                     m.optMethod("imputation", Methods.IMPUTATION, defImpute),
                     m.optMethod("treatment", Methods.TREATMENT, defTreat),
                     denominator, m.optText("definition", ""), m.line));
         }
         return out;
+    }
+
+    /** A stated weight must be a positive number; absent is NaN (checked later against the parent's weighting). */
+    private double positiveWeight(YMap m, String code) {
+        double w = m.optNumber("weight", Double.NaN);
+        if (m.has("weight") && !Double.isNaN(w) && !(w > 0)) {
+            problem(m.lineOf("weight"), code + ": weight must be positive, not " + m.scalar("weight"));
+        }
+        return w;
     }
 
     /** Checks codes, parents, cycles, the single root and weights, then numbers the tree. */
@@ -369,7 +382,7 @@ public final class FrameworkLoader {
             } else {
                 Integer p = nodeIndex.get(n.parent());
                 if (p == null) {
-                    problem(n.line(), "node " + n.code() + ": unknown parent '" + n.parent() + "'"
+                    problem(parentLines.get(n.line()), "node " + n.code() + ": unknown parent '" + n.parent() + "'"
                             + (firstLine.containsKey(n.parent()) ? " (an indicator cannot be a parent)" : ""));
                     nodeParent[i] = -1;
                 } else {
@@ -401,7 +414,7 @@ public final class FrameworkLoader {
             Indicator ind = indicators.get(i);
             Integer p = ind.parent() == null ? null : nodeIndex.get(ind.parent());
             if (ind.parent() != null && p == null) {
-                problem(ind.line(), "indicator " + ind.code() + ": unknown parent '" + ind.parent() + "'"
+                problem(parentLines.get(ind.line()), "indicator " + ind.code() + ": unknown parent '" + ind.parent() + "'"
                         + (firstLine.containsKey(ind.parent()) ? " (an indicator cannot be a parent)" : ""));
             }
             indicatorParent[i] = p == null ? -1 : p;
@@ -434,8 +447,6 @@ public final class FrameworkLoader {
                 if (needsWeights && Double.isNaN(e.weight())) {
                     problem(e.line(), e.code() + ": missing weight (its parent " + nodes.get(i).code() + " uses "
                             + w + " weighting)");
-                } else if (!Double.isNaN(e.weight()) && !(e.weight() > 0) ) {
-                    problem(e.line(), e.code() + ": weight must be positive, not " + e.weight());
                 }
             }
             if (w.equals("ahp")) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bizenv.aggregate.Aggregation;
+import org.bizenv.aggregate.NonPositiveValueException;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.Indicator;
@@ -284,13 +285,13 @@ public final class Scorer {
                 }
                 default -> throw new IllegalStateException(s.method());
             };
-        } catch (Aggregation.NonPositiveValueException e) {
-            int child = fw.tree().children()[node][e.child()];
+        } catch (NonPositiveValueException e) {
+            int child = fw.tree().children()[node][e.childIndex()];
             String childCode = FrameworkTree.isIndicator(child)
                     ? fw.indicators().get(FrameworkTree.indicatorOf(child)).code() : fw.nodes().get(child).code();
             throw new ScoringException("node " + nd.code() + " uses the " + s.method() + " mean, which is undefined "
-                    + "for values <= 0, but " + childCode + " is " + children[e.child()][e.unit()] + " for "
-                    + data.units().get(e.unit()).name().both() + " (framework line " + s.line() + "): normalise "
+                    + "for values <= 0, but " + childCode + " is " + children[e.childIndex()][e.unitIndex()] + " for "
+                    + data.units().get(e.unitIndex()).name().both() + " (framework line " + s.line() + "): normalise "
                     + "its children onto a positive range such as [1, 100] or choose another aggregation");
         }
     }

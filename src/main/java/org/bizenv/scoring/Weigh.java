@@ -8,6 +8,9 @@ import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Node;
 import org.bizenv.framework.TreeElement;
+import org.bizenv.weight.CriticVariant;
+import org.bizenv.weight.EntropyVariant;
+import org.bizenv.weight.RandomIndex;
 import org.bizenv.weight.Weighting;
 
 /**
@@ -39,7 +42,7 @@ final class Weigh {
             case "ahp" -> {
                 double[][] matrix = matrix(spec);
                 var ri = spec.text("ri", "saaty-classic").equals("saaty-2005")
-                        ? Weighting.RandomIndex.SAATY_2005 : Weighting.RandomIndex.SAATY_CLASSIC;
+                        ? RandomIndex.SAATY_2005 : RandomIndex.SAATY_CLASSIC;
                 var r = Weighting.ahp(matrix, ri).requireConsistent(spec.number("cr-limit", 0.10),
                         "the AHP matrix of node " + nd.code() + " (framework line " + spec.line() + ")");
                 w = r.weights();
@@ -81,7 +84,7 @@ final class Weigh {
         java.util.Arrays.fill(dirs, 1);          // children are already "higher is better" after normalisation
         return switch (method) {
             case "entropy" -> Weighting.entropy(complete, entropyVariant(spec.text("variant", "textbook")));
-            case "critic" -> Weighting.critic(complete, dirs, Weighting.CriticVariant.DEFAULT);
+            case "critic" -> Weighting.critic(complete, dirs, CriticVariant.DEFAULT);
             case "cv" -> Weighting.coefficientOfVariation(complete);
             case "pca" -> Weighting.pca(complete);
             default -> throw new ScoringException("node " + nd.code() + ": '" + method
@@ -89,13 +92,13 @@ final class Weigh {
         };
     }
 
-    private static Weighting.EntropyVariant entropyVariant(String name) {
-        for (var v : Weighting.EntropyVariant.values()) {
+    private static EntropyVariant entropyVariant(String name) {
+        for (var v : EntropyVariant.values()) {
             if (v.name().equalsIgnoreCase(name.replace('-', '_'))) {
                 return v;
             }
         }
-        return Weighting.EntropyVariant.DEFAULT;
+        return EntropyVariant.DEFAULT;
     }
 
     /** The children's values restricted to the units that have every child (objective weights need full rows). */

@@ -94,7 +94,7 @@ class FrameworkLoaderTest {
         assertThat(a2.validMin()).isEqualTo(0.0);
         assertThat(a2.validMax()).isEqualTo(365.0);
         assertThat(a2.normalisation().describe()).isEqualTo("goalposts (best 1, worst 30)");
-        assertThat(a2.line()).isEqualTo(28);
+        assertThat(a2.line()).isEqualTo(30);
         assertThat(fw.indicators().get(0).normalisation().method()).isEqualTo("minmax");
         assertThat(fw.nodes().get(2).aggregation().method()).isEqualTo("geometric");
         assertThat(fw.nodes().get(2).weighting().method()).isEqualTo("entropy");
@@ -105,25 +105,25 @@ class FrameworkLoaderTest {
     @Test
     void reportsEveryProblemTogetherWithItsLine() throws IOException {
         String broken = VALID
-                .replace("    parent: A\n    name: {zh: 甲二", "    parent: AA\n    name: {zh: 甲二")   // line 29
-                .replace("weight: 2\n", "weight: -2\n")                                                   // line 14
-                .replace("direction: lower", "direction: down")                                           // line 31
-                .replace("{method: goalposts, best: 1, worst: 30}", "{method: goalposts, best: 1}")       // line 35
-                .replace("aggregation: {method: geometric}", "aggregation: {method: geometrik}")          // line 21
-                .replace("    source: stats\n    field: S3", "    source: stat\n    field: S3")           // line 42
+                .replace("    parent: A\n    name: {zh: 甲二", "    parent: AA\n    name: {zh: 甲二")
+                .replace("weight: 2\n", "weight: -2\n")
+                .replace("direction: lower", "direction: down")
+                .replace("{method: goalposts, best: 1, worst: 30}", "{method: goalposts, best: 1}")
+                .replace("aggregation: {method: geometric}", "aggregation: {method: geometrik}")
+                .replace("    source: stats\n    field: S3", "    source: stat\n    field: S3")
                 .replace("  - code: B2\n", "  - code: B1\n    colour: red\n");                           // 45, 46
         Path f = write(broken);
 
         assertThatThrownBy(() -> FrameworkLoader.load(f))
                 .isInstanceOf(FrameworkException.class)
                 .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
-                        f + ":14: A: weight must be positive, not -2.0",
-                        f + ":21: unknown aggregation method 'geometrik' (known: arithmetic, geometric, harmonic, generalised, topsis)",
-                        f + ":29: indicator A2: unknown parent 'AA'",
-                        f + ":31: indicator A2: direction must be 'higher' or 'lower' (is better), not 'down'",
-                        f + ":35: normalisation method 'goalposts' needs parameter 'best'".replace("best", "worst"),
-                        f + ":42: indicator B1: unknown source 'stat'",
-                        f + ":45: duplicate code 'B1' (first defined at line 38)",
+                        f + ":14: A: weight must be positive, not -2",
+                        f + ":20: unknown aggregation method 'geometrik' (known: arithmetic, geometric, harmonic, generalised, topsis)",
+                        f + ":31: indicator A2: unknown parent 'AA'",
+                        f + ":33: indicator A2: direction must be 'higher' or 'lower' (is better), not 'down'",
+                        f + ":37: normalisation method 'goalposts' needs parameter 'worst'",
+                        f + ":43: indicator B1: unknown source 'stat'",
+                        f + ":45: duplicate code 'B1' (first defined at line 39)",
                         f + ":46: unknown key 'colour' (expected one of: code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, treatment, unit, valid-range, weight)"));
     }
 
@@ -156,7 +156,7 @@ class FrameworkLoaderTest {
         Path f = write(VALID.replace("    weight: 1\n    source: stats\n    field: S1", "    source: stats\n    field: S1"));
         assertThatThrownBy(() -> FrameworkLoader.load(f))
                 .isInstanceOf(FrameworkException.class)
-                .hasMessageContaining(f + ":22: A1: missing weight (its parent A uses expert weighting)");
+                .hasMessageContaining(f + ":23: A1: missing weight (its parent A uses expert weighting)");
     }
 
     @Test
@@ -186,6 +186,6 @@ class FrameworkLoaderTest {
         Path bad = write(VALID.replace("weighting: {method: entropy}",
                 "weighting: {method: ahp, matrix: [[1, 3, 5], [1/3, 1, 2], [1/5, 1/2, 1]]}"));
         assertThatThrownBy(() -> FrameworkLoader.load(bad))
-                .hasMessageContaining(bad + ":22: node B: the AHP matrix has 3 rows for 2 children");
+                .hasMessageContaining(bad + ":21: node B: the AHP matrix has 3 rows for 2 children");
     }
 }
