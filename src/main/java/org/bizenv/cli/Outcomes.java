@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.bizenv.evaluation.EvaluationRunner;
 import org.bizenv.framework.FrameworkException;
-import org.bizenv.ingest.InputDataException;
 import org.bizenv.scoring.ScoringException;
 
 /** Prints a job's outcome for a person and turns it into an exit code. */
@@ -23,8 +22,7 @@ final class Outcomes {
         System.err.println("The evaluation failed" + (o.restarted() ? " again" : "") + ":");
         for (Throwable t : o.failures()) {
             Throwable c = rootOfInterest(t);
-            invalidInput |= c instanceof InputDataException || c instanceof FrameworkException
-                    || c instanceof ScoringException;
+            invalidInput |= isInputProblem(c);
             System.err.println(c.getMessage());
         }
         System.err.println("No report was written; " + reportFolder + " is as it was. Fix the problems and run the "
@@ -32,11 +30,15 @@ final class Outcomes {
         return invalidInput ? BizenvCommand.INVALID_INPUT : BizenvCommand.FAILED;
     }
 
+    static boolean isInputProblem(Throwable c) {
+        return c instanceof FrameworkException || c instanceof ScoringException;
+    }
+
     /** The exception that explains the failure: ours if one is in the cause chain, else the deepest. */
     static Throwable rootOfInterest(Throwable t) {
         Throwable deepest = t;
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof InputDataException || c instanceof FrameworkException || c instanceof ScoringException) {
+            if (isInputProblem(c)) {
                 return c;
             }
             deepest = c;
