@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code bizenv run | validate | generate-sample | bench}. */
-@Command(name = "bizenv", mixinStandardHelpOptions = true, versionProvider = EngineVersion.Provider.class,
+@Command(name = "bizenv", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE, versionProvider = EngineVersion.Provider.class,
         description = "Scores cities' SME development environment from indicator workbooks and writes ranked, "
                 + "bilingual Excel and JSON reports.",
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
@@ -29,7 +29,6 @@ public class BizenvCommand implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BizenvCommand());
-        cl.setExitCodeOnInvalidInput(USAGE);
         return cl;
     }
 }

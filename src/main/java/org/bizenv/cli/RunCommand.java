@@ -6,14 +6,13 @@ import java.util.concurrent.Callable;
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bizenv run}: the yearly evaluation job. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE,
         description = {"Runs the yearly evaluation: reads the data channels, scores every city, and writes the Excel "
                 + "and JSON reports to <output>/<year>/ (atomically: a failed run leaves the previous report as it was).",
                 "A run that failed is restarted by running the same command again: steps that completed are skipped."})
