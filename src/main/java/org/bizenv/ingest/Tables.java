@@ -40,6 +40,15 @@ public final class Tables {
      * @return the table, or null after reporting why there is none
      */
     public static Table open(Path folder, String path, String sheet, Problems problems) {
+        return open(folder, path, sheet, true, problems);
+    }
+
+    /** Like {@link #open}, for sources that must be workbooks: a .csv file is reported as not a workbook. */
+    public static Table openWorkbook(Path folder, String path, String sheet, Problems problems) {
+        return open(folder, path, sheet, false, problems);
+    }
+
+    private static Table open(Path folder, String path, String sheet, boolean csvAllowed, Problems problems) {
         Path file = folder.resolve(path);
         Location where = Location.ofFile(path);
         if (!Files.exists(file)) {
@@ -54,14 +63,13 @@ public final class Tables {
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return readWorkbook(file, path, sheet, problems);
         }
-        if (name.endsWith(".csv")) {
+        if (csvAllowed && name.endsWith(".csv")) {
             return readCsv(folder, path, problems);
         }
-        if (name.endsWith(".xls")) {
-            problems.add(where, "not an Excel workbook (.xlsx): an old-format .xls file; save it as .xlsx");
-        } else {
-            problems.add(where, "not an Excel workbook (.xlsx) or a .csv file: unsupported file type");
-        }
+        int dot = name.lastIndexOf('.');
+        String type = dot < 0 ? "a file without extension" : "a " + name.substring(dot) + " file";
+        problems.add(where, "not an Excel workbook (.xlsx)" + (csvAllowed ? " or a .csv file: " : ": ") + type
+                + (name.endsWith(".xls") ? "; save it as .xlsx" : ""));
         return null;
     }
 

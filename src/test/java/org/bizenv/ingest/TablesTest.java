@@ -105,10 +105,21 @@ class TablesTest {
                 "csv-named.xlsx: not an Excel workbook (.xlsx): the content is not a workbook (is it a text or CSV file?)",
                 "empty.xlsx: not an Excel workbook (.xlsx): the file is empty",
                 "missing.xlsx: file not found",
-                "notes.txt: not an Excel workbook (.xlsx) or a .csv file: unsupported file type",
-                "old.xls: not an Excel workbook (.xlsx): an old-format .xls file; save it as .xlsx",
+                "notes.txt: not an Excel workbook (.xlsx) or a .csv file: a .txt file",
+                "old.xls: not an Excel workbook (.xlsx) or a .csv file: a .xls file; save it as .xlsx",
                 "other-sheet.xlsx: missing sheet 'Data' (the workbook has: Sheet1)");
         assertThat(problems.sorted().get(1).message()).startsWith("not an Excel workbook (.xlsx): ");
+    }
+
+    @Test
+    void aCsvIsNotAWorkbook() {
+        TestFiles.text(dir.resolve("t.csv"), "City\n");
+        TestFiles.text(dir.resolve("README"), "City\n");
+        assertThat(Tables.openWorkbook(dir, "t.csv", "Data", problems)).isNull();
+        assertThat(Tables.openWorkbook(dir, "README", "Data", problems)).isNull();
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly(
+                "README: not an Excel workbook (.xlsx): a file without extension",
+                "t.csv: not an Excel workbook (.xlsx): a .csv file");
     }
 
     @Test
