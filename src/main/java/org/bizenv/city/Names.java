@@ -41,6 +41,11 @@ public final class Names {
         return out.toString();
     }
 
+    /** The matching key of a code (item code, walk-through item): {@link #clean(String)} in upper case. */
+    public static String codeKey(String raw) {
+        return clean(raw).toUpperCase(Locale.ROOT);
+    }
+
     /**
      * The matching key of a place name: {@link #clean(String)}, apostrophes folded to {@code '}
      * (’ ‘ ` ´ ʼ ′), diacritics removed (Ü → U), lower case, spaces between two Chinese characters removed

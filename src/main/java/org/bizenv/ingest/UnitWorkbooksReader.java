@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -61,7 +60,7 @@ public final class UnitWorkbooksReader {
         }
         Map<String, Integer> itemIndex = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
-            itemIndex.put(itemKey(fields.get(f).field()), f);
+            itemIndex.put(Names.codeKey(fields.get(f).field()), f);
         }
         Map<String, String> fileOfUnit = new HashMap<>();
         for (String name : fileNames(path)) {
@@ -97,7 +96,7 @@ public final class UnitWorkbooksReader {
         int[] rowOf = new int[fields.size()];
         for (int r = FIRST_ITEM_ROW; r <= t.rowCount(); r++) {
             TableCell codeCell = t.cell(r, CODE_COLUMN);
-            Integer f = itemIndex.get(itemKey(codeCell.asText()));
+            Integer f = itemIndex.get(Names.codeKey(codeCell.asText()));
             if (f == null) {
                 continue;
             }
@@ -115,10 +114,6 @@ public final class UnitWorkbooksReader {
                 problems.add(t.where(), "missing item '" + fields.get(f).field() + "'");
             }
         }
-    }
-
-    private static String itemKey(String code) {
-        return Names.clean(code).toUpperCase(Locale.ROOT);
     }
 
     /** The folder's files in name order, without lock files ({@code ~$…}), hidden files and folders. */

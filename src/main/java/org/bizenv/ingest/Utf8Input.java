@@ -92,7 +92,8 @@ final class Utf8Input extends Reader {
             var result = decoder.decode(bytes, out, eof);
             offset += bytes.position() - before;
             if (result.isError()) {
-                pending = new NotUtf8Exception(offset, looksLikeGb18030());
+                boolean truncated = eof && bytes.remaining() == result.length();
+                pending = new NotUtf8Exception(offset, !truncated && looksLikeGb18030());
                 if (out.position() > off) {
                     return out.position() - off;
                 }
@@ -115,7 +116,8 @@ final class Utf8Input extends Reader {
     /**
      * Whether the invalid bytes start with a GB2312-area character as GBK/GB18030 encodes Chinese text: two
      * bytes 0xA1–0xFE. (Any lead 0x81–0xFE with almost any trail byte is valid GBK, so that wider test would
-     * also fire on Latin-1 text such as "Zü"; this one is only a hint in the message, never a decoding.)
+     * also fire on Latin-1 text such as "Zü"; this one is only a hint in the message, never a decoding. A
+     * file cut in the middle of a UTF-8 character gets no hint.)
      */
     private boolean looksLikeGb18030() {
         if (bytes.remaining() < 2) {

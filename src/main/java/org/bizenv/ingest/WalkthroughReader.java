@@ -79,7 +79,7 @@ public final class WalkthroughReader {
             this.hoursRequest = HOURS.withBlanksAreErrors(blankHoursAreErrors);
             this.problems = problems;
             for (int i = 0; i < items.size(); i++) {
-                itemIndex.put(itemKey(items.get(i)), i);
+                itemIndex.put(Names.codeKey(items.get(i)), i);
             }
         }
 
@@ -96,7 +96,7 @@ public final class WalkthroughReader {
                 if (t.isBlankRow(r)) {
                     continue;
                 }
-                Integer item = itemIndex.get(itemKey(t.cell(r, itemCol).asText()));
+                Integer item = itemIndex.get(Names.codeKey(t.cell(r, itemCol).asText()));
                 if (item == null) {
                     continue;
                 }
@@ -160,10 +160,6 @@ public final class WalkthroughReader {
             }
             return passed;
         }
-    }
-
-    private static String itemKey(String item) {
-        return Names.clean(item).toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, Boolean> outcomes() {

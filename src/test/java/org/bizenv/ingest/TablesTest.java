@@ -154,15 +154,18 @@ class TablesTest {
         TestFiles.bytes(dir.resolve("latin1.csv"), "City,S01\nZürich,1\n".getBytes(StandardCharsets.ISO_8859_1));
         byte[] utf16 = "City,S01\n".getBytes(StandardCharsets.UTF_16);
         TestFiles.bytes(dir.resolve("utf16.csv"), utf16);
+        TestFiles.bytes(dir.resolve("truncated.csv"), new byte[] {'C', '\n', (byte) 0xE4, (byte) 0xB8});
 
         assertThat(Tables.open(dir, "gbk.csv", null, problems)).isNull();
         assertThat(Tables.open(dir, "latin1.csv", null, problems)).isNull();
         assertThat(Tables.open(dir, "utf16.csv", null, problems)).isNull();
+        assertThat(Tables.open(dir, "truncated.csv", null, problems)).isNull();
 
         assertThat(TestFiles.lines(problems.sorted())).containsExactly(
                 "gbk.csv: not valid UTF-8 text (row 3, byte 17): save the file as \"CSV UTF-8\"; it may be"
                         + " GBK/GB18030, the encoding of Excel's \"CSV (逗号分隔)\" on Chinese Windows",
                 "latin1.csv: not valid UTF-8 text (row 2, byte 10): save the file as \"CSV UTF-8\"",
+                "truncated.csv: not valid UTF-8 text (row 2, byte 2): save the file as \"CSV UTF-8\"",
                 "utf16.csv: UTF-16 text, not UTF-8: save the file as \"CSV UTF-8\"");
     }
 
