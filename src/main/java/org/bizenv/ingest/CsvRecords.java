@@ -40,15 +40,25 @@ public final class CsvRecords implements AutoCloseable {
      */
     public static CsvRecords open(Path folder, String path, Problems problems) {
         Path file = folder.resolve(path);
-        Location where = Location.ofFile(path);
+        return isFile(file, path, problems) ? openFile(file, path, problems) : null;
+    }
+
+    /** Whether the path is a regular file; if not, reports {@code file not found} or {@code not a file}. */
+    static boolean isFile(Path file, String path, Problems problems) {
         if (!Files.exists(file)) {
-            problems.add(where, "file not found");
-            return null;
+            problems.add(Location.ofFile(path), "file not found");
+            return false;
         }
         if (!Files.isRegularFile(file)) {
-            problems.add(where, "not a file");
-            return null;
+            problems.add(Location.ofFile(path), "not a file");
+            return false;
         }
+        return true;
+    }
+
+    /** Opens a file known to exist (see {@link #open(Path, String, Problems)}). */
+    static CsvRecords openFile(Path file, String path, Problems problems) {
+        Location where = Location.ofFile(path);
         Utf8Input in = null;
         try {
             in = new Utf8Input(Files.newInputStream(file));

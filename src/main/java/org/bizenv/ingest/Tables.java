@@ -50,13 +50,7 @@ public final class Tables {
 
     private static Table open(Path folder, String path, String sheet, boolean csvAllowed, Problems problems) {
         Path file = folder.resolve(path);
-        Location where = Location.ofFile(path);
-        if (!Files.exists(file)) {
-            problems.add(where, "file not found");
-            return null;
-        }
-        if (!Files.isRegularFile(file)) {
-            problems.add(where, "not a file");
+        if (!CsvRecords.isFile(file, path, problems)) {
             return null;
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -64,18 +58,18 @@ public final class Tables {
             return readWorkbook(file, path, sheet, problems);
         }
         if (csvAllowed && name.endsWith(".csv")) {
-            return readCsv(folder, path, problems);
+            return readCsv(file, path, problems);
         }
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? "a file without extension" : "a " + name.substring(dot) + " file";
-        problems.add(where, "not an Excel workbook (.xlsx)" + (csvAllowed ? " or a .csv file: " : ": ") + type
+        problems.add(Location.ofFile(path), "not an Excel workbook (.xlsx)" + (csvAllowed ? " or a .csv file: " : ": ") + type
                 + (name.endsWith(".xls") ? "; save it as .xlsx" : ""));
         return null;
     }
 
-    static Table readCsv(Path folder, String path, Problems problems) {
+    private static Table readCsv(Path file, String path, Problems problems) {
         List<String[]> records = new ArrayList<>();
-        try (CsvRecords csv = CsvRecords.open(folder, path, problems)) {
+        try (CsvRecords csv = CsvRecords.openFile(file, path, problems)) {
             if (csv == null) {
                 return null;
             }
@@ -86,7 +80,7 @@ public final class Tables {
         }
     }
 
-    static Table readWorkbook(Path file, String path, String sheetName, Problems problems) {
+    private static Table readWorkbook(Path file, String path, String sheetName, Problems problems) {
         Location where = Location.ofFile(path);
         String notWorkbook = notAWorkbook(file);
         if (notWorkbook != null) {
