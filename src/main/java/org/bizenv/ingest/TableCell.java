@@ -1,0 +1,59 @@
+package org.bizenv.ingest;
+
+import org.bizenv.city.Names;
+
+/**
+ * One cell of a {@link Table}, with its location.
+ *
+ * @param where the cell's location
+ * @param kind  what the cell holds
+ * @param value the number of a {@link Kind#NUMBER} cell (already in percent points when the cell is formatted
+ *              as a percentage), NaN otherwise
+ * @param text  the text: as typed ({@code TEXT}), as Excel displays it ({@code NUMBER}), the error code or
+ *              {@code =formula} ({@code ERROR}), "" ({@code BLANK})
+ */
+public record TableCell(Location where, Kind kind, double value, String text) {
+
+    /**
+     * {@code NUMBER}: an Excel numeric cell (or formula with a numeric result). {@code TEXT}: an Excel text or
+     * boolean cell, or any non-blank CSV field. {@code BLANK}: empty, or text of whitespace only.
+     * {@code ERROR}: an Excel error value ({@code #DIV/0!}), or a formula whose result was never saved.
+     */
+    public enum Kind { NUMBER, TEXT, BLANK, ERROR }
+
+    public static TableCell blank(Location where) {
+        return new TableCell(where, Kind.BLANK, Double.NaN, "");
+    }
+
+    /** A text cell, or a blank one if the text is only whitespace. */
+    public static TableCell text(Location where, String text) {
+        return Names.clean(text).isEmpty() ? blank(where) : new TableCell(where, Kind.TEXT, Double.NaN, text);
+    }
+
+    public static TableCell number(Location where, double value, String displayed) {
+        return new TableCell(where, Kind.NUMBER, value, displayed);
+    }
+
+    public static TableCell error(Location where, String text) {
+        return new TableCell(where, Kind.ERROR, Double.NaN, text);
+    }
+
+    public boolean isBlank() {
+        return kind == Kind.BLANK;
+    }
+
+    /** The cell read as a number: numeric cells as they are, text by {@link CellValues#parseNumber(String)}. */
+    public ParsedNumber asNumber() {
+        return switch (kind) {
+            case NUMBER -> ParsedNumber.number(value);
+            case BLANK -> ParsedNumber.BLANK;
+            case TEXT -> CellValues.parseNumber(text);
+            case ERROR -> ParsedNumber.notANumber(text);
+        };
+    }
+
+    /** The cell read as a label: {@link Names#clean(String)} of its text ("" when blank). */
+    public String asText() {
+        return Names.clean(text);
+    }
+}

@@ -1,0 +1,95 @@
+package org.bizenv.ingest;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bizenv.city.Match;
+import org.bizenv.city.Unit;
+import org.bizenv.city.UnitResolver;
+
+/**
+ * Reads a {@code unit-table} source: one table (.xlsx sheet or .csv) with a header row and a row per unit,
+ * the unit named in the unit column and each field in the column of that name (see {@link Headers}). The
+ * header row is the first of the first {@value #HEADER_SEARCH_ROWS} rows holding the unit column (so a title
+ * above the header is allowed); blank rows are skipped.
+ *
+ * <p>Problems reported: file problems (see {@link Tables}), a missing or repeated column, a blank, unknown or
+ * ambiguous unit, a second row for a unit (the first is used), a blank (when an error), non-numeric or
+ * out-of-range value, and each expected unit without a row.
+ */
+public final class UnitTableReader {
+
+    static final int HEADER_SEARCH_ROWS = 10;
+
+    private final UnitResolver resolver;
+    private final Path dataFolder;
+
+    public UnitTableReader(UnitResolver resolver, Path dataFolder) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
+    }
+
+    /**
+     * @param sourceId   the source's id, carried into the result
+     * @param path       the file, relative to the data folder
+     * @param sheet      the sheet of a workbook, null for the first; ignored for CSV
+     * @param unitColumn the header of the unit column, e.g. {@code City}
+     * @param fields     the columns wanted, each with its valid range (distinct)
+     */
+    public ReadResult<SourceValues> read(String sourceId, String path, String sheet, String unitColumn,
+                                         List<FieldRequest> fields) {
+        Problems problems = new Problems();
+        SourceValues.Builder out = new SourceValues.Builder(sourceId,
+                fields.stream().map(FieldRequest::field).toList(), resolver.expectedCodes());
+        Table t = Tables.open(dataFolder, path, sheet, problems);
+        if (t != null) {
+            readTable(t, unitColumn, fields, out, problems);
+        }
+        return new ReadResult<>(out.build(), problems.sorted());
+    }
+
+    private void readTable(Table t, String unitColumn, List<FieldRequest> fields, SourceValues.Builder out,
+                           Problems problems) {
+        int header = Math.max(1, t.findHeaderRow(unitColumn, HEADER_SEARCH_ROWS));
+        int unitCol = t.column(header, unitColumn, problems);
+        int[] cols = new int[fields.size()];
+        for (int f = 0; f < cols.length; f++) {
+            cols[f] = t.column(header, fields.get(f).field(), problems);
+        }
+        if (unitCol == 0) {
+            return;
+        }
+        Map<String, Integer> rowOfUnit = new HashMap<>();
+        for (int r = header + 1; r <= t.rowCount(); r++) {
+            if (t.isBlankRow(r)) {
+                continue;
+            }
+            TableCell unitCell = t.cell(r, unitCol);
+            Match<? extends Unit> match = resolver.resolve(unitCell.asText());
+            if (!match.isFound()) {
+                problems.add(unitCell.where(), match.problem(resolver.noun()));
+                continue;
+            }
+            Unit unit = match.unit();
+            Integer first = rowOfUnit.putIfAbsent(unit.code(), r);
+            if (first != null) {
+                problems.add(unitCell.where(), "duplicate row for " + unit.label() + ", first at row " + first);
+                continue;
+            }
+            int u = out.unit(unit.code());
+            for (int f = 0; f < cols.length; f++) {
+                if (cols[f] > 0) {
+                    TableCell cell = t.cell(r, cols[f]);
+                    out.set(u, f, fields.get(f).read(cell, problems), cell.where());
+                }
+            }
+        }
+        for (Unit u : resolver.expectedUnits()) {
+            if (!rowOfUnit.containsKey(u.code())) {
+                problems.add(t.where(), "no row for " + u.label());
+            }
+        }
+    }
+}

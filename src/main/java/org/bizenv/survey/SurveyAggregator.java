@@ -1,0 +1,138 @@
+package org.bizenv.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accumulates valid survey answers per unit × size class × question: the number of answers, their sum and
+ * the number of favourable ones (answer ≥ {@value #FAVOURABLE}), all in int arrays. Partitions (threads,
+ * chunks) each fill their own aggregator and {@link #merge} them; since only integers are summed, the result
+ * does not depend on the order of rows or merges. Not thread-safe: one aggregator per thread.
+ */
+public final class SurveyAggregator {
+
+    public static final int FAVOURABLE = 4;
+    private static final int SIZES = SizeClass.values().length;
+
+    private final List<String> questions;
+    private final List<String> expectedUnits;
+    private final List<String> units = new ArrayList<>();
+    private final Map<String, Integer> unitIndex = new HashMap<>();
+    private final int stride;
+    private int[] count = new int[0];
+    private int[] sum = new int[0];
+    private int[] favourable = new int[0];
+
+    /**
+     * @param questions     the questions, in the order of {@link ValidResponse#answers()}
+     * @param expectedUnits unit codes to list first in the results (e.g. the registry's cities), each present
+     *                      even without answers
+     */
+    public SurveyAggregator(List<String> questions, List<String> expectedUnits) {
+        this.questions = List.copyOf(questions);
+        this.expectedUnits = List.copyOf(expectedUnits);
+        this.stride = SIZES * this.questions.size();
+    }
+
+    /** Counts a row's answers (0 = left out). */
+    public void add(ValidResponse r) {
+        byte[] answers = r.answers();
+        if (answers.length != questions.size()) {
+            throw new IllegalArgumentException("row " + r.line() + " has " + answers.length + " answers, expected "
+                    + questions.size());
+        }
+        int base = unit(r.unit()) * stride + r.size() * questions.size();
+        for (int q = 0; q < answers.length; q++) {
+            int a = answers[q];
+            if (a != 0) {
+                count[base + q]++;
+                sum[base + q] += a;
+                if (a >= FAVOURABLE) {
+                    favourable[base + q]++;
+                }
+            }
+        }
+    }
+
+    /** Adds another aggregator's counts to this one's. @throws IllegalArgumentException for other questions */
+    public void merge(SurveyAggregator other) {
+        if (!other.questions.equals(questions)) {
+            throw new IllegalArgumentException("cannot merge aggregators of different questions");
+        }
+        for (int ou = 0; ou < other.units.size(); ou++) {
+            int from = ou * stride;
+            int to = unit(other.units.get(ou)) * stride;
+            for (int i = 0; i < stride; i++) {
+                count[to + i] += other.count[from + i];
+                sum[to + i] += other.sum[from + i];
+                favourable[to + i] += other.favourable[from + i];
+            }
+        }
+    }
+
+    /**
+     * The city-level results, post-stratified to the size mix: for each unit and question, with
+     * n<sub>s</sub> answers of size class s (mean score m<sub>s</sub>, share favourable f<sub>s</sub>),
+     * score = Σ w<sub>s</sub>·m<sub>s</sub> / Σ w<sub>s</sub> over the classes with n<sub>s</sub> &gt; 0
+     * (the weights renormalised over the classes present), likewise the share; NaN when no class is present
+     * (or all present ones weigh 0). m<sub>s</sub> = mean of (a − 1)/4·100; f<sub>s</sub> = 100 · (answers ≥ 4)/n<sub>s</sub>.
+     *
+     * @param sizeMix   population weights of micro, small, medium (≥ 0, not all 0; need not sum to 1)
+     * @param minSample a unit-question with fewer valid answers (all classes together) is flagged
+     */
+    public SurveyResults results(double[] sizeMix, int minSample) {
+        if (sizeMix.length != SIZES || Arrays.stream(sizeMix).anyMatch(w -> !(w >= 0) || Double.isInfinite(w))
+                || Arrays.stream(sizeMix).sum() <= 0) {
+            throw new IllegalArgumentException("size mix needs " + SIZES + " finite weights ≥ 0, not all 0: "
+                    + Arrays.toString(sizeMix));
+        }
+        List<String> order = new ArrayList<>(expectedUnits);
+        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
+        int nq = questions.size();
+        int[] n = new int[order.size() * nq * SIZES];
+        double[] score = new double[order.size() * nq];
+        double[] share = new double[order.size() * nq];
+        for (int u = 0; u < order.size(); u++) {
+            Integer at = unitIndex.get(order.get(u));
+            for (int q = 0; q < nq; q++) {
+                double weights = 0;
+                double scoreSum = 0;
+                double shareSum = 0;
+                for (int s = 0; s < SIZES; s++) {
+                    int i = at == null ? -1 : at * stride + s * nq + q;
+                    int c = i < 0 ? 0 : count[i];
+                    n[(u * nq + q) * SIZES + s] = c;
+                    if (c > 0) {
+                        weights += sizeMix[s];
+                        scoreSum += sizeMix[s] * ((sum[i] - c) * 25.0 / c);
+                        shareSum += sizeMix[s] * (favourable[i] * 100.0 / c);
+                    }
+                }
+                score[u * nq + q] = weights > 0 ? scoreSum / weights : Double.NaN;
+                share[u * nq + q] = weights > 0 ? shareSum / weights : Double.NaN;
+            }
+        }
+        return new SurveyResults(order, questions, sizeMix.clone(), minSample, n, score, share);
+    }
+
+    private int unit(String code) {
+        Integer u = unitIndex.get(code);
+        if (u != null) {
+            return u;
+        }
+        int index = units.size();
+        units.add(code);
+        unitIndex.put(code, index);
+        int size = units.size() * stride;
+        if (size > count.length) {
+            int capacity = Math.max(size, count.length * 2);
+            count = Arrays.copyOf(count, capacity);
+            sum = Arrays.copyOf(sum, capacity);
+            favourable = Arrays.copyOf(favourable, capacity);
+        }
+        return index;
+    }
+}

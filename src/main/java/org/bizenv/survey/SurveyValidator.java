@@ -1,0 +1,114 @@
+package org.bizenv.survey;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bizenv.city.Match;
+import org.bizenv.city.Names;
+import org.bizenv.city.Unit;
+import org.bizenv.city.UnitResolver;
+import org.bizenv.ingest.CellValues;
+import org.bizenv.ingest.ParsedNumber;
+import org.bizenv.ingest.Problems;
+
+/**
+ * Checks one survey row, for a chunk step's processor ({@code validator::validate}): every problem of the row
+ * goes to the shared {@link Problems}; the row comes back as a {@link ValidResponse}, or null (filtered out)
+ * when its unit or size class is unusable.
+ *
+ * <p>Checks: RespondentId not blank and not repeated (within this validator, i.e. this file); the city
+ * resolves to one unit; the size class is micro/small/medium (微型/小型/中型); each answer is 1–5 or a
+ * not-applicable code (left out, no problem); a blank answer is left out; any other answer is reported and
+ * left out. Thread-safe.
+ */
+public final class SurveyValidator {
+
+    public static final int MIN_ANSWER = 1;
+    public static final int MAX_ANSWER = 5;
+
+    private final SurveyLayout layout;
+    private final UnitResolver resolver;
+    private final Problems problems;
+    private final boolean[] notApplicable = new boolean[Byte.MAX_VALUE + 1];
+    private final String notApplicableText;
+    private final Map<String, Long> firstRowOfRespondent = new ConcurrentHashMap<>();
+    private final Map<String, Match<? extends Unit>> cityCache = new ConcurrentHashMap<>();
+
+    /**
+     * @param layout        the file's layout ({@link SurveyCsvReader#layout()})
+     * @param notApplicable the answer codes meaning "not applicable" (0–127, outside 1–5)
+     * @param problems      where problems go
+     */
+    public SurveyValidator(SurveyLayout layout, UnitResolver resolver, int[] notApplicable, Problems problems) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.problems = Objects.requireNonNull(problems, "problems");
+        StringBuilder text = new StringBuilder();
+        for (int code : notApplicable) {
+            if (code < 0 || code > Byte.MAX_VALUE || (code >= MIN_ANSWER && code <= MAX_ANSWER)) {
+                throw new IllegalArgumentException("not-applicable code " + code + " must be 0–127 and outside 1–5");
+            }
+            this.notApplicable[code] = true;
+            text.append(text.length() == 0 ? "" : ", ").append(code);
+        }
+        this.notApplicableText = text.length() == 0 ? "" : " (not applicable: " + text + ")";
+    }
+
+    /** The row validated, or null if its unit or size class is unusable. */
+    public ValidResponse validate(SurveyResponse r) {
+        long row = r.line();
+        String id = Names.clean(r.respondentId());
+        if (id.isEmpty()) {
+            problems.add(layout.cell(row, layout.respondentIdColumn()), "blank value");
+        } else {
+            Long first = firstRowOfRespondent.putIfAbsent(id, row);
+            if (first != null) {
+                problems.add(layout.cell(row, layout.respondentIdColumn()),
+                        "duplicate respondent '" + id + "', first at row " + first);
+            }
+        }
+        Match<? extends Unit> city =
+                cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
+        if (!city.isFound()) {
+            problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
+        }
+        SizeClass size = SizeClass.parse(r.size());
+        if (size == null) {
+            String typed = Names.clean(r.size());
+            problems.add(layout.cell(row, layout.sizeColumn()), typed.isEmpty() ? "blank value"
+                    : "'" + typed + "' is not a size class (micro/small/medium, 微型/小型/中型)");
+        }
+        byte[] answers = new byte[r.answers().length];
+        for (int q = 0; q < answers.length; q++) {
+            answers[q] = answer(r, q);
+        }
+        return city.isFound() && size != null ? new ValidResponse(row, city.unit().code(), size.ordinal(), answers) : null;
+    }
+
+    private byte answer(SurveyResponse r, int q) {
+        byte a = r.answers()[q];
+        if (a >= MIN_ANSWER && a <= MAX_ANSWER) {
+            return a;
+        }
+        if (a == SurveyResponse.BLANK || a >= 0 && notApplicable[a]) {
+            return 0;
+        }
+        if (a == SurveyResponse.NOT_A_CODE) {
+            String text = r.answerTexts() == null ? null : r.answerTexts()[q];
+            ParsedNumber n = CellValues.parseNumber(text);
+            String message;
+            if (!n.isNumber()) {
+                message = "'" + text + "' is not a number";
+            } else if (n.value() != Math.rint(n.value())) {
+                message = "'" + text + "' is not a whole number";
+            } else {
+                message = "value " + CellValues.format(n.value()) + " outside the valid range [1, 5]" + notApplicableText;
+            }
+            problems.add(layout.answerCell(r.line(), q), message);
+        } else {
+            problems.add(layout.answerCell(r.line(), q),
+                    "value " + a + " outside the valid range [1, 5]" + notApplicableText);
+        }
+        return 0;
+    }
+}
