@@ -189,7 +189,7 @@ public final class FrameworkLoader {
         Set<String> ids = new HashSet<>();
         for (var n : seq.getValue()) {
             YMap m = map(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
-                    "unit-name-column", "not-applicable", "min-sample", "size-mix"));
+                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix"));
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
                 problem(m.lineOf("id"), "duplicate source id '" + id + "'");
@@ -223,7 +223,7 @@ public final class FrameworkLoader {
                 default -> "Data";
             };
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
-                    unitColumn, m.optText("unit-name-column", null), List.copyOf(na), (int) m.optNumber("min-sample", 0),
+                    unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na), (int) m.optNumber("min-sample", 0),
                     java.util.Map.copyOf(mix), m.line));
         }
         return out;
@@ -646,6 +646,26 @@ public final class FrameworkLoader {
                 out[i] = d;
             }
             return out;
+        }
+
+        List<String> optTexts(String key) {
+            var v = value(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof SequenceNode seq)) {
+                problem(line(v), "'" + key + "' must be a list like [Region, Income group]");
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (var item : seq.getValue()) {
+                if (item instanceof ScalarNode sc) {
+                    out.add(sc.getValue());
+                } else {
+                    problem(line(item), "'" + key + "' must hold plain values");
+                }
+            }
+            return List.copyOf(out);
         }
 
         Names requireNames(String key) {

@@ -8,11 +8,14 @@ import java.util.Map;
  *
  * @param type        unit-workbooks | unit-table | walkthrough | survey
  * @param channel     the data channel it represents (government-returns, survey, walkthrough, statistics, other)
+ * @param unitNameColumn unit-table: the column naming each unit (used when there is no unit registry)
+ * @param groupColumns  unit-table: columns whose text groups units (region, income group…), for reports and
+ *                      group imputation
  * @param notApplicable survey answer codes meaning "not applicable"
  * @param sizeMix     survey: population share of each size class (micro, small, medium), renormalised
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
-                     String unitNameColumn, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
+                     String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
                      int line) {
 
     public static final List<String> TYPES = List.of("unit-workbooks", "unit-table", "walkthrough", "survey");

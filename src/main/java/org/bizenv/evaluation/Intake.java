@@ -1,0 +1,266 @@
+package org.bizenv.evaluation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.bizenv.city.City;
+import org.bizenv.city.CityRegistry;
+import org.bizenv.city.UnitResolver;
+import org.bizenv.framework.Denominator;
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.Indicator;
+import org.bizenv.framework.Names;
+import org.bizenv.framework.Source;
+import org.bizenv.ingest.CellValues;
+import org.bizenv.ingest.CityRegistryReader;
+import org.bizenv.ingest.FieldRequest;
+import org.bizenv.ingest.Location;
+import org.bizenv.ingest.Problems;
+import org.bizenv.ingest.ReadResult;
+import org.bizenv.ingest.SourceValues;
+import org.bizenv.ingest.UnitTableReader;
+import org.bizenv.ingest.UnitWorkbooksReader;
+import org.bizenv.ingest.WalkthroughReader;
+import org.bizenv.ingest.WalkthroughValues;
+import org.bizenv.report.Report;
+import org.bizenv.scoring.Unit;
+
+/**
+ * Reads one year's data folder as the framework describes it: every source except the survey (which has its own
+ * chunk step), every problem of every source collected in one pass. Produces the "raw" data set with the cell each
+ * value came from.
+ */
+public final class Intake {
+
+    private Intake() {
+    }
+
+    /** The unit resolver of a framework: its city registry, or the units the data name. */
+    public static UnitResolver resolver(Framework fw, Problems problems) {
+        if (fw.unitsFile() == null) {
+            return UnitResolver.identity("unit");
+        }
+        ReadResult<CityRegistry> r = CityRegistryReader.read(fw.unitsFile().getParent(),
+                fw.unitsFile().getFileName().toString());
+        problems.addAll(r.problems());
+        return r.value();
+    }
+
+    /** Reads the sources; problems go to {@code problems} (the result is only meaningful if there are none). */
+    public static IntakeResult read(Framework fw, Path dataFolder, UnitResolver resolver, Problems problems) {
+        return read(fw, dataFolder, false, resolver, problems);
+    }
+
+    /**
+     * @param labelWithFolder name files in problems and provenance with the year's folder ({@code 2023/returns/…}),
+     *                        used for last year's data so its problems are never mistaken for this year's
+     */
+    public static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
+                                    Problems problems) {
+        Path dataFolder = labelWithFolder ? data.getParent() : data;
+        String prefix = labelWithFolder ? data.getFileName() + "/" : "";
+        if (!Files.isDirectory(data)) {
+            problems.add(Location.ofFile(data.toString()), "data folder not found");
+            return new IntakeResult(List.of(), new double[0][], new String[0][], new double[0][], List.of());
+        }
+        Map<String, SourceValues> bySourceAndStatistic = new LinkedHashMap<>();
+        List<Report.SourceFile> files = new ArrayList<>();
+        for (Source s : fw.sources()) {
+            files.addAll(sourceFiles(s, data));
+            if (s.type().equals("survey")) {
+                continue;
+            }
+            List<FieldRequest> requests = requests(fw, s);
+            if (requests.isEmpty()) {
+                continue;
+            }
+            switch (s.type()) {
+                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(new UnitWorkbooksReader(resolver,
+                        dataFolder).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
+                case "unit-table" -> bySourceAndStatistic.put(s.id(), take(new UnitTableReader(resolver, dataFolder)
+                        .read(s.id(), prefix + s.path(), s.sheet(), s.unitColumn(), requests), problems));
+                case "walkthrough" -> {
+                    List<String> items = requests.stream().map(FieldRequest::field).toList();
+                    WalkthroughValues w = take(new WalkthroughReader(resolver, dataFolder)
+                            .read(s.id(), prefix + s.path(), s.sheet(), items, true), problems);
+                    bySourceAndStatistic.put(s.id() + "/" + WalkthroughValues.PASS_RATE, w.passRate());
+                    bySourceAndStatistic.put(s.id() + "/" + WalkthroughValues.MEAN_HOURS, w.meanHours());
+                }
+                default -> throw new IllegalStateException(s.type());
+            }
+        }
+
+        Map<String, Map<String, String>> attributes = attributes(fw, resolver, dataFolder, prefix, problems);
+        List<Unit> units = units(resolver, bySourceAndStatistic, attributes, fw);
+        List<Indicator> indicators = fw.indicators();
+        int n = units.size();
+        double[][] values = new double[indicators.size()][n];
+        String[][] provenance = new String[indicators.size()][n];
+        for (int j = 0; j < indicators.size(); j++) {
+            Indicator ind = indicators.get(j);
+            Source s = fw.source(ind.source()).orElseThrow();
+            java.util.Arrays.fill(values[j], Double.NaN);
+            if (s.type().equals("survey")) {
+                continue;                                   // filled by the survey step
+            }
+            String key = s.type().equals("walkthrough") ? s.id() + "/" + ind.statistic() : s.id();
+            SourceValues sv = bySourceAndStatistic.get(key);
+            for (int i = 0; i < n; i++) {
+                String unit = units.get(i).code();
+                if (sv == null || !sv.hasUnit(unit)) {
+                    continue;
+                }
+                double v = sv.value(unit, ind.field());
+                Location where = sv.where(unit, ind.field());
+                values[j][i] = v;
+                provenance[j][i] = where == null ? null : where + (s.type().equals("walkthrough")
+                        ? " (" + ind.field() + " " + ind.statistic() + ")" : "");
+                // Readers check ranges of the values they read; walk-through statistics are derived, so here.
+                if (s.type().equals("walkthrough") && !Double.isNaN(v) && outside(v, ind)) {
+                    problems.add(Location.ofSheet(prefix + s.path(), s.sheet()), units.get(i).name().both() + ": "
+                            + ind.field() + " " + ind.statistic() + " " + CellValues.format(v)
+                            + " outside the valid range " + range(ind) + " of indicator " + ind.code());
+                }
+            }
+        }
+        double[][] denominators = new double[fw.denominators().size()][n];
+        for (int d = 0; d < denominators.length; d++) {
+            Denominator den = fw.denominators().get(d);
+            SourceValues sv = bySourceAndStatistic.get(den.source());
+            for (int i = 0; i < n; i++) {
+                String unit = units.get(i).code();
+                denominators[d][i] = sv == null || !sv.hasUnit(unit) ? Double.NaN : sv.value(unit, den.field());
+            }
+        }
+        return new IntakeResult(units, values, provenance, denominators, files);
+    }
+
+    private static <T> T take(ReadResult<T> r, Problems problems) {
+        problems.addAll(r.problems());
+        return r.value();
+    }
+
+    /** The fields a source must provide: its indicators' fields (with their valid ranges) and denominators. */
+    static List<FieldRequest> requests(Framework fw, Source s) {
+        Map<String, FieldRequest> byField = new LinkedHashMap<>();
+        for (Indicator ind : fw.indicators()) {
+            if (!ind.source().equals(s.id())) {
+                continue;
+            }
+            boolean blanksAreErrors = ind.imputation().method().equals("none");
+            boolean ranged = !s.type().equals("walkthrough");
+            FieldRequest r = new FieldRequest(ind.field(), ranged ? ind.validMin() : Double.NaN,
+                    ranged ? ind.validMax() : Double.NaN, blanksAreErrors);
+            byField.merge(ind.field(), r, (a, b) -> new FieldRequest(a.field(), Math.max(nan(a.min()), nan(b.min())),
+                    Math.min(nanHigh(a.max()), nanHigh(b.max())), a.blanksAreErrors() || b.blanksAreErrors()));
+        }
+        for (Denominator d : fw.denominators()) {
+            if (d.source().equals(s.id())) {
+                byField.putIfAbsent(d.field(), new FieldRequest(d.field(), Double.NaN, Double.NaN, false));
+            }
+        }
+        return new ArrayList<>(byField.values());
+    }
+
+    private static double nan(double d) {
+        return Double.isNaN(d) ? Double.NEGATIVE_INFINITY : d;
+    }
+
+    private static double nanHigh(double d) {
+        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+    }
+
+    private static boolean outside(double v, Indicator ind) {
+        return (!Double.isNaN(ind.validMin()) && v < ind.validMin()) || (!Double.isNaN(ind.validMax()) && v > ind.validMax());
+    }
+
+    private static String range(Indicator ind) {
+        return "[" + CellValues.format(ind.validMin()) + ", " + CellValues.format(ind.validMax()) + "]";
+    }
+
+    /** Names and group columns that unit-table sources declare, by unit code (first source to name a unit wins). */
+    static Map<String, Map<String, String>> attributes(Framework fw, UnitResolver resolver, Path dataFolder,
+                                                      String prefix, Problems problems) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (Source s : fw.sources()) {
+            if (!s.type().equals("unit-table") || (s.unitNameColumn() == null && s.groupColumns().isEmpty())) {
+                continue;
+            }
+            List<String> columns = new ArrayList<>(s.groupColumns());
+            if (s.unitNameColumn() != null) {
+                columns.add(0, s.unitNameColumn());
+            }
+            var r = new org.bizenv.ingest.UnitAttributesReader(resolver, dataFolder)
+                    .read(prefix + s.path(), s.sheet(), s.unitColumn(), columns);
+            problems.addAll(r.problems());
+            r.value().forEach((unit, attrs) -> {
+                Map<String, String> a = new LinkedHashMap<>();
+                if (s.unitNameColumn() != null) {
+                    a.put(NAME, attrs.get(s.unitNameColumn()));
+                }
+                for (String g : s.groupColumns()) {
+                    a.put(g, attrs.get(g));
+                }
+                out.putIfAbsent(unit, a);
+            });
+        }
+        return out;
+    }
+
+    /** Key of a unit's name among its attributes. */
+    static final String NAME = "(unit name)";
+
+    /**
+     * The registry's cities (with region and type as groups), or the units the sources named, in order, with the
+     * names and groups unit-table sources give.
+     */
+    static List<Unit> units(UnitResolver resolver, Map<String, SourceValues> sources,
+                            Map<String, Map<String, String>> attributes, Framework fw) {
+        List<Unit> out = new ArrayList<>();
+        if (resolver instanceof CityRegistry reg) {
+            for (City c : reg.cities()) {
+                out.add(new Unit(c.code(), new Names(c.nameZh(), c.nameEn()),
+                        Map.of("region", c.region(), "type", c.type())));
+            }
+            return out;
+        }
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        sources.values().forEach(sv -> codes.addAll(sv.units()));
+        for (String c : codes) {
+            Map<String, String> attrs = attributes.getOrDefault(c, Map.of());
+            String name = attrs.getOrDefault(NAME, c);
+            Map<String, String> groups = new LinkedHashMap<>();
+            attrs.forEach((k, v) -> {
+                if (!k.equals(NAME) && v != null && !v.isEmpty()) {
+                    groups.put(k, v);
+                }
+            });
+            out.add(new Unit(c, new Names(name, name), groups));
+        }
+        return out;
+    }
+
+    /** Every file of a source with its SHA-256, for the Sources sheet (paths relative to the data folder). */
+    static List<Report.SourceFile> sourceFiles(Source s, Path dataFolder) {
+        Path p = dataFolder.resolve(s.path());
+        List<Report.SourceFile> out = new ArrayList<>();
+        for (Path f : Fingerprint.files(p)) {
+            String name = f.getFileName().toString();
+            if (name.startsWith("~$") || name.startsWith(".")) {
+                continue;
+            }
+            try {
+                out.add(new Report.SourceFile(s.id(), s.channel(), dataFolder.relativize(f).toString().replace('\\', '/'),
+                        Fingerprint.sha256(f), Files.size(f)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,168 @@
+package org.bizenv.evaluation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bizenv.city.UnitResolver;
+import org.bizenv.cli.EngineVersion;
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.FrameworkLoader;
+import org.bizenv.ingest.DataProblem;
+import org.bizenv.ingest.Problems;
+import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.ExcelReportWriter;
+import org.bizenv.report.JsonReportWriter;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportAssembler;
+import org.bizenv.scoring.Build;
+import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.Scorer;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The job's tasklet steps. Each reads the named data sets of the steps before it from the run's {@link Workspace} and
+ * saves its own, so a restart resumes from the first step that did not complete.
+ */
+final class Steps {
+
+    static final String INTAKE_CURRENT = "intake-current";
+    static final String INTAKE_PREVIOUS = "intake-previous";
+    static final String SURVEY_CURRENT = "survey-current";
+    static final String SURVEY_PREVIOUS = "survey-previous";
+    static final String REPORT = "report";
+    static final String INTAKE_PROBLEMS = "intake-problems";
+
+    private Steps() {
+    }
+
+    static Workspace workspace(Path repository, StepExecution step) {
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        return new Workspace(repository.resolve("work").resolve("instance-" + instance));
+    }
+
+    static EvaluationRequest request(StepExecution step) {
+        return EvaluationRequest.from(step.getJobExecution().getJobParameters());
+    }
+
+    /**
+     * Reads and checks every non-survey source of both years. Problems are not raised here but handed to the survey
+     * step, which fails with them and its own, so that one run lists every problem of every channel.
+     */
+    static Tasklet intake(Path repository) {
+        return (contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            EvaluationRequest req = request(step);
+            Framework fw = FrameworkLoader.load(req.framework());
+            Problems problems = new Problems();
+            UnitResolver resolver = Intake.resolver(fw, problems);
+            IntakeResult current = Intake.read(fw, req.data(), resolver, problems);
+            IntakeResult previous = req.previousData() == null ? null
+                    : Intake.read(fw, req.previousData(), true, resolver, problems);
+            Workspace ws = workspace(repository, step);
+            ws.save(INTAKE_PROBLEMS, problems.sorted().toArray(new DataProblem[0]));
+            ws.save(INTAKE_CURRENT, current);
+            if (previous != null) {
+                ws.save(INTAKE_PREVIOUS, previous);
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** Scores both years and assembles the report model (the named data set "report"). */
+    static Tasklet score(Path repository) {
+        return (contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            EvaluationRequest req = request(step);
+            Framework fw = FrameworkLoader.load(req.framework());
+            Workspace ws = workspace(repository, step);
+            IntakeResult intake = ws.load(INTAKE_CURRENT, IntakeResult.class);
+            Build previous = null;
+            double[][] previousRaw = null;
+            if (req.previousData() != null) {
+                RawData prev = rawData(ws.load(INTAKE_PREVIOUS, IntakeResult.class),
+                        ws.load(SURVEY_PREVIOUS, SurveyResult.class), null);
+                previous = Scorer.score(fw, prev);
+                previousRaw = alignedTo(intake.units(), prev);
+            }
+            // Last year's raw values serve carry-forward imputation, aligned to this year's units by code.
+            Build current = Scorer.score(fw, rawData(intake, ws.load(SURVEY_CURRENT, SurveyResult.class), previousRaw));
+            Map<String, String> params = new TreeMap<>();
+            params.put("framework", req.framework().toString());
+            params.put("data", req.data().toString());
+            params.put("year", Integer.toString(req.year()));
+            params.put("output", req.output().toString());
+            params.put("previous-data", req.previousData() == null ? "" : req.previousData().toString());
+            params.put("generated-at", req.generatedAt());
+            List<Report.SourceFile> files = new ArrayList<>(intake.files());
+            ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(),
+                    req.previousData() == null ? null : req.year() - 1, req.generatedAt(), EngineVersion.get(),
+                    req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params);
+            Report report = ReportAssembler.assemble(withSurveyWarnings(current, ws), previous, ctx);
+            ws.save(REPORT, report);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** Survey thin-sample warnings belong in the report's warnings too. */
+    private static Build withSurveyWarnings(Build b, Workspace ws) {
+        List<String> w = new ArrayList<>(ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
+        w.addAll(b.warnings());
+        return new Build(b.framework(), b.units(), b.provenance(), b.raw(), b.denominated(), b.imputed(), b.treated(),
+                b.normalised(), b.nodeScores(), b.nodeRanks(), b.indicatorRanks(), b.nodeWeights(), b.nodeWeight(),
+                b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), b.tiers(),
+                List.copyOf(w));
+    }
+
+    /** The raw data set: the intake's values with the survey step's statistics filled in. */
+    static RawData rawData(IntakeResult intake, SurveyResult survey, double[][] previous) {
+        int m = intake.values().length;
+        double[][] values = new double[m][];
+        String[][] provenance = new String[m][];
+        for (int j = 0; j < m; j++) {
+            values[j] = intake.values()[j].clone();
+            provenance[j] = intake.provenance()[j].clone();
+            for (int i = 0; i < values[j].length; i++) {
+                if (survey != null && survey.provenance()[j][i] != null) {
+                    values[j][i] = survey.values()[j][i];
+                    provenance[j][i] = survey.provenance()[j][i];
+                }
+            }
+        }
+        return new RawData(intake.units(), values, provenance, intake.denominators(), previous);
+    }
+
+    static double[][] alignedTo(List<org.bizenv.scoring.Unit> units, RawData prev) {
+        Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < prev.unitCount(); i++) {
+            at.put(prev.units().get(i).code(), i);
+        }
+        double[][] out = new double[prev.values().length][units.size()];
+        for (int j = 0; j < out.length; j++) {
+            for (int i = 0; i < units.size(); i++) {
+                Integer k = at.get(units.get(i).code());
+                out[j][i] = k == null ? Double.NaN : prev.values()[j][k];
+            }
+        }
+        return out;
+    }
+
+    /** Writes the Excel and JSON reports into the year's folder, atomically. */
+    static Tasklet publish(Path repository) {
+        return (contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            EvaluationRequest req = request(step);
+            Report report = workspace(repository, step).load(REPORT, Report.class);
+            String base = "bizenv-report-" + req.year();
+            AtomicReportFolder.publish(req.reportFolder(), dir -> {
+                ExcelReportWriter.write(report, dir.resolve(base + ".xlsx"));
+                JsonReportWriter.write(report, dir.resolve(base + ".json"));
+            });
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

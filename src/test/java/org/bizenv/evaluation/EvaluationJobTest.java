@@ -1,0 +1,148 @@
+package org.bizenv.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bizenv.ingest.InputDataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The yearly job end to end on the bundled sample: reports, determinism, restart, and bad input. */
+@SpringBootTest
+class EvaluationJobTest {
+
+    static final Path FRAMEWORK = Path.of("indicators/miit-sme-2024.yaml");
+    static final Path DATA_2024 = Path.of("sample-data/2024");
+    static final Path DATA_2023 = Path.of("sample-data/2023");
+    static final String AT = "2025-03-01T00:00:00Z";
+
+    @TempDir
+    static Path repository;
+
+    @TempDir
+    Path tmp;
+
+    @DynamicPropertySource
+    static void repository(DynamicPropertyRegistry r) {
+        r.add("bizenv.repository", () -> repository.toString());
+    }
+
+    @Autowired
+    EvaluationRunner runner;
+
+    private EvaluationRunner.Outcome run(Path data, Path previous, Path output) throws Exception {
+        return runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, output, previous, AT));
+    }
+
+    @Test
+    void scoresTheSampleAndPublishesBothReports() throws Exception {
+        Path out = tmp.resolve("reports");
+        EvaluationRunner.Outcome o = run(DATA_2024, DATA_2023, out);
+
+        assertThat(o.failures()).isEmpty();
+        assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "score", "publish");
+        Path json = out.resolve("2024/bizenv-report-2024.json");
+        assertThat(out.resolve("2024/bizenv-report-2024.xlsx")).isRegularFile();
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
+        }
+        JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
+        assertThat(r.get("meta").get("year").asInt()).isEqualTo(2024);
+        assertThat(r.get("meta").get("synthetic").asBoolean()).isTrue();
+        assertThat(r.get("units").size()).isEqualTo(36);
+        assertThat(r.get("ranking").size()).isEqualTo(36);
+        assertThat(r.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(r.get("top").size()).isEqualTo(5);
+        assertThat(r.get("improvement").size()).isEqualTo(36);
+        assertThat(r.get("meta").get("sources").size()).isEqualTo(36 + 3);  // 36 returns, statistics, walk-through, survey
+    }
+
+    @Test
+    void theSameInputsGiveByteIdenticalJson() throws Exception {
+        run(DATA_2024, DATA_2023, tmp.resolve("a"));
+        run(DATA_2024, DATA_2023, tmp.resolve("b"));
+        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.json")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.json")));
+    }
+
+    @Test
+    void aRunThatFailedLateRestartsWithoutRedoingCompletedSteps() throws Exception {
+        Path out = tmp.resolve("blocked");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("2024"), "a file where the report folder should go");
+
+        EvaluationRunner.Outcome first = run(DATA_2024, null, out);
+        assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(first.stepsRun()).containsExactly("intake", "survey", "score", "publish");
+
+        Files.delete(out.resolve("2024"));
+        EvaluationRunner.Outcome second = run(DATA_2024, null, out);
+        assertThat(second.restarted()).isTrue();
+        assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.stepsRun()).containsExactly("publish");
+        assertThat(out.resolve("2024/bizenv-report-2024.json")).isRegularFile();
+    }
+
+    @Test
+    void badInputFailsWithEveryProblemAndLeavesThePreviousReportAlone() throws Exception {
+        Path data = tmp.resolve("data/2024");
+        copy(DATA_2024, data);
+        Samples.setCell(data.resolve("returns/wuhan.xlsx"), "Data", "D7", "abc");
+        Samples.setCell(data.resolve("statistics.xlsx"), "Data", "A5", "Wuhn");
+        Samples.setCell(data.resolve("statistics.xlsx"), "Data", "C9", "130%");
+        Files.writeString(data.resolve("returns/notes.xlsx"), "not a workbook");
+        Samples.replaceLine(data.resolve("survey.csv"), 12, line -> line.replaceFirst(",(micro|small|medium),", ",huge,"));
+        Path out = tmp.resolve("reports");
+        Path previousReport = out.resolve("2024/bizenv-report-2024.json");
+        Files.createDirectories(previousReport.getParent());
+        Files.writeString(previousReport, "{\"previous\": true}");
+
+        EvaluationRunner.Outcome o = run(data, null, out);
+
+        assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        InputDataException e = (InputDataException) o.failures().get(0);
+        assertThat(e.problems()).extracting(Object::toString).contains(
+                "returns/wuhan.xlsx!Data!D7: 'abc' is not a number",
+                "statistics.xlsx!Data!A5: unknown city 'Wuhn'");
+        assertThat(e.problems()).extracting(Object::toString)
+                .anyMatch(p -> p.startsWith("returns/notes.xlsx: not an Excel workbook"))
+                .anyMatch(p -> p.startsWith("statistics.xlsx!Data!C9: value 130 outside the valid range"))
+                .anyMatch(p -> p.startsWith("survey.csv!C12: "));
+        assertThat(Files.readString(previousReport)).isEqualTo("{\"previous\": true}");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
+        }
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static List<String> lines(Path p) throws IOException {
+        return Files.readAllLines(p);
+    }
+}
