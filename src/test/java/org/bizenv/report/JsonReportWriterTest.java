@@ -1,0 +1,190 @@
+package org.bizenv.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class JsonReportWriterTest {
+
+    private static Schema schema;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final JsonReportWriter writer = new JsonReportWriter();
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.0.schema.json")) {
+            assertThat(in).as("schema on the classpath").isNotNull();
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+    }
+
+    private static List<String> errors(String json) {
+        return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void validatesAgainstTheSchema() {
+        assertThat(errors(writer.toJson(ReportFixtures.sample()))).isEmpty();
+        assertThat(errors(writer.toJson(ReportFixtures.firstEdition()))).isEmpty();
+        assertThat(errors(writer.toJson(ReportFixtures.formulaLike()))).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsWhatTheFormatDoesNotAllow() {
+        String json = writer.toJson(ReportFixtures.sample());
+        // an unknown top-level key, a missing required meta field, a string where a number belongs
+        assertThat(errors(json.replaceFirst("\\{\n  \"meta\"", "{\n  \"extra\": 1,\n  \"meta\""))).hasSize(1);
+        assertThat(errors(json.replace("    \"year\": 2024,\n", ""))).hasSize(1);
+        assertThat(errors(json.replace("\"beijing\": 65.625", "\"beijing\": \"65.625\""))).isNotEmpty();
+        assertThat(errors(json.replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
+    }
+
+    @Test
+    void byteIdenticalAcrossWritesAndEqualToToJson(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        writer.write(ReportFixtures.sample(), a);
+        new JsonReportWriter().write(ReportFixtures.sample(), b); // a fresh report: new HashMaps, same content
+        byte[] bytes = Files.readAllBytes(a);
+        assertThat(bytes).isEqualTo(Files.readAllBytes(b));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(writer.toJson(ReportFixtures.sample()));
+    }
+
+    @Test
+    void layoutIsTwoSpacesLfAndATrailingNewline() {
+        String json = writer.toJson(ReportFixtures.sample());
+        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.0\",\n");
+        assertThat(json).endsWith("\n  }\n}\n");
+        assertThat(json).doesNotContain("\r").doesNotContain("\t");
+        assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
+        assertThat(json).contains("\n    \"frameworkName\": {\"zh\": \"样例评估\", \"en\": \"Sample evaluation\"},\n");
+        assertThat(json).contains("\"flagged\": {},\n");
+    }
+
+    @Test
+    void chineseAndSlashesAreNotEscapedQuotesAre() {
+        String json = writer.toJson(ReportFixtures.sample());
+        assertThat(json).contains("\"zh\": \"北京\"").contains("\"path\": \"returns/beijing.xlsx\"")
+                .contains("business licence (\\\"营业执照\\\").\"");
+        assertThat(json).doesNotContain("\\u").doesNotContain("\\/");
+        assertThat(MAPPER.readTree(json).get("units").get(0).get("name").get("zh").asString()).isEqualTo("北京");
+    }
+
+    @Test
+    void nanAndUnrankedBecomeNull() {
+        Report r = ReportFixtures.sample();
+        r.nodes().get(0).ranks()[2] = 0; // wuhan unranked on the index
+        r.nodes().get(0).scores()[2] = Double.POSITIVE_INFINITY;
+        JsonNode doc = MAPPER.readTree(writer.toJson(r));
+        assertThat(doc.get("stages").get("raw").get("values").get("FIN.2").get("wuhan").isNull()).isTrue();
+        assertThat(doc.get("stages").get("raw").get("values").get("FIN.2").get("beijing").doubleValue())
+                .isEqualTo(900.0);
+        assertThat(doc.get("stages").get("raw").get("provenance").get("FIN.2").get("wuhan").isNull()).isTrue();
+        assertThat(doc.get("nodes").get(0).get("ranks").get("wuhan").isNull()).isTrue();
+        assertThat(doc.get("nodes").get(0).get("scores").get("wuhan").isNull()).isTrue();
+        assertThat(doc.get("nodes").get(0).get("ranks").get("beijing").intValue()).isEqualTo(2);
+        JsonNode chengdu = doc.get("ranking").get(2);
+        assertThat(chengdu.get("unit").asString()).isEqualTo("chengdu");
+        assertThat(chengdu.get("previousScore").isNull()).isTrue();
+        assertThat(chengdu.get("previousRank").isNull()).isTrue();
+        assertThat(chengdu.get("scoreChange").isNull()).isTrue();
+        assertThat(chengdu.get("rankChange").isNull()).isTrue();
+        assertThat(doc.get("treatment").get(2).get("skewBefore").isNull()).isTrue();
+        assertThat(doc.get("coherence").get("dimensions").get(1).get("cronbachAlpha").isNull()).isTrue();
+    }
+
+    @Test
+    void doublesUseTheShortestRoundTripForm() {
+        Report r = ReportFixtures.sample();
+        double[] raw = r.stages().get(0).values()[1];
+        raw[0] = 0.1 + 0.2;
+        raw[1] = 2.82879384806159E17; // JDK 17's Double.toString gives 2.82879384806159008E17
+        raw[2] = 1.0E-7;
+        raw[3] = -0.0;
+        String json = writer.toJson(r);
+        assertThat(json).contains("\"beijing\": 0.30000000000000004,")
+                .contains("\"shanghai\": 2.82879384806159E17,")
+                .contains("\"wuhan\": 1.0E-7,")
+                .contains("\"chengdu\": -0.0\n")
+                .contains("\"shanghai\": 92.70833333333334,")
+                .contains("\"chengdu\": 35.714285714285715\n");
+        JsonNode values = MAPPER.readTree(json).get("stages").get("raw").get("values").get("MKT.2");
+        assertThat(values.get("beijing").doubleValue()).isEqualTo(0.1 + 0.2);
+        assertThat(values.get("shanghai").doubleValue()).isEqualTo(2.82879384806159E17);
+    }
+
+    @Test
+    void structureMirrorsTheModelWithCodesAsKeys() {
+        JsonNode doc = MAPPER.readTree(writer.toJson(ReportFixtures.sample()));
+        assertThat(doc.propertyNames()).containsExactly("meta", "units", "nodes", "indicators", "ranking", "top",
+                "stages", "weights", "treatment", "groupMeans", "improvement", "methodology", "warnings",
+                "coherence");
+        assertThat(doc.get("stages").propertyNames())
+                .containsExactly("raw", "denominated", "imputed", "treated", "normalised");
+        assertThat(doc.get("stages").get("normalised").get("values").propertyNames())
+                .containsExactlyElementsOf(ReportFixtures.INDICATORS);
+        assertThat(doc.get("stages").get("normalised").get("values").get("MKT.1").propertyNames())
+                .containsExactlyElementsOf(ReportFixtures.UNITS);
+        assertThat(doc.get("stages").get("imputed").get("flagged").get("FIN.2").get(0).asString()).isEqualTo("wuhan");
+        assertThat(doc.get("stages").get("treated").get("flagged").get("MKT.2").get(0).asString())
+                .isEqualTo("chengdu");
+        assertThat(doc.get("stages").get("treated").get("flagged").propertyNames()).containsExactly("MKT.2");
+        assertThat(doc.get("stages").get("raw").get("provenance").get("MKT.1").get("shanghai").asString())
+                .isEqualTo("returns/shanghai.xlsx!Data!D4");
+        JsonNode first = doc.get("ranking").get(0);
+        assertThat(first.get("unit").asString()).isEqualTo("shanghai");
+        assertThat(first.get("rank").intValue()).isEqualTo(1);
+        assertThat(first.get("tier").intValue()).isEqualTo(1);
+        assertThat(first.get("dimensionScores").propertyNames()).containsExactly("MKT", "FIN");
+        assertThat(first.get("dimensionScores").get("MKT").doubleValue()).isEqualTo(93.75);
+        assertThat(first.get("dimensionRanks").get("FIN").intValue()).isEqualTo(1);
+        assertThat(first.get("rankChange").intValue()).isEqualTo(1);
+        assertThat(doc.get("weights").get(0).get("weights").propertyNames()).containsExactly("MKT", "FIN");
+        assertThat(doc.get("meta").get("parameters").propertyNames()).containsExactly("data", "note", "seed");
+        assertThat(doc.get("units").get(0).get("groups").propertyNames()).containsExactly("region", "type");
+        assertThat(doc.get("groupMeans").get(0).get("means").get("INDEX").doubleValue())
+                .isEqualTo((ReportFixtures.INDEX[0] + ReportFixtures.INDEX[1]) / 2);
+        assertThat(doc.get("coherence").get("pearson").get("MKT.2").get("FIN.2").doubleValue()).isEqualTo(-0.21);
+        assertThat(doc.get("improvement").get(0).get("unit").asString()).isEqualTo("shanghai");
+    }
+
+    @Test
+    void firstEditionHasNullPreviousYearAndCoherence() {
+        JsonNode doc = MAPPER.readTree(writer.toJson(ReportFixtures.firstEdition()));
+        assertThat(doc.get("meta").get("previousYear").isNull()).isTrue();
+        assertThat(doc.get("coherence").isNull()).isTrue();
+        assertThat(doc.get("improvement").size()).isZero();
+    }
+
+    @Test
+    void rejectsAnInconsistentReport() {
+        Report s = ReportFixtures.sample();
+        var nodes = new ArrayList<>(s.nodes());
+        var n = nodes.get(1);
+        nodes.set(1, new Report.NodeInfo(n.code(), n.parent(), n.name(), n.depth(), n.aggregation(), n.weighting(),
+                n.weight(), n.effectiveWeight(), new double[] {1, 2, 3}, n.ranks()));
+        Report broken = new Report(s.meta(), s.units(), nodes, s.indicators(), s.ranking(), s.top(), s.stages(),
+                s.weights(), s.treatment(), s.groupMeans(), s.improvement(), s.methodology(), s.warnings(),
+                s.coherence());
+        assertThatThrownBy(() -> writer.toJson(broken)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inconsistent report: node MKT scores must have 4 values, has 3");
+    }
+}
