@@ -46,11 +46,17 @@ public final class JsonReportWriter {
             .enable(JsonWriteFeature.QUOTE_PROPERTY_NAMES)
             .build();
 
-    /** Writes the document to {@code file} (created or replaced). */
+    /** Writes the document to {@code file} (created or replaced); on failure no partial file is left. */
     public void write(Report r, Path file) throws IOException {
         var lookup = new ReportLookup(r);
+        boolean done = false;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             write(lookup, out);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

@@ -1,0 +1,239 @@
+package org.bizenv.report;
+
+/** Bilingual labels for the engine's codes; unknown codes are shown as they are. */
+final class ReportLabels {
+    private ReportLabels() {
+    }
+
+    static boolean looksLikeFormula(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** The width a text needs when it may wrap once, at a space (bilingual headers: Chinese over English). */
+    static int twoLineWidth(String s) {
+        int best = displayWidth(s);
+        for (int i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+            best = Math.min(best, Math.max(displayWidth(s.substring(0, i)), displayWidth(s.substring(i + 1))));
+        }
+        return best;
+    }
+
+    /**
+     * Lines a text takes when wrapped greedily at {@code width} characters: breaks at spaces, and between CJK
+     * characters (which may break anywhere); explicit newlines kept.
+     */
+    static int lines(String s, int chars) {
+        int width = Math.max(10, chars * 10); // in tenths of a character
+
+        int lines = 0;
+        for (String para : s.split("\n", -1)) {
+            int line = 1;
+            int cur = 0;
+            int i = 0;
+            while (i < para.length()) {
+                int cp = para.codePointAt(i);
+                int tokenWidth;
+                int end;
+                if (cp == ' ') {
+                    i++;
+                    if (cur > 0) {
+                        cur += 5;
+                    }
+                    continue;
+                } else if (wide(cp)) {
+                    end = i + Character.charCount(cp);
+                    tokenWidth = 20;
+                } else {
+                    end = i;
+                    tokenWidth = 0;
+                    while (end < para.length() && para.charAt(end) != ' ' && !wide(para.codePointAt(end))) {
+                        int c = para.codePointAt(end);
+                        // proportional fonts: capitals and digits about one character, lower case narrower
+                        tokenWidth += Character.isUpperCase(c) || Character.isDigit(c) ? 11
+                                : Character.isLowerCase(c) ? 9 : 6;
+                        end += Character.charCount(c);
+                    }
+                }
+                if (cur > 0 && cur + tokenWidth > width) {
+                    line++;
+                    cur = 0;
+                }
+                if (tokenWidth > width) { // a word longer than the line is broken
+                    line += (tokenWidth - 1) / width;
+                    cur = tokenWidth % width;
+                } else {
+                    cur += tokenWidth;
+                }
+                i = end;
+            }
+            lines += line;
+        }
+        return Math.max(1, lines);
+    }
+
+    /** Width in Excel's character units: CJK and full-width characters count double. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            w += wide(cp) ? 2 : 1;
+        }
+        return w;
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+    }
+
+    /**
+     * A number format that shows one indicator's values alike: as many decimals as the values need, at most 3
+     * (more for values below 1, to keep 3 significant digits, at most 6); thousands separated from 10,000.
+     */
+    static String valueFormat(double[] values) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (double v : values) {
+            if (Double.isFinite(v) && v != 0) {
+                smallest = Math.min(smallest, Math.abs(v));
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        int cap = 3;
+        if (smallest < 1) {
+            cap = Math.min(6, 2 - (int) Math.floor(Math.log10(smallest)));
+        }
+        int d = 0;
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            while (d < cap && !shows(v, d)) {
+                d++;
+            }
+        }
+        return (largest >= 10_000 ? "#,##0" : "0") + (d == 0 ? "" : "." + "0".repeat(d));
+    }
+
+    private static boolean shows(double v, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.abs(Math.rint(v * scale) / scale - v) <= 1e-9 * Math.max(1, Math.abs(v));
+    }
+
+    static String grouping(String key) {
+        if (key == null) {
+            return "";
+        }
+        return switch (key) {
+            case "region" -> "地区 Region";
+            case "type" -> "类型 Type";
+            case "province" -> "省份 Province";
+            default -> key;
+        };
+    }
+
+    static String group(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "east" -> "东部 East";
+            case "central" -> "中部 Central";
+            case "west" -> "西部 West";
+            case "northeast" -> "东北 Northeast";
+            case "municipality" -> "直辖市 Municipality";
+            case "separately-planned", "separately planned" -> "计划单列市 Separately planned city";
+            case "provincial-capital", "provincial capital" -> "省会城市 Provincial capital";
+            default -> value;
+        };
+    }
+
+    static String level(int depth) {
+        return switch (depth) {
+            case 0 -> "综合指数 Index";
+            case 1 -> "维度 Dimension";
+            default -> "子维度 Sub-dimension";
+        };
+    }
+
+    static String levelWord(String level) {
+        if (level == null) {
+            return null;
+        }
+        return switch (level) {
+            case "index" -> "综合指数 Index";
+            case "dimension" -> "维度 Dimension";
+            case "sub-dimension", "subdimension" -> "子维度 Sub-dimension";
+            case "indicator" -> "指标 Indicator";
+            default -> level;
+        };
+    }
+
+    static String direction(int direction) {
+        return direction > 0 ? "越高越好 Higher is better"
+                : direction < 0 ? "越低越好 Lower is better" : Integer.toString(direction);
+    }
+
+    static String channel(String channel) {
+        if (channel == null) {
+            return null;
+        }
+        return switch (channel) {
+            case "government-returns" -> "政府填报 Government returns";
+            case "survey" -> "企业问卷 Enterprise survey";
+            case "walkthrough" -> "穿行测试 Walk-through test";
+            case "statistics" -> "公开统计 Public statistics";
+            case "other" -> "其他 Other";
+            default -> channel;
+        };
+    }
+
+    static String yesNo(boolean b) {
+        return b ? "是 Yes" : "否 No";
+    }
+
+    static String stageSheet(String stage) {
+        if (stage == null || stage.isEmpty()) {
+            return "Stage";
+        }
+        return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
+    }
+
+    static boolean isNormalised(String stage) {
+        return "normalised".equals(stage) || "normalized".equals(stage);
+    }
+
+    static String stageTitle(String stage) {
+        return switch (stage == null ? "" : stage) {
+            case "raw" -> "原始值 Raw values";
+            case "denominated" -> "按分母折算后 Denominated values";
+            case "imputed" -> "缺失值插补后 Values after imputation";
+            case "treated" -> "异常值处理后 Values after outlier treatment";
+            case "normalised", "normalized" -> "标准化值 Normalised values";
+            default -> stageSheet(stage);
+        };
+    }
+
+    /** The legend of a stage's marked cells, or null where the stage marks nothing by nature. */
+    static String stageLegend(String stage) {
+        return switch (stage == null ? "" : stage) {
+            case "imputed" -> "插补值 Imputed value";
+            case "treated" -> "经处理的值 Value changed by outlier treatment";
+            default -> null;
+        };
+    }
+
+    static String stageFill(String stage) {
+        return switch (stage == null ? "" : stage) {
+            case "imputed" -> ExcelReportWriter.IMPUTED_RGB;
+            case "treated" -> ExcelReportWriter.TREATED_RGB;
+            default -> ExcelReportWriter.CHANGED_RGB;
+        };
+    }
+}
