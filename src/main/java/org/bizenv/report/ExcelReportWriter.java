@@ -175,7 +175,9 @@ public final class ExcelReportWriter {
         private final Instant time;
 
         PinnedTimeWorkbook(Instant time) {
-            super(new XSSFWorkbook(), WINDOW, true, false);
+            // uncompressed temporary sheet files: at 3,000 units x 200 indicators about a quarter faster, for a few
+            // hundred MB of temporary disk; inline strings (no shared-strings table held in memory)
+            super(new XSSFWorkbook(), WINDOW, false, false);
             this.time = time;
             // POI's default (Always) writes Zip64 records that LibreOffice cannot open when they come from a plain
             // ZipArchiveOutputStream; a report never approaches 4 GB, so Zip64 is only used if it ever must be.
@@ -667,7 +669,8 @@ public final class ExcelReportWriter {
                 int nameWidth = ReportLabels.displayWidth("城市 City") + 2;
                 int codeWidth = ReportLabels.displayWidth("代码 Code") + 2;
                 for (var u : r.units()) {
-                    nameWidth = Math.max(nameWidth, ReportLabels.displayWidth(ReportLookup.both(u.name(), u.code())) + 2);
+                    String label = ReportLookup.both(u.name(), u.code());
+                    nameWidth = Math.max(nameWidth, ReportLabels.displayWidth(label) + 2);
                     codeWidth = Math.max(codeWidth, ReportLabels.displayWidth(u.code()) + 2);
                 }
                 int titleWidth = ReportLabels.displayWidth(title) * 13 / 10 + 2; // the title font is larger and bold

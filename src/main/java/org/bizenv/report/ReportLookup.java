@@ -81,7 +81,8 @@ final class ReportLookup {
                         + stage.flagged().length + " rows, expected " + indCodes.size());
                 for (int i = 0; i < indCodes.size(); i++) {
                     require(stage.flagged()[i] != null && stage.flagged()[i].length == n,
-                            "stage " + stage.name() + " flagged row " + indCodes.get(i) + " must have " + n + " values");
+                            "stage " + stage.name() + " flagged row " + indCodes.get(i) + " must have " + n
+                                    + " values");
                 }
             }
             if (stage.provenance() != null) {

@@ -114,8 +114,8 @@ public final class ReportFixtures {
         parameters.put("seed", "42");
         parameters.put("data", "sample-data/2024");
         parameters.put("note", hostile ? "-2" : "合成 synthetic");
-        var meta = new Report.Meta(Report.SCHEMA_VERSION, "0.1.0", "sample-2024", new Names("样例评估", "Sample evaluation"),
-                "2024.1", "indicators/sample-2024.yaml",
+        var meta = new Report.Meta(Report.SCHEMA_VERSION, "0.1.0", "sample-2024",
+                new Names("样例评估", "Sample evaluation"), "2024.1", "indicators/sample-2024.yaml",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 2024,
                 "2024-11-30T08:00:00Z", true, 2, true, "quantiles",
                 List.of(new Names("第一梯队", "Tier 1"), new Names("第二梯队", "Tier 2"), new Names("第三梯队", "Tier 3"),
@@ -138,7 +138,8 @@ public final class ReportFixtures {
         var indicators = List.of(
                 new Report.IndicatorInfo("MKT.1", "MKT", new Names("开办企业时间", "Time to start a business"), "days",
                         -1, "government-returns", "returns", "R01", null, "minmax (max 100, min 0)", "none", "none",
-                        "Working days from application to business licence (\"营业执照\").", 0.5, 0.25, new int[] {2, 1, 4, 3}),
+                        "Working days from application to business licence (\"营业执照\").", 0.5, 0.25,
+                        new int[] {2, 1, 4, 3}),
                 new Report.IndicatorInfo("MKT.2", "MKT", new Names("新设企业数", "New enterprises"),
                         "per 10,000 people", 1, "statistics", "statistics", "NewFirms", null,
                         "minmax (max 100, min 0)", "none", "coinr (kurtosis 3.5, skew 2)",
