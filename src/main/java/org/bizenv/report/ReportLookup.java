@@ -74,7 +74,10 @@ final class ReportLookup {
             requireLength(row.dimensionScores(), dimensions.size(), "ranking row " + row.unit() + " dimensionScores");
             requireLength(row.dimensionRanks(), dimensions.size(), "ranking row " + row.unit() + " dimensionRanks");
         }
+        var stageNames = new java.util.HashSet<String>();
         for (var stage : nonNull(report.stages())) {
+            require(stage.name() != null && stageNames.add(stage.name()),
+                    "stage names must be present and unique: '" + stage.name() + "'");
             requireMatrix(stage.values(), "stage " + stage.name() + " values");
             if (stage.flagged() != null) {
                 require(stage.flagged().length == indCodes.size(), "stage " + stage.name() + " flagged has "
@@ -98,15 +101,20 @@ final class ReportLookup {
         for (var w : nonNull(report.weights())) {
             require(w.children() != null && w.weights() != null && w.children().length == w.weights().length,
                     "weights of node " + w.node() + ": children and weights differ in length");
+            requireUnique(w.children(), "weights of node " + w.node() + ": children");
             weights.put(w.node(), w);
         }
         for (var g : nonNull(report.groupMeans())) {
             require(g.nodes() != null && g.means() != null && g.nodes().length == g.means().length,
                     "group means " + g.grouping() + "/" + g.group() + ": nodes and means differ in length");
+            requireUnique(g.nodes(), "group means " + g.grouping() + "/" + g.group() + ": nodes");
         }
         var c = report.coherence();
         if (c != null) {
             int k = c.indicators() == null ? 0 : c.indicators().length;
+            if (c.indicators() != null) {
+                requireUnique(c.indicators(), "coherence indicators");
+            }
             requireSquare(c.pearson(), k, "coherence pearson");
             requireSquare(c.spearman(), k, "coherence spearman");
         }
@@ -117,6 +125,14 @@ final class ReportLookup {
                 what + " must have one row per indicator (" + indicatorCodes.size() + ")");
         for (int i = 0; i < m.length; i++) {
             requireLength(m[i], unitCodes.size(), what + " row " + indicatorCodes.get(i));
+        }
+    }
+
+    /** Codes that the JSON document uses as keys of one object must differ. */
+    private static void requireUnique(String[] codes, String what) {
+        var seen = new java.util.HashSet<String>();
+        for (String c : codes) {
+            require(c != null && seen.add(c), what + " must be present and unique: '" + c + "'");
         }
     }
 

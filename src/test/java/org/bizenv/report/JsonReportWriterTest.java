@@ -186,5 +186,13 @@ class JsonReportWriterTest {
                 s.coherence());
         assertThatThrownBy(() -> writer.toJson(broken)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("inconsistent report: node MKT scores must have 4 values, has 3");
+
+        var stages = new ArrayList<>(s.stages());
+        stages.add(stages.get(0)); // "raw" twice would be a duplicate key in "stages"
+        Report twice = new Report(s.meta(), s.units(), s.nodes(), s.indicators(), s.ranking(), s.top(), stages,
+                s.weights(), s.treatment(), s.groupMeans(), s.improvement(), s.methodology(), s.warnings(),
+                s.coherence());
+        assertThatThrownBy(() -> writer.toJson(twice)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inconsistent report: stage names must be present and unique: 'raw'");
     }
 }
