@@ -12,11 +12,9 @@ import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Problems;
-import org.bizenv.report.AtomicReportFolder;
-import org.bizenv.report.ExcelReportWriter;
-import org.bizenv.report.JsonReportWriter;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
+import org.bizenv.report.ReportSet;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Scorer;
@@ -92,11 +90,12 @@ final class Steps {
             // Last year's raw values serve carry-forward imputation, aligned to this year's units by code.
             Build current = Scorer.score(fw, rawData(intake, ws.load(SURVEY_CURRENT, SurveyResult.class), previousRaw));
             Map<String, String> params = new TreeMap<>();
-            params.put("framework", req.framework().toString());
-            params.put("data", req.data().toString());
+            // Inputs only (not where the report is written), as the user would type them: the same inputs give the
+            // same report wherever it is published.
+            params.put("framework", shown(req.framework()));
+            params.put("data", shown(req.data()));
             params.put("year", Integer.toString(req.year()));
-            params.put("output", req.output().toString());
-            params.put("previous-data", req.previousData() == null ? "" : req.previousData().toString());
+            params.put("previous-data", req.previousData() == null ? "" : shown(req.previousData()));
             params.put("generated-at", req.generatedAt());
             List<Report.SourceFile> files = new ArrayList<>(intake.files());
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(),
@@ -106,6 +105,12 @@ final class Steps {
             ws.save(REPORT, report);
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** A path relative to the working directory when it lies below it (portable across machines), else absolute. */
+    static String shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return (p.startsWith(cwd) ? cwd.relativize(p) : p).toString().replace('\\', '/');
     }
 
     /** Survey thin-sample warnings belong in the report's warnings too. */
@@ -157,11 +162,7 @@ final class Steps {
             StepExecution step = contribution.getStepExecution();
             EvaluationRequest req = request(step);
             Report report = workspace(repository, step).load(REPORT, Report.class);
-            String base = "bizenv-report-" + req.year();
-            AtomicReportFolder.publish(req.reportFolder(), dir -> {
-                ExcelReportWriter.write(report, dir.resolve(base + ".xlsx"));
-                JsonReportWriter.write(report, dir.resolve(base + ".json"));
-            });
+            ReportSet.publish(report, req.reportFolder());
             return RepeatStatus.FINISHED;
         };
     }

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One edition's report files, published together: {@value #EXCEL} for cities and {@value #JSON} for other tools,
- * both rendered from the same {@link Report}, in a folder such as {@code reports/2024}.
+ * One edition's report files, published together: {@code bizenv-report-<year>.xlsx} for cities and
+ * {@code bizenv-report-<year>.json} for other tools, both rendered from the same {@link Report}, in a folder such as
+ * {@code reports/2024}. The year is in the file names because cities forward the files on their own.
  */
 public final class ReportSet {
 
-    public static final String EXCEL = "report.xlsx";
-    public static final String JSON = "report.json";
-
     private ReportSet() {
+    }
+
+    public static String excel(Report r) {
+        return "bizenv-report-" + r.meta().year() + ".xlsx";
+    }
+
+    public static String json(Report r) {
+        return "bizenv-report-" + r.meta().year() + ".json";
     }
 
     /**
@@ -21,8 +27,8 @@ public final class ReportSet {
      */
     public static void publish(Report report, Path folder) throws IOException {
         AtomicReportFolder.publish(folder, dir -> {
-            new JsonReportWriter().write(report, dir.resolve(JSON));
-            new ExcelReportWriter().write(report, dir.resolve(EXCEL));
+            new JsonReportWriter().write(report, dir.resolve(json(report)));
+            new ExcelReportWriter().write(report, dir.resolve(excel(report)));
         });
     }
 }

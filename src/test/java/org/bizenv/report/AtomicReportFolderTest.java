@@ -169,10 +169,10 @@ class AtomicReportFolderTest {
         assertThat(entries()).containsExactly("2024");
         try (Stream<Path> files = Files.list(target())) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(ReportSet.JSON, ReportSet.EXCEL);
+                    .containsExactly(ReportSet.json(r), ReportSet.excel(r));
         }
-        assertThat(Files.readString(target().resolve(ReportSet.JSON))).isEqualTo(new JsonReportWriter().toJson(r));
-        byte[] xlsx = Files.readAllBytes(target().resolve(ReportSet.EXCEL));
+        assertThat(Files.readString(target().resolve(ReportSet.json(r)))).isEqualTo(new JsonReportWriter().toJson(r));
+        byte[] xlsx = Files.readAllBytes(target().resolve(ReportSet.excel(r)));
         assertThat(xlsx).startsWith('P', 'K');
 
         // a broken report replaces nothing
@@ -180,7 +180,7 @@ class AtomicReportFolderTest {
                 r.weights(), r.treatment(), r.groupMeans(), r.improvement(), r.methodology(), r.warnings(),
                 new Report.Coherence(new String[] {"MKT.1"}, new double[][] {{1, 2}}, null, List.of(), List.of()));
         assertThatThrownBy(() -> ReportSet.publish(broken, target())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Files.readAllBytes(target().resolve(ReportSet.EXCEL))).isEqualTo(xlsx);
+        assertThat(Files.readAllBytes(target().resolve(ReportSet.excel(r)))).isEqualTo(xlsx);
         assertThat(entries()).containsExactly("2024");
     }
 }
