@@ -1083,7 +1083,8 @@ public final class ExcelReportWriter {
                 PrintSetup ps = sheet.getPrintSetup();
                 ps.setLandscape(true);
                 ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-                if (totalWidth <= PRINT_FIT) {
+                // The Ranking sheet is what a city prints and forwards: always one page wide, however many columns.
+                if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(RANKING)) {
                     sheet.setFitToPage(true);
                     ps.setFitWidth((short) 1);
                     ps.setFitHeight((short) 0);
