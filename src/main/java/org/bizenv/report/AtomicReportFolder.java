@@ -49,6 +49,16 @@ public final class AtomicReportFolder {
         void move(Path from, Path to) throws IOException;
     }
 
+    /**
+     * A temporary directory is created owner-only (rwx------); once moved into place it is the published report
+     * folder, which colleagues must be able to read. Give it the permissions of the folder it is published into.
+     */
+    private static void readableLikeItsParent(Path dir, Path parent) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(parent));
+        }
+    }
+
     private static final Mover ATOMIC = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final System.Logger LOG = System.getLogger(AtomicReportFolder.class.getName());
@@ -76,6 +86,7 @@ public final class AtomicReportFolder {
 
         Path tmp = Files.createTempDirectory(parent, tmpPrefix(name));
         try {
+            readableLikeItsParent(tmp, parent);
             writeInto.accept(tmp);
             syncTree(tmp);
         } catch (IOException | RuntimeException | Error e) {

@@ -66,6 +66,14 @@ class AtomicReportFolderTest {
     }
 
     @Test
+    void thePublishedFolderIsAsReadableAsTheFolderItIsPublishedInto() throws IOException {
+        var open = java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        Files.setPosixFilePermissions(reports, open);
+        AtomicReportFolder.publish(target(), dir -> writeFiles(dir, "1"));
+        assertThat(Files.getPosixFilePermissions(target())).isEqualTo(open);
+    }
+
+    @Test
     void createsMissingParents() throws IOException {
         Path deep = reports.resolve("a/b/2024");
         AtomicReportFolder.publish(deep, dir -> writeFiles(dir, "1"));
