@@ -64,7 +64,7 @@ public final class Coherence {
      */
     public static double[][] spearman(double[][] columns) {
         DataColumns.requireRectangular(columns, "spearman");
-        return correlationMatrix(columns, true);
+        return spearmanMatrix(columns);
     }
 
     /**
@@ -248,6 +248,89 @@ public final class Coherence {
             }
         }
         return r;
+    }
+
+    /**
+     * The Spearman matrix with the same numbers as {@link #pairwise} with ranks (each pair ranked on its own complete
+     * rows, as R's {@code cor(use = "pairwise.complete.obs")} does), but each column is sorted once: a pair's ranks
+     * come from one walk along the presorted order skipping rows the other column lacks, O(n) per pair instead of
+     * O(n log n). At 3,000 units × 200 indicators this is the difference between seconds and a minute.
+     */
+    private static double[][] spearmanMatrix(double[][] columns) {
+        int k = columns.length;
+        int n = columns[0].length;
+        int[][] order = new int[k][];
+        for (int j = 0; j < k; j++) {
+            double[] x = columns[j];
+            order[j] = java.util.stream.IntStream.range(0, n).filter(i -> !Double.isNaN(x[i])).boxed()
+                    .sorted((a, b) -> Double.compare(x[a], x[b])).mapToInt(Integer::intValue).toArray();
+        }
+        double[] ra = new double[n];
+        double[] rb = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[][] r = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            for (int l = j; l < k; l++) {
+                double[] x = columns[j];
+                double[] y = columns[l];
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                        m++;
+                    }
+                }
+                double v = Double.NaN;
+                if (m >= MIN_PAIRS) {
+                    ranksAlong(order[j], x, y, ra);
+                    ranksAlong(order[l], y, x, rb);
+                    for (int i = 0, p = 0; i < n; i++) {
+                        if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                            a[p] = ra[i];
+                            b[p] = rb[i];
+                            p++;
+                        }
+                    }
+                    v = pearsonComplete(Arrays.copyOf(a, m), Arrays.copyOf(b, m));
+                }
+                r[j][l] = v;
+                r[l][j] = v;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Average ranks (1-based, ties sharing the mean of their positions) of {@code x} over the rows where
+     * {@code other} is present too, written into {@code out} by row; {@code order} lists x's present rows by value.
+     */
+    private static void ranksAlong(int[] order, double[] x, double[] other, double[] out) {
+        int pos = 0;
+        int t = 0;
+        while (t < order.length) {
+            if (Double.isNaN(other[order[t]])) {
+                t++;
+                continue;
+            }
+            // a run of equal values among the rows both columns have
+            double v = x[order[t]];
+            int end = t;
+            int count = 0;
+            while (end < order.length && x[order[end]] == v) {
+                if (!Double.isNaN(other[order[end]])) {
+                    count++;
+                }
+                end++;
+            }
+            double rank = (pos + (pos + count - 1)) / 2.0 + 1.0;
+            for (int q = t; q < end; q++) {
+                if (!Double.isNaN(other[order[q]])) {
+                    out[order[q]] = rank;
+                }
+            }
+            pos += count;
+            t = end;
+        }
     }
 
     /** Pairwise-complete Pearson (or Spearman when {@code ranks}) of x and y; NaN when undefined. */
