@@ -1,0 +1,96 @@
+package org.bizenv.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as an evaluation team uses it: help, exit codes, and messages that point at the problem. */
+class CommandLineTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return BizenvCommand.commandLine().execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("run", "validate", "generate-sample", "bench", "2  invalid input");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        assertThat(run("run", "--year", "2024")).isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("Missing required options: '--framework=FILE', '--data=DIR'");
+    }
+
+    @Test
+    void validateAcceptsTheBundledFrameworkAndSample() {
+        assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml")).isZero();
+        assertThat(stdout()).contains("valid (27 nodes, 38 indicators)");
+        assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml", "-d", "sample-data/2024")).isZero();
+        assertThat(stdout()).contains("sample-data/2024: no problems found");
+    }
+
+    @Test
+    void anInvalidFrameworkExitsWith2AndNamesTheLine() throws Exception {
+        Path fw = tmp.resolve("fw.yaml");
+        Files.writeString(fw, Files.readString(Path.of("indicators/miit-sme-2024.yaml"))
+                .replace("direction: lower", "direction: down"));
+        assertThat(run("validate", "-f", fw.toString())).isEqualTo(BizenvCommand.INVALID_INPUT);
+        assertThat(stderr()).containsPattern(java.util.regex.Pattern.quote(fw.toString()) + ":\\d+: indicator "
+                + "MKT\\.ACC\\.1: direction must be 'higher' or 'lower' \\(is better\\), not 'down'");
+    }
+
+    @Test
+    void runningOnBadDataExitsWith2ListsTheProblemsAndWritesNoReport() throws Exception {
+        Path data = tmp.resolve("2024");
+        org.bizenv.evaluation.EvaluationJobTestSupport.copy(Path.of("sample-data/2024"), data);
+        Files.writeString(data.resolve("statistics.xlsx"), "not a workbook");
+
+        int code = run("run", "-f", "indicators/miit-sme-2024.yaml", "-d", data.toString(), "-y", "2024",
+                "-o", tmp.resolve("reports").toString(), "--repository", tmp.resolve("repo").toString());
+
+        assertThat(code).isEqualTo(BizenvCommand.INVALID_INPUT);
+        assertThat(stderr()).contains("statistics.xlsx: not an Excel workbook", "No report was written");
+        assertThat(tmp.resolve("reports/2024")).doesNotExist();
+    }
+}
