@@ -60,6 +60,11 @@ class EvaluationJobTest {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
         }
+        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.0.schema.json")) {
+            var schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            assertThat(schema.validate(Files.readString(json), com.networknt.schema.InputFormat.JSON)).isEmpty();
+        }
         JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
         assertThat(r.get("meta").get("year").asInt()).isEqualTo(2024);
         assertThat(r.get("meta").get("synthetic").asBoolean()).isTrue();
@@ -69,6 +74,17 @@ class EvaluationJobTest {
         assertThat(r.get("top").size()).isEqualTo(5);
         assertThat(r.get("improvement").size()).isEqualTo(36);
         assertThat(r.get("meta").get("sources").size()).isEqualTo(36 + 3);  // 36 returns, statistics, walk-through, survey
+        // the sample's designed thin samples: Lhasa and Xining under 400 answers to Q09 and Q10 (FIN.SAT.1, FIN.SAT.2)
+        assertThat(r.get("warnings").toString()).contains(
+                "indicator FIN.SAT.1: lhasa has", "indicator FIN.SAT.2: xining has", "under the minimum sample of 400");
+        // the innovation dimension's sub-dimensions are weighted by entropy, computed from the data
+        JsonNode inn = null;
+        for (JsonNode w : r.get("weights")) {
+            if (w.get("node").asString().equals("INN")) {
+                inn = w;
+            }
+        }
+        assertThat(inn.get("method").asString()).isEqualTo("entropy");
     }
 
     @Test
