@@ -137,34 +137,12 @@ public final class OutlierTreatment {
      * @return the skewness, or NaN when it is undefined: fewer than 3 non-missing values, or all equal
      */
     public static double skewness(double[] x) {
-        requireNoInfinity(x);
-        int n = 0;
-        double sum = 0;
-        for (double xi : x) {
-            if (!Double.isNaN(xi)) {
-                sum += xi;
-                n++;
-            }
-        }
-        if (n < 3) {
+        Moments m = moments(x);
+        if (m.n < 3 || m.s2 == 0) {
             return Double.NaN;
         }
-        double mean = sum / n;
-        double s2 = 0;
-        double s3 = 0;
-        for (double xi : x) {
-            if (!Double.isNaN(xi)) {
-                double d = xi - mean;
-                double d2 = d * d;
-                s2 += d2;
-                s3 += d2 * d;
-            }
-        }
-        if (s2 == 0) {
-            return Double.NaN;
-        }
-        double g1 = Math.sqrt(n) * s3 / Math.pow(s2, 1.5);
-        return g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
+        double g1 = Math.sqrt(m.n) * m.s3 / Math.pow(m.s2, 1.5);
+        return g1 * Math.sqrt((double) m.n * (m.n - 1)) / (m.n - 2);
     }
 
     /**
@@ -175,6 +153,19 @@ public final class OutlierTreatment {
      * @return the kurtosis, or NaN when it is undefined: fewer than 4 non-missing values, or all equal
      */
     public static double kurtosis(double[] x) {
+        Moments m = moments(x);
+        if (m.n < 4 || m.s2 == 0) {
+            return Double.NaN;
+        }
+        double r = m.n * m.s4 / (m.s2 * m.s2);
+        return ((m.n + 1) * (r - 3) + 6) * (m.n - 1) / ((double) (m.n - 2) * (m.n - 3));
+    }
+
+    /** Count and sums of the 2nd, 3rd and 4th powers of deviations from the mean, over the non-missing values. */
+    private record Moments(int n, double s2, double s3, double s4) {
+    }
+
+    private static Moments moments(double[] x) {
         requireNoInfinity(x);
         int n = 0;
         double sum = 0;
@@ -184,25 +175,20 @@ public final class OutlierTreatment {
                 n++;
             }
         }
-        if (n < 4) {
-            return Double.NaN;
-        }
         double mean = sum / n;
         double s2 = 0;
+        double s3 = 0;
         double s4 = 0;
         for (double xi : x) {
             if (!Double.isNaN(xi)) {
                 double d = xi - mean;
                 double d2 = d * d;
                 s2 += d2;
+                s3 += d2 * d;
                 s4 += d2 * d2;
             }
         }
-        if (s2 == 0) {
-            return Double.NaN;
-        }
-        double r = n * s4 / (s2 * s2);
-        return ((n + 1) * (r - 3) + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+        return new Moments(n, s2, s3, s4);
     }
 
     /**
