@@ -100,8 +100,9 @@ final class Steps {
             List<Report.SourceFile> files = new ArrayList<>(intake.files());
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(),
                     req.previousData() == null ? null : req.year() - 1, req.generatedAt(), EngineVersion.get(),
-                    req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params);
-            Report report = ReportAssembler.assemble(withSurveyWarnings(current, ws), previous, ctx);
+                    req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
+                    ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
+            Report report = ReportAssembler.assemble(current, previous, ctx);
             ws.save(REPORT, report);
             return RepeatStatus.FINISHED;
         };
@@ -111,16 +112,6 @@ final class Steps {
     static String shown(Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         return (p.startsWith(cwd) ? cwd.relativize(p) : p).toString().replace('\\', '/');
-    }
-
-    /** Survey thin-sample warnings belong in the report's warnings too. */
-    private static Build withSurveyWarnings(Build b, Workspace ws) {
-        List<String> w = new ArrayList<>(ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
-        w.addAll(b.warnings());
-        return new Build(b.framework(), b.units(), b.provenance(), b.raw(), b.denominated(), b.imputed(), b.treated(),
-                b.normalised(), b.nodeScores(), b.nodeRanks(), b.indicatorRanks(), b.nodeWeights(), b.nodeWeight(),
-                b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), b.tiers(),
-                List.copyOf(w));
     }
 
     /** The raw data set: the intake's values with the survey step's statistics filled in. */

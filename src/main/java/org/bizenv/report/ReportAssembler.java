@@ -31,10 +31,15 @@ public final class ReportAssembler {
     /** How many units each dimension's top list shows (ties at the boundary are all shown). */
     public static final int TOP = 5;
 
-    /** Facts about the run that the build does not know. */
+    /**
+     * Facts about the run that the build does not know.
+     *
+     * @param inputWarnings what reading the inputs found worth knowing (e.g. thin survey samples), reported before
+     *                      the build's own warnings
+     */
     public record Context(int year, Integer previousYear, String generatedAt, String engineVersion,
                           String frameworkFile, String frameworkSha256, List<Report.SourceFile> sources,
-                          Map<String, String> parameters) {
+                          Map<String, String> parameters, List<String> inputWarnings) {
     }
 
     private ReportAssembler() {
@@ -128,7 +133,13 @@ public final class ReportAssembler {
         }
 
         return new Report(meta, unitInfo, nodes, indicators, ranking, top, stages, weights, treatment,
-                groupMeans(b, dims), improvement(b, ranking), methodology(fw), b.warnings(), coherence(b));
+                groupMeans(b, dims), improvement(b, ranking), methodology(fw), warnings(ctx, b), coherence(b));
+    }
+
+    private static List<String> warnings(Context ctx, Build b) {
+        List<String> w = new ArrayList<>(ctx.inputWarnings());
+        w.addAll(b.warnings());
+        return List.copyOf(w);
     }
 
     private static Report.StageData stage(Stage s, String[][] provenance) {
