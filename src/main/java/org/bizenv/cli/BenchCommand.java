@@ -101,7 +101,7 @@ public class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             b = Scorer.score(set.framework(), set.data());
             long t1 = System.nanoTime();
-            Report rep = ReportAssembler.assemble(b, null, new ReportAssembler.Context(2024, null,
+            Report rep = ReportAssembler.assemble(b, null, new ReportAssembler.Context(2024,
                     "2025-01-01T00:00:00Z", EngineVersion.get(), "synthetic.yaml", "-", java.util.List.of(),
                     java.util.Map.of(), java.util.List.of()));
             long t2 = System.nanoTime();

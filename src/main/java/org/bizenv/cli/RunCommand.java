@@ -38,6 +38,11 @@ public class RunCommand implements Callable<Integer> {
                     + "comparison and the improvement ranking")
     Path previousData;
 
+    @Option(names = {"-r", "--previous-report"}, paramLabel = "FILE",
+            description = "Last year's bizenv JSON report: the year-over-year comparison uses its published scores "
+                    + "and ranks (they win over --previous-data, which then only serves carry-forward imputation)")
+    Path previousReport;
+
     @Option(names = "--generated-at", paramLabel = "TIMESTAMP",
             description = "Timestamp written into the reports (ISO-8601), fixed for byte-identical output; default now")
     String generatedAt;
@@ -48,7 +53,8 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, generatedAt);
+        EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
+                generatedAt);
         try (ConfigurableApplicationContext ctx = BizenvApplication.context(repository)) {
             EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request);
             return Outcomes.report(o, request.reportFolder());

@@ -48,6 +48,7 @@ public class EvaluationRunner {
         inputs.add(request.framework().getParent());       // the framework file and its unit registry
         inputs.add(request.data());
         inputs.add(request.previousData());
+        inputs.add(request.previousReport());
         String fingerprint = Fingerprint.of(inputs);
         String generatedAt = request.generatedAt() != null ? request.generatedAt()
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

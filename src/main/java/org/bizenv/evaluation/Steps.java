@@ -12,6 +12,7 @@ import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Problems;
+import org.bizenv.report.PreviousResults;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportSet;
@@ -79,13 +80,16 @@ final class Steps {
             Framework fw = FrameworkLoader.load(req.framework());
             Workspace ws = workspace(repository, step);
             IntakeResult intake = ws.load(INTAKE_CURRENT, IntakeResult.class);
-            Build previous = null;
+            PreviousResults previous = null;
             double[][] previousRaw = null;
             if (req.previousData() != null) {
                 RawData prev = rawData(ws.load(INTAKE_PREVIOUS, IntakeResult.class),
                         ws.load(SURVEY_PREVIOUS, SurveyResult.class), null);
-                previous = Scorer.score(fw, prev);
+                previous = PreviousResults.of(Scorer.score(fw, prev), req.year() - 1);
                 previousRaw = alignedTo(intake.units(), prev);
+            }
+            if (req.previousReport() != null) {
+                previous = PreviousResults.read(req.previousReport());      // as published: wins over re-scoring
             }
             // Last year's raw values serve carry-forward imputation, aligned to this year's units by code.
             Build current = Scorer.score(fw, rawData(intake, ws.load(SURVEY_CURRENT, SurveyResult.class), previousRaw));
@@ -96,10 +100,10 @@ final class Steps {
             params.put("data", shown(req.data()));
             params.put("year", Integer.toString(req.year()));
             params.put("previous-data", req.previousData() == null ? "" : shown(req.previousData()));
+            params.put("previous-report", req.previousReport() == null ? "" : shown(req.previousReport()));
             params.put("generated-at", req.generatedAt());
             List<Report.SourceFile> files = new ArrayList<>(intake.files());
-            ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(),
-                    req.previousData() == null ? null : req.year() - 1, req.generatedAt(), EngineVersion.get(),
+            ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(), req.generatedAt(), EngineVersion.get(),
                     req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
                     ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
             Report report = ReportAssembler.assemble(current, previous, ctx);

@@ -37,7 +37,7 @@ public final class ReportAssembler {
      * @param inputWarnings what reading the inputs found worth knowing (e.g. thin survey samples), reported before
      *                      the build's own warnings
      */
-    public record Context(int year, Integer previousYear, String generatedAt, String engineVersion,
+    public record Context(int year, String generatedAt, String engineVersion,
                           String frameworkFile, String frameworkSha256, List<Report.SourceFile> sources,
                           Map<String, String> parameters, List<String> inputWarnings) {
     }
@@ -45,7 +45,7 @@ public final class ReportAssembler {
     private ReportAssembler() {
     }
 
-    public static Report assemble(Build b, Build previous, Context ctx) {
+    public static Report assemble(Build b, PreviousResults previous, Context ctx) {
         Framework fw = b.framework();
         FrameworkTree tree = fw.tree();
         int n = b.unitCount();
@@ -54,7 +54,7 @@ public final class ReportAssembler {
         Report.Meta meta = new Report.Meta(Report.SCHEMA_VERSION, ctx.engineVersion(), fw.id(), fw.name(),
                 fw.version(), ctx.frameworkFile(), ctx.frameworkSha256(), ctx.year(), ctx.generatedAt(),
                 fw.synthetic(), fw.ranking().decimals(), fw.ranking().compareRounded(), describeTiers(fw),
-                fw.tiers().names(), previous == null ? null : ctx.previousYear(), ctx.sources(),
+                fw.tiers().names(), previous == null ? null : previous.year(), ctx.sources(),
                 new TreeMap<>(ctx.parameters()));
 
         List<Report.UnitInfo> unitInfo = units.stream()
@@ -79,7 +79,6 @@ public final class ReportAssembler {
 
         int root = tree.root();
         List<Integer> dims = tree.childNodes(root);
-        Map<String, Integer> prevIndex = previous == null ? Map.of() : unitIndex(previous.units());
         List<Report.RankingRow> ranking = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] ds = new double[dims.size()];
@@ -88,14 +87,9 @@ public final class ReportAssembler {
                 ds[d] = b.nodeScores()[dims.get(d)][i];
                 dr[d] = b.nodeRanks()[dims.get(d)][i];
             }
-            double prevScore = Double.NaN;
-            Integer prevRank = null;
-            Integer p = prevIndex.get(units.get(i).code());
-            if (p != null) {
-                prevScore = previous.indexScores()[p];
-                int r = previous.indexRanks()[p];
-                prevRank = r == 0 ? null : r;
-            }
+            String code = units.get(i).code();
+            double prevScore = previous == null ? Double.NaN : previous.scores().getOrDefault(code, Double.NaN);
+            Integer prevRank = previous == null ? null : previous.ranks().get(code);
             double score = b.indexScores()[i];
             double change = score - prevScore;
             Integer rankChange = prevRank == null || b.indexRanks()[i] == 0 ? null : prevRank - b.indexRanks()[i];
@@ -144,14 +138,6 @@ public final class ReportAssembler {
 
     private static Report.StageData stage(Stage s, String[][] provenance) {
         return new Report.StageData(s.name(), s.values(), s.flagged(), provenance);
-    }
-
-    private static Map<String, Integer> unitIndex(List<Unit> units) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < units.size(); i++) {
-            m.put(units.get(i).code(), i);
-        }
-        return m;
     }
 
     private static String describeTiers(Framework fw) {

@@ -88,6 +88,36 @@ class EvaluationJobTest {
     }
 
     @Test
+    void lastYearsPublishedReportGivesTheSameComparisonAsReScoringLastYearsData() throws Exception {
+        Path out = tmp.resolve("reports");
+        EvaluationRunner.Outcome y2023 = runner.run(new EvaluationRequest(FRAMEWORK, DATA_2023, 2023, out, null, AT));
+        assertThat(y2023.succeeded()).isTrue();
+        Path report2023 = out.resolve("2023/bizenv-report-2023.json");
+
+        runner.run(new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("viaReport"), null, report2023, AT));
+        run(DATA_2024, DATA_2023, tmp.resolve("viaData"));
+
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode viaReport = json.readTree(tmp.resolve("viaReport/2024/bizenv-report-2024.json").toFile());
+        JsonNode viaData = json.readTree(tmp.resolve("viaData/2024/bizenv-report-2024.json").toFile());
+        assertThat(viaReport.get("meta").get("previousYear").asInt()).isEqualTo(2023);
+        assertThat(viaReport.get("ranking")).isEqualTo(viaData.get("ranking"));
+        assertThat(viaReport.get("improvement")).isEqualTo(viaData.get("improvement"));
+        assertThat(viaReport.get("improvement").get(0).get("scoreChange").asDouble()).isPositive();
+    }
+
+    @Test
+    void aPreviousReportThatIsNotOneIsAnInputError() throws Exception {
+        Path bogus = tmp.resolve("last-year.json");
+        Files.writeString(bogus, "{\"hello\": 1}");
+        EvaluationRunner.Outcome o = runner.run(
+                new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("r"), null, bogus, AT));
+        assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(o.failures().get(0)).isInstanceOf(InputDataException.class)
+                .hasMessageContaining(bogus + ": not a bizenv JSON report (no meta.year or ranking)");
+    }
+
+    @Test
     void theSameInputsGiveByteIdenticalJson() throws Exception {
         run(DATA_2024, DATA_2023, tmp.resolve("a"));
         run(DATA_2024, DATA_2023, tmp.resolve("b"));
