@@ -4,9 +4,9 @@ import org.bizenv.framework.Framework;
 
 /**
  * {@code zeros: zero} for the geometric, harmonic and generalised (p ≤ 0) means: a child equal to 0 (with a positive
- * weight) makes the unit's score 0, the limit of the mean as that child tends to 0, as R's
- * {@code exp(weighted.mean(log(x)))} in legacy COINr's geometric mean gives it. The default {@code zeros: error} (COINr
- * v1's {@code a_gmean}) stops instead. Negative values stay an error either way.
+ * weight) makes the unit's score 0, the limit of the mean as that child tends to 0, as a log-based implementation
+ * gives it (R's {@code exp(mean(log(x)))}, SciPy's {@code gmean}). The default {@code zeros: error} stops instead, as
+ * COINr's {@code geoMean} does. Negative values stay an error either way.
  */
 final class ZeroAsLimit {
 
