@@ -231,8 +231,17 @@ public final class Scorer {
                     yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
                 }
                 case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
-                case "goalposts" -> Normalisation.goalposts(x, s.number("best", Double.NaN),
-                        s.number("worst", Double.NaN), s.number("scale", 100), s.number("power", 1));
+                case "goalposts" -> {
+                    double best = s.number("best", Double.NaN);
+                    double worst = s.number("worst", Double.NaN);
+                    if ((best < worst ? -1 : 1) != dir) {
+                        warnings.add("indicator " + ind.code() + ": goalposts best " + org.bizenv.ingest.CellValues.format(best)
+                                + " and worst " + org.bizenv.ingest.CellValues.format(worst) + " make " + (best < worst ? "lower"
+                                : "higher") + " values better, but its direction says " + (dir > 0 ? "higher"
+                                : "lower") + "; the goalposts decide (framework line " + s.line() + ")");
+                    }
+                    yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
+                }
                 case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
                 case "rank" -> Normalisation.rank(x, dir);
                 case "borda" -> Normalisation.borda(x, dir);

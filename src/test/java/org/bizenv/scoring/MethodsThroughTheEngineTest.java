@@ -119,6 +119,16 @@ class MethodsThroughTheEngineTest {
     }
 
     @Test
+    void goalpostsThatContradictTheDirectionAreWarnedAbout() throws IOException {
+        Framework fw = framework("", "", ind("G", "INDEX", "higher",
+                "normalisation: {method: goalposts, best: 1, worst: 30}"));
+        Build b = Scorer.score(fw, data(new double[][] {{1, 15.5, 30}}));
+        assertThat(b.normalised().values()[0]).containsExactly(100, 50, 0);
+        assertThat(b.warnings()).containsExactly("indicator G: goalposts best 1 and worst 30 make lower values better, "
+                + "but its direction says higher; the goalposts decide (framework line 8)");
+    }
+
+    @Test
     void aTargetWorseThanEveryUnitIsAnErrorNamingTheIndicator() throws IOException {
         Framework fw = framework("", "", ind("T", "INDEX", "higher",
                 "normalisation: {method: distance-to-target, target: 1}"));
@@ -285,8 +295,15 @@ class MethodsThroughTheEngineTest {
                         + "(default v1), not 'old'")
                 .hasMessageContaining("fw.yaml:8: treatment method 'coinr': winmax must be a number, not 'six'");
         assertThatThrownBy(() -> framework(", aggregation: {method: arithmetic, min-share: 1.5}", "",
-                ind("A", "INDEX", "higher", "")))
-                .hasMessageContaining("min-share must lie in [0, 1], not 1.5");
+                ind("A", "INDEX", "higher", "treatment: cap")))
+                .hasMessageContaining("min-share must lie in [0, 1], not 1.5")
+                .hasMessageContaining("fw.yaml:8: treatment method 'cap' needs min, max or both");
+        assertThatThrownBy(() -> framework(", weighting: {method: combined, objective: topsis, alpha: 2}", "",
+                ind("A", "INDEX", "higher", "normalisation: {method: distance-to-target, target: 5, cap: yes}")))
+                .hasMessageContaining("fw.yaml:6: weighting method 'combined': objective must be one of entropy, "
+                        + "critic, cv, pca (default entropy), not 'topsis'")
+                .hasMessageContaining("fw.yaml:8: normalisation method 'distance-to-target': cap must be one of "
+                        + "false, true (default false), not 'yes'");
     }
 
     // ------------------------------------------------------------------ aggregation
