@@ -14,9 +14,9 @@ import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Node;
 import org.bizenv.framework.Tiers;
 import org.bizenv.impute.Imputation;
+import org.bizenv.ingest.CellValues;
 import org.bizenv.normalise.Normalisation;
 import org.bizenv.rank.Ranking;
-import org.bizenv.treat.OutlierTreatment;
 
 /**
  * The pipeline: raw → denominated → imputed → treated → normalised → aggregated (bottom-up, per node) → ranked.
@@ -235,10 +235,11 @@ public final class Scorer {
                     double best = s.number("best", Double.NaN);
                     double worst = s.number("worst", Double.NaN);
                     if ((best < worst ? -1 : 1) != dir) {
-                        warnings.add("indicator " + ind.code() + ": goalposts best " + org.bizenv.ingest.CellValues.format(best)
-                                + " and worst " + org.bizenv.ingest.CellValues.format(worst) + " make " + (best < worst ? "lower"
-                                : "higher") + " values better, but its direction says " + (dir > 0 ? "higher"
-                                : "lower") + "; the goalposts decide (framework line " + s.line() + ")");
+                        warnings.add("indicator " + ind.code() + ": goalposts best " + CellValues.format(best)
+                                + " and worst " + CellValues.format(worst) + " make "
+                                + (best < worst ? "lower" : "higher") + " values better, but its direction says "
+                                + (dir > 0 ? "higher" : "lower") + "; the goalposts decide (framework line "
+                                + s.line() + ")");
                     }
                     yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
                 }
@@ -292,8 +293,8 @@ public final class Scorer {
      * imputed, value a unit needs to be scored) and says why each unit left without a score has none: too few
      * observed children, no child with data, or (TOPSIS) a missing child. One warning per node and unit.
      */
-    static void applyAvailability(Framework fw, int node, double[][] children, boolean[][] observed, double[] scores,
-                             RawData data, List<String> warnings) {
+    static void applyAvailability(Framework fw, int node, double[][] children, boolean[][] observed,
+                                  double[] scores, RawData data, List<String> warnings) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
         double minShare = s.number("min-share", 0);
