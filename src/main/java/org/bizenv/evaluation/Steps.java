@@ -126,8 +126,10 @@ final class Steps {
         for (int j = 0; j < m; j++) {
             values[j] = intake.values()[j].clone();
             provenance[j] = intake.provenance()[j].clone();
+            // A framework without a survey source has survey statistics over no units at all.
+            boolean surveyed = survey != null && survey.provenance()[j].length > 0;
             for (int i = 0; i < values[j].length; i++) {
-                if (survey != null && survey.provenance()[j][i] != null) {
+                if (surveyed && survey.provenance()[j][i] != null) {
                     values[j][i] = survey.values()[j][i];
                     provenance[j][i] = survey.provenance()[j][i];
                 }

@@ -481,6 +481,10 @@ public final class FrameworkLoader {
                 return;
             }
         }
+        String problem = AhpCheck.problem(node);
+        if (problem != null) {
+            problem(node.weighting().line(), problem);
+        }
     }
 
     private static void postOrder(int node, int[][] children, int[] depth, int d, List<Integer> order) {
@@ -782,6 +786,9 @@ public final class FrameworkLoader {
                 if (!sig.required().contains(p) && !sig.optional().contains(p)) {
                     problem(at, kind + " method '" + method + "' has no parameter '" + p + "'");
                 }
+            }
+            for (String message : Methods.checkValues(kind, method, params)) {
+                problem(at, message);
             }
             return new MethodSpec(method, params, at);
         }

@@ -24,7 +24,7 @@ public record MethodSpec(String method, Map<String, Object> params, int line) {
 
     public double number(String key, double fallback) {
         Object v = params.get(key);
-        return v == null ? fallback : (Double) v;
+        return v instanceof Double d ? d : fallback;     // a non-number was reported by the loader
     }
 
     public String text(String key, String fallback) {

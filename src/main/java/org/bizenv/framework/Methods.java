@@ -24,6 +24,16 @@ public final class Methods {
     public static final Map<String, Signature> IMPUTATION = new LinkedHashMap<>();
     public static final Map<String, Signature> TREATMENT = new LinkedHashMap<>();
 
+    /**
+     * Parameters whose value is one word of a fixed list, keyed {@code kind/method/parameter}
+     * (e.g. {@code treatment/coinr/convention}); the first word is the default.
+     */
+    public static final Map<String, List<String>> CHOICES = new LinkedHashMap<>();
+
+    /** Parameters that hold a number wherever they appear (fractions like 1/3 count). */
+    public static final Set<String> NUMBERS = Set.of("min", "max", "mean", "sd", "best", "worst", "scale", "power",
+            "target", "p", "min-share", "alpha", "cr-limit", "skew", "kurtosis", "winmax", "exponent", "lambda");
+
     static {
         NORMALISATION.put("minmax", Signature.of(List.of(), List.of("min", "max")));
         NORMALISATION.put("zscore", Signature.of(List.of(), List.of("mean", "sd")));
@@ -31,21 +41,22 @@ public final class Methods {
         NORMALISATION.put("percentile-rank", Signature.of(List.of(), List.of("min", "max")));
         NORMALISATION.put("rank", Signature.of(List.of(), List.of()));
         NORMALISATION.put("borda", Signature.of(List.of(), List.of()));
-        NORMALISATION.put("distance-to-reference", Signature.of(List.of("unit"), List.of("min", "max")));
+        NORMALISATION.put("distance-to-reference", Signature.of(List.of("unit"), List.of("min", "max", "cap")));
         NORMALISATION.put("distance-to-target", Signature.of(List.of("target"), List.of("min", "max", "cap")));
         NORMALISATION.put("none", Signature.of(List.of(), List.of()));
 
         List<String> common = List.of("min-share");
+        List<String> positive = List.of("min-share", "zeros");
         AGGREGATION.put("arithmetic", Signature.of(List.of(), common));
-        AGGREGATION.put("geometric", Signature.of(List.of(), common));
-        AGGREGATION.put("harmonic", Signature.of(List.of(), common));
-        AGGREGATION.put("generalised", Signature.of(List.of("p"), common));
+        AGGREGATION.put("geometric", Signature.of(List.of(), positive));
+        AGGREGATION.put("harmonic", Signature.of(List.of(), positive));
+        AGGREGATION.put("generalised", Signature.of(List.of("p"), positive));
         AGGREGATION.put("topsis", Signature.of(List.of(), List.of("variant", "min-share")));
 
         WEIGHTING.put("expert", Signature.of(List.of(), List.of()));
         WEIGHTING.put("equal", Signature.of(List.of(), List.of()));
         WEIGHTING.put("entropy", Signature.of(List.of(), List.of("variant")));
-        WEIGHTING.put("critic", Signature.of(List.of(), List.of()));
+        WEIGHTING.put("critic", Signature.of(List.of(), List.of("variant")));
         WEIGHTING.put("cv", Signature.of(List.of(), List.of()));
         WEIGHTING.put("pca", Signature.of(List.of(), List.of()));
         WEIGHTING.put("ahp", Signature.of(List.of("matrix"), List.of("ri", "cr-limit")));
@@ -59,7 +70,82 @@ public final class Methods {
         IMPUTATION.put("carry-forward", Signature.of(List.of(), List.of()));
 
         TREATMENT.put("none", Signature.of(List.of(), List.of()));
-        TREATMENT.put("coinr", Signature.of(List.of(), List.of("skew", "kurtosis", "winmax", "log")));
+        TREATMENT.put("coinr", Signature.of(List.of(), List.of("skew", "kurtosis", "winmax", "log", "log-variant",
+                "convention")));
+        TREATMENT.put("cap", Signature.of(List.of(), List.of("min", "max")));
+        TREATMENT.put("power", Signature.of(List.of("exponent"), List.of("min", "max")));
+        TREATMENT.put("log", Signature.of(List.of(), List.of("variant", "min", "max")));
+        TREATMENT.put("boxcox", Signature.of(List.of("lambda"), List.of("min", "max")));
+
+        // Word-valued parameters: the allowed words, the default first.
+        choice("normalisation", "distance-to-reference", "cap", "false", "true");
+        choice("normalisation", "distance-to-target", "cap", "false", "true");
+        for (String m : List.of("geometric", "harmonic", "generalised")) {
+            choice("aggregation", m, "zeros", "error", "zero");
+        }
+        choice("aggregation", "topsis", "variant", "vector", "minmax");
+        choice("weighting", "entropy", "variant", "textbook", "zero-entropy-if-any-zero", "proportional-to-entropy");
+        choice("weighting", "critic", "variant", "direction-aware", "ignore-direction");
+        choice("weighting", "ahp", "ri", "saaty-classic", "saaty-2005");
+        choice("weighting", "combined", "objective", "entropy", "critic", "cv", "pca");
+        choice("weighting", "combined", "rule", "linear", "multiplicative");
+        choice("treatment", "coinr", "convention", "v1", "legacy");
+        choice("treatment", "coinr", "log", "true", "false");
+        choice("treatment", "coinr", "log-variant", "mirrored", "coin-tool");
+        choice("treatment", "log", "variant", "mirrored", "coin-tool");
+    }
+
+    private static void choice(String kind, String method, String param, String... words) {
+        CHOICES.put(kind + "/" + method + "/" + param, List.of(words));
+    }
+
+    /**
+     * Checks the values of a method's parameters: words against {@link #CHOICES}, numbers where {@link #NUMBERS}
+     * says so, and the ranges some parameters need. Returns one message per problem (empty when all is well).
+     */
+    public static List<String> checkValues(String kind, String method, Map<String, Object> params) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var e : params.entrySet()) {
+            String p = e.getKey();
+            Object v = e.getValue();
+            List<String> words = CHOICES.get(kind + "/" + method + "/" + p);
+            if (words != null) {
+                if (!words.contains(String.valueOf(v))) {
+                    out.add(kind + " method '" + method + "': " + p + " must be one of " + String.join(", ", words)
+                            + " (default " + words.get(0) + "), not '" + v + "'");
+                }
+            } else if (NUMBERS.contains(p) && !(v instanceof Double)) {
+                out.add(kind + " method '" + method + "': " + p + " must be a number, not '" + v + "'");
+            }
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        unit(out, kind, method, params, "min-share", 0, 1);
+        unit(out, kind, method, params, "alpha", 0, 1);
+        if (params.get("winmax") instanceof Double w && (w < 0 || w != Math.rint(w))) {
+            out.add(kind + " method '" + method + "': winmax must be a whole number >= 0, not " + w);
+        }
+        if (params.get("cr-limit") instanceof Double c && !(c > 0)) {
+            out.add(kind + " method '" + method + "': cr-limit must be positive, not " + c);
+        }
+        if (params.get("skew") instanceof Double c && !(c >= 0)) {
+            out.add(kind + " method '" + method + "': skew is an absolute limit, >= 0, not " + c);
+        }
+        if (params.get("min") instanceof Double lo && params.get("max") instanceof Double hi && !(lo < hi)) {
+            out.add(kind + " method '" + method + "': min must be below max (" + lo + " >= " + hi + ")");
+        }
+        if (kind.equals("treatment") && method.equals("cap") && !params.containsKey("min") && !params.containsKey("max")) {
+            out.add("treatment method 'cap' needs min, max or both");
+        }
+        return out;
+    }
+
+    private static void unit(List<String> out, String kind, String method, Map<String, Object> params, String p,
+                             double lo, double hi) {
+        if (params.get(p) instanceof Double d && !(d >= lo && d <= hi)) {
+            out.add(kind + " method '" + method + "': " + p + " must lie in [" + (int) lo + ", " + (int) hi + "], not " + d);
+        }
     }
 
     private Methods() {

@@ -748,7 +748,7 @@ public final class ExcelReportWriter {
             g.title("统计一致性 Statistical coherence");
             g.row();
             g.cell(g.row(), 0, "与上级的相关 Correlation of each indicator with its parent", st.bold);
-            g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman", "负相关 Negative"));
+            g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman", "与维度负相关 Negative with dimension"));
             for (var p : ReportLookup.nonNull(c.withParent())) {
                 Row x = g.row();
                 g.text(x, 0, p.indicator(), st.text);

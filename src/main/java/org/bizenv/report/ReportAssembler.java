@@ -127,7 +127,8 @@ public final class ReportAssembler {
         }
 
         return new Report(meta, unitInfo, nodes, indicators, ranking, top, stages, weights, treatment,
-                groupMeans(b, dims), improvement(b, ranking), methodology(fw), warnings(ctx, b), coherence(b));
+                groupMeans(b, dims), improvement(b, ranking), methodology(fw, b.nodeWeights()), warnings(ctx, b),
+                coherence(b));
     }
 
     private static List<String> warnings(Context ctx, Build b) {
@@ -218,6 +219,14 @@ public final class ReportAssembler {
 
     /** The method at every node and indicator, in words, in tree order. */
     static List<Report.MethodLine> methodology(Framework fw) {
+        return methodology(fw, null);
+    }
+
+    /**
+     * As {@link #methodology(Framework)}, and where a node's weights were computed from the data (objective or
+     * combined weighting) the line states the weights obtained, so the sheet says what the method gave.
+     */
+    static List<Report.MethodLine> methodology(Framework fw, NodeWeights[] computed) {
         List<Report.MethodLine> out = new ArrayList<>();
         FrameworkTree tree = fw.tree();
         out.add(new Report.MethodLine("ranking", "index",
@@ -227,8 +236,17 @@ public final class ReportAssembler {
         for (int k = 0; k < fw.nodes().size(); k++) {
             Node nd = fw.nodes().get(k);
             int children = tree.children()[k].length;
-            out.add(new Report.MethodLine(nd.code(), level(tree.depth()[k]), aggregationText(nd.aggregation())
-                    + " of its " + children + " children; weights: " + weightingText(nd.weighting()) + "."));
+            String text = aggregationText(nd.aggregation()) + " of its " + children + " children; weights: "
+                    + weightingText(nd.weighting()) + ".";
+            if (computed != null && computed[k] != null && OBJECTIVE.contains(nd.weighting().method())) {
+                StringBuilder w = new StringBuilder(" Weights obtained:");
+                for (int c = 0; c < computed[k].children().length; c++) {
+                    w.append(c == 0 ? " " : ", ").append(computed[k].children()[c]).append(' ')
+                            .append(String.format(Locale.ROOT, "%.4f", computed[k].weights()[c]));
+                }
+                text += w.append('.');
+            }
+            out.add(new Report.MethodLine(nd.code(), level(tree.depth()[k]), text));
         }
         for (Indicator ind : fw.indicators()) {
             StringBuilder s = new StringBuilder();
@@ -270,21 +288,31 @@ public final class ReportAssembler {
             case "topsis" -> "TOPSIS closeness coefficient ×100 (" + a.text("variant", "vector") + " normalisation)";
             default -> a.method();
         };
+        if (a.text("zeros", "error").equals("zero")) {
+            base += ", a child equal to 0 giving a score of 0";
+        }
         double minShare = a.number("min-share", 0);
         return base + (minShare > 0 ? String.format(Locale.ROOT, " (left unscored when fewer than %.0f%% of the "
-                + "children have values; missing children dropped and weights renormalised)", 100 * minShare)
+                + "children have observed, not imputed, values; missing children dropped and weights renormalised)", 100 * minShare)
                 : " (missing children dropped and the remaining weights renormalised)");
     }
+
+    /** Weighting methods whose weights come from the data. */
+    static final java.util.Set<String> OBJECTIVE = java.util.Set.of("entropy", "critic", "cv", "pca", "combined");
 
     static String weightingText(MethodSpec w) {
         return switch (w.method()) {
             case "expert" -> "expert weights from the framework file, renormalised to sum to 1";
             case "equal" -> "equal";
-            case "entropy" -> "entropy weights computed from the children's values (objective)";
-            case "critic" -> "CRITIC weights computed from the children's values (objective)";
+            case "entropy" -> "entropy weights computed from the children's values (objective; "
+                    + w.text("variant", "textbook") + " variant: w ∝ 1 − E, E the normalised Shannon entropy)";
+            case "critic" -> "CRITIC weights computed from the children's values (objective; "
+                    + w.text("variant", "direction-aware") + " variant: w ∝ σ·Σ(1 − r))";
             case "cv" -> "coefficient-of-variation weights computed from the children's values (objective)";
             case "pca" -> "first-principal-component loadings of the children (objective)";
-            case "ahp" -> "AHP principal eigenvector of the pairwise comparison matrix in the framework file";
+            case "ahp" -> "AHP principal eigenvector of the pairwise comparison matrix in the framework file ("
+                    + w.text("ri", "saaty-classic") + " random index, consistency ratio at most "
+                    + fmt(w.number("cr-limit", 0.10)) + ")";
             case "combined" -> "expert weights combined with " + w.text("objective", "entropy") + " weights ("
                     + w.text("rule", "linear") + ")";
             default -> w.describe();
@@ -300,6 +328,14 @@ public final class ReportAssembler {
                     + (s.number("power", 1) != 1 ? ", raised to the power " + fmt(s.number("power", 1)) : "");
             case "percentile-rank" -> "percentile rank onto [" + fmt(s.number("min", 0)) + ", "
                     + fmt(s.number("max", 100)) + "]";
+            case "rank" -> "rank among the units (1 = worst, ties at the lowest rank)";
+            case "borda" -> "Borda score (the number of units doing worse)";
+            case "distance-to-reference" -> "distance to the reference unit " + s.text("unit", "")
+                    + " (0 = worst unit, " + fmt(s.number("max", 100)) + " = the reference"
+                    + (s.text("cap", "false").equals("true") ? ", capped there" : "") + ")";
+            case "distance-to-target" -> "distance to the target " + fmt(s.number("target", 0))
+                    + " (0 = worst unit, " + fmt(s.number("max", 100)) + " = the target"
+                    + (s.text("cap", "false").equals("true") ? ", capped there" : "") + ")";
             case "none" -> "none (values used as given)";
             default -> s.describe();
         };
@@ -337,8 +373,21 @@ public final class ReportAssembler {
             for (int k = 0; k < under.length; k++) {
                 cols[k] = x[under[k]];
             }
-            double alpha = under.length >= 2 ? Coherence.cronbachAlpha(cols) : Double.NaN;
-            double[] pca = under.length >= 2 ? Coherence.pcaVarianceExplained(cols) : new double[] {1.0};
+            double alpha = Double.NaN;
+            double[] pca = new double[] {1.0};
+            if (under.length >= 2) {
+                // Undefined (a constant indicator, too few complete units) is reported as missing, not a failure.
+                try {
+                    alpha = Coherence.cronbachAlpha(cols);
+                } catch (IllegalArgumentException e) {
+                    alpha = Double.NaN;
+                }
+                try {
+                    pca = Coherence.pcaVarianceExplained(cols);
+                } catch (IllegalArgumentException e) {
+                    pca = new double[0];
+                }
+            }
             dims.add(new Report.DimensionStats(fw.nodes().get(d).code(), alpha, pca));
         }
         return new Report.Coherence(codes, pearson, spearman, withParent, dims);

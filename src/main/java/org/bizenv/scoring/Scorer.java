@@ -14,9 +14,9 @@ import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Node;
 import org.bizenv.framework.Tiers;
 import org.bizenv.impute.Imputation;
+import org.bizenv.ingest.CellValues;
 import org.bizenv.normalise.Normalisation;
 import org.bizenv.rank.Ranking;
-import org.bizenv.treat.OutlierTreatment;
 
 /**
  * The pipeline: raw → denominated → imputed → treated → normalised → aggregated (bottom-up, per node) → ranked.
@@ -67,7 +67,18 @@ public final class Scorer {
                     nodeWeight[ch] = w.weights()[c];
                 }
             }
+            boolean[][] observed = new boolean[children.length][];
+            for (int c = 0; c < children.length; c++) {
+                int ch = children[c];
+                boolean[] imputedFlags = FrameworkTree.isIndicator(ch)
+                        ? imputed.flagged()[FrameworkTree.indicatorOf(ch)] : new boolean[n];
+                observed[c] = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    observed[c][i] = !Double.isNaN(childValues[c][i]) && !imputedFlags[i];
+                }
+            }
             nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data);
+            applyAvailability(fw, node, childValues, observed, nodeScores[node], data, warnings);
         }
         nodeWeight[tree.root()] = 1.0;
         double[] effNode = new double[nodes];
@@ -195,26 +206,10 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
-            Indicator ind = indicators.get(j);
-            double[] x = in.values()[j];
-            MethodSpec spec = ind.treatment();
-            if (spec.method().equals("none")) {
-                out[j] = x;
-                flags[j] = new boolean[x.length];
-                double s = OutlierTreatment.skewness(x);
-                double k = OutlierTreatment.kurtosis(x);
-                records[j] = new TreatmentRecord(ind.code(), "none", s, k, s, k, 0, false, false);
-                continue;
-            }
-            OutlierTreatment.Options o = new OutlierTreatment.Options(spec.number("skew", 2.0),
-                    spec.number("kurtosis", 3.5), (int) spec.number("winmax", 5),
-                    !spec.text("log", "true").equals("false"));
-            OutlierTreatment.Result r = OutlierTreatment.treat(x, o);
-            out[j] = r.values();
-            flags[j] = r.changed();
-            boolean treated = r.winsorised() > 0 || r.logTransformed();
-            records[j] = new TreatmentRecord(ind.code(), spec.describe(), r.skewBefore(), r.kurtBefore(),
-                    r.skewAfter(), r.kurtAfter(), r.winsorised(), r.logTransformed(), treated);
+            Treat.Outcome o = Treat.apply(indicators.get(j), in.values()[j]);
+            out[j] = o.values();
+            flags[j] = o.changed();
+            records[j] = o.record();
         }
         return new Stage("treated", out, flags);
     }
@@ -236,19 +231,52 @@ public final class Scorer {
                     yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
                 }
                 case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
-                case "goalposts" -> Normalisation.goalposts(x, s.number("best", Double.NaN),
-                        s.number("worst", Double.NaN), s.number("scale", 100), s.number("power", 1));
+                case "goalposts" -> {
+                    double best = s.number("best", Double.NaN);
+                    double worst = s.number("worst", Double.NaN);
+                    if ((best < worst ? -1 : 1) != dir) {
+                        warnings.add("indicator " + ind.code() + ": goalposts best " + CellValues.format(best)
+                                + " and worst " + CellValues.format(worst) + " make "
+                                + (best < worst ? "lower" : "higher") + " values better, but its direction says "
+                                + (dir > 0 ? "higher" : "lower") + "; the goalposts decide (framework line "
+                                + s.line() + ")");
+                    }
+                    yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
+                }
                 case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
                 case "rank" -> Normalisation.rank(x, dir);
                 case "borda" -> Normalisation.borda(x, dir);
-                case "distance-to-reference" -> Normalisation.distanceToReference(x, dir,
-                        unitIndex(data, s.text("unit", ""), ind.code()));
-                case "distance-to-target" -> Normalisation.distanceToTarget(x, dir, s.number("target", Double.NaN));
+                case "distance-to-reference", "distance-to-target" -> distance(ind, s, x, data);
                 case "none" -> x;
                 default -> throw new IllegalStateException(s.method());
             };
         }
         return Stage.unflagged("normalised", out);
+    }
+
+    /**
+     * Distance to a reference unit or a target (COINr n_dist2ref / n_dist2targ, 0 at the worst unit and 1 at the
+     * goal), capped at 1 with {@code cap: true}, then put onto [min, max] (default [0, 100]) as min + (max − min)·d.
+     */
+    private static double[] distance(Indicator ind, MethodSpec s, double[] x, RawData data) {
+        boolean cap = s.text("cap", "false").equals("true");
+        double[] d;
+        try {
+            d = s.method().equals("distance-to-target")
+                    ? Normalisation.distanceToTarget(x, ind.direction(), s.number("target", Double.NaN), cap)
+                    : Normalisation.distanceToReference(x, ind.direction(), unitIndex(data, s.text("unit", ""),
+                    ind.code()), cap);
+        } catch (IllegalArgumentException e) {
+            throw new ScoringException("indicator " + ind.code() + ": " + s.describe() + " (framework line "
+                    + s.line() + "): " + e.getMessage());
+        }
+        double lo = s.number("min", 0);
+        double hi = s.number("max", 100);
+        double[] out = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = lo + (hi - lo) * d[i];
+        }
+        return out;
     }
 
     private static int unitIndex(RawData data, String code, String indicator) {
@@ -260,10 +288,61 @@ public final class Scorer {
         throw new ScoringException("indicator " + indicator + ": reference unit '" + code + "' is not among the units");
     }
 
-    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data) {
+    /**
+     * Applies the node's availability threshold ({@code min-share}: the share of children with an observed, not
+     * imputed, value a unit needs to be scored) and says why each unit left without a score has none: too few
+     * observed children, no child with data, or (TOPSIS) a missing child. One warning per node and unit.
+     */
+    static void applyAvailability(Framework fw, int node, double[][] children, boolean[][] observed,
+                                  double[] scores, RawData data, List<String> warnings) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
         double minShare = s.number("min-share", 0);
+        int k = children.length;
+        for (int i = 0; i < scores.length; i++) {
+            int withData = 0;
+            int available = 0;
+            for (int c = 0; c < k; c++) {
+                withData += Double.isNaN(children[c][i]) ? 0 : 1;
+                available += observed[c][i] ? 1 : 0;
+            }
+            if (!Double.isNaN(scores[i]) && (minShare == 0 || (double) available / k >= minShare)) {
+                continue;
+            }
+            scores[i] = Double.NaN;          // the availability threshold counts observed (not imputed) children
+            String unit = data.units().get(i).name().both() + " (" + data.units().get(i).code() + ")";
+            String why;
+            if (withData == 0) {
+                why = "none of its " + k + " children has data";
+            } else if ((double) available / k < minShare) {
+                why = String.format(java.util.Locale.ROOT, "only %d of its %d children have observed (not imputed) "
+                        + "data (%.0f%%), below the availability threshold min-share %s", available, k,
+                        100.0 * available / k,
+                        new java.math.BigDecimal(Double.toString(minShare)).stripTrailingZeros().toPlainString());
+            } else if (s.method().equals("topsis") && withData < k) {
+                why = "only " + withData + " of its " + k + " children have data and TOPSIS needs all of them";
+            } else {
+                why = "its children with data all have weight 0";
+            }
+            warnings.add("node " + nd.code() + ": " + unit + " left unscored: " + why);
+        }
+    }
+
+    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data) {
+        Node nd = fw.nodes().get(node);
+        MethodSpec s = nd.aggregation();
+        boolean zeroDomain = s.method().equals("geometric") || s.method().equals("harmonic")
+                || (s.method().equals("generalised") && s.number("p", 1) <= 0);
+        if (zeroDomain && s.text("zeros", "error").equals("zero")) {
+            return ZeroAsLimit.aggregate(fw, node, children, weights, data);
+        }
+        return aggregateAsStated(fw, node, children, weights, data);
+    }
+
+    static double[] aggregateAsStated(Framework fw, int node, double[][] children, double[] weights, RawData data) {
+        Node nd = fw.nodes().get(node);
+        MethodSpec s = nd.aggregation();
+        double minShare = 0;        // the availability threshold is applied by warnUnscored, on observed children
         try {
             return switch (s.method()) {
                 case "arithmetic" -> Aggregation.aggregate(children, weights, Aggregation.Method.ARITHMETIC, 1, minShare);

@@ -1,8 +1,8 @@
 package org.bizenv.scoring;
 
-import java.util.List;
 import java.util.Locale;
 
+import org.bizenv.framework.AhpCheck;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.MethodSpec;
@@ -40,17 +40,17 @@ final class Weigh {
             case "expert" -> w = Weighting.renormalise(stated);
             case "equal" -> w = Weighting.equal(children.length);
             case "ahp" -> {
-                double[][] matrix = matrix(spec);
-                var ri = spec.text("ri", "saaty-classic").equals("saaty-2005")
-                        ? RandomIndex.SAATY_2005 : RandomIndex.SAATY_CLASSIC;
-                var r = Weighting.ahp(matrix, ri).requireConsistent(spec.number("cr-limit", 0.10),
+                double[][] matrix = AhpCheck.matrix(spec);
+                RandomIndex ri = AhpCheck.randomIndex(spec);
+                var r = Weighting.ahp(matrix, ri).requireConsistent(AhpCheck.crLimit(spec),
                         "the AHP matrix of node " + nd.code() + " (framework line " + spec.line() + ")");
                 w = r.weights();
                 detail = String.format(Locale.ROOT, "λmax %.4f, CI %.4f, CR %.4f (%s random index)", r.lambdaMax(),
                         r.ci(), r.cr(), ri.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
             case "combined" -> {
-                double[] objective = objective(spec.text("objective", "entropy"), spec, childValues, nd);
+                double[] objective = objective(spec.text("objective", "entropy"), MethodSpec.of("default"),
+                        childValues, nd);
                 double[] subjective = Weighting.renormalise(stated);
                 if (spec.text("rule", "linear").equals("multiplicative")) {
                     w = Weighting.combineMultiplicative(subjective, objective);
@@ -63,8 +63,8 @@ final class Weigh {
                 }
             }
             default -> {
-                w = objective(spec.method(), spec, childValues, nd);
-                detail = "computed from the children's values";
+                w = objective(spec.method(), spec, objectiveInputs(fw, node, spec, childValues), nd);
+                detail = "computed from the children's values" + variantNote(spec);
             }
         }
         return new NodeWeights(nd.code(), spec.describe(), codes, w, detail);
@@ -84,7 +84,8 @@ final class Weigh {
         java.util.Arrays.fill(dirs, 1);          // children are already "higher is better" after normalisation
         return switch (method) {
             case "entropy" -> Weighting.entropy(complete, entropyVariant(spec.text("variant", "textbook")));
-            case "critic" -> Weighting.critic(complete, dirs, CriticVariant.DEFAULT);
+            case "critic" -> Weighting.critic(complete, dirs, spec.text("variant", "direction-aware")
+                    .equals("ignore-direction") ? CriticVariant.IGNORE_DIRECTION : CriticVariant.DIRECTION_AWARE);
             case "cv" -> Weighting.coefficientOfVariation(complete);
             case "pca" -> Weighting.pca(complete);
             default -> throw new ScoringException("node " + nd.code() + ": '" + method
@@ -99,6 +100,40 @@ final class Weigh {
             }
         }
         return EntropyVariant.DEFAULT;
+    }
+
+    /**
+     * The values objective weights are computed from. CRITIC with {@code variant: ignore-direction} (pymcdm) treats
+     * every column as "higher is better" in its own orientation: the normalised values of a lower-is-better
+     * indicator child are negated back, so for a min-max (any positive affine) normalisation this is exactly CRITIC
+     * on the treated values ignoring direction. Every other method sees the children as normalised.
+     */
+    private static double[][] objectiveInputs(Framework fw, int node, MethodSpec spec, double[][] childValues) {
+        if (!spec.method().equals("critic") || !spec.text("variant", "direction-aware").equals("ignore-direction")) {
+            return childValues;
+        }
+        int[] children = fw.tree().children()[node];
+        double[][] out = new double[childValues.length][];
+        for (int c = 0; c < children.length; c++) {
+            boolean lower = FrameworkTree.isIndicator(children[c])
+                    && fw.indicators().get(FrameworkTree.indicatorOf(children[c])).direction() < 0;
+            out[c] = childValues[c];
+            if (lower) {
+                out[c] = new double[childValues[c].length];
+                for (int i = 0; i < out[c].length; i++) {
+                    out[c][i] = -childValues[c][i];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String variantNote(MethodSpec spec) {
+        return switch (spec.method()) {
+            case "entropy" -> " (" + spec.text("variant", "textbook") + " variant)";
+            case "critic" -> " (" + spec.text("variant", "direction-aware") + " variant)";
+            default -> "";
+        };
     }
 
     /** The children's values restricted to the units that have every child (objective weights need full rows). */
@@ -126,19 +161,6 @@ final class Weigh {
             }
         }
         return out;
-    }
-
-    private static double[][] matrix(MethodSpec spec) {
-        List<Object> rows = spec.list("matrix");
-        double[][] a = new double[rows.size()][];
-        for (int r = 0; r < a.length; r++) {
-            List<?> row = (List<?>) rows.get(r);
-            a[r] = new double[row.size()];
-            for (int c = 0; c < row.size(); c++) {
-                a[r][c] = (Double) row.get(c);
-            }
-        }
-        return a;
     }
 
     private static TreeElement element(Framework fw, int child) {
