@@ -177,13 +177,23 @@ final class SurveyStep implements StepExecutionListener {
                 provenance[j][i] = r.source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
                         + (r.source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
                 if (has && res.lowSample(u, ind.field())) {
-                    warnings.add((period == 0 ? "" : "last year: ") + "indicator " + ind.code() + ": " + u + " has "
+                    warnings.add((period == 0 ? "" : "last year: ") + "indicator " + ind.code() + ": " + label(r, u) + " has "
                             + n + " valid answers to " + ind.field() + ", under the minimum sample of "
                             + r.source.minSample());
                 }
             }
         }
         return new SurveyResult(values, provenance, warnings);
+    }
+
+    /** "Lhasa (拉萨)" where a registry knows the unit, else its code. */
+    private static String label(Run r, String unit) {
+        for (var u : r.resolver.expectedUnits()) {
+            if (u.code().equals(unit)) {
+                return u.label();
+            }
+        }
+        return unit;
     }
 
     ItemReader<Item> reader() {

@@ -76,7 +76,7 @@ class EvaluationJobTest {
         assertThat(r.get("meta").get("sources").size()).isEqualTo(36 + 3);  // 36 returns, statistics, walk-through, survey
         // the sample's designed thin samples: Lhasa and Xining under 400 answers to Q09 and Q10 (FIN.SAT.1, FIN.SAT.2)
         assertThat(r.get("warnings").toString()).contains(
-                "indicator FIN.SAT.1: lhasa has", "indicator FIN.SAT.2: xining has", "under the minimum sample of 400");
+                "indicator FIN.SAT.1: Lhasa (拉萨) has", "indicator FIN.SAT.2: Xining (西宁) has", "under the minimum sample of 400");
         // the innovation dimension's sub-dimensions are weighted by entropy, computed from the data
         JsonNode inn = null;
         for (JsonNode w : r.get("weights")) {
