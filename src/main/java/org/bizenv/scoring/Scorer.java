@@ -224,36 +224,51 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
-            double[] x = in.values()[j];
-            MethodSpec s = ind.normalisation();
-            int dir = ind.direction();
-            out[j] = switch (s.method()) {
-                case "minmax" -> {
-                    if (Normalisation.hasZeroRange(x)) {
-                        warnings.add("indicator " + ind.code() + ": every unit has the same value, so min-max "
-                                + "normalisation gives each the midpoint " + (s.number("min", 0) + s.number("max", 100)) / 2);
-                    }
-                    yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
-                }
-                case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
-                case "goalposts" -> Normalisation.goalposts(x, s.number("best", Double.NaN),
-                        s.number("worst", Double.NaN), s.number("scale", 100), s.number("power", 1));
-                case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
-                case "rank" -> Normalisation.rank(x, dir);
-                case "borda" -> Normalisation.borda(x, dir);
-                case "distance-to-reference" -> Normalisation.distanceToReference(x, dir,
-                        unitIndex(data, s.text("unit", ""), ind.code()));
-                case "distance-to-target" -> Normalisation.distanceToTarget(x, dir, s.number("target", Double.NaN));
-                case "none" -> x;
-                default -> throw new IllegalStateException(s.method());
-            };
+            out[j] = normalise(ind, ind.normalisation(), in.values()[j], data.units(), warnings);
         }
         return Stage.unflagged("normalised", out);
     }
 
-    private static int unitIndex(RawData data, String code, String indicator) {
-        for (int i = 0; i < data.unitCount(); i++) {
-            if (data.units().get(i).code().equals(code)) {
+    /**
+     * Normalises one indicator's treated values by {@code spec}, exactly as the pipeline does. Public so that an
+     * analysis that swaps one indicator's normalisation (a robustness scenario) gets the engine's numbers rather than
+     * a second copy of this switch.
+     *
+     * @param spec     the normalisation to apply (normally {@code ind.normalisation()})
+     * @param treated  the indicator's treated values, one per unit
+     * @param units    the units, in the order of {@code treated} (for distance-to-reference)
+     * @param warnings receives analyst-facing warnings (zero range)
+     */
+    public static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
+                                     List<String> warnings) {
+        MethodSpec s = spec;
+        double[] x = treated;
+        int dir = ind.direction();
+        return switch (s.method()) {
+            case "minmax" -> {
+                if (Normalisation.hasZeroRange(x)) {
+                    warnings.add("indicator " + ind.code() + ": every unit has the same value, so min-max "
+                            + "normalisation gives each the midpoint " + (s.number("min", 0) + s.number("max", 100)) / 2);
+                }
+                yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
+            }
+            case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
+            case "goalposts" -> Normalisation.goalposts(x, s.number("best", Double.NaN),
+                    s.number("worst", Double.NaN), s.number("scale", 100), s.number("power", 1));
+            case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
+            case "rank" -> Normalisation.rank(x, dir);
+            case "borda" -> Normalisation.borda(x, dir);
+            case "distance-to-reference" -> Normalisation.distanceToReference(x, dir,
+                    unitIndex(units, s.text("unit", ""), ind.code()));
+            case "distance-to-target" -> Normalisation.distanceToTarget(x, dir, s.number("target", Double.NaN));
+            case "none" -> x;
+            default -> throw new IllegalStateException(s.method());
+        };
+    }
+
+    private static int unitIndex(List<Unit> units, String code, String indicator) {
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).code().equals(code)) {
                 return i;
             }
         }
