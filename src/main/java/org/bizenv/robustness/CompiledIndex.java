@@ -72,7 +72,7 @@ public final class CompiledIndex {
     private final Map<String, Integer> nodeByCode = new HashMap<>();
     private final Map<String, Integer> indicatorByCode = new HashMap<>();
 
-    private CompiledIndex(Build build) {
+    private CompiledIndex(Build build, double[][] normalised) {
         this.build = build;
         this.framework = build.framework();
         FrameworkTree tree = framework.tree();
@@ -131,7 +131,7 @@ public final class CompiledIndex {
             nominalP[k] = effectiveP(s);
             minShare[k] = s.number("min-share", 0);
         }
-        this.values = build.normalised().values();
+        this.values = normalised;
         this.logValues = new double[indicators][];
         this.indicatorComplete = new boolean[indicators];
         this.indicatorPositive = new boolean[indicators];
@@ -167,7 +167,23 @@ public final class CompiledIndex {
 
     /** Compiles a build; O(indicators × units) once (logarithms for geometric means are precomputed here). */
     public static CompiledIndex of(Build build) {
-        return new CompiledIndex(build);
+        return new CompiledIndex(build, build.normalised().values());
+    }
+
+    /**
+     * The same index with some indicators' normalised values replaced ({@code rows}: indicator index → values per
+     * unit), e.g. a scenario's other normalisation. Weights, methods and the nominal ranks stay the build's.
+     */
+    public CompiledIndex withValues(Map<Integer, double[]> rows) {
+        double[][] v = values.clone();
+        rows.forEach((j, row) -> {
+            if (row.length != units) {
+                throw new IllegalArgumentException("indicator " + j + ": " + row.length + " values for " + units
+                        + " units");
+            }
+            v[j] = row;
+        });
+        return new CompiledIndex(build, v);
     }
 
     /** A fresh evaluator with its own scratch buffers, set to the nominal weights and methods. */
