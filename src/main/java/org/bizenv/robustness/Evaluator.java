@@ -51,6 +51,7 @@ public final class Evaluator {
     private final double[] sorted;
     private final int[] ranks;
     private final int[] tiers;
+    private final int[] counts;
     private int ranked;
 
     Evaluator(CompiledIndex ci) {
@@ -76,6 +77,8 @@ public final class Evaluator {
         this.sorted = new double[n];
         this.ranks = new int[n];
         this.tiers = new int[n];
+        // counting ranks cover a score range of up to 8n + 4096 published steps (e.g. 0–100 at 2 decimals)
+        this.counts = new int[8 * n + 4096];
     }
 
     public CompiledIndex compiled() {
@@ -565,12 +568,14 @@ public final class Evaluator {
                 sorted[cnt++] = key;
             }
         }
-        sort(sorted, 0, cnt - 1);
-        for (int i = 0; i < n; i++) {
-            double key = keys[i];
-            ranks[i] = Double.isNaN(key) ? 0 : 1 + cnt - upperBound(sorted, cnt, key);
-        }
         ranked = cnt;
+        if (!(ci.rounded && countingRanks(n))) {
+            sort(sorted, 0, cnt - 1);
+            for (int i = 0; i < n; i++) {
+                double key = keys[i];
+                ranks[i] = Double.isNaN(key) ? 0 : 1 + cnt - upperBound(sorted, cnt, key);
+            }
+        }
         if (ci.tiersByBreaks) {
             double[] b = ci.tierBreaks;
             for (int i = 0; i < n; i++) {
@@ -592,6 +597,50 @@ public final class Evaluator {
             }
         }
     }
+
+    /**
+     * Published scores are whole multiples of 10^−d, so their competition ranks can be counted instead of sorted:
+     * with r = key·10^d (an integer, exactly recovered by rounding because the key is the double nearest r·10^−d), the
+     * rank is 1 + the number of keys with a larger r. O(n + range); used when the range of r fits the scratch
+     * counters, else the caller sorts. Same ranks as sorting: keys are equal exactly when their r are.
+     */
+    private boolean countingRanks(int n) {
+        if (ci.decimals > 9 || ranked == 0) {
+            return false;
+        }
+        double scale = POW10[ci.decimals];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < ranked; i++) {
+            long r = Math.round(sorted[i] * scale);
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        long range = max - min + 1;
+        if (range > counts.length) {
+            return false;
+        }
+        int len = (int) range;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(keys[i])) {
+                counts[(int) (Math.round(keys[i] * scale) - min)]++;
+            }
+        }
+        // turn counts into "number of keys strictly above this value", from the top down
+        int above = 0;
+        for (int v = len - 1; v >= 0; v--) {
+            int c = counts[v];
+            counts[v] = above;
+            above += c;
+        }
+        for (int i = 0; i < n; i++) {
+            ranks[i] = Double.isNaN(keys[i]) ? 0 : 1 + counts[(int) (Math.round(keys[i] * scale) - min)];
+        }
+        Arrays.fill(counts, 0, len, 0);
+        return true;
+    }
+
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
     /** Index of the first element of ascending {@code a[0..len)} strictly greater than key. */
     private static int upperBound(double[] a, int len, double key) {

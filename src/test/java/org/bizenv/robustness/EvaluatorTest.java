@@ -79,6 +79,17 @@ class EvaluatorTest {
                 .aggregation("topsis", "arithmetic", "arithmetic")).build());
     }
 
+    /**
+     * 600 units: published scores (2 decimals) span fewer steps than the evaluator's counters, so ranks are counted
+     * rather than sorted; 36 units span more, so they are sorted. Both must equal the engine's ranks.
+     */
+    @Test
+    void countedAndSortedRanksAgreeWithTheEngine() {
+        assertReproduces(Synthetic.build(dir, Synthetic.Spec.of(600, 5, 10, 20).seed(10)).build());
+        assertReproduces(Synthetic.build(dir, Synthetic.Spec.of(600, 5, 10, 20).seed(11).missing(0.1, 0.7)).build());
+        assertReproduces(Synthetic.build(dir, Synthetic.Spec.of(36, 5, 10, 20).seed(12)).build());
+    }
+
     @Test
     void fullPrecisionRanksAndTiersByBreaks() {
         assertReproduces(Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38).seed(8)
