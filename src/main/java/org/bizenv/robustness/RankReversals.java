@@ -79,6 +79,18 @@ public final class RankReversals {
         return pair(ci, ev, node, a, b, norm, vertexScores(ci, ev, node));
     }
 
+    /** The margin for one pair by codes: {@code ahead} and {@code behind} units, {@code node} the parent. */
+    public static RankReversal pair(CompiledIndex ci, String node, String ahead, String behind, Norm norm) {
+        int k = ci.nodeIndex(node);
+        int a = java.util.Arrays.asList(ci.unitCodes).indexOf(ahead);
+        int b = java.util.Arrays.asList(ci.unitCodes).indexOf(behind);
+        if (k < 0 || a < 0 || b < 0) {
+            throw new RobustnessException("rank reversal: unknown " + (k < 0 ? "node '" + node + "'"
+                    : "unit '" + (a < 0 ? ahead : behind) + "'"));
+        }
+        return pair(ci, k, a, b, norm);
+    }
+
     /** Units with an index score, best first (full precision; ties in unit order). */
     static int[] nominalOrder(CompiledIndex ci) {
         double[] s = ci.build.indexScores();

@@ -76,7 +76,8 @@ class RankReversalsTest {
     void noReweightingSwapsALeaderAheadOnEveryChild() {
         CompiledIndex ci = CompiledIndex.of(tree());
         // C (50, 20) leads A (45, 0) on both dimensions
-        RankReversal r = RankReversals.pair(ci, ci.root(), 2, 0, Norm.L2);
+        RankReversal r = RankReversals.pair(ci, "INDEX", "u2", "u0", Norm.L2);
+        assertThat(r).usingRecursiveComparison().isEqualTo(RankReversals.pair(ci, ci.root(), 2, 0, Norm.L2));
         assertThat(r.status()).isEqualTo(Status.NO_SWAP);
         assertThat(r.margin()).isInfinite();
         assertThat(r.tie()).isNull();
