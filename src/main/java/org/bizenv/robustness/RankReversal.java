@@ -71,12 +71,17 @@ public record RankReversal(String node, Names nodeName, String ahead, Names ahea
             case SWAP -> {
                 List<Integer> m = moves();
                 StringBuilder s = new StringBuilder(a).append(" stays ahead of ").append(b).append(" unless ");
-                if (norm == Norm.L1) {
-                    List<Integer> up = m.stream().filter(c -> change[c] > 0).toList();
-                    List<Integer> down = m.stream().filter(c -> change[c] < 0).toList();
+                List<Integer> up = m.stream().filter(c -> change[c] > 0).toList();
+                List<Integer> down = m.stream().filter(c -> change[c] < 0).toList();
+                if (norm == Norm.L1 && !up.isEmpty() && !down.isEmpty()) {
+                    // an L1 move shifts margin/2 of weight: from the "down" children to the "up" ones
                     s.append(join(up, false)).append(up.size() == 1 ? "'s weight" : "' weights").append(" within ")
                             .append(parent).append(up.size() == 1 ? " rises" : " rise").append(" by more than ")
-                            .append(fmt(margin / 2)).append(", taken from ").append(join(down, true));
+                            .append(fmt(margin / 2)).append(up.size() == 1 ? "" : " in total").append(", taken from ")
+                            .append(join(down, true));
+                } else if (norm == Norm.L1) {
+                    s.append("the weights within ").append(parent).append(" move by more than ").append(fmt(margin))
+                            .append(": ").append(join(m, true));
                 } else {
                     s.append("the weights within ").append(parent).append(" move by more than ").append(fmt(margin))
                             .append(" (Euclidean distance): ").append(join(m, true));
