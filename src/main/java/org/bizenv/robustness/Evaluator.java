@@ -3,7 +3,6 @@ package org.bizenv.robustness;
 import static org.bizenv.robustness.CompiledIndex.ARITHMETIC;
 import static org.bizenv.robustness.CompiledIndex.GENERALISED;
 import static org.bizenv.robustness.CompiledIndex.GEOMETRIC;
-import static org.bizenv.robustness.CompiledIndex.HARMONIC;
 import static org.bizenv.robustness.CompiledIndex.TOPSIS_MINMAX;
 
 import java.util.Arrays;

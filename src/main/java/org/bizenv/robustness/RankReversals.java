@@ -22,13 +22,19 @@ import org.bizenv.robustness.SimplexMargin.Norm;
  *
  * <p><b>Numerical case</b> (geometric, harmonic, generalised or TOPSIS on the path, or a unit missing one of the
  * parent's children, whose weight is then renormalised away). d(w') = I_a(w') − I_b(w') is evaluated by
- * re-aggregation; candidates are (i) for each child c with d(e_c) ≤ 0, the tie found by bisection (60 steps) along the
- * segment from w to the vertex e_c, and (ii) a sequential linearisation: the gradient of d by central differences
- * (h = 1e-7; d is homogeneous of degree 0 in the parent's weights because every mean divides by the weight sum) gives
- * a linear model whose exact margin (from the nominal w) is the next iterate, the tie located by bisection along the
- * segment from w; up to 30 iterations or until the iterate moves less than 1e-12. The smallest candidate is reported
- * with {@code exact = false}: an upper bound on the true margin (a proven tie point), not a proof of minimality. If no
- * vertex of the simplex produces a swap, NO_SWAP is reported for the numerical case too, as found by search.
+ * re-aggregation (weights under which either unit loses its score on the parent count as no swap). The search:
+ * <ol>
+ *   <li>starting ties: bisection (60 steps) on the segment from w to each vertex e_c with d(e_c) ≤ 0, and on 256 rays
+ *       from w through seeded random points of the simplex out to its boundary (d need not be convex);</li>
+ *   <li>from the 3 nearest, sequential linearisation: d's gradient by central differences (h = 1e-7; d is homogeneous
+ *       of degree 0 in the parent's weights, every mean dividing by the weight sum) gives a linear model whose exact
+ *       margin from w is brought back onto the tie surface by Newton steps along the gradient, then the tie on the
+ *       segment from w is taken; up to 30 iterations (a fixed point is a KKT point);</li>
+ *   <li>a compass polish of the nearest tie: pairwise weight moves at the current distance, accepted only when they
+ *       swap the pair (then bisected nearer), step halving to 1e-10.</li>
+ * </ol>
+ * The nearest tie is reported with {@code exact = false}: an upper bound on the true margin (a proven tie point), not
+ * a proof of minimality. If no vertex of the simplex produces a swap, NO_SWAP is reported, as found by search.
  *
  * <p>Pairs are adjacent in the order of full-precision index scores (ties there are TIED); units without an index score
  * are left out. Margins refer to full-precision scores even when the framework ranks the published (rounded) ones.
@@ -222,19 +228,19 @@ public final class RankReversals {
                 }
             }
         }
-        starts.sort(java.util.Comparator.comparingDouble(p -> SimplexMarginDistance.of(p, w, norm)));
+        starts.sort(java.util.Comparator.comparingDouble(p -> Distance.of(p, w, norm)));
         double[] best = starts.get(0);
-        double bestDist = SimplexMarginDistance.of(best, w, norm);
+        double bestDist = Distance.of(best, w, norm);
         for (double[] start : starts.subList(0, Math.min(STARTS, starts.size()))) {
             double[] p = refine(d, w, start, norm);
-            double dist = SimplexMarginDistance.of(p, w, norm);
+            double dist = Distance.of(p, w, norm);
             if (dist < bestDist) {
                 bestDist = dist;
                 best = p;
             }
         }
         best = polish(d, w, best, norm);
-        bestDist = SimplexMarginDistance.of(best, w, norm);
+        bestDist = Distance.of(best, w, norm);
         ev.reset();
         return r.done(Status.SWAP, false, bestDist, best);
     }
@@ -249,7 +255,7 @@ public final class RankReversals {
         int k = w.length;
         double[] cur = start.clone();
         double[] best = cur;
-        double bestDist = SimplexMarginDistance.of(cur, w, norm);
+        double bestDist = Distance.of(cur, w, norm);
         double[] grad = new double[k];
         for (int it = 0; it < LINEARISATION_STEPS; it++) {
             double f = d.at(cur);
@@ -282,8 +288,8 @@ public final class RankReversals {
             if (p == null) {
                 break;
             }
-            double dist = SimplexMarginDistance.of(p, w, norm);
-            double moved = SimplexMarginDistance.of(p, cur, Norm.L1);
+            double dist = Distance.of(p, w, norm);
+            double moved = Distance.of(p, cur, Norm.L1);
             if (dist < bestDist) {
                 bestDist = dist;
                 best = p;
@@ -307,7 +313,7 @@ public final class RankReversals {
     private static double[] polish(Gap d, double[] w, double[] start, Norm norm) {
         int k = w.length;
         double[] best = start;
-        double t = SimplexMarginDistance.of(start, w, norm);
+        double t = Distance.of(start, w, norm);
         if (!(t > 0)) {
             return best;
         }
@@ -338,7 +344,7 @@ public final class RankReversals {
                         cand[j] += sign * step * ((j == c ? 1 : 0) - 1.0 / k);
                     }
                 }
-                double len = SimplexMarginDistance.of(cand, origin, norm);
+                double len = Distance.of(cand, origin, norm);
                 if (!(len > 0)) {
                     continue;
                 }
@@ -356,7 +362,7 @@ public final class RankReversals {
                 if (d.at(x) <= 0) {
                     double[] p = tieOnSegment(d, w, x.clone());
                     if (p != null) {
-                        double dist = SimplexMarginDistance.of(p, w, norm);
+                        double dist = Distance.of(p, w, norm);
                         if (dist < t) {
                             t = dist;
                             best = p;
@@ -489,8 +495,8 @@ public final class RankReversals {
     }
 
     /** Distances between weight vectors in a norm. */
-    static final class SimplexMarginDistance {
-        private SimplexMarginDistance() {
+    static final class Distance {
+        private Distance() {
         }
 
         static double of(double[] x, double[] y, Norm norm) {
