@@ -102,6 +102,15 @@ public record RankReversal(String node, Names nodeName, String ahead, Names ahea
             case NO_SWAP -> "无论如何调整" + parent + "下各项的权重，" + b + "都不会超过" + a + "。";
             case SWAP -> {
                 List<Integer> m = moves();
+                List<Integer> up = m.stream().filter(c -> change[c] > 0).toList();
+                List<Integer> down = m.stream().filter(c -> change[c] < 0).toList();
+                if (norm == Norm.L1 && !up.isEmpty() && !down.isEmpty()) {
+                    yield a + "保持领先" + b + "，除非" + parent + "下" + String.join("、",
+                            up.stream().map(c -> childNames[c].zh()).toList()) + "的权重" + (up.size() == 1 ? "" : "合计")
+                            + "提高超过 " + fmt(margin / 2) + "（取自" + String.join("，",
+                            down.stream().map(c -> childNames[c].zh() + " " + signed(change[c])).toList())
+                            + "；L1 距离 " + fmt(margin) + "）" + (exact ? "。" : "（数值搜索所得上界）。");
+                }
                 String list = String.join("，", m.stream().map(c -> childNames[c].zh() + " " + signed(change[c])).toList());
                 yield a + "保持领先" + b + "，除非" + parent + "下的权重变动超过 " + fmt(margin)
                         + (norm == Norm.L1 ? "（L1 距离）" : "（欧氏距离）") + "：" + list

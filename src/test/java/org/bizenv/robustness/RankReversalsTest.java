@@ -43,7 +43,8 @@ class RankReversalsTest {
         assertThat(cb.margin()).isCloseTo(1 / 3.0, within(1e-15));
         assertThat(cb.sentence()).isEqualTo("C stays ahead of B unless Dim two's weight within Index rises by more "
                 + "than 0.167, taken from Dim one (−0.167) (L1 distance 0.333).");
-        assertThat(cb.sentenceZh()).isEqualTo("城市2保持领先城市1，除非指数下的权重变动超过 0.333（L1 距离）：维一 −0.167，维二 +0.167。");
+        assertThat(cb.sentenceZh()).isEqualTo("城市2保持领先城市1，除非指数下维二的权重提高超过 0.167（取自维一 −0.167；L1 距离 0.333）。");
+        assertThat(RankReversals.forIndex(ci, Norm.L2).get(0).sentenceZh()).isEqualTo("城市2保持领先城市1，除非指数下的权重变动超过 0.236（欧氏距离）：维一 −0.167，维二 +0.167。");
 
         RankReversal ba = l1.get(1);
         assertThat(ba.change()).containsExactly(new double[] {4 / 21.0, -4 / 21.0}, within(1e-15));
