@@ -219,52 +219,67 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
-            double[] x = in.values()[j];
-            MethodSpec s = ind.normalisation();
-            int dir = ind.direction();
-            out[j] = switch (s.method()) {
-                case "minmax" -> {
-                    if (Normalisation.hasZeroRange(x)) {
-                        warnings.add("indicator " + ind.code() + ": every unit has the same value, so min-max "
-                                + "normalisation gives each the midpoint " + (s.number("min", 0) + s.number("max", 100)) / 2);
-                    }
-                    yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
-                }
-                case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
-                case "goalposts" -> {
-                    double best = s.number("best", Double.NaN);
-                    double worst = s.number("worst", Double.NaN);
-                    if ((best < worst ? -1 : 1) != dir) {
-                        warnings.add("indicator " + ind.code() + ": goalposts best " + CellValues.format(best)
-                                + " and worst " + CellValues.format(worst) + " make "
-                                + (best < worst ? "lower" : "higher") + " values better, but its direction says "
-                                + (dir > 0 ? "higher" : "lower") + "; the goalposts decide (framework line "
-                                + s.line() + ")");
-                    }
-                    yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
-                }
-                case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
-                case "rank" -> Normalisation.rank(x, dir);
-                case "borda" -> Normalisation.borda(x, dir);
-                case "distance-to-reference", "distance-to-target" -> distance(ind, s, x, data);
-                case "none" -> x;
-                default -> throw new IllegalStateException(s.method());
-            };
+            out[j] = normalise(ind, ind.normalisation(), in.values()[j], data.units(), warnings);
         }
         return Stage.unflagged("normalised", out);
+    }
+
+    /**
+     * Normalises one indicator's treated values by {@code spec}, exactly as the pipeline does. Public so that an
+     * analysis that swaps one indicator's normalisation (a robustness scenario) gets the engine's numbers rather than
+     * a second copy of this switch.
+     *
+     * @param spec     the normalisation to apply (normally {@code ind.normalisation()})
+     * @param treated  the indicator's treated values, one per unit
+     * @param units    the units, in the order of {@code treated} (for distance-to-reference)
+     * @param warnings receives analyst-facing warnings (zero range, goalposts against the direction)
+     */
+    public static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
+                                     List<String> warnings) {
+        MethodSpec s = spec;
+        double[] x = treated;
+        int dir = ind.direction();
+        return switch (s.method()) {
+            case "minmax" -> {
+                if (Normalisation.hasZeroRange(x)) {
+                    warnings.add("indicator " + ind.code() + ": every unit has the same value, so min-max "
+                            + "normalisation gives each the midpoint " + (s.number("min", 0) + s.number("max", 100)) / 2);
+                }
+                yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
+            }
+            case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
+            case "goalposts" -> {
+                double best = s.number("best", Double.NaN);
+                double worst = s.number("worst", Double.NaN);
+                if ((best < worst ? -1 : 1) != dir) {
+                    warnings.add("indicator " + ind.code() + ": goalposts best " + CellValues.format(best)
+                            + " and worst " + CellValues.format(worst) + " make "
+                            + (best < worst ? "lower" : "higher") + " values better, but its direction says "
+                            + (dir > 0 ? "higher" : "lower") + "; the goalposts decide (framework line "
+                            + s.line() + ")");
+                }
+                yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
+            }
+            case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
+            case "rank" -> Normalisation.rank(x, dir);
+            case "borda" -> Normalisation.borda(x, dir);
+            case "distance-to-reference", "distance-to-target" -> distance(ind, s, x, units);
+            case "none" -> x;
+            default -> throw new IllegalStateException(s.method());
+        };
     }
 
     /**
      * Distance to a reference unit or a target (COINr n_dist2ref / n_dist2targ, 0 at the worst unit and 1 at the
      * goal), capped at 1 with {@code cap: true}, then put onto [min, max] (default [0, 100]) as min + (max − min)·d.
      */
-    private static double[] distance(Indicator ind, MethodSpec s, double[] x, RawData data) {
+    private static double[] distance(Indicator ind, MethodSpec s, double[] x, List<Unit> units) {
         boolean cap = s.text("cap", "false").equals("true");
         double[] d;
         try {
             d = s.method().equals("distance-to-target")
                     ? Normalisation.distanceToTarget(x, ind.direction(), s.number("target", Double.NaN), cap)
-                    : Normalisation.distanceToReference(x, ind.direction(), unitIndex(data, s.text("unit", ""),
+                    : Normalisation.distanceToReference(x, ind.direction(), unitIndex(units, s.text("unit", ""),
                     ind.code()), cap);
         } catch (IllegalArgumentException e) {
             throw new ScoringException("indicator " + ind.code() + ": " + s.describe() + " (framework line "
@@ -279,9 +294,9 @@ public final class Scorer {
         return out;
     }
 
-    private static int unitIndex(RawData data, String code, String indicator) {
-        for (int i = 0; i < data.unitCount(); i++) {
-            if (data.units().get(i).code().equals(code)) {
+    private static int unitIndex(List<Unit> units, String code, String indicator) {
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).code().equals(code)) {
                 return i;
             }
         }

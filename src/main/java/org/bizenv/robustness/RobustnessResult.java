@@ -1,0 +1,30 @@
+package org.bizenv.robustness;
+
+import java.util.List;
+
+import org.bizenv.framework.Names;
+
+/**
+ * Everything a robustness analysis found, as plain data for the Excel Sensitivity sheet and the JSON report. Arrays over
+ * units follow {@link #units()} (the build's unit order); a part that was not run is null (lists: empty).
+ *
+ * @param nominalScore  the build's index scores (full precision)
+ * @param nominalRank   the build's index ranks (the framework's convention; 0 = unranked)
+ * @param scenarios     scores and ranks per scenario, rank shifts, Spearman/Kendall between scenarios
+ * @param uncertainty   rank distributions from the Monte Carlo runs (nominal, mean, median, 5–95% interval, P(top K),
+ *                      tier probabilities)
+ * @param sensitivity   first- and total-order indices of the mean absolute rank shift per uncertain input, with CIs
+ * @param oneAtATime    rank shifts when each indicator and each dimension is removed
+ * @param reversals     rank-reversal margins for adjacent units, per analysed parent node
+ * @param notes         conventions used, for the report's methodology notes
+ */
+public record RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
+                               double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
+                               UncertaintyResult uncertainty, SensitivityResult sensitivity,
+                               OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<String> notes) {
+
+    public RobustnessResult {
+        reversals = List.copyOf(reversals);
+        notes = List.copyOf(notes);
+    }
+}
