@@ -29,6 +29,14 @@ public final class Scorer {
     }
 
     public static Build score(Framework fw, RawData data) {
+        if (!fw.composites().isEmpty() || !fw.ranking().unranked().isEmpty()) {
+            return CompositeScoring.score(fw, data);       // composite units and units kept out of the ranking
+        }
+        return scoreUnits(fw, data);
+    }
+
+    /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
+    static Build scoreUnits(Framework fw, RawData data) {
         List<String> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -49,6 +57,7 @@ public final class Scorer {
         NodeWeights[] nodeWeights = new NodeWeights[nodes];
         double[] nodeWeight = new double[nodes];
         double[] indicatorWeight = new double[m];
+        boolean[][] nodeNotApplicable = nodesNotApplicable(fw, data.notApplicable(), n);
         for (int node : tree.bottomUp()) {
             int[] children = tree.children()[node];
             double[][] childValues = new double[children.length][];
@@ -67,8 +76,11 @@ public final class Scorer {
                     nodeWeight[ch] = w.weights()[c];
                 }
             }
-            nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data);
+            nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data,
+                childrenNotApplicable(children, data.notApplicable(), nodeNotApplicable));
         }
+        codedWarnings(fw, data, warnings);
+        unscoredWarnings(fw, data, normalised, nodeScores[tree.root()], nodeNotApplicable[tree.root()], warnings);
         nodeWeight[tree.root()] = 1.0;
         double[] effNode = new double[nodes];
         double[] effInd = new double[m];
@@ -157,6 +169,9 @@ public final class Scorer {
                 }
                 default -> throw new IllegalStateException(spec.method());
             };
+            if (r != null) {
+                r = withoutCoded(r, data, j);
+            }
             if (r == null) {
                 out[j] = x;
                 flags[j] = new boolean[x.length];
@@ -247,6 +262,7 @@ public final class Scorer {
                 case "none" -> x;
                 default -> throw new IllegalStateException(s.method());
             };
+            out[j] = withTextScores(out[j], data, j);
         }
         return Stage.unflagged("normalised", out);
     }
@@ -260,10 +276,26 @@ public final class Scorer {
         throw new ScoringException("indicator " + indicator + ": reference unit '" + code + "' is not among the units");
     }
 
-    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data) {
+    /**
+     * @param notApplicable {@code [child][unit]}: children that do not apply (left out of the mean and of the
+     *                      min-share count); null when every child applies to every unit
+     */
+    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data,
+                                      boolean[][] notApplicable) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
         double minShare = s.number("min-share", 0);
+        if (notApplicable != null && !s.method().equals("topsis")) {
+            double[] out = aggregate(fw, node, children, weights, data, null, 0);
+            return withMinShare(out, children, notApplicable, minShare);
+        }
+        return aggregate(fw, node, children, weights, data, notApplicable, minShare);
+    }
+
+    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data,
+                                      boolean[][] notApplicable, double minShare) {
+        Node nd = fw.nodes().get(node);
+        MethodSpec s = nd.aggregation();
         try {
             return switch (s.method()) {
                 case "arithmetic" -> Aggregation.aggregate(children, weights, Aggregation.Method.ARITHMETIC, 1, minShare);
@@ -293,6 +325,143 @@ public final class Scorer {
                     + "for values <= 0, but " + childCode + " is " + children[e.childIndex()][e.unitIndex()] + " for "
                     + data.units().get(e.unitIndex()).name().both() + " (framework line " + s.line() + "): normalise "
                     + "its children onto a positive range such as [1, 100] or choose another aggregation");
+        }
+    }
+
+    // ------------------------------------------------------------------ text codes: scores and not applicable
+
+    /** Imputation fills missing values only: values given by a text code (a score or not applicable) stay as read. */
+    private static Imputation.Result withoutCoded(Imputation.Result r, RawData data, int j) {
+        double[] values = null;
+        boolean[] flags = null;
+        for (int i = 0; i < r.values().length; i++) {
+            if (data.coded(j, i) && r.imputed()[i]) {
+                if (values == null) {
+                    values = r.values().clone();
+                    flags = r.imputed().clone();
+                }
+                values[i] = Double.NaN;
+                flags[i] = false;
+            }
+        }
+        return values == null ? r : new Imputation.Result(values, flags);
+    }
+
+    /** The normalised values with the scores that text codes stand for put in (a new array if any). */
+    private static double[] withTextScores(double[] normalised, RawData data, int j) {
+        double[] out = normalised;
+        for (int i = 0; i < normalised.length; i++) {
+            double t = data.textScore(j, i);
+            if (!Double.isNaN(t)) {
+                if (out == normalised) {
+                    out = normalised.clone();              // never write into an earlier stage's array
+                }
+                out[i] = t;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code [node][unit]}: a node does not apply to a unit when none of its children does. By induction: when no
+     * indicator under it applies.
+     */
+    static boolean[][] nodesNotApplicable(Framework fw, boolean[][] indicatorNotApplicable, int units) {
+        FrameworkTree tree = fw.tree();
+        boolean[][] out = new boolean[fw.nodes().size()][units];
+        if (indicatorNotApplicable == null) {
+            return out;
+        }
+        for (int node : tree.bottomUp()) {
+            for (int i = 0; i < units; i++) {
+                boolean all = true;
+                for (int c : tree.children()[node]) {
+                    all &= FrameworkTree.isIndicator(c) ? indicatorNotApplicable[FrameworkTree.indicatorOf(c)][i]
+                            : out[c][i];
+                }
+                out[node][i] = all;
+            }
+        }
+        return out;
+    }
+
+    /** {@code [child][unit]} of one node's children, or null when every child applies to every unit. */
+    private static boolean[][] childrenNotApplicable(int[] children, boolean[][] indicators, boolean[][] nodes) {
+        if (indicators == null) {
+            return null;
+        }
+        boolean[][] out = new boolean[children.length][];
+        boolean any = false;
+        for (int c = 0; c < children.length; c++) {
+            out[c] = FrameworkTree.isIndicator(children[c]) ? indicators[FrameworkTree.indicatorOf(children[c])]
+                    : nodes[children[c]];
+            for (boolean b : out[c]) {
+                any |= b;
+            }
+        }
+        return any ? out : null;
+    }
+
+    /**
+     * The min-share rule over the children that apply: a unit is unscored when fewer than {@code minShare} of its
+     * applicable children have values, or when none applies (then the node does not apply either).
+     */
+    private static double[] withMinShare(double[] scores, double[][] children, boolean[][] notApplicable,
+                                         double minShare) {
+        double[] out = scores.clone();
+        for (int i = 0; i < out.length; i++) {
+            int applicable = 0;
+            int available = 0;
+            for (int c = 0; c < children.length; c++) {
+                if (!notApplicable[c][i]) {
+                    applicable++;
+                    available += Double.isNaN(children[c][i]) ? 0 : 1;
+                }
+            }
+            if (applicable == 0 || (double) available / applicable < minShare) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /** How many values text codes gave, per indicator: an analyst should see them at a glance. */
+    private static void codedWarnings(Framework fw, RawData data, List<String> warnings) {
+        for (int j = 0; j < fw.indicators().size(); j++) {
+            int na = 0;
+            int scored = 0;
+            for (int i = 0; i < data.unitCount(); i++) {
+                na += data.notApplicable(j, i) ? 1 : 0;
+                scored += Double.isNaN(data.textScore(j, i)) ? 0 : 1;
+            }
+            if (na + scored > 0) {
+                warnings.add("indicator " + fw.indicators().get(j).code() + ": "
+                        + (na > 0 ? na + " unit" + (na == 1 ? "" : "s") + " not applicable" : "")
+                        + (na > 0 && scored > 0 ? ", " : "")
+                        + (scored > 0 ? scored + " unit" + (scored == 1 ? "" : "s") + " scored by a text value" : "")
+                        + " (see text-values)");
+            }
+        }
+    }
+
+    /** Units without an index score, and the indicators they lack: never silent, never a crash. */
+    private static void unscoredWarnings(Framework fw, RawData data, Stage normalised, double[] index,
+                                         boolean[] indexNotApplicable, List<String> warnings) {
+        for (int i = 0; i < index.length; i++) {
+            if (!Double.isNaN(index[i])) {
+                continue;
+            }
+            List<String> lacking = new ArrayList<>();
+            for (int j = 0; j < fw.indicators().size(); j++) {
+                if (Double.isNaN(normalised.values()[j][i]) && !data.notApplicable(j, i)) {
+                    lacking.add(fw.indicators().get(j).code());
+                }
+            }
+            Unit u = data.units().get(i);
+            warnings.add("unit " + u.code() + " (" + u.name().both() + ") has no index score and is unranked"
+                    + (indexNotApplicable[i] ? ": no indicator applies to it" : lacking.isEmpty() ? ""
+                    : ": no value for " + (lacking.size() <= 8 ? String.join(", ", lacking)
+                    : String.join(", ", lacking.subList(0, 8)) + " and " + (lacking.size() - 8) + " more")));
         }
     }
 }
