@@ -229,7 +229,8 @@ public final class FrameworkLoader {
             };
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na), (int) m.optNumber("min-sample", 0),
-                    java.util.Map.copyOf(mix), m.line, blanks(m, "source '" + id + "'", type)));
+                    java.util.Map.copyOf(mix), m.line,
+                    blanks(m, "source '" + id + "'", type)));
         }
         return out;
     }
