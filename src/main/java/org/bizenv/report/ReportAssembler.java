@@ -226,7 +226,8 @@ public final class ReportAssembler {
         out.add(new Report.MethodLine("ranking", "index",
                 "Competition ranking (equal scores share the best rank: 1, 2, 2, 4), comparing scores "
                         + (fw.ranking().compareRounded() ? "as published, rounded to " + fw.ranking().decimals()
-                        + " decimals" : "at full precision") + "; tiers: " + describeTiers(fw) + "."));
+                        + " decimals" : "at full precision") + "; tiers: " + describeTiers(fw) + "."
+                        + notRanked(fw)));
         for (int k = 0; k < fw.nodes().size(); k++) {
             Node nd = fw.nodes().get(k);
             int children = tree.children()[k].length;
@@ -251,9 +252,46 @@ public final class ReportAssembler {
                 s.append("Outliers treated by ").append(ind.treatment().describe()).append(". ");
             }
             s.append("Normalised by ").append(normalisationText(ind.normalisation())).append('.');
+            s.append(textValuesText(ind));
             out.add(new Report.MethodLine(ind.code(), "indicator", s.toString()));
         }
+        for (var c : fw.composites().units()) {
+            List<String> parts = new ArrayList<>();
+            double total = c.components().values().stream().mapToDouble(Double::doubleValue).sum();
+            c.components().forEach((unit, w) -> parts.add(unit + " " + fmt(w / total)));
+            out.add(new Report.MethodLine(c.unit(), "composite", "Every indicator and node scored as the weighted mean "
+                    + "of " + String.join(", ", parts) + " (over the components it applies to); its own raw values "
+                    + "are not scored."));
+        }
         return out;
+    }
+
+    /** Units that are scored but not ranked, in words ("" when every unit is ranked). */
+    private static String notRanked(Framework fw) {
+        List<String> parts = new ArrayList<>();
+        if (!fw.composites().isEmpty() && !fw.composites().ranksComponents()) {
+            parts.add("the components of composite units");
+        }
+        if (!fw.composites().isEmpty() && !fw.composites().ranksComposites()) {
+            parts.add("composite units");
+        }
+        if (!fw.ranking().unranked().isEmpty()) {
+            parts.add(String.join(", ", fw.ranking().unranked()));
+        }
+        return parts.isEmpty() ? "" : " Scored but not ranked: " + String.join("; ", parts) + ".";
+    }
+
+    /** The indicator's text values in words ("" without any). */
+    private static String textValuesText(Indicator ind) {
+        if (ind.textValues().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (var t : ind.textValues()) {
+            parts.add("'" + t.text() + "' " + (t.notApplicable() ? "not applicable (left out of its parent's mean)"
+                    : "scores " + fmt(t.score())));
+        }
+        return " Text values: " + String.join("; ", parts) + ".";
     }
 
     private static String level(int depth) {
