@@ -155,9 +155,13 @@ public final class ReportAssembler {
         return t.count() + " quantile groups of the index score";
     }
 
-    /** Means of the index and each dimension by every grouping the units carry (region, type…). */
+    /**
+     * Means of the index and each dimension by every grouping the units carry (region, type…), over the units the
+     * framework ranks (not the components of composite units nor its unranked units, which would count twice).
+     */
     static List<Report.GroupMeans> groupMeans(Build b, List<Integer> dims) {
         Framework fw = b.framework();
+        java.util.Set<String> outside = keptOutOfRanking(fw);
         int root = fw.tree().root();
         List<Integer> nodes = new ArrayList<>();
         nodes.add(root);
@@ -177,7 +181,7 @@ public final class ReportAssembler {
                 double[] means = new double[nodes.size()];
                 int count = 0;
                 for (int i = 0; i < b.unitCount(); i++) {
-                    if (v.equals(b.units().get(i).group(grouping))) {
+                    if (v.equals(b.units().get(i).group(grouping)) && !outside.contains(b.units().get(i).code())) {
                         count++;
                     }
                 }
@@ -186,7 +190,8 @@ public final class ReportAssembler {
                     int c = 0;
                     double[] s = b.nodeScores()[nodes.get(k)];
                     for (int i = 0; i < b.unitCount(); i++) {
-                        if (v.equals(b.units().get(i).group(grouping)) && !Double.isNaN(s[i])) {
+                        if (v.equals(b.units().get(i).group(grouping)) && !Double.isNaN(s[i])
+                                && !outside.contains(b.units().get(i).code())) {
                             sum += s[i];
                             c++;
                         }
@@ -262,6 +267,22 @@ public final class ReportAssembler {
             out.add(new Report.MethodLine(c.unit(), "composite", "Every indicator and node scored as the weighted mean "
                     + "of " + String.join(", ", parts) + " (over the components it applies to); its own raw values "
                     + "are not scored."));
+        }
+        return out;
+    }
+
+    /** Codes of the units the framework keeps out of the ranking (composites' components, unranked units…). */
+    static java.util.Set<String> keptOutOfRanking(Framework fw) {
+        java.util.Set<String> out = new java.util.HashSet<>(fw.ranking().unranked());
+        java.util.Set<String> composites = new java.util.HashSet<>();
+        fw.composites().units().forEach(c -> composites.add(c.unit()));
+        for (var c : fw.composites().units()) {
+            if (!fw.composites().ranksComposites()) {
+                out.add(c.unit());
+            }
+            if (!fw.composites().ranksComponents()) {
+                c.components().keySet().stream().filter(u -> !composites.contains(u)).forEach(out::add);
+            }
         }
         return out;
     }
