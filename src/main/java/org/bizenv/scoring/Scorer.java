@@ -77,7 +77,7 @@ public final class Scorer {
                 }
             }
             nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data,
-                childrenNotApplicable(children, data.notApplicable(), nodeNotApplicable));
+                    childrenNotApplicable(children, data.notApplicable(), nodeNotApplicable));
         }
         codedWarnings(fw, data, warnings);
         unscoredWarnings(fw, data, normalised, nodeScores[tree.root()], nodeNotApplicable[tree.root()], warnings);
@@ -286,14 +286,14 @@ public final class Scorer {
         MethodSpec s = nd.aggregation();
         double minShare = s.number("min-share", 0);
         if (notApplicable != null && !s.method().equals("topsis")) {
-            double[] out = aggregate(fw, node, children, weights, data, null, 0);
-            return withMinShare(out, children, notApplicable, minShare);
+            // the share is taken over the children that apply: the mean first, then the rule per unit
+            return withMinShare(aggregate(fw, node, children, weights, data, 0), children, notApplicable, minShare);
         }
-        return aggregate(fw, node, children, weights, data, notApplicable, minShare);
+        return aggregate(fw, node, children, weights, data, minShare);
     }
 
     private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data,
-                                      boolean[][] notApplicable, double minShare) {
+                                      double minShare) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
         try {
