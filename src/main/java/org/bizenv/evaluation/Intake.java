@@ -97,10 +97,12 @@ public final class Intake {
 
         Map<String, Map<String, String>> attributes = attributes(fw, resolver, dataFolder, prefix, problems);
         List<Unit> units = units(resolver, bySourceAndStatistic, attributes, fw);
+        units = CompositeUnits.check(fw, units, problems);
         List<Indicator> indicators = fw.indicators();
         int n = units.size();
         double[][] values = new double[indicators.size()][n];
         String[][] provenance = new String[indicators.size()][n];
+        TextCodes codes = new TextCodes(indicators.size(), n);
         for (int j = 0; j < indicators.size(); j++) {
             Indicator ind = indicators.get(j);
             Source s = fw.source(ind.source()).orElseThrow();
@@ -120,6 +122,10 @@ public final class Intake {
                 values[j][i] = v;
                 provenance[j][i] = where == null ? null : where + (s.type().equals("walkthrough")
                         ? " (" + ind.field() + " " + ind.statistic() + ")" : "");
+                String text = sv.text(unit, ind.field());
+                if (text != null) {
+                    provenance[j][i] = codes.take(ind, j, i, text, where, problems);
+                }
                 // Readers check ranges of the values they read; walk-through statistics are derived, so here.
                 if (s.type().equals("walkthrough") && !Double.isNaN(v) && outside(v, ind)) {
                     problems.add(Location.ofSheet(prefix + s.path(), s.sheet()), units.get(i).name().both() + ": "
@@ -137,7 +143,8 @@ public final class Intake {
                 denominators[d][i] = sv == null || !sv.hasUnit(unit) ? Double.NaN : sv.value(unit, den.field());
             }
         }
-        return new IntakeResult(units, values, provenance, denominators, files);
+        return codes.any() ? new IntakeResult(units, values, provenance, denominators, files, codes.scores,
+                codes.notApplicable) : new IntakeResult(units, values, provenance, denominators, files);
     }
 
     private static <T> T take(ReadResult<T> r, Problems problems) {
@@ -152,12 +159,13 @@ public final class Intake {
             if (!ind.source().equals(s.id())) {
                 continue;
             }
-            boolean blanksAreErrors = ind.imputation().method().equals("none");
+            boolean blanksAreErrors = TextCodes.blanksAreErrors(ind, s);
             boolean ranged = !s.type().equals("walkthrough");
             FieldRequest r = new FieldRequest(ind.field(), ranged ? ind.validMin() : Double.NaN,
-                    ranged ? ind.validMax() : Double.NaN, blanksAreErrors);
+                    ranged ? ind.validMax() : Double.NaN, blanksAreErrors, TextCodes.texts(ind));
             byField.merge(ind.field(), r, (a, b) -> new FieldRequest(a.field(), Math.max(nan(a.min()), nan(b.min())),
-                    Math.min(nanHigh(a.max()), nanHigh(b.max())), a.blanksAreErrors() || b.blanksAreErrors()));
+                    Math.min(nanHigh(a.max()), nanHigh(b.max())), a.blanksAreErrors() || b.blanksAreErrors(),
+                    TextCodes.union(a.texts(), b.texts())));
         }
         for (Denominator d : fw.denominators()) {
             if (d.source().equals(s.id())) {

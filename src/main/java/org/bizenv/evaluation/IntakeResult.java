@@ -13,7 +13,15 @@ import org.bizenv.scoring.Unit;
  * @param provenance   {@code [indicator][unit]} file!sheet!cell of each value
  * @param denominators {@code [denominator][unit]}
  * @param files        every input file read, with its hash
+ * @param textScores   {@code [indicator][unit]}: the score a text code stands for, NaN where none (may be null)
+ * @param notApplicable {@code [indicator][unit]}: where a text code says the indicator does not apply (may be null)
  */
 public record IntakeResult(List<Unit> units, double[][] values, String[][] provenance, double[][] denominators,
-                           List<Report.SourceFile> files) {
+                           List<Report.SourceFile> files, double[][] textScores, boolean[][] notApplicable) {
+
+    /** Without text codes. */
+    public IntakeResult(List<Unit> units, double[][] values, String[][] provenance, double[][] denominators,
+                        List<Report.SourceFile> files) {
+        this(units, values, provenance, denominators, files, null, null);
+    }
 }

@@ -126,16 +126,17 @@ final class Steps {
         for (int j = 0; j < m; j++) {
             values[j] = intake.values()[j].clone();
             provenance[j] = intake.provenance()[j].clone();
-            // A framework without a survey source has survey statistics over no units at all.
-            boolean surveyed = survey != null && survey.provenance()[j].length > 0;
-            for (int i = 0; i < values[j].length; i++) {
-                if (surveyed && survey.provenance()[j][i] != null) {
+            // The survey step lists the registry's units; without a registry (units from a data table) it has none.
+            int surveyed = survey == null ? 0 : Math.min(values[j].length, survey.provenance()[j].length);
+            for (int i = 0; i < surveyed; i++) {
+                if (survey.provenance()[j][i] != null) {
                     values[j][i] = survey.values()[j][i];
                     provenance[j][i] = survey.provenance()[j][i];
                 }
             }
         }
-        return new RawData(intake.units(), values, provenance, intake.denominators(), previous);
+        return new RawData(intake.units(), values, provenance, intake.denominators(), previous, intake.textScores(),
+                intake.notApplicable());
     }
 
     static double[][] alignedTo(List<org.bizenv.scoring.Unit> units, RawData prev) {

@@ -10,13 +10,22 @@ import java.util.Optional;
  */
 public record Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
                         Ranking ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
-                        List<Node> nodes, List<Indicator> indicators, FrameworkTree tree) {
+                        List<Node> nodes, List<Indicator> indicators, FrameworkTree tree, Composites composites) {
 
     public Framework {
         sources = List.copyOf(sources);
         denominators = List.copyOf(denominators);
         nodes = List.copyOf(nodes);
         indicators = List.copyOf(indicators);
+        composites = composites == null ? Composites.NONE : composites;
+    }
+
+    /** Without composite units. */
+    public Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
+                     Ranking ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
+                     List<Node> nodes, List<Indicator> indicators, FrameworkTree tree) {
+        this(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators, nodes, indicators,
+                tree, Composites.NONE);
     }
 
     public Optional<Source> source(String id) {

@@ -71,7 +71,7 @@ public final class FrameworkLoader {
                     + "framework, sources, nodes and indicators"));
         }
         YMap top = map(doc, "the file", Set.of("framework", "defaults", "ranking", "tiers", "sources", "denominators",
-                "nodes", "indicators"));
+                "nodes", "indicators", "composites"));
 
         YMap fw = top.requireMap("framework");
         String id = fw == null ? "?" : fw.requireCode("id");
@@ -97,8 +97,11 @@ public final class FrameworkLoader {
         MethodSpec defWeighting = MethodSpec.of("expert");
         MethodSpec defImpute = MethodSpec.of("none");
         MethodSpec defTreat = MethodSpec.of("none");
+        java.util.Map<String, TextValue> defTextValues = new LinkedHashMap<>();
         if (defaults != null) {
-            defaults.checkKeys(Set.of("normalisation", "aggregation", "weighting", "imputation", "treatment"));
+            defaults.checkKeys(Set.of("normalisation", "aggregation", "weighting", "imputation", "treatment",
+                    "text-values"));
+            defTextValues = readTextValues(defaults, "defaults");
             defNorm = defaults.optMethod("normalisation", Methods.NORMALISATION, defNorm);
             defAgg = defaults.optMethod("aggregation", Methods.AGGREGATION, defAgg);
             defWeighting = defaults.optMethod("weighting", Methods.WEIGHTING, defWeighting);
@@ -109,7 +112,7 @@ public final class FrameworkLoader {
         Ranking ranking = new Ranking(2, true);
         YMap rk = top.optMap("ranking");
         if (rk != null) {
-            rk.checkKeys(Set.of("decimals", "compare"));
+            rk.checkKeys(Set.of("decimals", "compare", "unranked"));
             int decimals = (int) rk.optNumber("decimals", 2);
             String compare = rk.optText("compare", "rounded");
             if (!compare.equals("rounded") && !compare.equals("full")) {
@@ -118,7 +121,8 @@ public final class FrameworkLoader {
             if (decimals < 0 || decimals > 12) {
                 problem(rk.lineOf("decimals"), "ranking.decimals must be between 0 and 12");
             }
-            ranking = new Ranking(decimals, compare.equals("rounded"));
+            ranking = new Ranking(decimals, compare.equals("rounded"), rk.optTexts("unranked"),
+                    rk.has("unranked") ? rk.lineOf("unranked") : 0);
         }
 
         Tiers tiers = readTiers(top.optMap("tiers"));
@@ -126,13 +130,14 @@ public final class FrameworkLoader {
         List<Denominator> denominators = readDenominators(top.optList("denominators"), sources);
         List<Node> nodes = readNodes(top.requireList("nodes"), defAgg, defWeighting);
         List<Indicator> indicators = readIndicators(top.requireList("indicators"), sources, denominators, defNorm,
-                defImpute, defTreat);
+                defImpute, defTreat, defTextValues);
         FrameworkTree tree = buildTree(nodes, indicators);
+        Composites composites = readComposites(top);
         if (!problems.isEmpty()) {
             throw new FrameworkException(byLine());
         }
         return new Framework(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators,
-                nodes, indicators, tree);
+                nodes, indicators, tree, composites);
     }
 
     private Tiers readTiers(YMap t) {
@@ -189,7 +194,7 @@ public final class FrameworkLoader {
         Set<String> ids = new HashSet<>();
         for (var n : seq.getValue()) {
             YMap m = map(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
-                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix"));
+                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks"));
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
                 problem(m.lineOf("id"), "duplicate source id '" + id + "'");
@@ -224,7 +229,8 @@ public final class FrameworkLoader {
             };
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na), (int) m.optNumber("min-sample", 0),
-                    java.util.Map.copyOf(mix), m.line));
+                    java.util.Map.copyOf(mix), m.line,
+                    blanks(m, "source '" + id + "'", type)));
         }
         return out;
     }
@@ -266,7 +272,8 @@ public final class FrameworkLoader {
     }
 
     private List<Indicator> readIndicators(SequenceNode seq, List<Source> sources, List<Denominator> denominators,
-                                           MethodSpec defNorm, MethodSpec defImpute, MethodSpec defTreat) {
+                                           MethodSpec defNorm, MethodSpec defImpute, MethodSpec defTreat,
+                                           java.util.Map<String, TextValue> defTextValues) {
         List<Indicator> out = new ArrayList<>();
         if (seq == null) {
             return out;
@@ -274,7 +281,7 @@ public final class FrameworkLoader {
         for (var n : seq.getValue()) {
             YMap m = map(n, "an indicator", Set.of("code", "parent", "name", "unit", "direction", "weight", "source",
                     "field", "statistic", "valid-range", "normalisation", "imputation", "treatment", "denominator",
-                    "definition"));
+                    "definition", "text-values", "blanks"));
             String code = m.requireCode("code");
             String parent = m.requireText("parent");
             parentLines.put(m.line, m.lineOf("parent"));
@@ -324,14 +331,186 @@ public final class FrameworkLoader {
             if (denominator != null && denominators.stream().noneMatch(d -> d.id().equals(denominator))) {
                 problem(m.lineOf("denominator"), "indicator " + code + ": unknown denominator '" + denominator + "'");
             }
+            MethodSpec normalisation = m.optMethod("normalisation", Methods.NORMALISATION, defNorm);
+            checkGoalpostsDirection(normalisation, direction, code);
+            java.util.Map<String, TextValue> textValues = new LinkedHashMap<>(defTextValues);
+            textValues.putAll(readTextValues(m, "indicator " + code));
+            if (m.has("text-values") && source != null && !takesTextValues(source.type())) {
+                problem(m.lineOf("text-values"), "indicator " + code + ": text-values apply to unit-table and "
+                        + "unit-workbooks sources, not to a " + source.type() + " source");
+            }
+            if (source != null && !takesTextValues(source.type())) {
+                textValues.clear();                         // the defaults are for the table sources
+            }
             out.add(new Indicator(code, parent, m.requireNames("name"), m.optText("unit", ""), direction,
-                    positiveWeight(m, code), sourceId, field, statistic, lo, hi,
-                    m.optMethod("normalisation", Methods.NORMALISATION, defNorm),
+                    positiveWeight(m, code), sourceId, field, statistic, lo, hi, normalisation,
                     m.optMethod("imputation", Methods.IMPUTATION, defImpute),
                     m.optMethod("treatment", Methods.TREATMENT, defTreat),
-                    denominator, m.optText("definition", ""), m.line));
+                    denominator, m.optText("definition", ""), m.line, List.copyOf(textValues.values()),
+                    blanks(m, "indicator " + code, source == null ? null : source.type())));
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- text values, blanks, composites
+
+    private static boolean takesTextValues(String sourceType) {
+        return sourceType.equals("unit-table") || sourceType.equals("unit-workbooks");
+    }
+
+    /**
+     * {@code text-values: {"No Practice": {score: 0}, "No VAT": not-applicable}}: code → meaning, keyed by the
+     * code's matching key (ignoring case and spacing). A code the readers would take for a number or a blank
+     * cannot be a text value.
+     */
+    private java.util.Map<String, TextValue> readTextValues(YMap m, String owner) {
+        java.util.Map<String, TextValue> out = new LinkedHashMap<>();
+        var v = m.value("text-values");
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof MappingNode mn)) {
+            problem(line(v), owner + ": text-values must be a mapping like {\"No Practice\": {score: 0}, "
+                    + "\"No VAT\": not-applicable}");
+            return out;
+        }
+        for (NodeTuple t : mn.getValue()) {
+            int at = line(t.getKeyNode());
+            String text = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+            if (text.isEmpty()) {
+                problem(at, owner + ": a text value needs its text");
+                continue;
+            }
+            var kind = org.bizenv.ingest.CellValues.parseNumber(text).kind();
+            if (kind != org.bizenv.ingest.ParsedNumber.Kind.NOT_A_NUMBER) {
+                problem(at, owner + ": text value '" + text + "' reads as " + (kind == org.bizenv.ingest.ParsedNumber
+                        .Kind.BLANK ? "a blank cell" : "a number") + ", so it cannot be a text code");
+                continue;
+            }
+            TextValue meaning = textValue(text, t.getValueNode(), owner);
+            if (meaning != null && out.put(TextValue.key(text), meaning) != null) {
+                problem(at, owner + ": text value '" + text + "' is given twice (texts are matched ignoring case "
+                        + "and spacing)");
+            }
+        }
+        return out;
+    }
+
+    private TextValue textValue(String text, org.yaml.snakeyaml.nodes.Node v, String owner) {
+        int at = line(v);
+        if (v instanceof ScalarNode s && s.getValue().strip().equals("not-applicable")) {
+            return new TextValue(text, true, Double.NaN, at);
+        }
+        if (v instanceof MappingNode mn && mn.getValue().size() == 1
+                && mn.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("score")
+                && mn.getValue().get(0).getValueNode() instanceof ScalarNode sv && number(sv.getValue()) != null) {
+            return new TextValue(text, false, number(sv.getValue()), at);
+        }
+        problem(at, owner + ": text value '" + text + "' must be not-applicable or {score: <number>}");
+        return null;
+    }
+
+    /** {@code blanks: error | missing} of a source or indicator; null when not stated. */
+    private String blanks(YMap m, String owner, String sourceType) {
+        String b = m.optText("blanks", null);
+        if (b == null) {
+            return null;
+        }
+        if (!b.equals("error") && !b.equals("missing")) {
+            problem(m.lineOf("blanks"), owner + ": blanks must be 'error' or 'missing', not '" + b + "'");
+            return null;
+        }
+        if (sourceType != null && !takesTextValues(sourceType)) {
+            problem(m.lineOf("blanks"), owner + ": blanks applies to unit-table and unit-workbooks sources");
+        }
+        return b;
+    }
+
+    /** Goalposts say the direction themselves (best above worst: higher is better); a contradiction is a typo. */
+    private void checkGoalpostsDirection(MethodSpec s, int direction, String code) {
+        if (!s.method().equals("goalposts") || direction == 0 || !(s.params().get("best") instanceof Double best)
+                || !(s.params().get("worst") instanceof Double worst) || best.equals(worst)) {
+            return;
+        }
+        int implied = best > worst ? 1 : -1;
+        if (implied != direction) {
+            problem(s.line(), "indicator " + code + ": goalposts best " + MethodSpec.format(best) + ", worst "
+                    + MethodSpec.format(worst) + " mean " + (implied > 0 ? "higher" : "lower") + " is better, but "
+                    + "its direction is " + (direction > 0 ? "higher" : "lower"));
+        }
+    }
+
+    /**
+     * {@code composites: {ranked: composites, units: {CHIN: {CHN_Beij: 0.45, CHN: 0.55}}}}. Unit codes are
+     * checked against the data when it is read (the framework does not know the units of a data table).
+     */
+    private Composites readComposites(YMap top) {
+        var v = top.value("composites");
+        if (v == null) {
+            return Composites.NONE;
+        }
+        YMap c = map(v, "'composites'", Set.of("ranked", "units"));
+        String ranked = c.optText("ranked", "composites");
+        if (!Composites.RANKED.contains(ranked)) {
+            problem(c.lineOf("ranked"), "composites.ranked must be one of " + String.join(", ", Composites.RANKED)
+                    + ", not '" + ranked + "'");
+        }
+        List<Composite> out = new ArrayList<>();
+        var units = c.value("units");
+        if (units == null) {
+            problem(c.line, "composites needs 'units' (composite unit: {component: weight, …})");
+        } else if (!(units instanceof MappingNode um)) {
+            problem(line(units), "composites.units must be a mapping like {CHIN: {CHN_Beij: 0.45, CHN: 0.55}}");
+        } else {
+            for (NodeTuple t : um.getValue()) {
+                String unit = t.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+                int at = line(t.getKeyNode());
+                if (unit.isEmpty()) {
+                    problem(at, "a composite needs its unit code");
+                    continue;
+                }
+                java.util.Map<String, Double> components = new LinkedHashMap<>();
+                if (!(t.getValueNode() instanceof MappingNode cm) || cm.getValue().isEmpty()) {
+                    problem(at, "composite " + unit + ": components must be a mapping like {CHN_Beij: 0.45, "
+                            + "CHN: 0.55}");
+                    continue;
+                }
+                for (NodeTuple ct : cm.getValue()) {
+                    String comp = ct.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
+                    Double w = ct.getValueNode() instanceof ScalarNode sv ? number(sv.getValue()) : null;
+                    if (comp.isEmpty() || w == null || !(w > 0) || w.isInfinite()) {
+                        problem(line(ct.getKeyNode()), "composite " + unit + ": each component needs a positive "
+                                + "weight, like CHN_Beij: 0.45");
+                        continue;
+                    }
+                    if (comp.equals(unit)) {
+                        problem(line(ct.getKeyNode()), "composite " + unit + " cannot be its own component");
+                        continue;
+                    }
+                    if (components.put(comp, w) != null) {
+                        problem(line(ct.getKeyNode()), "composite " + unit + ": component " + comp + " given twice");
+                    }
+                }
+                if (out.stream().anyMatch(o -> o.unit().equals(unit))) {
+                    problem(at, "composite " + unit + " is given twice");
+                    continue;
+                }
+                out.add(new Composite(unit, components, at));
+            }
+        }
+        java.util.Map<String, Integer> composite = new HashMap<>();
+        for (Composite comp : out) {
+            composite.put(comp.unit(), comp.line());
+        }
+        for (Composite comp : out) {
+            for (String u : comp.components().keySet()) {
+                if (composite.containsKey(u)) {
+                    problem(comp.line(), "composite " + comp.unit() + ": component " + u + " is itself a composite "
+                            + "(line " + composite.get(u) + "); compose from measured units");
+                }
+            }
+        }
+        return new Composites(out, ranked, c.line);
     }
 
     /** A stated weight must be a positive number; absent is NaN (checked later against the parent's weighting). */

@@ -55,7 +55,7 @@ public record MethodSpec(String method, Map<String, Object> params, int line) {
         return b.append(')').toString();
     }
 
-    private static String format(Object v) {
+    static String format(Object v) {
         if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

@@ -13,10 +13,20 @@ import java.util.Map;
  *                      group imputation
  * @param notApplicable survey answer codes meaning "not applicable"
  * @param sizeMix     survey: population share of each size class (micro, small, medium), renormalised
+ * @param blanks      unit-table and unit-workbooks: what a blank value of its indicators is, {@code error} or
+ *                    {@code missing}; null for the default (an error unless the indicator imputes)
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
                      String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
-                     int line) {
+                     int line, String blanks) {
 
     public static final List<String> TYPES = List.of("unit-workbooks", "unit-table", "walkthrough", "survey");
+
+    /** Blanks as by default. */
+    public Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                  String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample,
+                  Map<String, Double> sizeMix, int line) {
+        this(id, type, channel, path, sheet, unitColumn, unitNameColumn, groupColumns, notApplicable, minSample,
+                sizeMix, line, null);
+    }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 final class CsvParser {
 
     private static final char[] CANDIDATES = {',', ';', '\t'};
+    /** Separators some tools use that are not read: a first line with one of them and no candidate is refused. */
+    private static final String UNREAD_SEPARATORS = "|^~";
 
     private final Reader in;
     private final String file;
@@ -24,6 +26,7 @@ final class CsvParser {
     private int lim;
     private boolean eof;
     private final char separator;
+    private char unknownSeparator;
     private long row;
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
@@ -42,6 +45,14 @@ final class CsvParser {
     /** The separator: whichever of {@code ,} {@code ;} tab occurs most often (outside quotes) in the first line; {@code ,} if none does. */
     char separator() {
         return separator;
+    }
+
+    /**
+     * A separator of the first line that is not read ({@code |}, {@code ^}, {@code ~}) when it holds none of
+     * {@code ,} {@code ;} tab; 0 otherwise. Such a file would read as one column, so it is refused instead.
+     */
+    char unknownSeparator() {
+        return unknownSeparator;
     }
 
     /** The row number of the last record returned (1 = the header), or of the record being read. */
@@ -124,7 +135,13 @@ final class CsvParser {
                         counts[i]++;
                     }
                 }
+                if (unknownSeparator == 0 && UNREAD_SEPARATORS.indexOf(c) >= 0) {
+                    unknownSeparator = c;
+                }
             }
+        }
+        if (counts[0] + counts[1] + counts[2] > 0) {
+            unknownSeparator = 0;
         }
         int best = 0;
         for (int i = 1; i < counts.length; i++) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Streams the records of a CSV file: UTF-8 with or without a byte-order mark, separator detected from the
- * header line among {@code ,} {@code ;} tab, fields quoted per RFC 4180 (see {@link CsvParser}).
+ * header line among {@code ,} {@code ;} tab, fields quoted per RFC 4180 (see {@link CsvParser}). A header line
+ * with none of these but a {@code |}, {@code ^} or {@code ~} is refused (unknown separator) rather than read as
+ * one column.
  *
  * <p>Encoding: only UTF-8 is read. A UTF-16 file (Excel's "Unicode Text") and a file with bytes that are not
  * UTF-8 are reported ({@code not valid UTF-8 text (row 17, byte 1234): save the file as "CSV UTF-8"}, with a
@@ -33,7 +35,7 @@ public final class CsvRecords implements AutoCloseable {
 
     /**
      * Opens a CSV file, or reports why it cannot be read and returns null (file not found, not a file,
-     * UTF-16, not UTF-8 in the first line).
+     * UTF-16, not UTF-8 in the first line, an unknown separator).
      *
      * @param folder the data folder
      * @param path   the file, relative to the data folder, as it appears in locations
@@ -67,7 +69,14 @@ public final class CsvRecords implements AutoCloseable {
                 in.close();
                 return null;
             }
-            return new CsvRecords(path, problems, in, new CsvParser(in, path, problems));
+            CsvParser parser = new CsvParser(in, path, problems);
+            if (parser.unknownSeparator() != 0) {
+                problems.add(where, "fields separated by '" + parser.unknownSeparator() + "': only a comma, semicolon"
+                        + " or tab separates fields; save the file as \"CSV UTF-8\"");
+                in.close();
+                return null;
+            }
+            return new CsvRecords(path, problems, in, parser);
         } catch (Utf8Input.NotUtf8Exception e) {
             problems.add(where, e.describe(1));
             closeQuietly(in);

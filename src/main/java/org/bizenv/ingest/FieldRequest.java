@@ -1,6 +1,10 @@
 package org.bizenv.ingest;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+
+import org.bizenv.city.Names;
 
 /**
  * A field a caller wants from a source, with the range a valid raw value lies in.
@@ -10,8 +14,12 @@ import java.util.Objects;
  * @param max             highest valid value (inclusive); NaN for no upper bound
  * @param blanksAreErrors whether a blank value is a problem (imputation {@code none}); otherwise it is
  *                        silently NaN, left for imputation
+ * @param texts           text codes that are not numbers but accepted values of the field (e.g. {@code No
+ *                        Practice}): such a cell reads as NaN without a problem and {@link #acceptedText} names the
+ *                        code, for the caller to give it its meaning. Matched ignoring case and
+ *                        {@link Names#clean(String) spacing}. Any other text is still {@code '…' is not a number}.
  */
-public record FieldRequest(String field, double min, double max, boolean blanksAreErrors) {
+public record FieldRequest(String field, double min, double max, boolean blanksAreErrors, List<String> texts) {
 
     public FieldRequest {
         Objects.requireNonNull(field, "field");
@@ -21,6 +29,12 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
         if (min > max) {
             throw new IllegalArgumentException("empty range [" + min + ", " + max + "] for " + field);
         }
+        texts = texts == null ? List.of() : List.copyOf(texts);
+    }
+
+    /** No accepted text codes. */
+    public FieldRequest(String field, double min, double max, boolean blanksAreErrors) {
+        this(field, min, max, blanksAreErrors, List.of());
     }
 
     /** Blanks are errors. */
@@ -34,7 +48,38 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
     }
 
     public FieldRequest withBlanksAreErrors(boolean blanksAreErrors) {
-        return new FieldRequest(field, min, max, blanksAreErrors);
+        return new FieldRequest(field, min, max, blanksAreErrors, texts);
+    }
+
+    /** The same request, also accepting these text codes. */
+    public FieldRequest withTexts(List<String> texts) {
+        return new FieldRequest(field, min, max, blanksAreErrors, texts);
+    }
+
+    /**
+     * The accepted text code a cell holds, spelled as in {@link #texts()}, or null when it holds a number, a
+     * blank or any other text.
+     */
+    public String acceptedText(TableCell cell) {
+        if (texts.isEmpty()) {
+            return null;
+        }
+        ParsedNumber n = cell.asNumber();
+        if (n.kind() != ParsedNumber.Kind.NOT_A_NUMBER || cell.kind() == TableCell.Kind.ERROR) {
+            return null;
+        }
+        String key = textKey(n.text());
+        for (String t : texts) {
+            if (textKey(t).equals(key)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** How text codes are compared: {@link Names#clean(String)}, ignoring case. */
+    public static String textKey(String text) {
+        return Names.clean(text).toLowerCase(Locale.ROOT);
     }
 
     public boolean accepts(double value) {
@@ -50,6 +95,7 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
     /**
      * The value of a cell for this field, or NaN after reporting why there is none: {@code blank value} (when
      * blanks are errors), {@code 'abc' is not a number}, {@code value 130 outside the valid range [0, 100]}.
+     * An accepted text code ({@link #acceptedText}) is NaN without a problem.
      */
     public double read(TableCell cell, Problems problems) {
         ParsedNumber n = cell.asNumber();
@@ -61,6 +107,9 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
                 return Double.NaN;
             }
             case NOT_A_NUMBER -> {
+                if (acceptedText(cell) != null) {
+                    return Double.NaN;
+                }
                 problems.add(cell.where(), cell.kind() == TableCell.Kind.ERROR && n.text().startsWith("=")
                         ? "formula " + n.text() + " has no saved result: open and save the workbook in Excel"
                         : "'" + n.text() + "' is not a number");

@@ -8,7 +8,8 @@ import org.bizenv.city.Names;
 /**
  * Finding a field's column in a header row. A header matches a field when, after {@link Names#clean(String)}
  * and ignoring case, it equals the field ({@code City}, {@code S01}) or starts with the field followed by
- * whitespace ({@code S01 常住人口}, {@code S01↵常住人口}). Exact matches take precedence over prefix matches.
+ * whitespace ({@code S01 常住人口}, {@code S01↵常住人口}) or by R's suffix for a repeated name
+ * ({@code Procedures (number)...29}). Exact matches take precedence over prefix matches.
  */
 public final class Headers {
 
@@ -26,9 +27,29 @@ public final class Headers {
                 exact.add(i);
             } else if (h.length() > f.length() && h.startsWith(f) && h.charAt(f.length()) == ' ') {
                 prefix.add(i);
+            } else if (isRenamedRepeat(h, f)) {
+                prefix.add(i);
             }
         }
         return exact.isEmpty() ? prefix : exact;
+    }
+
+    /**
+     * Whether a header is the field with the suffix R (readr, tibble) gives repeated column names:
+     * {@code Procedures (number)...29}. Such a header is addressed by its full name; the bare name matches every
+     * repeat, so that it is reported as appearing more than once instead of silently picking one.
+     */
+    private static boolean isRenamedRepeat(String header, String field) {
+        if (header.length() <= field.length() + 3 || !header.startsWith(field)
+                || !header.startsWith("...", field.length())) {
+            return false;
+        }
+        for (int i = field.length() + 3; i < header.length(); i++) {
+            if (!Character.isDigit(header.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -24,6 +24,7 @@ public final class SourceValues {
     private final Map<String, Integer> fieldIndex;
     private final double[] values;
     private final Location[] where;
+    private final String[] texts;
 
     private SourceValues(Builder b) {
         this.sourceId = b.sourceId;
@@ -33,6 +34,7 @@ public final class SourceValues {
         this.fieldIndex = b.fieldIndex;
         this.values = Arrays.copyOf(b.values, units.size() * fields.size());
         this.where = Arrays.copyOf(b.where, units.size() * fields.size());
+        this.texts = Arrays.copyOf(b.texts, units.size() * fields.size());
     }
 
     public String sourceId() {
@@ -60,6 +62,14 @@ public final class SourceValues {
     /** The cell the value was read from (also for an invalid or blank one), null when there was no cell. */
     public Location where(String unit, String field) {
         return where[index(unit, field)];
+    }
+
+    /**
+     * The accepted text code the cell held (see {@link FieldRequest#texts()}), spelled as requested; null when it
+     * held a number, a blank or an invalid value. The value of such a cell is NaN.
+     */
+    public String text(String unit, String field) {
+        return texts[index(unit, field)];
     }
 
     /** A unit's values, in field order. */
@@ -112,6 +122,7 @@ public final class SourceValues {
         private final Map<String, Integer> unitIndex = new LinkedHashMap<>();
         private double[] values = new double[0];
         private Location[] where = new Location[0];
+        private String[] texts = new String[0];
 
         /**
          * @param fields   the fields (distinct)
@@ -147,6 +158,7 @@ public final class SourceValues {
                 values = Arrays.copyOf(values, capacity);
                 Arrays.fill(values, old, capacity, Double.NaN);
                 where = Arrays.copyOf(where, capacity);
+                texts = Arrays.copyOf(texts, capacity);
             }
             return index;
         }
@@ -156,6 +168,12 @@ public final class SourceValues {
             int i = unit * fields.size() + field;
             values[i] = value;
             where[i] = at;
+            return this;
+        }
+
+        /** Records that the cell held an accepted text code (its value stays NaN). */
+        public Builder text(int unit, int field, String code) {
+            texts[unit * fields.size() + field] = code;
             return this;
         }
 

@@ -16,8 +16,9 @@ import org.bizenv.city.UnitResolver;
  * above the header is allowed); blank rows are skipped.
  *
  * <p>Problems reported: file problems (see {@link Tables}), a missing or repeated column, a blank, unknown or
- * ambiguous unit, a second row for a unit (the first is used), a blank (when an error), non-numeric or
- * out-of-range value, and each expected unit without a row.
+ * ambiguous unit, a second row for a unit (the first is used), a blank (when an error), non-numeric (other than
+ * an accepted text code, see {@link FieldRequest#texts()}) or out-of-range value, and each expected unit without
+ * a row.
  */
 public final class UnitTableReader {
 
@@ -83,6 +84,7 @@ public final class UnitTableReader {
                 if (cols[f] > 0) {
                     TableCell cell = t.cell(r, cols[f]);
                     out.set(u, f, fields.get(f).read(cell, problems), cell.where());
+                    out.text(u, f, fields.get(f).acceptedText(cell));
                 }
             }
         }

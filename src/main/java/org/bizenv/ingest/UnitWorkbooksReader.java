@@ -23,8 +23,8 @@ import org.bizenv.city.UnitResolver;
  * <p>Problems reported: a file that is not an .xlsx workbook (lock files {@code ~$…} and hidden files are
  * skipped; sub-folders are ignored), a missing sheet, a blank, unknown or ambiguous unit name in B1, a second
  * workbook for the same unit (the first by file name is used), a requested item that is absent or appears
- * twice (the first is used), a blank (when an error), non-numeric or out-of-range value, and each expected unit
- * without a workbook.
+ * twice (the first is used), a blank (when an error), non-numeric (other than an accepted text code) or
+ * out-of-range value, and each expected unit without a workbook.
  */
 public final class UnitWorkbooksReader {
 
@@ -108,6 +108,7 @@ public final class UnitWorkbooksReader {
             rowOf[f] = r;
             TableCell valueCell = t.cell(r, VALUE_COLUMN);
             out.set(u, f, fields.get(f).read(valueCell, problems), valueCell.where());
+            out.text(u, f, fields.get(f).acceptedText(valueCell));
         }
         for (int f = 0; f < fields.size(); f++) {
             if (rowOf[f] == 0) {

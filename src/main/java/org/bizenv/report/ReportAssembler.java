@@ -153,9 +153,13 @@ public final class ReportAssembler {
         return t.count() + " quantile groups of the index score";
     }
 
-    /** Means of the index and each dimension by every grouping the units carry (region, type…). */
+    /**
+     * Means of the index and each dimension by every grouping the units carry (region, type…), over the units the
+     * framework ranks (not the components of composite units nor its unranked units, which would count twice).
+     */
     static List<Report.GroupMeans> groupMeans(Build b, List<Integer> dims) {
         Framework fw = b.framework();
+        java.util.Set<String> outside = keptOutOfRanking(fw);
         int root = fw.tree().root();
         List<Integer> nodes = new ArrayList<>();
         nodes.add(root);
@@ -175,7 +179,7 @@ public final class ReportAssembler {
                 double[] means = new double[nodes.size()];
                 int count = 0;
                 for (int i = 0; i < b.unitCount(); i++) {
-                    if (v.equals(b.units().get(i).group(grouping))) {
+                    if (v.equals(b.units().get(i).group(grouping)) && !outside.contains(b.units().get(i).code())) {
                         count++;
                     }
                 }
@@ -184,7 +188,8 @@ public final class ReportAssembler {
                     int c = 0;
                     double[] s = b.nodeScores()[nodes.get(k)];
                     for (int i = 0; i < b.unitCount(); i++) {
-                        if (v.equals(b.units().get(i).group(grouping)) && !Double.isNaN(s[i])) {
+                        if (v.equals(b.units().get(i).group(grouping)) && !Double.isNaN(s[i])
+                                && !outside.contains(b.units().get(i).code())) {
                             sum += s[i];
                             c++;
                         }
@@ -232,7 +237,8 @@ public final class ReportAssembler {
         out.add(new Report.MethodLine("ranking", "index",
                 "Competition ranking (equal scores share the best rank: 1, 2, 2, 4), comparing scores "
                         + (fw.ranking().compareRounded() ? "as published, rounded to " + fw.ranking().decimals()
-                        + " decimals" : "at full precision") + "; tiers: " + describeTiers(fw) + "."));
+                        + " decimals" : "at full precision") + "; tiers: " + describeTiers(fw) + "."
+                        + notRanked(fw)));
         for (int k = 0; k < fw.nodes().size(); k++) {
             Node nd = fw.nodes().get(k);
             int children = tree.children()[k].length;
@@ -266,9 +272,62 @@ public final class ReportAssembler {
                 s.append("Outliers treated by ").append(ind.treatment().describe()).append(". ");
             }
             s.append("Normalised by ").append(normalisationText(ind.normalisation())).append('.');
+            s.append(textValuesText(ind));
             out.add(new Report.MethodLine(ind.code(), "indicator", s.toString()));
         }
+        for (var c : fw.composites().units()) {
+            List<String> parts = new ArrayList<>();
+            double total = c.components().values().stream().mapToDouble(Double::doubleValue).sum();
+            c.components().forEach((unit, w) -> parts.add(unit + " " + fmt(w / total)));
+            out.add(new Report.MethodLine(c.unit(), "composite", "Every indicator and node scored as the weighted mean "
+                    + "of " + String.join(", ", parts) + " (over the components it applies to); its own raw values "
+                    + "are not scored."));
+        }
         return out;
+    }
+
+    /** Codes of the units the framework keeps out of the ranking (composites' components, unranked units…). */
+    static java.util.Set<String> keptOutOfRanking(Framework fw) {
+        java.util.Set<String> out = new java.util.HashSet<>(fw.ranking().unranked());
+        java.util.Set<String> composites = new java.util.HashSet<>();
+        fw.composites().units().forEach(c -> composites.add(c.unit()));
+        for (var c : fw.composites().units()) {
+            if (!fw.composites().ranksComposites()) {
+                out.add(c.unit());
+            }
+            if (!fw.composites().ranksComponents()) {
+                c.components().keySet().stream().filter(u -> !composites.contains(u)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Units that are scored but not ranked, in words ("" when every unit is ranked). */
+    private static String notRanked(Framework fw) {
+        List<String> parts = new ArrayList<>();
+        if (!fw.composites().isEmpty() && !fw.composites().ranksComponents()) {
+            parts.add("the components of composite units");
+        }
+        if (!fw.composites().isEmpty() && !fw.composites().ranksComposites()) {
+            parts.add("composite units");
+        }
+        if (!fw.ranking().unranked().isEmpty()) {
+            parts.add(String.join(", ", fw.ranking().unranked()));
+        }
+        return parts.isEmpty() ? "" : " Scored but not ranked: " + String.join("; ", parts) + ".";
+    }
+
+    /** The indicator's text values in words ("" without any). */
+    private static String textValuesText(Indicator ind) {
+        if (ind.textValues().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (var t : ind.textValues()) {
+            parts.add("'" + t.text() + "' " + (t.notApplicable() ? "not applicable (left out of its parent's mean)"
+                    : "scores " + fmt(t.score())));
+        }
+        return " Text values: " + String.join("; ", parts) + ".";
     }
 
     private static String level(int depth) {

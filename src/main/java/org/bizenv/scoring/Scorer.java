@@ -29,6 +29,14 @@ public final class Scorer {
     }
 
     public static Build score(Framework fw, RawData data) {
+        if (!fw.composites().isEmpty() || !fw.ranking().unranked().isEmpty()) {
+            return CompositeScoring.score(fw, data);       // composite units and units kept out of the ranking
+        }
+        return scoreUnits(fw, data);
+    }
+
+    /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
+    static Build scoreUnits(Framework fw, RawData data) {
         List<String> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -49,6 +57,7 @@ public final class Scorer {
         NodeWeights[] nodeWeights = new NodeWeights[nodes];
         double[] nodeWeight = new double[nodes];
         double[] indicatorWeight = new double[m];
+        boolean[][] nodeNotApplicable = nodesNotApplicable(fw, data.notApplicable(), n);
         for (int node : tree.bottomUp()) {
             int[] children = tree.children()[node];
             double[][] childValues = new double[children.length][];
@@ -78,8 +87,12 @@ public final class Scorer {
                 }
             }
             nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data);
-            applyAvailability(fw, node, childValues, observed, nodeScores[node], data, warnings);
+            applyAvailability(fw, node, childValues, observed,
+                    childrenNotApplicable(children, data.notApplicable(), nodeNotApplicable), nodeScores[node], data,
+                    warnings);
         }
+        codedWarnings(fw, data, warnings);
+        unscoredWarnings(fw, data, normalised, nodeScores[tree.root()], nodeNotApplicable[tree.root()], warnings);
         nodeWeight[tree.root()] = 1.0;
         double[] effNode = new double[nodes];
         double[] effInd = new double[m];
@@ -168,6 +181,9 @@ public final class Scorer {
                 }
                 default -> throw new IllegalStateException(spec.method());
             };
+            if (r != null) {
+                r = withoutCoded(r, data, j);
+            }
             if (r == null) {
                 out[j] = x;
                 flags[j] = new boolean[x.length];
@@ -219,7 +235,8 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
-            out[j] = normalise(ind, ind.normalisation(), in.values()[j], data.units(), warnings);
+            // values given by a text code ("No Practice" scores 0) replace the normalised value
+            out[j] = withTextScores(normalise(ind, ind.normalisation(), in.values()[j], data.units(), warnings), data, j);
         }
         return Stage.unflagged("normalised", out);
     }
@@ -232,7 +249,7 @@ public final class Scorer {
      * @param spec     the normalisation to apply (normally {@code ind.normalisation()})
      * @param treated  the indicator's treated values, one per unit
      * @param units    the units, in the order of {@code treated} (for distance-to-reference)
-     * @param warnings receives analyst-facing warnings (zero range, goalposts against the direction)
+     * @param warnings receives analyst-facing warnings (zero range)
      */
     public static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
                                      List<String> warnings) {
@@ -248,18 +265,9 @@ public final class Scorer {
                 yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
             }
             case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
-            case "goalposts" -> {
-                double best = s.number("best", Double.NaN);
-                double worst = s.number("worst", Double.NaN);
-                if ((best < worst ? -1 : 1) != dir) {
-                    warnings.add("indicator " + ind.code() + ": goalposts best " + CellValues.format(best)
-                            + " and worst " + CellValues.format(worst) + " make "
-                            + (best < worst ? "lower" : "higher") + " values better, but its direction says "
-                            + (dir > 0 ? "higher" : "lower") + "; the goalposts decide (framework line "
-                            + s.line() + ")");
-                }
-                yield Normalisation.goalposts(x, best, worst, s.number("scale", 100), s.number("power", 1));
-            }
+            // the loader refuses goalposts that contradict the direction, so best and worst decide alone here
+            case "goalposts" -> Normalisation.goalposts(x, s.number("best", Double.NaN), s.number("worst", Double.NaN),
+                    s.number("scale", 100), s.number("power", 1));
             case "percentile-rank" -> Normalisation.percentileRank(x, dir, s.number("min", 0), s.number("max", 100));
             case "rank" -> Normalisation.rank(x, dir);
             case "borda" -> Normalisation.borda(x, dir);
@@ -304,35 +312,48 @@ public final class Scorer {
     }
 
     /**
-     * Applies the node's availability threshold ({@code min-share}: the share of children with an observed, not
-     * imputed, value a unit needs to be scored) and says why each unit left without a score has none: too few
-     * observed children, no child with data, or (TOPSIS) a missing child. One warning per node and unit.
+     * Applies the node's availability threshold ({@code min-share}: the share of the children that apply with an
+     * observed, not imputed, value a unit needs to be scored) and says why each unit left without a score has none:
+     * too few observed children, no child with data, or (TOPSIS) a missing child. One warning per node and unit.
+     * Children that do not apply to a unit (a text code such as "No VAT") are left out of the count; a node none of
+     * whose children applies is itself not applicable, unscored without a warning, and left out of its parent.
+     *
+     * @param notApplicable {@code [child][unit]}, or null when every child applies to every unit
      */
     static void applyAvailability(Framework fw, int node, double[][] children, boolean[][] observed,
-                                  double[] scores, RawData data, List<String> warnings) {
+                                  boolean[][] notApplicable, double[] scores, RawData data, List<String> warnings) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
         double minShare = s.number("min-share", 0);
         int k = children.length;
         for (int i = 0; i < scores.length; i++) {
+            int applicable = 0;
             int withData = 0;
             int available = 0;
             for (int c = 0; c < k; c++) {
+                if (notApplicable != null && notApplicable[c][i]) {
+                    continue;
+                }
+                applicable++;
                 withData += Double.isNaN(children[c][i]) ? 0 : 1;
                 available += observed[c][i] ? 1 : 0;
             }
-            if (!Double.isNaN(scores[i]) && (minShare == 0 || (double) available / k >= minShare)) {
+            if (applicable == 0) {
+                scores[i] = Double.NaN;
+                continue;
+            }
+            if (!Double.isNaN(scores[i]) && (minShare == 0 || (double) available / applicable >= minShare)) {
                 continue;
             }
             scores[i] = Double.NaN;          // the availability threshold counts observed (not imputed) children
             String unit = data.units().get(i).name().both() + " (" + data.units().get(i).code() + ")";
             String why;
             if (withData == 0) {
-                why = "none of its " + k + " children has data";
-            } else if ((double) available / k < minShare) {
-                why = String.format(java.util.Locale.ROOT, "only %d of its %d children have observed (not imputed) "
-                        + "data (%.0f%%), below the availability threshold min-share %s", available, k,
-                        100.0 * available / k,
+                why = "none of its " + applicable + " children " + (applicable < k ? "that apply " : "") + "has data";
+            } else if ((double) available / applicable < minShare) {
+                why = String.format(java.util.Locale.ROOT, "only %d of its %d children%s have observed (not imputed) "
+                        + "data (%.0f%%), below the availability threshold min-share %s", available, applicable,
+                        applicable < k ? " that apply" : "", 100.0 * available / applicable,
                         new java.math.BigDecimal(Double.toString(minShare)).stripTrailingZeros().toPlainString());
             } else if (s.method().equals("topsis") && withData < k) {
                 why = "only " + withData + " of its " + k + " children have data and TOPSIS needs all of them";
@@ -357,7 +378,7 @@ public final class Scorer {
     static double[] aggregateAsStated(Framework fw, int node, double[][] children, double[] weights, RawData data) {
         Node nd = fw.nodes().get(node);
         MethodSpec s = nd.aggregation();
-        double minShare = 0;        // the availability threshold is applied by warnUnscored, on observed children
+        double minShare = 0;        // the availability threshold is applied by applyAvailability, on observed children
         try {
             return switch (s.method()) {
                 case "arithmetic" -> Aggregation.aggregate(children, weights, Aggregation.Method.ARITHMETIC, 1, minShare);
@@ -387,6 +408,120 @@ public final class Scorer {
                     + "for values <= 0, but " + childCode + " is " + children[e.childIndex()][e.unitIndex()] + " for "
                     + data.units().get(e.unitIndex()).name().both() + " (framework line " + s.line() + "): normalise "
                     + "its children onto a positive range such as [1, 100] or choose another aggregation");
+        }
+    }
+
+    // ------------------------------------------------------------------ text codes: scores and not applicable
+
+    /** Imputation fills missing values only: values given by a text code (a score or not applicable) stay as read. */
+    private static Imputation.Result withoutCoded(Imputation.Result r, RawData data, int j) {
+        double[] values = null;
+        boolean[] flags = null;
+        for (int i = 0; i < r.values().length; i++) {
+            if (data.coded(j, i) && r.imputed()[i]) {
+                if (values == null) {
+                    values = r.values().clone();
+                    flags = r.imputed().clone();
+                }
+                values[i] = Double.NaN;
+                flags[i] = false;
+            }
+        }
+        return values == null ? r : new Imputation.Result(values, flags);
+    }
+
+    /** The normalised values with the scores that text codes stand for put in (a new array if any). */
+    private static double[] withTextScores(double[] normalised, RawData data, int j) {
+        double[] out = normalised;
+        for (int i = 0; i < normalised.length; i++) {
+            double t = data.textScore(j, i);
+            if (!Double.isNaN(t)) {
+                if (out == normalised) {
+                    out = normalised.clone();              // never write into an earlier stage's array
+                }
+                out[i] = t;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code [node][unit]}: a node does not apply to a unit when none of its children does. By induction: when no
+     * indicator under it applies.
+     */
+    static boolean[][] nodesNotApplicable(Framework fw, boolean[][] indicatorNotApplicable, int units) {
+        FrameworkTree tree = fw.tree();
+        boolean[][] out = new boolean[fw.nodes().size()][units];
+        if (indicatorNotApplicable == null) {
+            return out;
+        }
+        for (int node : tree.bottomUp()) {
+            for (int i = 0; i < units; i++) {
+                boolean all = true;
+                for (int c : tree.children()[node]) {
+                    all &= FrameworkTree.isIndicator(c) ? indicatorNotApplicable[FrameworkTree.indicatorOf(c)][i]
+                            : out[c][i];
+                }
+                out[node][i] = all;
+            }
+        }
+        return out;
+    }
+
+    /** {@code [child][unit]} of one node's children, or null when every child applies to every unit. */
+    private static boolean[][] childrenNotApplicable(int[] children, boolean[][] indicators, boolean[][] nodes) {
+        if (indicators == null) {
+            return null;
+        }
+        boolean[][] out = new boolean[children.length][];
+        boolean any = false;
+        for (int c = 0; c < children.length; c++) {
+            out[c] = FrameworkTree.isIndicator(children[c]) ? indicators[FrameworkTree.indicatorOf(children[c])]
+                    : nodes[children[c]];
+            for (boolean b : out[c]) {
+                any |= b;
+            }
+        }
+        return any ? out : null;
+    }
+
+    /** How many values text codes gave, per indicator: an analyst should see them at a glance. */
+    private static void codedWarnings(Framework fw, RawData data, List<String> warnings) {
+        for (int j = 0; j < fw.indicators().size(); j++) {
+            int na = 0;
+            int scored = 0;
+            for (int i = 0; i < data.unitCount(); i++) {
+                na += data.notApplicable(j, i) ? 1 : 0;
+                scored += Double.isNaN(data.textScore(j, i)) ? 0 : 1;
+            }
+            if (na + scored > 0) {
+                warnings.add("indicator " + fw.indicators().get(j).code() + ": "
+                        + (na > 0 ? na + " unit" + (na == 1 ? "" : "s") + " not applicable" : "")
+                        + (na > 0 && scored > 0 ? ", " : "")
+                        + (scored > 0 ? scored + " unit" + (scored == 1 ? "" : "s") + " scored by a text value" : "")
+                        + " (see text-values)");
+            }
+        }
+    }
+
+    /** Units without an index score, and the indicators they lack: never silent, never a crash. */
+    private static void unscoredWarnings(Framework fw, RawData data, Stage normalised, double[] index,
+                                         boolean[] indexNotApplicable, List<String> warnings) {
+        for (int i = 0; i < index.length; i++) {
+            if (!Double.isNaN(index[i])) {
+                continue;
+            }
+            List<String> lacking = new ArrayList<>();
+            for (int j = 0; j < fw.indicators().size(); j++) {
+                if (Double.isNaN(normalised.values()[j][i]) && !data.notApplicable(j, i)) {
+                    lacking.add(fw.indicators().get(j).code());
+                }
+            }
+            Unit u = data.units().get(i);
+            warnings.add("unit " + u.code() + " (" + u.name().both() + ") has no index score and is unranked"
+                    + (indexNotApplicable[i] ? ": no indicator applies to it" : lacking.isEmpty() ? ""
+                    : ": no value for " + (lacking.size() <= 8 ? String.join(", ", lacking)
+                    : String.join(", ", lacking.subList(0, 8)) + " and " + (lacking.size() - 8) + " more")));
         }
     }
 }

@@ -124,7 +124,7 @@ class FrameworkLoaderTest {
                         f + ":37: normalisation method 'goalposts' needs parameter 'worst'",
                         f + ":43: indicator B1: unknown source 'stat'",
                         f + ":45: duplicate code 'B1' (first defined at line 39)",
-                        f + ":46: unknown key 'colour' (expected one of: code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, treatment, unit, valid-range, weight)"));
+                        f + ":46: unknown key 'colour' (expected one of: blanks, code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, text-values, treatment, unit, valid-range, weight)"));
     }
 
     @Test
@@ -187,5 +187,95 @@ class FrameworkLoaderTest {
                 "weighting: {method: ahp, matrix: [[1, 3, 5], [1/3, 1, 2], [1/5, 1/2, 1]]}"));
         assertThatThrownBy(() -> FrameworkLoader.load(bad))
                 .hasMessageContaining(bad + ":21: node B: the AHP matrix has 3 rows for 2 children");
+    }
+
+    @Test
+    void textValuesMergeTheDefaultsWithTheIndicatorsOwn() throws IOException {
+        Path f = write(VALID
+                .replace("sources:\n", "defaults:\n  text-values: {\"No Practice\": {score: 0}}\nsources:\n")
+                .replace("    field: S2\n", "    field: S2\n    text-values: {\"No VAT\": not-applicable, "
+                        + "\"no practice\": {score: 12.5}}\n    blanks: missing\n"));
+        Framework fw = FrameworkLoader.load(f);
+
+        Indicator a1 = fw.indicators().get(0);
+        assertThat(a1.textValues()).containsExactly(new TextValue("No Practice", false, 0, 5));
+        assertThat(a1.blanks()).isNull();
+        Indicator a2 = fw.indicators().get(1);
+        assertThat(a2.textValues()).extracting(TextValue::text).containsExactly("no practice", "No VAT");
+        assertThat(a2.textValue("NO  VAT").notApplicable()).isTrue();
+        assertThat(a2.textValue("No Practice").score()).isEqualTo(12.5);
+        assertThat(a2.textValue("No Practice").describe()).isEqualTo("score 12.5");
+        assertThat(a2.textValue("Other")).isNull();
+        assertThat(a2.blanks()).isEqualTo("missing");
+    }
+
+    @Test
+    void badTextValuesBlanksAndGoalpostsArePointedAt() throws IOException {
+        Path f = write(VALID
+                .replace("    field: S1\n", "    field: S1\n    text-values: {\"N/A\": {score: 0}, \"12\": "
+                        + "not-applicable, Nope: {score: high}, Maybe: n/a}\n")
+                .replace("    field: S2\n", "    field: S2\n    blanks: ignore\n")
+                .replace("unit-column: City\n", "unit-column: City\n    blanks: sometimes\n")
+                .replace("direction: lower", "direction: higher"));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":9: source 'stats': blanks must be 'error' or 'missing', not 'sometimes'",
+                        f + ":31: indicator A1: text value 'N/A' reads as a blank cell, so it cannot be a text code",
+                        f + ":31: indicator A1: text value '12' reads as a number, so it cannot be a text code",
+                        f + ":31: indicator A1: text value 'Nope' must be not-applicable or {score: <number>}",
+                        f + ":31: indicator A1: text value 'Maybe' must be not-applicable or {score: <number>}",
+                        f + ":39: indicator A2: blanks must be 'error' or 'missing', not 'ignore'",
+                        f + ":40: indicator A2: goalposts best 1, worst 30 mean lower is better, but its direction "
+                                + "is higher"));
+    }
+
+    @Test
+    void compositesAndUnrankedUnits() throws IOException {
+        Path f = write(VALID.replace("sources:\n", """
+                ranking: {decimals: 5, compare: full, unranked: [LIE]}
+                composites:
+                  ranked: composites
+                  units:
+                    CHIN: {CHN_Beij: 0.45, CHN: 0.55}
+                    US: {USA_Losa: 40, USA: 60}
+                sources:
+                """));
+        Framework fw = FrameworkLoader.load(f);
+        assertThat(fw.ranking()).isEqualTo(new Ranking(5, false, List.of("LIE"), 4));
+        Composites c = fw.composites();
+        assertThat(c.ranked()).isEqualTo("composites");
+        assertThat(c.ranksComponents()).isFalse();
+        assertThat(c.ranksComposites()).isTrue();
+        assertThat(c.units()).containsExactly(
+                new Composite("CHIN", java.util.Map.of("CHN_Beij", 0.45, "CHN", 0.55), 8),
+                new Composite("US", java.util.Map.of("USA_Losa", 40.0, "USA", 60.0), 9));
+        assertThat(c.units().get(0).components().keySet()).containsExactly("CHN_Beij", "CHN");
+        assertThat(FrameworkLoader.load(write(VALID)).composites()).isEqualTo(Composites.NONE);
+    }
+
+    @Test
+    void badCompositesArePointedAt() throws IOException {
+        Path f = write(VALID.replace("sources:\n", """
+                composites:
+                  ranked: cities
+                  units:
+                    CHIN: {CHN_Beij: 0.45, CHN: -1, CHIN: 1}
+                    US: [USA, USA_Losa]
+                    NAT: {CHIN: 1, X: 2, X: 3}
+                    CHIN: {A: 1}
+                sources:
+                """));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":5: composites.ranked must be one of composites, components, all, not 'cities'",
+                        f + ":7: composite CHIN: each component needs a positive weight, like CHN_Beij: 0.45",
+                        f + ":7: composite CHIN cannot be its own component",
+                        f + ":8: composite US: components must be a mapping like {CHN_Beij: 0.45, CHN: 0.55}",
+                        f + ":9: composite NAT: component X given twice",
+                        f + ":9: composite NAT: component CHIN is itself a composite (line 7); compose from "
+                                + "measured units",
+                        f + ":10: composite CHIN is given twice"));
     }
 }

@@ -148,6 +148,52 @@ class TablesTest {
     }
 
     @Test
+    void repeatedNamesWithRsSuffixAreAddressedByTheirFullName() {
+        TestFiles.text(dir.resolve("db.csv"), "Economy,Procedures (number)...29,Procedures (number)...46,"
+                + "Procedures (number) (DB04-15 methodology),Procedures - Men (number)\n");
+        Table t = Tables.open(dir, "db.csv", null, problems);
+        assertThat(t.column(1, "Procedures (number)...46", problems)).isEqualTo(3);
+        assertThat(t.column(1, "Procedures - Men (number)", problems)).isEqualTo(5);
+        assertThat(problems.sorted()).isEmpty();
+        // the bare name matches every repeat (and the longer name), so it is ambiguous, not silently the first
+        assertThat(t.column(1, "Procedures (number)", problems)).isEqualTo(2);
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly("db.csv!C1: column 'Procedures (number)' "
+                + "appears more than once (B1, C1, D1); the first is used");
+    }
+
+    @Test
+    void readsTheDoingBusinessCsvCleanly() {
+        Path fixture = Path.of("src/test/resources/fixtures/doing-business-2020");
+        Table t = Tables.open(fixture, "db2020.csv", null, problems);
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(t.rowCount()).isEqualTo(214);
+        assertThat(t.texts(1)).hasSize(199).contains("Procedures (number)...29", "Time (days)...171");
+        for (int r = 1; r <= t.rowCount(); r++) {
+            assertThat(t.columnCount(r)).as("row %d", r).isEqualTo(199);
+        }
+        assertThat(t.cell(18, 1).text()).isEqualTo("BGD_Chit");
+        assertThat(t.cell(18, 3).text()).isEqualTo("Bangladesh Chittagong");
+        int bahamas = 21;
+        assertThat(t.cell(bahamas, 3).text()).isEqualTo("Bahamas, The");     // a quoted comma
+        assertThat(t.cell(bahamas, 7).asNumber().value()).isEqualTo(59.871550000000006);
+        assertThat(t.cell(bahamas, t.column(1, "Procedures (number)...29", problems)).asNumber().isNumber()).isTrue();
+        assertThat(problems.sorted()).isEmpty();
+    }
+
+    @Test
+    void aCsvWithAnUnknownSeparatorIsRejected() {
+        TestFiles.text(dir.resolve("pipe.csv"), "City|S01|S02\nWuhan|1|2\n");
+        TestFiles.text(dir.resolve("one-column.csv"), "City\nWuhan\n");
+        TestFiles.text(dir.resolve("quoted-pipe.csv"), "\"A|B\",S01\nx,1\n");
+
+        assertThat(Tables.open(dir, "pipe.csv", null, problems)).isNull();
+        assertThat(Tables.open(dir, "one-column.csv", null, problems).texts(2)).containsExactly("Wuhan");
+        assertThat(Tables.open(dir, "quoted-pipe.csv", null, problems).texts(1)).containsExactly("A|B", "S01");
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly("pipe.csv: fields separated by '|': only a "
+                + "comma, semicolon or tab separates fields; save the file as \"CSV UTF-8\"");
+    }
+
+    @Test
     void aCsvThatIsNotUtf8IsRejectedWithItsRow() {
         String text = "City,S01\nWuhan,1\n西安,2\n";
         TestFiles.bytes(dir.resolve("gbk.csv"), text.getBytes(Charset.forName("GB18030")));

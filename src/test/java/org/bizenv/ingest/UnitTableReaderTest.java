@@ -128,7 +128,39 @@ class UnitTableReaderTest {
                 "db.csv!B5: duplicate row for New Zealand, first at row 2");
         SourceValues v = read.value();
         assertThat(v.units()).containsExactly("New Zealand", "China Shanghai", "China Beijing");
+        assertThat(v.text("China Beijing", "Time - Men (days)")).isNull();
         assertThat(v.value("China Shanghai", "Score-Starting a business")).isCloseTo(94.1, within(0.0));
         assertThat(v.value("New Zealand", "Time - Men (days)")).isEqualTo(0.5);
+    }
+
+    @Test
+    void acceptedTextCodesPassThroughWithTheirSpellingAndOtherTextIsStillAProblem() {
+        TestFiles.text(data.resolve("db.csv"), """
+                Country code,Time to obtain VAT refund (weeks),Procedures (number)...29
+                GEO,No VAT,10
+                BHR, no  vat ,No Practice
+                CHIN,No VAT refund per case study scenario,No practise
+                NZL,7.1,
+                """);
+        FieldRequest vat = new FieldRequest("Time to obtain VAT refund (weeks)", 0, Double.NaN, true,
+                List.of("No VAT", "No VAT refund per case study scenario"));
+        FieldRequest procedures = new FieldRequest("Procedures (number)...29", 0, Double.NaN, false)
+                .withTexts(List.of("No Practice"));
+
+        ReadResult<SourceValues> read = new UnitTableReader(UnitResolver.identity("economy"), data)
+                .read("db", "db.csv", null, "Country code", List.of(vat, procedures));
+
+        assertThat(TestFiles.lines(read.problems())).containsExactly("db.csv!C4: 'No practise' is not a number");
+        SourceValues v = read.value();
+        assertThat(v.value("GEO", vat.field())).isNaN();
+        assertThat(v.text("GEO", vat.field())).isEqualTo("No VAT");
+        assertThat(v.text("BHR", vat.field())).isEqualTo("No VAT");
+        assertThat(v.where("BHR", vat.field())).hasToString("db.csv!B3");
+        assertThat(v.text("BHR", procedures.field())).isEqualTo("No Practice");
+        assertThat(v.text("CHIN", vat.field())).isEqualTo("No VAT refund per case study scenario");
+        assertThat(v.text("CHIN", procedures.field())).isNull();
+        assertThat(v.value("NZL", vat.field())).isEqualTo(7.1);
+        assertThat(v.text("NZL", vat.field())).isNull();
+        assertThat(v.text("NZL", procedures.field())).isNull();          // blank, not an error here
     }
 }

@@ -119,13 +119,13 @@ class MethodsThroughTheEngineTest {
     }
 
     @Test
-    void goalpostsThatContradictTheDirectionAreWarnedAbout() throws IOException {
-        Framework fw = framework("", "", ind("G", "INDEX", "higher",
-                "normalisation: {method: goalposts, best: 1, worst: 30}"));
-        Build b = Scorer.score(fw, data(new double[][] {{1, 15.5, 30}}));
-        assertThat(b.normalised().values()[0]).containsExactly(100, 50, 0);
-        assertThat(b.warnings()).containsExactly("indicator G: goalposts best 1 and worst 30 make lower values better, "
-                + "but its direction says higher; the goalposts decide (framework line 8)");
+    void goalpostsThatContradictTheDirectionAreAFrameworkErrorAtTheirLine() {
+        // best < worst means lower is better: stating "higher" too is almost certainly a typo, so the file is refused
+        assertThatThrownBy(() -> framework("", "", ind("G", "INDEX", "higher",
+                "normalisation: {method: goalposts, best: 1, worst: 30}")))
+                .isInstanceOf(org.bizenv.framework.FrameworkException.class)
+                .hasMessageEndingWith("fw.yaml:8: indicator G: goalposts best 1, worst 30 mean lower is better, but its "
+                        + "direction is higher");
     }
 
     @Test

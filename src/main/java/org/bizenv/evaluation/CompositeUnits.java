@@ -1,0 +1,59 @@
+package org.bizenv.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bizenv.framework.Composite;
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.Names;
+import org.bizenv.ingest.Location;
+import org.bizenv.ingest.Problems;
+import org.bizenv.scoring.Unit;
+
+/**
+ * The intake's check of the units the framework names ({@code composites}, {@code ranking.unranked}): components and
+ * unranked units must be units of the data; a composite without a row of its own is added (it is scored from its
+ * components). Problems point at the framework file's line.
+ */
+final class CompositeUnits {
+
+    private CompositeUnits() {
+    }
+
+    static List<Unit> check(Framework fw, List<Unit> units, Problems problems) {
+        if (fw.composites().isEmpty() && fw.ranking().unranked().isEmpty()) {
+            return units;
+        }
+        String file = Steps.shown(fw.file());
+        Set<String> codes = new LinkedHashSet<>();
+        units.forEach(u -> codes.add(u.code()));
+        List<Unit> out = new ArrayList<>(units);
+        for (Composite c : fw.composites().units()) {
+            for (String component : c.components().keySet()) {
+                if (!codes.contains(component)) {
+                    problems.add(Location.ofFile(file + ":" + c.line()), "composite " + c.unit() + ": component '"
+                            + component + "' is not a unit of the data");
+                }
+            }
+            if (!codes.contains(c.unit())) {
+                if (fw.unitsFile() != null) {
+                    problems.add(Location.ofFile(file + ":" + c.line()), "composite '" + c.unit() + "' is not a "
+                            + "unit of the registry " + fw.unitsFile().getFileName());
+                } else {
+                    out.add(new Unit(c.unit(), new Names(c.unit(), c.unit()), Map.of()));
+                    codes.add(c.unit());
+                }
+            }
+        }
+        for (String u : fw.ranking().unranked()) {
+            if (!codes.contains(u)) {
+                problems.add(Location.ofFile(file + ":" + fw.ranking().unrankedLine()), "ranking.unranked: '" + u
+                        + "' is not a unit of the data");
+            }
+        }
+        return out;
+    }
+}
