@@ -14,7 +14,6 @@ import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Node;
 import org.bizenv.framework.Tiers;
 import org.bizenv.impute.Imputation;
-import org.bizenv.ingest.CellValues;
 import org.bizenv.normalise.Normalisation;
 import org.bizenv.rank.Ranking;
 
