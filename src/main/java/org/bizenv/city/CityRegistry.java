@@ -41,7 +41,7 @@ public final class CityRegistry implements UnitResolver {
             List<String> names = new ArrayList<>(List.of(city.code(), city.nameZh(), city.nameEn()));
             names.addAll(e.aliases());
             for (String name : names) {
-                String key = Names.key(name);
+                String key = TypedText.key(name);
                 if (key.isEmpty()) {
                     continue;
                 }
@@ -59,7 +59,7 @@ public final class CityRegistry implements UnitResolver {
 
     @Override
     public Match<City> resolve(String raw) {
-        List<City> matches = byKey.get(Names.key(raw));
+        List<City> matches = byKey.get(TypedText.key(raw));
         if (matches == null) {
             return Match.unknown(raw);
         }

@@ -22,7 +22,7 @@ final class IdentityResolver implements UnitResolver {
 
     @Override
     public Match<NamedUnit> resolve(String raw) {
-        String code = Names.clean(raw);
+        String code = TypedText.clean(raw);
         return code.isEmpty() ? Match.unknown(raw) : Match.found(raw, new NamedUnit(code));
     }
 

@@ -18,7 +18,7 @@ public record TextValue(String text, boolean notApplicable, double score, int li
 
     /** How codes are compared: NFKC, spacing collapsed, ignoring case (as the table readers compare them). */
     public static String key(String text) {
-        return org.bizenv.city.Names.clean(text).toLowerCase(java.util.Locale.ROOT);
+        return org.bizenv.city.TypedText.clean(text).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@code not-applicable}, or {@code score 0}, as the methodology text says it. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 
 /** Reading numbers typed as text, and printing numbers in messages. */
 public final class CellValues {
@@ -35,7 +35,7 @@ public final class CellValues {
      * {@link ParsedNumber.Kind#NOT_A_NUMBER}, with the text stripped of surrounding whitespace.
      */
     public static ParsedNumber parseNumber(String text) {
-        String s = Names.clean(text).replace('\u2212', '-');
+        String s = TypedText.clean(text).replace('\u2212', '-');
         if (isBlankToken(s)) {
             return ParsedNumber.BLANK;
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 
 /**
  * A field a caller wants from a source, with the range a valid raw value lies in.
@@ -79,7 +79,7 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
 
     /** How text codes are compared: {@link Names#clean(String)}, ignoring case. */
     public static String textKey(String text) {
-        return Names.clean(text).toLowerCase(Locale.ROOT);
+        return TypedText.clean(text).toLowerCase(Locale.ROOT);
     }
 
     public boolean accepts(double value) {

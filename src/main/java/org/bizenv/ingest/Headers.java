@@ -3,7 +3,7 @@ package org.bizenv.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 
 /**
  * Finding a field's column in a header row. A header matches a field when, after {@link Names#clean(String)}
@@ -18,11 +18,11 @@ public final class Headers {
 
     /** The 0-based indexes of the headers that match the field: the exact matches if any, else the prefix ones. */
     public static List<Integer> matching(List<String> headers, String field) {
-        String f = Names.clean(field).toLowerCase(Locale.ROOT);
+        String f = TypedText.clean(field).toLowerCase(Locale.ROOT);
         List<Integer> exact = new ArrayList<>(1);
         List<Integer> prefix = new ArrayList<>(1);
         for (int i = 0; i < headers.size(); i++) {
-            String h = Names.clean(headers.get(i)).toLowerCase(Locale.ROOT);
+            String h = TypedText.clean(headers.get(i)).toLowerCase(Locale.ROOT);
             if (h.equals(f)) {
                 exact.add(i);
             } else if (h.length() > f.length() && h.startsWith(f) && h.charAt(f.length()) == ' ') {

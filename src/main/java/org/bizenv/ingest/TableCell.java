@@ -1,6 +1,6 @@
 package org.bizenv.ingest;
 
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 
 /**
  * One cell of a {@link Table}, with its location.
@@ -27,7 +27,7 @@ public record TableCell(Location where, Kind kind, double value, String text) {
 
     /** A text cell, or a blank one if the text is only whitespace. */
     public static TableCell text(Location where, String text) {
-        return Names.clean(text).isEmpty() ? blank(where) : new TableCell(where, Kind.TEXT, Double.NaN, text);
+        return TypedText.clean(text).isEmpty() ? blank(where) : new TableCell(where, Kind.TEXT, Double.NaN, text);
     }
 
     public static TableCell number(Location where, double value, String displayed) {
@@ -54,6 +54,6 @@ public record TableCell(Location where, Kind kind, double value, String text) {
 
     /** The cell read as a label: {@link Names#clean(String)} of its text ("" when blank). */
     public String asText() {
-        return Names.clean(text);
+        return TypedText.clean(text);
     }
 }

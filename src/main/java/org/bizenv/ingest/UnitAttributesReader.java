@@ -49,7 +49,7 @@ public final class UnitAttributesReader {
                 Map<String, String> attrs = new LinkedHashMap<>();
                 for (int c = 0; c < cols.length; c++) {
                     if (cols[c] > 0) {
-                        attrs.put(columns.get(c), org.bizenv.city.Names.clean(t.cell(r, cols[c]).asText()));
+                        attrs.put(columns.get(c), org.bizenv.city.TypedText.clean(t.cell(r, cols[c]).asText()));
                     }
                 }
                 out.put(m.unit().code(), attrs);

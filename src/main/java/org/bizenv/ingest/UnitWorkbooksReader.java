@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.bizenv.city.Match;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 import org.bizenv.city.Unit;
 import org.bizenv.city.UnitResolver;
 
@@ -60,7 +60,7 @@ public final class UnitWorkbooksReader {
         }
         Map<String, Integer> itemIndex = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
-            itemIndex.put(Names.codeKey(fields.get(f).field()), f);
+            itemIndex.put(TypedText.codeKey(fields.get(f).field()), f);
         }
         Map<String, String> fileOfUnit = new HashMap<>();
         for (String name : fileNames(path)) {
@@ -96,7 +96,7 @@ public final class UnitWorkbooksReader {
         int[] rowOf = new int[fields.size()];
         for (int r = FIRST_ITEM_ROW; r <= t.rowCount(); r++) {
             TableCell codeCell = t.cell(r, CODE_COLUMN);
-            Integer f = itemIndex.get(Names.codeKey(codeCell.asText()));
+            Integer f = itemIndex.get(TypedText.codeKey(codeCell.asText()));
             if (f == null) {
                 continue;
             }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.bizenv.city.Match;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 import org.bizenv.city.Unit;
 import org.bizenv.city.UnitResolver;
 
@@ -79,7 +79,7 @@ public final class WalkthroughReader {
             this.hoursRequest = HOURS.withBlanksAreErrors(blankHoursAreErrors);
             this.problems = problems;
             for (int i = 0; i < items.size(); i++) {
-                itemIndex.put(Names.codeKey(items.get(i)), i);
+                itemIndex.put(TypedText.codeKey(items.get(i)), i);
             }
         }
 
@@ -96,7 +96,7 @@ public final class WalkthroughReader {
                 if (t.isBlankRow(r)) {
                     continue;
                 }
-                Integer item = itemIndex.get(Names.codeKey(t.cell(r, itemCol).asText()));
+                Integer item = itemIndex.get(TypedText.codeKey(t.cell(r, itemCol).asText()));
                 if (item == null) {
                     continue;
                 }

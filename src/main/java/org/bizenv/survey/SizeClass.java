@@ -1,7 +1,7 @@
 package org.bizenv.survey;
 
 import java.util.Locale;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 
 /** Enterprise size classes of the survey, in the order of size-mix arrays. */
 public enum SizeClass {
@@ -27,7 +27,7 @@ public enum SizeClass {
      * followed by 企业; null when it is none of them.
      */
     public static SizeClass parse(String text) {
-        String s = Names.clean(text).toLowerCase(Locale.ROOT);
+        String s = TypedText.clean(text).toLowerCase(Locale.ROOT);
         if (s.endsWith("企业")) {
             s = s.substring(0, s.length() - 2).strip();
         }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.CsvRecords;
 import org.bizenv.ingest.DataProblem;
@@ -54,7 +54,7 @@ public final class SurveyCsvReader implements AutoCloseable {
         if (csv != null && header == null && !csv.failed()) {
             problems.add(Location.ofFile(path), "empty file: no header");
         }
-        List<String> names = header == null ? List.of() : Arrays.stream(header).map(Names::clean).toList();
+        List<String> names = header == null ? List.of() : Arrays.stream(header).map(TypedText::clean).toList();
         Location table = Location.ofFile(path);
         int[] identity = new int[IDENTITY_COLUMNS.size()];
         List<String> qs = new ArrayList<>(questions);

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bizenv.city.Match;
-import org.bizenv.city.Names;
+import org.bizenv.city.TypedText;
 import org.bizenv.city.Unit;
 import org.bizenv.city.UnitResolver;
 import org.bizenv.ingest.CellValues;
@@ -57,7 +57,7 @@ public final class SurveyValidator {
     /** The row validated, or null if its unit or size class is unusable. */
     public ValidResponse validate(SurveyResponse r) {
         long row = r.line();
-        String id = Names.clean(r.respondentId());
+        String id = TypedText.clean(r.respondentId());
         if (id.isEmpty()) {
             problems.add(layout.cell(row, layout.respondentIdColumn()), "blank value");
         } else {
@@ -74,7 +74,7 @@ public final class SurveyValidator {
         }
         SizeClass size = SizeClass.parse(r.size());
         if (size == null) {
-            String typed = Names.clean(r.size());
+            String typed = TypedText.clean(r.size());
             problems.add(layout.cell(row, layout.sizeColumn()), typed.isEmpty() ? "blank value"
                     : "'" + typed + "' is not a size class (micro/small/medium, 微型/小型/中型)");
         }

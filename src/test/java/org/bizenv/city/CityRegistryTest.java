@@ -131,11 +131,11 @@ class CityRegistryTest {
 
     @Test
     void nameKeys() {
-        assertThat(Names.key(" 西安 市 ")).isEqualTo("西安");
-        assertThat(Names.key("Xi’an")).isEqualTo("xi'an");
-        assertThat(Names.key("Ürümqi")).isEqualTo("urumqi");
-        assertThat(Names.key("北　京")).isEqualTo("北京");
-        assertThat(Names.key("Mexico  City")).isEqualTo("mexico");
-        assertThat(Names.clean("\uFEFF Ａ１\u3000 b\t")).isEqualTo("A1 b");
+        assertThat(TypedText.key(" 西安 市 ")).isEqualTo("西安");
+        assertThat(TypedText.key("Xi’an")).isEqualTo("xi'an");
+        assertThat(TypedText.key("Ürümqi")).isEqualTo("urumqi");
+        assertThat(TypedText.key("北　京")).isEqualTo("北京");
+        assertThat(TypedText.key("Mexico  City")).isEqualTo("mexico");
+        assertThat(TypedText.clean("\uFEFF Ａ１\u3000 b\t")).isEqualTo("A1 b");
     }
 }

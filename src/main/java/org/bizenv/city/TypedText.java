@@ -9,9 +9,9 @@ import java.util.Locale;
  * <p>{@link #clean(String)} is for any label (headers, item codes, answers); {@link #key(String)} adds the
  * folding used to match place names.
  */
-public final class Names {
+public final class TypedText {
 
-    private Names() {
+    private TypedText() {
     }
 
     /**
