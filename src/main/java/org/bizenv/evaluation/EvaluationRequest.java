@@ -85,7 +85,9 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     }
 
     static EvaluationRequest from(JobParameters p) {
-        RobustnessSettings robustness = "off".equals(p.getString(ROBUSTNESS)) ? RobustnessSettings.off()
+        String on = p.getString(ROBUSTNESS);
+        RobustnessSettings robustness = on == null ? RobustnessSettings.defaults()     // a run from before 1.1
+                : "off".equals(on) ? RobustnessSettings.off()
                 : new RobustnessSettings(true, scenarioPaths(p.getString(SCENARIOS)),
                         p.getLong(UNCERTAINTY_RUNS).intValue(), p.getString(PERTURBATION),
                         p.getLong(SENSITIVITY_SAMPLES).intValue(), p.getLong(SEED));

@@ -933,7 +933,16 @@ public final class ExcelReportWriter {
                 // wide intervals stand out: white for a fixed rank, red for the widest
                 cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 8, 8)},
                         twoColourScale(cf, "FFFFFF", "F8696B"));
-                intervalChart(g, first, Math.min(last, first + CHART_MAX - 1), barStart, chartTop, heads.size());
+            }
+            // the chart: the leading rows with a nominal rank and an interval (unranked units come last), 100 at most
+            var rows = ReportLookup.nonNull(u.units());
+            int charted = 0;
+            while (charted < rows.size() && charted < CHART_MAX && rows.get(charted).nominalRank() > 0
+                    && Double.isFinite(rows.get(charted).rankP05()) && Double.isFinite(rows.get(charted).rankP95())) {
+                charted++;
+            }
+            if (charted > 0) {
+                intervalChart(g, first, first + charted - 1, barStart, chartTop, heads.size());
             }
         }
 

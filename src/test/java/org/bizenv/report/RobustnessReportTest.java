@@ -188,6 +188,33 @@ class RobustnessReportTest {
         }
     }
 
+    @Test
+    void unitsLeftUnscoredAreReportedWithoutRanksAndLeftOutOfTheChart() throws IOException {
+        Build gappy = Synthetic.build(dir, Synthetic.Spec.of(30, 3, 0, 12).seed(3).missing(0.35, 0.8))
+                .build();
+        long unranked = Arrays.stream(gappy.indexRanks()).filter(r -> r == 0).count();
+        assertThat(unranked).as("units without an index score").isPositive();
+        RobustnessResult rr = RobustnessAnalysis.run(gappy, RobustnessRequest.defaults("INDEX")
+                .withUncertainty(UncertaintyOptions.defaults().withRuns(200).withThreads(1))
+                .withSensitivity(null, SobolIndices.Options.defaults().withBaseSamples(32).withBootstrap(20)
+                        .withThreads(1)), org.bizenv.robustness.Progress.NONE);
+        Report plain = ReportAssembler.assemble(gappy, null, new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z",
+                "test", "gappy.yaml", null, List.of(), Map.of(), List.of()));
+        Report r = RobustnessMapper.attach(plain, rr, new RobustnessSection.Settings(1, 200, "uniform:0.25", 32, 0.25,
+                "L2", List.of()));
+        assertThat(schema.validate(new JsonReportWriter().toJson(r), InputFormat.JSON)).isEmpty();
+        var rows = r.robustness().uncertainty().units();
+        assertThat(rows.subList(rows.size() - (int) unranked, rows.size()))
+                .allMatch(row -> row.nominalRank() == 0);
+        Path file = dir.resolve("gappy.xlsx");
+        new ExcelReportWriter().write(r, file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            var chart = wb.getSheet("Sensitivity").getDrawingPatriarch().getCharts().get(0);
+            long ranked = rows.stream().filter(row -> row.nominalRank() > 0 && row.rankedRuns() > 0).count();
+            assertThat(chart.getChartSeries().get(0).getSeries(1).getValuesData().getPointCount()).isEqualTo(ranked);
+        }
+    }
+
     /** The numbers of a one-column range on {@code sheet}. */
     private static double[] column(Sheet sheet, String ref) {
         var area = new AreaReference(ref, SpreadsheetVersion.EXCEL2007);
