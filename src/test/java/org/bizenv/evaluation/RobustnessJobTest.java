@@ -239,15 +239,24 @@ class RobustnessJobTest {
             }
         }
 
+        Path viaYaml = tmp.resolve("via-yaml.yaml");                     // the same workbook named in a scenario file
+        Files.writeString(viaYaml, """
+                scenarios:
+                  - id: via-yaml
+                    name: {zh: 分析师权重, en: Analyst's weights}
+                    weights-workbook: edited.xlsx
+                """);
         Path again = tmp.resolve("again");
-        var o = run(again, List.of(edited, asPublished), 0, 0);
+        var o = run(again, List.of(edited, asPublished, viaYaml), 0, 0);
         assertThat(o.failures()).isEmpty();
         JsonNode second = JsonMapper.builder().build().readTree(again.resolve("2024/bizenv-report-2024.json").toFile());
         Map<String, JsonNode> runs = new HashMap<>();
         second.get("robustness").get("scenarios").get("runs").forEach(r -> runs.put(r.get("id").asString(), r));
         Map<String, JsonNode> before = new HashMap<>();
         json.get("robustness").get("scenarios").get("runs").forEach(r -> before.put(r.get("id").asString(), r));
-        assertThat(runs).containsOnlyKeys("nominal", "edited", "as-published");
+        assertThat(runs).containsOnlyKeys("nominal", "edited", "as-published", "via-yaml");
+        assertThat(runs.get("via-yaml").get("ranks")).isEqualTo(runs.get("edited").get("ranks"));
+        assertThat(runs.get("via-yaml").get("scores")).isEqualTo(runs.get("edited").get("scores"));
         assertThat(runs.get("edited").get("source").asString()).isEqualTo("edited.xlsx!Weights");
         assertThat(second.get("robustness").get("uncertainty").isNull()).isTrue();
         assertThat(second.get("robustness").get("sensitivity").isNull()).isTrue();
