@@ -102,17 +102,16 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RobustnessSettings robustness;
-        try {
-            RobustnessSettings.perturbation(perturbation);
-            robustness = noRobustness ? RobustnessSettings.off() : new RobustnessSettings(true, scenarios,
-                    uncertaintyRuns, perturbation, sensitivitySamples, seed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        if (noRobustness && (!scenarios.isEmpty())) {
+        if (noRobustness && !scenarios.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--scenarios needs the robustness analysis: drop "
                     + "--no-robustness");
+        }
+        RobustnessSettings robustness;
+        try {
+            robustness = new RobustnessSettings(!noRobustness, scenarios, uncertaintyRuns, perturbation,
+                    sensitivitySamples, seed);              // checks every option, then resets them when off
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
                 generatedAt, robustness);

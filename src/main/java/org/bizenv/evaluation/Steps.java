@@ -117,6 +117,10 @@ final class Steps {
             RobustnessSettings rs = req.robustness();
             params.putAll(robustnessParameters(rs));
             List<Report.SourceFile> files = new ArrayList<>(intake.files());
+            for (Path f : rs.scenarios()) {                 // scenario files are inputs of the report too
+                files.add(new Report.SourceFile("scenarios", "scenarios", shown(f), Fingerprint.sha256(f),
+                        f.toFile().length()));
+            }
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(), req.generatedAt(), EngineVersion.get(),
                     req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
                     ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());

@@ -191,6 +191,7 @@ final class ReportLabels {
             case "walkthrough" -> "穿行测试 Walk-through test";
             case "statistics" -> "公开统计 Public statistics";
             case "other" -> "其他 Other";
+            case "scenarios" -> "情景文件 Scenarios";
             default -> channel;
         };
     }

@@ -124,6 +124,14 @@ class RobustnessJobTest {
         assertThat(ids).containsExactly("nominal", "financing-heavy", "equal-dimensions", "less-compensatory",
                 "fin-double");
         assertThat(json.get("meta").get("parameters").get("uncertainty-runs").asString()).isEqualTo("300");
+        List<String> scenarioSources = new ArrayList<>();
+        json.get("meta").get("sources").forEach(f -> {
+            if (f.get("channel").asString().equals("scenarios")) {
+                scenarioSources.add(f.get("path").asString());
+            }
+        });
+        assertThat(scenarioSources).containsExactly("indicators/scenarios/miit-sme-2024-scenarios.yaml",
+                Steps.shown(tmp.resolve("fin-double.yaml").toAbsolutePath()));
         assertThat(json.get("methodology").toString()).contains("\"element\":\"uncertainty\",\"level\":\"robustness\"");
 
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("2024/bizenv-report-2024.xlsx")))) {
