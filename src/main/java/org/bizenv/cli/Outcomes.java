@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.bizenv.evaluation.EvaluationRunner;
 import org.bizenv.framework.FrameworkException;
 import org.bizenv.ingest.InputDataException;
+import org.bizenv.robustness.RobustnessException;
 import org.bizenv.scoring.ScoringException;
 
 /** Prints a job's outcome for a person and turns it into an exit code. */
@@ -32,7 +33,8 @@ final class Outcomes {
     }
 
     static boolean isInputProblem(Throwable c) {
-        return c instanceof InputDataException || c instanceof FrameworkException || c instanceof ScoringException;
+        return c instanceof InputDataException || c instanceof FrameworkException || c instanceof ScoringException
+                || c instanceof RobustnessException;
     }
 
     /** The exception that explains the failure: ours if one is in the cause chain, else the deepest. */

@@ -1,21 +1,34 @@
 package org.bizenv.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
+import org.bizenv.evaluation.RobustnessSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code bizenv run}: the yearly evaluation job. */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE,
         description = {"Runs the yearly evaluation: reads the data channels, scores every city, and writes the Excel "
                 + "and JSON reports to <output>/<year>/ (atomically: a failed run leaves the previous report as it was).",
-                "A run that failed is restarted by running the same command again: steps that completed are skipped."})
+                "A run that failed is restarted by running the same command again: steps that completed are skipped.",
+                "",
+                "Unless --no-robustness is given, the reports also say how robust the ranking is (Sensitivity, One at "
+                        + "a time, Rank reversals and Scenarios sheets; the JSON's robustness object): rank intervals "
+                        + "from Monte Carlo runs with perturbed weights, Sobol indices of the dimension weights, ranks "
+                        + "with each indicator and dimension left out, the smallest change of the dimension weights "
+                        + "that swaps two neighbours, and any --scenarios side by side. The same inputs and --seed "
+                        + "give the same numbers."})
 public class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "FILE",
@@ -51,10 +64,57 @@ public class RunCommand implements Callable<Integer> {
             description = "Where the job repository (H2 file) and the runs' working data are kept (default: ${DEFAULT-VALUE})")
     Path repository;
 
+    @Option(names = "--scenarios", paramLabel = "FILE", arity = "1",
+            description = {"Alternative choices to compare with the framework's, side by side in the report "
+                    + "(repeatable): a YAML file of scenarios (weights, aggregation, normalisation; see "
+                    + "indicators/scenarios/), or a copy of a bizenv Excel report whose Weights sheet was edited."})
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--uncertainty-runs", paramLabel = "N", defaultValue = "" + RobustnessSettings.DEFAULT_RUNS,
+            description = "Monte Carlo runs of the uncertainty analysis (rank intervals, P(top 10), P(tier)); "
+                    + "0 = none (default: ${DEFAULT-VALUE})")
+    int uncertaintyRuns;
+
+    @Option(names = "--perturbation", paramLabel = "uniform:F|dirichlet:ALPHA",
+            defaultValue = RobustnessSettings.DEFAULT_PERTURBATION,
+            description = "How each run perturbs the weights within every parent: uniform:F multiplies each weight by "
+                    + "1 + F·U(-1, 1) (COINr; F in [0, 1]), dirichlet:ALPHA draws them from Dirichlet(ALPHA·w) "
+                    + "(larger ALPHA = closer to the nominal weights); renormalised (default: ${DEFAULT-VALUE})")
+    String perturbation;
+
+    @Option(names = "--sensitivity-samples", paramLabel = "N", defaultValue = "" + RobustnessSettings.DEFAULT_SAMPLES,
+            description = "Base samples of the Sobol sensitivity analysis of the dimension weights (N·(d + 2) runs, "
+                    + "a power of 2 suits best); 0 = none (default: ${DEFAULT-VALUE})")
+    int sensitivitySamples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + RobustnessSettings.DEFAULT_SEED,
+            description = "Seed of the Monte Carlo runs and the bootstrap: the same seed gives the same report "
+                    + "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--no-robustness",
+            description = "Skip the robustness analysis (scenarios, uncertainty, sensitivity, rank-reversal margins); "
+                    + "the reports then have no robustness sheets or section")
+    boolean noRobustness;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (noRobustness && !scenarios.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--scenarios needs the robustness analysis: drop "
+                    + "--no-robustness");
+        }
+        RobustnessSettings robustness;
+        try {
+            robustness = new RobustnessSettings(!noRobustness, scenarios, uncertaintyRuns, perturbation,
+                    sensitivitySamples, seed);              // checks every option, then resets them when off
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
-                generatedAt);
+                generatedAt, robustness);
         try (ConfigurableApplicationContext ctx = BizenvApplication.context(repository)) {
             EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request);
             return Outcomes.report(o, request.reportFolder());

@@ -1,6 +1,8 @@
 package org.bizenv.evaluation;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -15,9 +17,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param previousReport last year's bizenv JSON report: its published scores and ranks are compared against (they
  *                       win over re-scored previous data); null for none
  * @param generatedAt  the timestamp written into reports (fixed for byte-identical output), or null for now
+ * @param robustness   the robustness analysis of this year's ranking (scenarios, uncertainty, sensitivity, margins)
  */
 public record EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData,
-                                Path previousReport, String generatedAt) {
+                                Path previousReport, String generatedAt, RobustnessSettings robustness) {
 
     static final String FRAMEWORK = "framework";
     static final String DATA = "data";
@@ -28,6 +31,12 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String FINGERPRINT = "inputs-sha256";
     static final String ATTEMPT = "attempt";
     static final String GENERATED_AT = "generated-at";
+    static final String ROBUSTNESS = "robustness";
+    static final String SCENARIOS = "scenarios";
+    static final String UNCERTAINTY_RUNS = "uncertainty-runs";
+    static final String PERTURBATION = "perturbation";
+    static final String SENSITIVITY_SAMPLES = "sensitivity-samples";
+    static final String SEED = "seed";
 
     public EvaluationRequest {
         framework = framework.toAbsolutePath().normalize();
@@ -35,11 +44,23 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
         output = output.toAbsolutePath().normalize();
         previousData = previousData == null ? null : previousData.toAbsolutePath().normalize();
         previousReport = previousReport == null ? null : previousReport.toAbsolutePath().normalize();
+        robustness = robustness == null ? RobustnessSettings.defaults() : robustness;
     }
 
-    /** A request without last year's report. */
+    /** A request with the default robustness analysis. */
+    public EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData, Path previousReport,
+                             String generatedAt) {
+        this(framework, data, year, output, previousData, previousReport, generatedAt, null);
+    }
+
+    /** A request without last year's report, with the default robustness analysis. */
     public EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData, String generatedAt) {
-        this(framework, data, year, output, previousData, null, generatedAt);
+        this(framework, data, year, output, previousData, null, generatedAt, null);
+    }
+
+    /** The same request with other robustness settings. */
+    public EvaluationRequest withRobustness(RobustnessSettings r) {
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r);
     }
 
     JobParameters toJobParameters(String fingerprint, long attempt, String generatedAtResolved) {
@@ -53,13 +74,31 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addString(FINGERPRINT, fingerprint)
                 .addLong(ATTEMPT, attempt)
                 .addString(GENERATED_AT, generatedAtResolved, false)
+                // every robustness setting changes the report, so each one identifies the run
+                .addString(ROBUSTNESS, robustness.enabled() ? "on" : "off")
+                .addString(SCENARIOS, String.join("\n", robustness.scenarios().stream().map(Path::toString).toList()))
+                .addLong(UNCERTAINTY_RUNS, (long) robustness.uncertaintyRuns())
+                .addString(PERTURBATION, robustness.perturbation())
+                .addLong(SENSITIVITY_SAMPLES, (long) robustness.sensitivitySamples())
+                .addLong(SEED, robustness.seed())
                 .toJobParameters();
     }
 
     static EvaluationRequest from(JobParameters p) {
+        String on = p.getString(ROBUSTNESS);
+        RobustnessSettings robustness = on == null ? RobustnessSettings.defaults()     // a run from before 1.1
+                : "off".equals(on) ? RobustnessSettings.off()
+                : new RobustnessSettings(true, scenarioPaths(p.getString(SCENARIOS)),
+                        p.getLong(UNCERTAINTY_RUNS).intValue(), p.getString(PERTURBATION),
+                        p.getLong(SENSITIVITY_SAMPLES).intValue(), p.getLong(SEED));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
-                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT));
+                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness);
+    }
+
+    private static List<Path> scenarioPaths(String joined) {
+        return joined == null || joined.isEmpty() ? List.of()
+                : Arrays.stream(joined.split("\n")).map(Path::of).toList();
     }
 
     private static Path optionalPath(String s) {

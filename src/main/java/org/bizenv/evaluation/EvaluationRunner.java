@@ -49,6 +49,7 @@ public class EvaluationRunner {
         inputs.add(request.data());
         inputs.add(request.previousData());
         inputs.add(request.previousReport());
+        inputs.addAll(request.robustness().scenarios());   // edited scenario files start a fresh run
         String fingerprint = Fingerprint.of(inputs);
         String generatedAt = request.generatedAt() != null ? request.generatedAt()
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

@@ -16,9 +16,17 @@ import org.bizenv.report.PreviousResults;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportSet;
+import org.bizenv.report.RobustnessMapper;
+import org.bizenv.report.RobustnessSection;
+import org.bizenv.robustness.RobustnessAnalysis;
+import org.bizenv.robustness.RobustnessRequest;
+import org.bizenv.robustness.RobustnessResult;
+import org.bizenv.robustness.Scenario;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Scorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -28,6 +36,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * saves its own, so a restart resumes from the first step that did not complete.
  */
 final class Steps {
+
+    private static final Logger log = LoggerFactory.getLogger(Steps.class);
 
     static final String INTAKE_CURRENT = "intake-current";
     static final String INTAKE_PREVIOUS = "intake-previous";
@@ -62,6 +72,8 @@ final class Steps {
             IntakeResult current = Intake.read(fw, req.data(), resolver, problems);
             IntakeResult previous = req.previousData() == null ? null
                     : Intake.read(fw, req.previousData(), true, resolver, problems);
+            // scenario files are inputs too: their problems are listed with every other one
+            problems.addAll(ScenarioFiles.check(fw, req.robustness().scenarios()));
             Workspace ws = workspace(repository, step);
             ws.save(INTAKE_PROBLEMS, problems.sorted().toArray(new DataProblem[0]));
             ws.save(INTAKE_CURRENT, current);
@@ -102,14 +114,59 @@ final class Steps {
             params.put("previous-data", req.previousData() == null ? "" : shown(req.previousData()));
             params.put("previous-report", req.previousReport() == null ? "" : shown(req.previousReport()));
             params.put("generated-at", req.generatedAt());
+            RobustnessSettings rs = req.robustness();
+            params.putAll(robustnessParameters(rs));
             List<Report.SourceFile> files = new ArrayList<>(intake.files());
+            for (Path f : rs.scenarios()) {                 // scenario files are inputs of the report too
+                files.add(new Report.SourceFile("scenarios", "scenarios", shown(f), Fingerprint.sha256(f),
+                        f.toFile().length()));
+            }
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(), req.generatedAt(), EngineVersion.get(),
                     req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
                     ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
             Report report = ReportAssembler.assemble(current, previous, ctx);
+            if (rs.enabled()) {
+                report = robustness(report, current, rs);
+            }
             ws.save(REPORT, report);
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The robustness settings as the report's parameters list them (only "robustness: off" when it did not run). */
+    static Map<String, String> robustnessParameters(RobustnessSettings rs) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("robustness", rs.enabled() ? "on" : "off");
+        if (rs.enabled()) {
+            p.put("scenarios", String.join(", ", rs.scenarios().stream().map(Steps::shown).toList()));
+            p.put("uncertainty-runs", Integer.toString(rs.uncertaintyRuns()));
+            p.put("perturbation", rs.perturbation());
+            p.put("sensitivity-samples", Integer.toString(rs.sensitivitySamples()));
+            p.put("seed", Long.toString(rs.seed()));
+        }
+        return p;
+    }
+
+    /**
+     * Runs the robustness analysis of this year's build and adds it to the report. Reproducible: the numbers depend on
+     * the build and the settings (seed included), not on the number of threads.
+     */
+    static Report robustness(Report report, Build build, RobustnessSettings rs) {
+        Framework fw = build.framework();
+        List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
+        int threads = Runtime.getRuntime().availableProcessors();
+        RobustnessRequest request = rs.request(fw, scenarios, threads);
+        log.info("Robustness analysis: {} uncertainty runs ({}), Sobol sensitivity with N = {}, {} scenario(s), "
+                + "rank-reversal margins, seed {}", rs.uncertaintyRuns(), rs.perturbation(), rs.sensitivitySamples(),
+                scenarios.size(), rs.seed());
+        long t0 = System.nanoTime();
+        RobustnessResult result = RobustnessAnalysis.run(build, request,
+                new LoggedProgress(log::info, System::nanoTime, LoggedProgress.DEFAULT_INTERVAL_NANOS));
+        log.info("Robustness analysis done in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        RobustnessSection.Settings settings = new RobustnessSection.Settings(rs.seed(), rs.uncertaintyRuns(),
+                rs.perturbation(), rs.sensitivitySamples(), rs.sensitivityFactor(), request.reversalNorm().name(),
+                rs.scenarios().stream().map(Steps::shown).toList());
+        return RobustnessMapper.attach(report, result, settings);
     }
 
     /** A path relative to the working directory when it lies below it (portable across machines), else absolute. */

@@ -40,18 +40,26 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickMark;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -88,6 +96,10 @@ public final class ExcelReportWriter {
     public static final String INDICATOR_RANKS = "Indicator ranks";
     public static final String TREATMENT = "Treatment";
     public static final String COHERENCE = "Coherence";
+    public static final String SENSITIVITY = "Sensitivity";
+    public static final String ONE_AT_A_TIME = "One at a time";
+    public static final String REVERSALS = "Rank reversals";
+    public static final String SCENARIOS = "Scenarios";
     public static final String METHODOLOGY = "Methodology";
     public static final String SOURCES = "Sources";
     public static final String WARNINGS = "Warnings";
@@ -241,6 +253,9 @@ public final class ExcelReportWriter {
             treatment();
             if (r.coherence() != null) {
                 coherence();
+            }
+            if (r.robustness() != null) {
+                robustness();
             }
             methodology();
             sources();
@@ -787,12 +802,16 @@ public final class ExcelReportWriter {
         }
 
         private void correlationMatrix(Grid g, String title, String[] codes, double[][] m) {
+            correlationMatrix(g, title, "指标 Indicator", codes, m);
+        }
+
+        private void correlationMatrix(Grid g, String title, String corner, String[] codes, double[][] m) {
             if (m == null) {
                 return;
             }
             g.row();
             g.cell(g.row(), 0, title, st.bold);
-            List<String> heads = new ArrayList<>(List.of("指标 Indicator"));
+            List<String> heads = new ArrayList<>(List.of(corner));
             heads.addAll(Arrays.asList(codes));
             g.header(heads);
             int first = g.next;
@@ -811,6 +830,565 @@ public final class ExcelReportWriter {
             }
         }
 
+        // ---- Robustness: Sensitivity, One at a time, Rank reversals, Scenarios -------------------------------------
+
+        /** Rows kept free above the Sensitivity sheet's table for its chart. */
+        private static final int INTERVAL_CHART_ROWS = 26;
+
+        private void robustness() {
+            var rb = r.robustness();
+            if (rb.uncertainty() != null || rb.sensitivity() != null) {
+                sensitivity(rb);
+            }
+            if (rb.oneAtATime() != null && !ReportLookup.nonNull(rb.oneAtATime().removals()).isEmpty()) {
+                oneAtATime(rb.oneAtATime());
+            }
+            if (!ReportLookup.nonNull(rb.reversals()).isEmpty()) {
+                reversals(rb.reversals());
+            }
+            if (rb.scenarios() != null) {
+                scenarios(rb.scenarios(), rb.settings());
+            }
+        }
+
+        /**
+         * The Sensitivity sheet: a chart of every city's 90% rank interval and nominal rank on top, the rank
+         * distribution table below it (the chart's data), then the Sobol indices and the analysis's notes.
+         */
+        private void sensitivity(RobustnessSection rb) {
+            var g = new Grid(sheet(SENSITIVITY));
+            var u = rb.uncertainty();
+            var s = rb.settings();
+            g.title("排名稳健性：不确定性与敏感性分析 How robust is the ranking: uncertainty and sensitivity"
+                    + syntheticNote());
+            if (u != null) {
+                g.cell(g.row(), 0, "蒙特卡洛 " + count(u.runs()) + " 次运行，权重扰动 "
+                        + (s == null ? "" : s.perturbation()) + "，随机种子 " + u.seed() + "；区间为第5至第95百分位排名"
+                        + "（90%区间）。 Monte Carlo, " + count(u.runs()) + " runs, weights perturbed by "
+                        + u.weightScheme() + ", seed " + u.seed() + "; the interval spans the 5th to 95th percentile "
+                        + "rank (a 90% interval; percentiles R type 7).", st.text);
+                int chartTop = g.next;
+                for (int i = 0; i < INTERVAL_CHART_ROWS; i++) {
+                    g.row();
+                }
+                uncertaintyTable(g, u, chartTop);
+            }
+            if (rb.sensitivity() != null) {
+                sobolTable(g, rb.sensitivity());
+            }
+            notes(g, "说明 Notes", rb.notes());
+            g.widths(8, 30);
+            // the chart sits above the table: repeat no rows when printing, and fit the width to a page
+            g.sheet.setRepeatingRows(null);
+            fitWidth(g.sheet);
+        }
+
+        private void uncertaintyTable(Grid g, RobustnessSection.Uncertainty u, int chartTop) {
+            var tiers = ReportLookup.nonNull(meta.tierNames());
+            int tierCount = 0;
+            for (var row : ReportLookup.nonNull(u.units())) {
+                tierCount = Math.max(tierCount, row.tierProbability() == null ? 0 : row.tierProbability().length);
+            }
+            List<String> heads = new ArrayList<>(List.of("名义排名 Nominal rank", "城市 City", "代码 Code",
+                    "得分 Score", "平均排名 Mean rank", "中位排名 Median rank", "第5百分位 5th percentile",
+                    "第95百分位 95th percentile", "区间宽度 Interval width", "最好 Best rank", "最差 Worst rank",
+                    "平均排名变动 Mean |rank shift|", "前" + u.topK() + "名概率 P(top " + u.topK() + ")"));
+            for (int t = 0; t < tierCount; t++) {
+                Names n = t < tiers.size() ? tiers.get(t) : null;
+                heads.add((n == null ? "梯队" + (t + 1) : n.zh()) + "概率 P(" + (n == null ? "Tier " + (t + 1)
+                        : n.en()) + ")");
+            }
+            int barStart = heads.size();
+            heads.add("图表：条形起点 Chart: bar from (5th − 0.5)");
+            heads.add("图表：条形长度 Chart: bar length (width + 1)");
+            g.header(heads);
+            CellStyle rankStat = st.style("0.00", null);
+            int first = g.next;
+            for (var row : ReportLookup.nonNull(u.units())) {
+                Row x = g.row();
+                g.rank(x, 0, row.nominalRank());
+                g.text(x, 1, lookup.label(row.unit()), st.text);
+                g.text(x, 2, row.unit(), st.text);
+                g.number(x, 3, row.nominalScore(), st.score);
+                g.number(x, 4, row.meanRank(), rankStat);
+                g.number(x, 5, row.medianRank(), rankStat);
+                g.number(x, 6, row.rankP05(), rankStat);
+                g.number(x, 7, row.rankP95(), rankStat);
+                g.number(x, 8, row.rankP95() - row.rankP05(), rankStat);
+                g.rank(x, 9, row.bestRank());
+                g.rank(x, 10, row.worstRank());
+                g.number(x, 11, row.meanAbsShift(), rankStat);
+                g.number(x, 12, row.probabilityTopK(), st.percent);
+                double[] tp = row.tierProbability() == null ? new double[0] : row.tierProbability();
+                for (int t = 0; t < tp.length; t++) {
+                    g.number(x, 13 + t, tp[t], st.percent);
+                }
+                g.number(x, barStart, row.rankP05() - 0.5, st.chartHelper);
+                g.number(x, barStart + 1, row.rankP95() - row.rankP05() + 1, st.chartHelper);
+            }
+            int last = g.next - 1;
+            g.filter(heads.size());
+            if (last >= first) {
+                var cf = g.sheet.getSheetConditionalFormatting();
+                // wide intervals stand out: white for a fixed rank, red for the widest
+                cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 8, 8)},
+                        twoColourScale(cf, "FFFFFF", "F8696B"));
+            }
+            // the chart: the leading rows with a nominal rank and an interval (unranked units come last), 100 at most
+            var rows = ReportLookup.nonNull(u.units());
+            int charted = 0;
+            while (charted < rows.size() && charted < CHART_MAX && rows.get(charted).nominalRank() > 0
+                    && Double.isFinite(rows.get(charted).rankP05()) && Double.isFinite(rows.get(charted).rankP95())) {
+                charted++;
+            }
+            if (charted > 0) {
+                intervalChart(g, first, first + charted - 1, barStart, chartTop, heads.size());
+            }
+        }
+
+        /**
+         * Native chart of the interval table: stacked columns, an invisible one up to the 5th percentile − 0.5 and a
+         * visible one over the ranks from the 5th to the 95th percentile, with the nominal rank as a marker; the
+         * rank axis runs downwards (1 at the top), cities in nominal order along the bottom.
+         */
+        private void intervalChart(Grid g, int first, int last, int barStart, int top, int columns) {
+            int n = last - first + 1;
+            var rows = ReportLookup.nonNull(r.robustness().uncertainty().units()).subList(0, n);
+            String[] cats = new String[n];
+            Double[] from = new Double[n];
+            Double[] length = new Double[n];
+            Double[] nominal = new Double[n];
+            int maxRank = 1;
+            for (int i = 0; i < n; i++) {
+                var row = rows.get(i);
+                cats[i] = lookup.label(row.unit());
+                from[i] = row.rankP05() - 0.5;
+                length[i] = row.rankP95() - row.rankP05() + 1;
+                nominal[i] = row.nominalRank() > 0 ? (double) row.nominalRank() : null;
+                maxRank = Math.max(maxRank, Math.max(row.worstRank(), row.nominalRank()));
+            }
+            XSSFSheet xs = wb.getXSSFWorkbook().getSheet(g.sheet.getSheetName());
+            XSSFDrawing drawing = xs.createDrawingPatriarch();
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(12, Math.min(columns, 16)),
+                    top + INTERVAL_CHART_ROWS - 1);
+            XSSFChart chart = drawing.createChart(anchor);
+            chart.setTitleText("各城市排名的90%区间与名义排名 90% interval of each city's rank and its nominal rank"
+                    + (n < ReportLookup.nonNull(r.robustness().uncertainty().units()).size() ? "（前" + n
+                    + "名 top " + n + "）" : ""));
+            chart.setTitleOverlay(false);
+            XDDFCategoryAxis catAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
+            // the rank axis runs downwards, so the categories' labels go to its high end: the bottom
+            catAxis.setTickLabelPosition(AxisTickLabelPosition.HIGH);
+            catAxis.setMajorTickMark(AxisTickMark.NONE);
+            XDDFValueAxis valAxis = chart.createValueAxis(AxisPosition.LEFT);
+            valAxis.setOrientation(AxisOrientation.MAX_MIN);
+            valAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+            valAxis.setMinimum(0);
+            valAxis.setMaximum(maxRank + 1);
+            valAxis.setMajorUnit(maxRank <= 20 ? 1 : maxRank <= 60 ? 5 : 10);
+            valAxis.setNumberFormat("0");
+            valAxis.setTitle("排名 Rank");
+            valAxis.getOrAddMajorGridProperties().setLineProperties(line("D9D9D9", 0.5));
+            String ref = "'" + g.sheet.getSheetName() + "'!";
+            XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(cats, ref + range(first, last, 1));
+
+            var bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, catAxis, valAxis);
+            bars.setBarDirection(BarDirection.COL);
+            bars.setBarGrouping(BarGrouping.STACKED);
+            bars.setGapWidth(50);
+            bars.setVaryColors(false);
+            XDDFChartData.Series base = bars.addSeries(categories,
+                    XDDFDataSourcesFactory.fromArray(from, ref + range(first, last, barStart)));
+            base.setTitle("", null);
+            var invisible = new XDDFShapeProperties();
+            invisible.setFillProperties(new XDDFNoFillProperties());
+            invisible.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
+            base.setShapeProperties(invisible);
+            XDDFChartData.Series band = bars.addSeries(categories,
+                    XDDFDataSourcesFactory.fromArray(length, ref + range(first, last, barStart + 1)));
+            band.setTitle("90%区间（第5至第95百分位） 90% interval (5th to 95th percentile)", null);
+            var fill = new XDDFShapeProperties();
+            fill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("9DC3E6"))));
+            fill.setLineProperties(line("2E75B6", 0.75));
+            band.setShapeProperties(fill);
+
+            var marks = (XDDFLineChartData) chart.createData(ChartTypes.LINE, catAxis, valAxis);
+            marks.setVaryColors(false);
+            var nominalSeries = (XDDFLineChartData.Series) marks.addSeries(categories,
+                    XDDFDataSourcesFactory.fromArray(nominal, ref + range(first, last, 0)));
+            nominalSeries.setTitle("名义排名 Nominal rank", null);
+            nominalSeries.setSmooth(false);
+            nominalSeries.setMarkerStyle(MarkerStyle.DIAMOND);
+            var noLine = new XDDFShapeProperties();
+            noLine.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
+            nominalSeries.setShapeProperties(noLine);
+            var marker = nominalSeries.getCTLineSer().getMarker();
+            valText(marker.isSetSize() ? marker.getSize() : marker.addNewSize(), "7");
+            var markerFill = new XDDFShapeProperties();
+            markerFill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("C00000"))));
+            markerFill.setLineProperties(line("C00000", 0.75));
+            marker.setSpPr(markerFill.getXmlObject());
+
+            chart.plot(bars);
+            chart.plot(marks);
+            fullOverlap(chart);
+            var legend = chart.getOrAddLegend();
+            legend.setPosition(LegendPosition.TOP);
+            legend.setOverlay(false);
+            legend.addEntry().setIndex(0);          // the invisible base series stays out of the legend
+            legend.getEntry(0).setDelete(true);
+        }
+
+        /**
+         * Stacked columns need {@code <c:overlap val="100"/>} or Excel draws the segments side by side. POI's setter
+         * needs a schema type the lite schema jar lacks (as does the marker size's), so the attribute is written as
+         * text.
+         */
+        private static void fullOverlap(XSSFChart chart) {
+            for (var bc : chart.getCTChart().getPlotArea().getBarChartList()) {
+                valText(bc.isSetOverlap() ? bc.getOverlap() : bc.addNewOverlap(), "100");
+            }
+        }
+
+        /** Sets the {@code val} attribute as text: for simple types the lite schema jar cannot load. */
+        private static void valText(org.apache.xmlbeans.XmlObject element, String value) {
+            try (var cursor = element.newCursor()) {
+                cursor.setAttributeText(new javax.xml.namespace.QName("val"), value);
+            }
+        }
+
+        private XDDFLineProperties line(String rgb, double width) {
+            var l = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb(rgb))));
+            l.setWidth(width);
+            return l;
+        }
+
+        private void sobolTable(Grid g, RobustnessSection.Sensitivity v) {
+            g.row();
+            g.cell(g.row(), 0, "敏感性指数（Sobol）Sensitivity indices (Sobol) of the " + v.output() + ": N = "
+                    + count(v.baseSamples()) + " (" + count(v.runs()) + " runs), " + Math.round(v.confidence() * 100)
+                    + "% bootstrap intervals (" + count(v.bootstrap()) + " resamples)", st.bold);
+            g.header(List.of("输入 Input", "名称 Name", "一阶指数 S1 (first order)", "S1 下限 low", "S1 上限 high",
+                    "总效应指数 ST (total order)", "ST 下限 low", "ST 上限 high"));
+            for (var x : ReportLookup.nonNull(v.inputs())) {
+                Row row = g.row();
+                g.text(row, 0, x.label(), st.text);
+                g.text(row, 1, x.element() != null ? lookup.label(x.element()) : ReportLookup.both(x.name(), ""),
+                        st.text);
+                g.number(row, 2, x.first(), st.stat);
+                g.number(row, 3, x.firstLow(), st.stat);
+                g.number(row, 4, x.firstHigh(), st.stat);
+                g.number(row, 5, x.total(), st.stat);
+                g.number(row, 6, x.totalLow(), st.stat);
+                g.number(row, 7, x.totalHigh(), st.stat);
+            }
+            Row mean = g.row();
+            g.text(mean, 0, "输出均值 Output mean", st.text);
+            g.number(mean, 2, v.outputMean(), st.stat);
+            Row var = g.row();
+            g.text(var, 0, "输出方差 Output variance", st.text);
+            g.number(var, 2, v.outputVariance(), st.stat);
+            notes(g, null, v.notes());
+        }
+
+        private void notes(Grid g, String heading, List<String> notes) {
+            var list = ReportLookup.nonNull(notes);
+            if (list.isEmpty()) {
+                return;
+            }
+            if (heading != null) {
+                g.row();
+                g.cell(g.row(), 0, heading, st.bold);
+            }
+            for (String note : list) {
+                g.cell(g.row(), 0, note, st.text);
+            }
+        }
+
+        /** Ranks with each indicator and dimension left out: cities × removals, shift in each cell. */
+        private void oneAtATime(RobustnessSection.OneAtATime o) {
+            var g = new Grid(sheet(ONE_AT_A_TIME));
+            var removals = ReportLookup.nonNull(o.removals());
+            g.title("逐一剔除 One at a time: 剔除一项指标或维度后的排名变化 Rank shift with one element left out"
+                    + syntheticNote());
+            Row groups = g.row();
+            groups.setHeightInPoints(32);
+            for (int c = 0; c < 3; c++) {
+                g.blank(groups, c, st.group);
+            }
+            List<String> heads = new ArrayList<>(List.of("名义排名 Nominal rank", "城市 City", "代码 Code"));
+            int from = 3;
+            for (int k = 0; k <= removals.size(); k++) {
+                boolean end = k == removals.size();
+                if (end || k > 0 && !removals.get(k).level().equals(removals.get(k - 1).level())) {
+                    String level = removals.get(k - 1).level();
+                    g.text(groups, from, "剔除" + ("dimension".equals(level) ? "维度 Dimension" : "指标 Indicator")
+                            + " left out", st.group);
+                    for (int c = from + 1; c < 3 + k; c++) {
+                        g.blank(groups, c, st.group);
+                    }
+                    g.span(groups.getRowNum(), from, 2 + k);
+                    from = 3 + k;
+                }
+                if (!end) {
+                    heads.add(removals.get(k).element());
+                }
+            }
+            g.header(heads);
+            Row names = g.row();
+            g.blank(names, 0, st.headerSmall);
+            g.blank(names, 1, st.headerSmall);
+            g.blank(names, 2, st.headerSmall);
+            for (int k = 0; k < removals.size(); k++) {
+                g.cell(names, 3 + k, lookup.label(removals.get(k).element()), st.headerSmall);
+                g.minWidth(3 + k, MATRIX_MIN);
+            }
+            names.setHeightInPoints(64);
+            int first = g.next;
+            int maxShift = 1;
+            for (int u : nominalOrder()) {
+                Row x = g.row();
+                var unit = r.units().get(u);
+                var index = lookup.index;
+                g.rank(x, 0, index == null ? 0 : index.ranks()[u]);
+                g.text(x, 1, ReportLookup.both(unit.name(), unit.code()), st.text);
+                g.text(x, 2, unit.code(), st.text);
+                for (int k = 0; k < removals.size(); k++) {
+                    var rem = removals.get(k);
+                    if (rem.ranks()[u] > 0) {
+                        g.integer(x, 3 + k, rem.shifts()[u], st.shift);
+                    }
+                    maxShift = Math.max(maxShift, rem.maxAbsShift());
+                }
+            }
+            int last = g.next - 1;
+            Row mean = g.row();
+            g.text(mean, 1, "平均排名变动 Mean |rank shift|", st.bold);
+            Row max = g.row();
+            g.text(max, 1, "最大排名变动 Largest |rank shift|", st.bold);
+            for (int k = 0; k < removals.size(); k++) {
+                g.number(mean, 3 + k, removals.get(k).meanAbsShift(), st.style("0.00", null));
+                g.integer(max, 3 + k, removals.get(k).maxAbsShift(), st.integer);
+            }
+            if (last >= first && !removals.isEmpty()) {
+                shiftScale(g.sheet, first, last, 3, 2 + removals.size(), maxShift);
+            }
+            g.row();
+            g.cell(g.row(), 1, "排名变化 = 名义排名 − 剔除后的排名，正数表示上升；其余权重按比例重新归一。 Rank shift = nominal "
+                    + "rank − rank without the element (positive = the city climbs); its siblings' weights are "
+                    + "renormalised, everything else stays nominal.", st.text);
+            g.freeze(3);
+            g.widths(8, MATRIX_NAME_MAX);
+        }
+
+        /** Units in nominal rank order (unranked last, ties by code), as indices into the report's units. */
+        private List<Integer> nominalOrder() {
+            List<Integer> order = new ArrayList<>();
+            for (var row : ReportLookup.nonNull(r.ranking())) {
+                order.add(lookup.unitIndex(row.unit()));
+            }
+            if (order.size() < r.units().size()) {
+                for (int u = 0; u < r.units().size(); u++) {
+                    if (!order.contains(u)) {
+                        order.add(u);
+                    }
+                }
+            }
+            return order;
+        }
+
+        /** Red for cities that fall, white for none, green for cities that climb, on a fixed symmetric scale. */
+        private void shiftScale(Sheet sheet, int firstRow, int lastRow, int firstCol, int lastCol, int max) {
+            var cf = sheet.getSheetConditionalFormatting();
+            cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(firstRow, lastRow, firstCol,
+                    lastCol)}, colourScale(cf, new double[] {-max, 0, max}, "F8696B", "FFFFFF", "63BE7B"));
+        }
+
+        /** Margins of the dimension weights between neighbours, the smallest (most fragile) marked red. */
+        private void reversals(List<RobustnessSection.Reversal> all) {
+            var g = new Grid(sheet(REVERSALS));
+            String norm = all.get(0).norm();
+            g.title("排名反转边际 Rank-reversal margins" + syntheticNote());
+            var nodes = new LinkedHashSet<String>();
+            all.forEach(x -> nodes.add(x.node()));
+            boolean firstTable = true;
+            for (String node : nodes) {
+                var list = all.stream().filter(x -> x.node().equals(node)).toList();
+                String[] children = list.get(0).children();
+                double[] nominal = list.get(0).nominal();
+                if (!firstTable) {
+                    g.row();
+                }
+                g.cell(g.row(), 0, "相邻两城市交换名次所需的" + lookup.label(node) + "下权重的最小调整（名义权重 "
+                        + weightsText(children, nominal) + "） The smallest change of the weights within "
+                        + lookup.label(node) + " that lets each city catch the one ahead", st.bold);
+                Row groups = g.row();
+                groups.setHeightInPoints(32);
+                List<String> heads = new ArrayList<>(List.of("排名 Rank", "领先城市 City ahead", "排名 Rank",
+                        "落后城市 City behind", "得分差 Score gap", "边际 Margin (" + norm + " distance)",
+                        "转移权重 Weight moved", "状态 Status", "精确解 Exact"));
+                int firstChild = heads.size();
+                for (int c = 0; c < heads.size(); c++) {
+                    g.blank(groups, c, st.group);
+                }
+                g.text(groups, firstChild, "反转时的权重变化 Weight change at the tie (tie − nominal)", st.group);
+                for (int c = 0; c < children.length; c++) {
+                    heads.add(lookup.label(children[c]));
+                    if (c > 0) {
+                        g.blank(groups, firstChild + c, st.group);
+                    }
+                }
+                g.span(groups.getRowNum(), firstChild, firstChild + children.length - 1);
+                int zh = heads.size();
+                heads.add("说明 Explanation (中文)");
+                heads.add("Explanation (English)");
+                g.blank(groups, zh, st.group);
+                g.blank(groups, zh + 1, st.group);
+                g.header(heads);
+                int first = g.next;
+                for (var x : list) {
+                    Row row = g.row();
+                    g.rank(row, 0, x.aheadRank());
+                    g.text(row, 1, lookup.label(x.ahead()), st.text);
+                    g.rank(row, 2, x.behindRank());
+                    g.text(row, 3, lookup.label(x.behind()), st.text);
+                    g.number(row, 4, x.scoreGap(), st.stat);
+                    g.number(row, 5, x.margin(), st.weight);
+                    g.number(row, 6, x.weightMoved(), st.weight);
+                    g.text(row, 7, ReportLabels.reversalStatus(x.status()), st.text);
+                    g.text(row, 8, ReportLabels.yesNo(x.exact()), st.centred);
+                    for (int c = 0; c < children.length; c++) {
+                        if (x.change() != null) {
+                            g.number(row, firstChild + c, x.change()[c], st.weightChange);
+                        }
+                    }
+                    g.wrapped(row, zh, x.sentence() == null ? null : x.sentence().zh(), 50);
+                    g.wrapped(row, zh + 1, x.sentence() == null ? null : x.sentence().en(), 60);
+                }
+                int last = g.next - 1;
+                if (last >= first) {
+                    // small margins (fragile pairs) red, large ones green
+                    scale(g.sheet, first, last, 5);
+                }
+                if (firstTable) {
+                    g.filter(heads.size());
+                    g.freeze(2);
+                    g.setWidth(zh, 46);
+                    g.setWidth(zh + 1, 56);
+                }
+                firstTable = false;
+            }
+            g.row();
+            g.cell(g.row(), 0, "边际越小，两城市的先后越容易被权重的合理变动改变；L1 距离是转移权重的两倍。 The smaller the margin, "
+                    + "the more easily a defensible change of the weights swaps the two cities; the L1 distance is twice "
+                    + "the weight moved. Margins use full-precision scores.", st.text);
+            g.widths(8, 24);
+            fitWidth(g.sheet);    // a sheet to read: one page wide
+        }
+
+        private static void fitWidth(Sheet sheet) {
+            sheet.setFitToPage(true);
+            sheet.getPrintSetup().setFitWidth((short) 1);
+            sheet.getPrintSetup().setFitHeight((short) 0);
+        }
+
+        private String weightsText(String[] children, double[] weights) {
+            List<String> parts = new ArrayList<>();
+            for (int c = 0; c < children.length; c++) {
+                parts.add(children[c] + " " + String.format(java.util.Locale.ROOT, "%.4f", weights[c]));
+            }
+            return String.join(", ", parts);
+        }
+
+        /** Every city's score and rank under each scenario, side by side, and how alike the rankings are. */
+        private void scenarios(RobustnessSection.Scenarios c, RobustnessSection.Settings settings) {
+            var g = new Grid(sheet(SCENARIOS));
+            var runs = ReportLookup.nonNull(c.scenarios());
+            g.title("情景比较 Scenarios side by side: 各情景下的得分与排名 score and rank of every city under each "
+                    + "scenario (rank shift = nominal rank − rank; positive = climbs)" + syntheticNote());
+            Row groups = g.row();
+            groups.setHeightInPoints(46);
+            g.blank(groups, 0, st.group);
+            g.blank(groups, 1, st.group);
+            List<String> heads = new ArrayList<>(List.of("城市 City", "代码 Code"));
+            int[] col = new int[runs.size()];
+            for (int s = 0; s < runs.size(); s++) {
+                var run = runs.get(s);
+                col[s] = heads.size();
+                boolean nominal = s == 0;
+                g.text(groups, col[s], ReportLookup.both(run.name(), run.id()), st.group);
+                heads.add("得分 Score");
+                heads.add("排名 Rank");
+                if (!nominal) {
+                    heads.add("排名变化 Rank shift");
+                }
+                for (int k = col[s] + 1; k < heads.size(); k++) {
+                    g.blank(groups, k, st.group);
+                }
+                g.span(groups.getRowNum(), col[s], heads.size() - 1);
+            }
+            g.header(heads);
+            int first = g.next;
+            int maxShift = 1;
+            for (var run : runs) {
+                maxShift = Math.max(maxShift, run.maxAbsShift());
+            }
+            for (int u : nominalOrder()) {
+                var unit = r.units().get(u);
+                Row x = g.row();
+                g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
+                g.text(x, 1, unit.code(), st.text);
+                for (int s = 0; s < runs.size(); s++) {
+                    var run = runs.get(s);
+                    g.number(x, col[s], run.scores()[u], st.score);
+                    g.rank(x, col[s] + 1, run.ranks()[u]);
+                    if (s > 0 && run.ranks()[u] > 0 && runs.get(0).ranks()[u] > 0) {
+                        g.integer(x, col[s] + 2, run.rankShift()[u], st.shift);
+                    }
+                }
+            }
+            int last = g.next - 1;
+            Row mean = g.row();
+            g.text(mean, 0, "平均排名变动 Mean |rank shift|", st.bold);
+            Row max = g.row();
+            g.text(max, 0, "最大排名变动 Largest |rank shift|", st.bold);
+            for (int s = 1; s < runs.size(); s++) {
+                g.number(mean, col[s] + 2, runs.get(s).meanAbsShift(), st.style("0.00", null));
+                g.integer(max, col[s] + 2, runs.get(s).maxAbsShift(), st.integer);
+            }
+            if (last >= first) {
+                for (int s = 0; s < runs.size(); s++) {
+                    scale(g.sheet, first, last, col[s]);
+                    if (s > 0) {
+                        shiftScale(g.sheet, first, last, col[s] + 2, col[s] + 2, maxShift);
+                    }
+                }
+            }
+            g.filter(heads.size());
+            g.freeze(1);
+
+            g.row();
+            g.cell(g.row(), 0, "情景 Scenarios", st.bold);
+            g.header(List.of("代码 Id", "名称 Name", "来源 Source"));
+            for (var run : runs) {
+                Row x = g.row();
+                g.text(x, 0, run.id(), st.text);
+                g.text(x, 1, ReportLookup.both(run.name(), run.id()), st.text);
+                g.text(x, 2, run.source(), st.text);
+            }
+            String[] ids = runs.stream().map(RobustnessSection.ScenarioRun::id).toArray(String[]::new);
+            correlationMatrix(g, "Spearman 秩相关系数 Spearman's ρ between the rankings", "情景 Scenario", ids,
+                    c.spearman());
+            correlationMatrix(g, "Kendall 秩相关系数 Kendall's τ-b between the rankings", "情景 Scenario", ids,
+                    c.kendall());
+            notes(g, "说明 Notes", c.notes());
+            g.widths(8, 30);
+        }
+
+        private static String count(long n) {
+            return String.format(java.util.Locale.ROOT, "%,d", n);
+        }
+
         // ---- Methodology, Sources, Warnings ------------------------------------------------------------------------
 
         private void methodology() {
@@ -820,7 +1398,8 @@ public final class ExcelReportWriter {
             for (var m : ReportLookup.nonNull(r.methodology())) {
                 Row x = g.row();
                 g.text(x, 0, m.element(), st.text);
-                g.text(x, 1, lookup.label(m.element()), st.text);
+                g.text(x, 1, "robustness".equals(m.level()) ? ReportLabels.robustnessPart(m.element())
+                        : lookup.label(m.element()), st.text);
                 g.text(x, 2, ReportLabels.levelWord(m.level()), st.text);
                 g.wrapped(x, 3, m.text(), 90);
             }
@@ -1007,6 +1586,20 @@ public final class ExcelReportWriter {
             }
             cs.setThresholds(th);
             cs.setColors(new Color[] {ExcelStyles.color(low), ExcelStyles.color(mid), ExcelStyles.color(high)});
+            return rule;
+        }
+
+        /** Two colours from the column's minimum to its maximum. */
+        private static ConditionalFormattingRule twoColourScale(SheetConditionalFormatting cf, String low,
+                                                                String high) {
+            ConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
+            ColorScaleFormatting cs = rule.getColorScaleFormatting();
+            cs.setNumControlPoints(2);
+            ConditionalFormattingThreshold[] th = cs.getThresholds();
+            th[0].setRangeType(ConditionalFormattingThreshold.RangeType.MIN);
+            th[1].setRangeType(ConditionalFormattingThreshold.RangeType.MAX);
+            cs.setThresholds(th);
+            cs.setColors(new Color[] {ExcelStyles.color(low), ExcelStyles.color(high)});
             return rule;
         }
 

@@ -39,6 +39,9 @@ final class ExcelStyles {
     final CellStyle change;
     final CellStyle rankChange;
     final CellStyle bytes;
+    final CellStyle weightChange;
+    final CellStyle shift;
+    final CellStyle chartHelper;
 
     ExcelStyles(SXSSFWorkbook wb, int decimals) {
         this.wb = wb;
@@ -84,6 +87,17 @@ final class ExcelStyles {
         change = numeric("+0" + zeros + ";-0" + zeros + ";0" + zeros, null);
         rankChange = numeric("+0;-0;0", null);
         bytes = numeric("#,##0", null);
+        weightChange = numeric("+0.0000;-0.0000;0", null);
+        // rank shifts: no change shows as a dot, so the cities that move stand out
+        shift = wb.createCellStyle();
+        shift.cloneStyleFrom(numeric("+0;-0;\"·\"", null));
+        shift.setAlignment(HorizontalAlignment.CENTER);
+        XSSFFont greyFont = (XSSFFont) wb.createFont();
+        greyFont.setColor(new XSSFColor(rgb("808080"), null));
+        greyFont.setFontHeightInPoints((short) 9);
+        chartHelper = wb.createCellStyle();
+        chartHelper.cloneStyleFrom(numeric("0.0", null));
+        chartHelper.setFont(greyFont);
     }
 
     private CellStyle headerStyle(Font font, String fill) {

@@ -8,13 +8,38 @@ import org.bizenv.framework.Names;
 /**
  * Everything a report shows, as plain data: the Excel workbook and the JSON document are two renderings of this one
  * record, so they cannot disagree. Arrays over units follow {@link #units()}; NaN = missing, rank 0 = unranked.
+ *
+ * @param robustness how robust the ranking is (scenarios, uncertainty, sensitivity, rank-reversal margins); null when
+ *                   the analysis was not run
  */
 public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                      List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                      List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                     List<MethodLine> methodology, List<String> warnings, Coherence coherence) {
+                     List<MethodLine> methodology, List<String> warnings, Coherence coherence,
+                     RobustnessSection robustness) {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    /** Format of the JSON document; 1.1 added the {@code robustness} section. */
+    public static final String SCHEMA_VERSION = "1.1";
+
+    /** A report without a robustness section. */
+    public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
+                  List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
+                  List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
+                  List<MethodLine> methodology, List<String> warnings, Coherence coherence) {
+        this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
+                methodology, warnings, coherence, null);
+    }
+
+    /**
+     * The same report with a robustness section, and lines saying how the analysis was run appended to the
+     * methodology.
+     */
+    public Report withRobustness(RobustnessSection section, List<MethodLine> methodLines) {
+        List<MethodLine> m = new java.util.ArrayList<>(methodology == null ? List.of() : methodology);
+        m.addAll(methodLines);
+        return new Report(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans,
+                improvement, List.copyOf(m), warnings, coherence, section);
+    }
 
     /** Provenance and the options that shaped the numbers. */
     public record Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,

@@ -171,6 +171,7 @@ final class ReportLabels {
             case "dimension" -> "维度 Dimension";
             case "sub-dimension", "subdimension" -> "子维度 Sub-dimension";
             case "indicator" -> "指标 Indicator";
+            case "robustness" -> "稳健性分析 Robustness";
             default -> level;
         };
     }
@@ -190,7 +191,29 @@ final class ReportLabels {
             case "walkthrough" -> "穿行测试 Walk-through test";
             case "statistics" -> "公开统计 Public statistics";
             case "other" -> "其他 Other";
+            case "scenarios" -> "情景文件 Scenarios";
             default -> channel;
+        };
+    }
+
+    /** The parts of the robustness analysis, as the Methodology sheet names them. */
+    static String robustnessPart(String part) {
+        return switch (part == null ? "" : part) {
+            case "uncertainty" -> "不确定性分析 Uncertainty analysis";
+            case "sensitivity" -> "敏感性分析 Sensitivity analysis";
+            case "one-at-a-time" -> "逐一剔除 One at a time";
+            case "rank-reversal" -> "排名反转边际 Rank-reversal margins";
+            case "scenarios" -> "情景比较 Scenarios";
+            default -> part;
+        };
+    }
+
+    static String reversalStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "SWAP" -> "可反转 Can swap";
+            case "NO_SWAP" -> "不会反转 Cannot swap";
+            case "TIED" -> "并列 Tied";
+            default -> status;
         };
     }
 

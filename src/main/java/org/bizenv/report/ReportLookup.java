@@ -118,6 +118,52 @@ final class ReportLookup {
             requireSquare(c.pearson(), k, "coherence pearson");
             requireSquare(c.spearman(), k, "coherence spearman");
         }
+        if (report.robustness() != null) {
+            checkRobustness(report.robustness(), n);
+        }
+    }
+
+    /** The robustness section's arrays over units, children and scenarios have the lengths the model promises. */
+    private void checkRobustness(RobustnessSection rb, int n) {
+        var u = rb.uncertainty();
+        if (u != null) {
+            var seen = new java.util.HashSet<String>();
+            for (var row : nonNull(u.units())) {
+                unit(row.unit());
+                require(seen.add(row.unit()), "robustness uncertainty: unit " + row.unit() + " twice");
+            }
+        }
+        if (rb.oneAtATime() != null) {
+            for (var x : nonNull(rb.oneAtATime().removals())) {
+                requireLength(x.ranks(), n, "robustness removal of " + x.element() + " ranks");
+                requireLength(x.shifts(), n, "robustness removal of " + x.element() + " shifts");
+            }
+        }
+        for (var x : nonNull(rb.reversals())) {
+            unit(x.ahead());
+            unit(x.behind());
+            require(x.children() != null, "robustness reversal " + x.ahead() + "/" + x.behind() + ": no children");
+            requireUnique(x.children(), "robustness reversal children");
+            int k = x.children().length;
+            requireLength(x.nominal(), k, "robustness reversal " + x.ahead() + "/" + x.behind() + " nominal");
+            require(x.tie() == null || x.tie().length == k, "robustness reversal tie must have " + k + " values");
+            require(x.change() == null || x.change().length == k, "robustness reversal change must have " + k
+                    + " values");
+        }
+        var c = rb.scenarios();
+        if (c != null) {
+            var runs = nonNull(c.scenarios());
+            requireUnique(runs.stream().map(RobustnessSection.ScenarioRun::id).toArray(String[]::new),
+                    "robustness scenario ids");
+            for (var x : runs) {
+                requireLength(x.scores(), n, "robustness scenario " + x.id() + " scores");
+                requireLength(x.ranks(), n, "robustness scenario " + x.id() + " ranks");
+                requireLength(x.tiers(), n, "robustness scenario " + x.id() + " tiers");
+                requireLength(x.rankShift(), n, "robustness scenario " + x.id() + " rankShift");
+            }
+            requireSquare(c.spearman(), runs.size(), "robustness scenarios spearman");
+            requireSquare(c.kendall(), runs.size(), "robustness scenarios kendall");
+        }
     }
 
     private void requireMatrix(double[][] m, String what) {

@@ -63,6 +63,41 @@ class CommandLineTest {
     }
 
     @Test
+    void runHelpDocumentsTheRobustnessOptions() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(stdout()).contains("--scenarios=FILE", "--uncertainty-runs=N", "--perturbation=uniform:F|dirichlet:ALPHA",
+                "--sensitivity-samples=N", "--seed=N", "--no-robustness", "(default: 1000)", "(default: uniform:0.25)");
+    }
+
+    @Test
+    void badRobustnessOptionsAreUsageErrors() {
+        String[] base = {"run", "-f", "indicators/miit-sme-2024.yaml", "-d", "sample-data/2024", "-y", "2024",
+                "--repository", tmp.resolve("repo").toString(), "-o", tmp.resolve("reports").toString()};
+        assertThat(run(concat(base, "--perturbation", "gaussian:0.2"))).isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("'gaussian:0.2' is not a weight perturbation");
+        assertThat(run(concat(base, "--uncertainty-runs", "-5"))).isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("the number of uncertainty runs must be >= 0");
+        assertThat(run(concat(base, "--no-robustness", "--scenarios", "x.yaml"))).isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("--scenarios needs the robustness analysis");
+        assertThat(tmp.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void aScenarioTheDataCannotSupportIsAnInputProblem() {
+        // e.g. a geometric mean over a dimension score of 0: exit code 2, the message as the analysis words it
+        var e = new RuntimeException("Tasklet failed", new org.bizenv.robustness.RobustnessException(
+                "scenario geometric-index: node INDEX uses the geometric mean, which is undefined for values <= 0"));
+        assertThat(Outcomes.isInputProblem(Outcomes.rootOfInterest(e))).isTrue();
+        assertThat(Outcomes.rootOfInterest(e).getMessage()).startsWith("scenario geometric-index:");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void validateAcceptsTheBundledFrameworkAndSample() {
         assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml")).isZero();
         assertThat(stdout()).contains("valid (27 nodes, 38 indicators)");

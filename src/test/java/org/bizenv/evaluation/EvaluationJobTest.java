@@ -60,7 +60,7 @@ class EvaluationJobTest {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
         }
-        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.0.schema.json")) {
+        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
             var schema = com.networknt.schema.SchemaRegistry
                     .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
             assertThat(schema.validate(Files.readString(json), com.networknt.schema.InputFormat.JSON)).isEmpty();
@@ -121,8 +121,38 @@ class EvaluationJobTest {
     void theSameInputsGiveByteIdenticalJson() throws Exception {
         run(DATA_2024, DATA_2023, tmp.resolve("a"));
         run(DATA_2024, DATA_2023, tmp.resolve("b"));
-        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.json")))
-                .isEqualTo(Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.json")));
+        byte[] a = Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.json"));
+        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.json"))).isEqualTo(a);
+        // the default robustness analysis (seeded Monte Carlo and bootstrap, on every core) is part of those bytes
+        assertThat(new String(a, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"uncertaintyRuns\": 1000,", "\"rankReversals\": [");
+    }
+
+    @Test
+    void theSameInputsScenariosAndSeedGiveByteIdenticalReportsAndAnotherSeedOtherIntervals() throws Exception {
+        var seeded = new RobustnessSettings(true, List.of(Path.of("indicators/scenarios/miit-sme-2024-scenarios.yaml")),
+                400, "dirichlet:50", 64, 7);
+        for (String out : List.of("a", "b")) {
+            assertThat(runner.run(new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve(out), DATA_2023, null,
+                    AT, seeded)).succeeded()).isTrue();
+        }
+        runner.run(new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("c"), DATA_2023, null, AT,
+                new RobustnessSettings(true, seeded.scenarios(), 400, "dirichlet:50", 64, 8)));
+        byte[] a = Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.json"));
+        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.json"))).isEqualTo(a);
+        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.xlsx")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.xlsx")));
+
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode ra = mapper.readTree(a).get("robustness");
+        JsonNode rc = mapper.readTree(tmp.resolve("c/2024/bizenv-report-2024.json").toFile()).get("robustness");
+        assertThat(ra.get("settings").get("seed").asInt()).isEqualTo(7);
+        assertThat(ra.get("scenarios").get("runs")).hasSize(4);
+        // the seed moves the Monte Carlo numbers only: scenarios and margins do not depend on it
+        assertThat(rc.get("uncertainty").get("units")).isNotEqualTo(ra.get("uncertainty").get("units"));
+        assertThat(rc.get("scenarios")).isEqualTo(ra.get("scenarios"));
+        assertThat(rc.get("rankReversals")).isEqualTo(ra.get("rankReversals"));
+        assertThat(rc.get("oneAtATime")).isEqualTo(ra.get("oneAtATime"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class JsonReportWriterTest {
 
     @BeforeAll
     static void loadSchema() throws Exception {
-        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.0.schema.json")) {
+        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
             assertThat(in).as("schema on the classpath").isNotNull();
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
@@ -54,7 +54,7 @@ class JsonReportWriterTest {
         assertThat(errors(json.replaceFirst("\\{\n  \"meta\"", "{\n  \"extra\": 1,\n  \"meta\""))).hasSize(1);
         assertThat(errors(json.replace("    \"year\": 2024,\n", ""))).hasSize(1);
         assertThat(errors(json.replace("\"beijing\": 65.625", "\"beijing\": \"65.625\""))).isNotEmpty();
-        assertThat(errors(json.replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
+        assertThat(errors(json.replace("\"schemaVersion\": \"1.1\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
     }
 
     @Test
@@ -71,8 +71,8 @@ class JsonReportWriterTest {
     @Test
     void layoutIsTwoSpacesLfAndATrailingNewline() {
         String json = writer.toJson(ReportFixtures.sample());
-        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.0\",\n");
-        assertThat(json).endsWith("\n  }\n}\n");
+        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.1\",\n");
+        assertThat(json).endsWith("\n  },\n  \"robustness\": null\n}\n");
         assertThat(json).doesNotContain("\r").doesNotContain("\t");
         assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
         assertThat(json).contains("\n    \"frameworkName\": {\"zh\": \"样例评估\", \"en\": \"Sample evaluation\"},\n");
@@ -136,7 +136,7 @@ class JsonReportWriterTest {
         JsonNode doc = MAPPER.readTree(writer.toJson(ReportFixtures.sample()));
         assertThat(doc.propertyNames()).containsExactly("meta", "units", "nodes", "indicators", "ranking", "top",
                 "stages", "weights", "treatment", "groupMeans", "improvement", "methodology", "warnings",
-                "coherence");
+                "coherence", "robustness");
         assertThat(doc.get("stages").propertyNames())
                 .containsExactly("raw", "denominated", "imputed", "treated", "normalised");
         assertThat(doc.get("stages").get("normalised").get("values").propertyNames())

@@ -1,0 +1,228 @@
+package org.bizenv.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bizenv.framework.Names;
+import org.bizenv.robustness.InputIndex;
+import org.bizenv.robustness.OneAtATime;
+import org.bizenv.robustness.RankReversal;
+import org.bizenv.robustness.RobustnessResult;
+import org.bizenv.robustness.ScenarioComparison;
+import org.bizenv.robustness.SensitivityResult;
+import org.bizenv.robustness.UncertaintyResult;
+
+/**
+ * Turns a {@link RobustnessResult} of a report's own build into the report's {@link RobustnessSection}, with its
+ * arrays over units in the report's unit order, and says in the methodology how the analysis was run. Pure.
+ */
+public final class RobustnessMapper {
+
+    /** The percentile convention of every rank interval, for the reports. */
+    public static final String PERCENTILES = "R type 7 (h = (N − 1)p + 1, linear between order statistics); "
+            + "interval = 5th to 95th percentile rank";
+
+    private RobustnessMapper() {
+    }
+
+    /** The report with the section and the methodology lines added. */
+    public static Report attach(Report report, RobustnessResult result, RobustnessSection.Settings settings) {
+        RobustnessSection section = section(report, result, settings);
+        return report.withRobustness(section, methodology(section));
+    }
+
+    /** The section for {@code report}, whose units must be the analysed build's units (in any order). */
+    public static RobustnessSection section(Report report, RobustnessResult r, RobustnessSection.Settings settings) {
+        List<String> units = report.units().stream().map(Report.UnitInfo::code).toList();
+        int[] from = align(units, r.units());
+        return new RobustnessSection(settings, r.notes(), uncertainty(r.uncertainty(), r.nominalScore(), from),
+                sensitivity(r.sensitivity()), oneAtATime(r.oneAtATime(), from), reversals(r.reversals()),
+                scenarios(r.scenarios(), from));
+    }
+
+    /** For each report unit, its index in the result; every unit must be there and nothing else. */
+    private static int[] align(List<String> units, String[] analysed) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < analysed.length; i++) {
+            at.put(analysed[i], i);
+        }
+        if (analysed.length != units.size()) {
+            throw new IllegalArgumentException("the robustness analysis covers " + analysed.length
+                    + " units, the report " + units.size());
+        }
+        int[] from = new int[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            Integer i = at.get(units.get(u));
+            if (i == null) {
+                throw new IllegalArgumentException("the robustness analysis has no unit " + units.get(u));
+            }
+            from[u] = i;
+        }
+        return from;
+    }
+
+    private static int[] pick(int[] a, int[] from) {
+        int[] out = new int[from.length];
+        for (int u = 0; u < from.length; u++) {
+            out[u] = a[from[u]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] a, int[] from) {
+        double[] out = new double[from.length];
+        for (int u = 0; u < from.length; u++) {
+            out[u] = a[from[u]];
+        }
+        return out;
+    }
+
+    private static RobustnessSection.Uncertainty uncertainty(UncertaintyResult u, double[] score, int[] from) {
+        if (u == null) {
+            return null;
+        }
+        List<RobustnessSection.UncertaintyRow> rows = new ArrayList<>();
+        for (int i : from) {
+            rows.add(new RobustnessSection.UncertaintyRow(u.units()[i], score[i], u.nominalRank()[i],
+                    u.meanRank()[i], u.medianRank()[i], u.rankP05()[i], u.rankP95()[i], u.bestRank()[i],
+                    u.worstRank()[i], u.meanAbsShift()[i], u.probabilityTopK()[i], u.tierProbability()[i].clone(),
+                    u.rankedRuns()[i]));
+        }
+        // as the ranking table: best nominal rank first, unranked last, ties by code
+        rows.sort(Comparator.comparingInt((RobustnessSection.UncertaintyRow r) -> r.nominalRank() == 0
+                ? Integer.MAX_VALUE : r.nominalRank()).thenComparing(RobustnessSection.UncertaintyRow::unit));
+        return new RobustnessSection.Uncertainty(u.runs(), u.seed(), u.weightScheme(), u.settings(), PERCENTILES,
+                u.topK(), rows);
+    }
+
+    private static RobustnessSection.Sensitivity sensitivity(SensitivityResult s) {
+        if (s == null) {
+            return null;
+        }
+        List<RobustnessSection.SensitivityIndex> inputs = new ArrayList<>();
+        for (InputIndex x : s.inputs()) {
+            String element = x.label().startsWith("weight:") ? x.label().substring("weight:".length()) : null;
+            inputs.add(new RobustnessSection.SensitivityIndex(x.label(), element, x.name(), x.first(), x.firstLow(),
+                    x.firstHigh(), x.total(), x.totalLow(), x.totalHigh()));
+        }
+        return new RobustnessSection.Sensitivity(s.output(), s.baseSamples(), s.runs(), s.sampling(), s.seed(),
+                s.bootstrap(), s.confidence(), s.outputMean(), s.outputVariance(), inputs, s.notes());
+    }
+
+    private static RobustnessSection.OneAtATime oneAtATime(OneAtATime.Result o, int[] from) {
+        if (o == null) {
+            return null;
+        }
+        List<RobustnessSection.Removal> out = new ArrayList<>();
+        for (OneAtATime.Removal r : o.removals()) {
+            out.add(new RobustnessSection.Removal(r.code(), r.level(), r.meanAbsShift(), r.maxAbsShift(),
+                    pick(r.rank(), from), pick(r.shift(), from)));
+        }
+        return new RobustnessSection.OneAtATime(out);
+    }
+
+    private static List<RobustnessSection.Reversal> reversals(List<RankReversal> rs) {
+        List<RobustnessSection.Reversal> out = new ArrayList<>();
+        for (RankReversal r : rs) {
+            double moved = Double.NaN;
+            if (r.change() != null) {
+                moved = 0;
+                for (double c : r.change()) {
+                    moved += Math.max(c, 0);
+                }
+            }
+            out.add(new RobustnessSection.Reversal(r.node(), r.ahead(), r.aheadRank(), r.behind(), r.behindRank(),
+                    r.scoreGap(), r.norm().name(), r.status().name(), r.exact(), r.margin(), moved, r.children(),
+                    r.nominal(), r.tie(), r.change(), new Names(r.sentenceZh(), r.sentence())));
+        }
+        return out;
+    }
+
+    private static RobustnessSection.Scenarios scenarios(ScenarioComparison c, int[] from) {
+        if (c == null) {
+            return null;
+        }
+        List<RobustnessSection.ScenarioRun> runs = new ArrayList<>();
+        for (int s = 0; s < c.scenarioIds().size(); s++) {
+            runs.add(new RobustnessSection.ScenarioRun(c.scenarioIds().get(s), c.scenarioNames().get(s),
+                    c.scenarioSources().get(s), pick(c.scores()[s], from), pick(c.ranks()[s], from),
+                    pick(c.tiers()[s], from), pick(c.rankShift()[s], from), c.meanAbsShift()[s],
+                    c.maxAbsShift()[s]));
+        }
+        return new RobustnessSection.Scenarios(runs, c.spearman(), c.kendall(), c.notes());
+    }
+
+    /** How the analysis was run, one methodology line per part (element = the part, level "robustness"). */
+    public static List<Report.MethodLine> methodology(RobustnessSection s) {
+        List<Report.MethodLine> out = new ArrayList<>();
+        RobustnessSection.Uncertainty u = s.uncertainty();
+        if (u != null) {
+            out.add(line("uncertainty", "Monte Carlo uncertainty analysis: " + count(u.runs()) + " runs, seed "
+                    + u.seed() + ". Each run perturbs the weights of every node's children, " + u.weightScheme()
+                    + extra(u.settings()) + ", re-aggregates the build's normalised indicators and ranks the index as "
+                    + "the ranking does. Per city: nominal, mean and median rank, the 5th–95th percentile interval (a "
+                    + "90% interval), best and worst rank, P(top " + u.topK() + ") and P(each tier) as shares of the "
+                    + "runs; percentiles by " + u.percentiles().replace("; interval = 5th to 95th percentile rank", "")
+                    + "."));
+        }
+        RobustnessSection.Sensitivity v = s.sensitivity();
+        if (v != null) {
+            List<String> inputs = v.inputs().stream().map(RobustnessSection.SensitivityIndex::label).toList();
+            out.add(line("sensitivity", "Variance-based (Sobol) sensitivity of the " + v.output() + " to "
+                    + inputs.size() + " inputs (" + String.join(", ", inputs) + "; each weight scaled by 1 + "
+                    + plain(s.settings().sensitivityFactor()) + "·(2u − 1), u in [0, 1), and its siblings renormalised): Saltelli design with N = " + count(v.baseSamples())
+                    + " base samples (" + count(v.runs()) + " runs), " + v.sampling() + "; first-order index S1 by "
+                    + "Saltelli (2010), total-order index ST by Jansen (1999), variance with divisor 2N; "
+                    + Math.round(v.confidence() * 100) + "% percentile-bootstrap intervals over the N rows ("
+                    + count(v.bootstrap()) + " resamples, seed " + v.seed() + ")."));
+        }
+        if (s.oneAtATime() != null) {
+            out.add(line("one-at-a-time", "Each indicator and then each dimension removed in turn, its siblings' "
+                    + "weights renormalised and everything else nominal; rank shift = nominal rank − rank without it "
+                    + "(positive = the city climbs)."));
+        }
+        if (!s.reversals().isEmpty()) {
+            RobustnessSection.Reversal first = s.reversals().get(0);
+            boolean allExact = s.reversals().stream().allMatch(RobustnessSection.Reversal::exact);
+            out.add(line("rank-reversal", "Rank-reversal margins: for every two cities adjacent in the nominal "
+                    + "ranking, the smallest change of " + first.node() + "'s child weights (non-negative, summing to "
+                    + "1, everything else nominal) at which the one behind ties the one ahead, measured as the "
+                    + first.norm() + " distance" + ("L1".equals(first.norm()) ? " (twice the weight moved)" : "")
+                    + " on full-precision scores; "
+                    + (allExact ? "solved exactly (weighted arithmetic means up to the index)."
+                    : "exact on weighted arithmetic paths, elsewhere found by numerical search (an upper bound).")));
+        }
+        RobustnessSection.Scenarios c = s.scenarios();
+        if (c != null) {
+            out.add(line("scenarios", (c.scenarios().size() - 1) + " scenario(s) compared with the nominal build ("
+                    + String.join(", ", s.settings().scenarioFiles()) + "): each re-aggregates the build's normalised "
+                    + "indicators with the weights, aggregation or normalisation it states (a stated weight replaces "
+                    + "the nominal one and its siblings are renormalised); rank shift = nominal rank − scenario rank; "
+                    + "Spearman's ρ on mid-ranks and Kendall's τ-b between the rankings."));
+        }
+        return out;
+    }
+
+    private static Report.MethodLine line(String element, String text) {
+        return new Report.MethodLine(element, "robustness", text);
+    }
+
+    /** What else varied (alternative aggregations, an indicator left out), beyond runs, weights and ranks. */
+    private static String extra(List<String> settings) {
+        List<String> rest = settings.stream().filter(x -> !x.startsWith("weights") && !x.startsWith("runs")
+                && !x.startsWith("ranks")).toList();
+        return rest.isEmpty() ? "" : "; also " + String.join("; ", rest);
+    }
+
+    private static String plain(double d) {
+        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

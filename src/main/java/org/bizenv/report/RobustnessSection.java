@@ -1,0 +1,132 @@
+package org.bizenv.report;
+
+import java.util.List;
+
+import org.bizenv.framework.Names;
+
+/**
+ * How robust the ranking is (issue #5), as plain data for the report's Sensitivity, One at a time, Rank reversals and
+ * Scenarios sheets and the JSON document's {@code robustness} object. Built by {@link RobustnessMapper} from the
+ * analysis of the report's own build. Arrays over units follow {@link Report#units()}; NaN = missing, rank 0 =
+ * unranked; a part that was not run is null.
+ *
+ * @param settings    how the analysis was asked for (runs, perturbation, seed, samples, scenario files)
+ * @param notes       conventions, one sentence each
+ * @param uncertainty rank distributions over the Monte Carlo runs, one row per unit, best nominal rank first
+ * @param sensitivity variance-based (Sobol) indices of the mean absolute rank shift, one entry per uncertain input
+ * @param oneAtATime  ranks with each indicator and each dimension left out in turn
+ * @param reversals   margins of the index's child weights between units adjacent in the nominal ranking, best first
+ * @param scenarios   every unit's score and rank under each scenario (the first is the nominal build)
+ */
+public record RobustnessSection(Settings settings, List<String> notes, Uncertainty uncertainty,
+                                Sensitivity sensitivity, OneAtATime oneAtATime, List<Reversal> reversals,
+                                Scenarios scenarios) {
+
+    /**
+     * @param uncertaintyRuns    Monte Carlo runs (0 = not run)
+     * @param perturbation       weight noise as given, e.g. {@code uniform:0.25}, {@code dirichlet:50}
+     * @param sensitivitySamples base samples N of the Sobol design (0 = not run)
+     * @param sensitivityFactor  f of the Sobol inputs: each weight is scaled by 1 + f·(2u − 1), u ∈ [0, 1)
+     * @param marginNorm         norm of the rank-reversal margins (L1, L2)
+     * @param scenarioFiles      the scenario files, as given
+     */
+    public record Settings(long seed, int uncertaintyRuns, String perturbation, int sensitivitySamples,
+                           double sensitivityFactor, String marginNorm, List<String> scenarioFiles) {
+    }
+
+    /**
+     * @param weightScheme how weights were perturbed, in words
+     * @param settings     what varied, one line each
+     * @param percentiles  the percentile convention (R type 7)
+     * @param topK         the K of {@link UncertaintyRow#probabilityTopK}
+     */
+    public record Uncertainty(int runs, long seed, String weightScheme, List<String> settings, String percentiles,
+                              int topK, List<UncertaintyRow> units) {
+    }
+
+    /**
+     * One unit's rank distribution.
+     *
+     * @param rankP05         5th percentile rank (type 7); with {@link #rankP95} a 90 % interval
+     * @param meanAbsShift    mean over runs of |rank − nominal rank|
+     * @param tierProbability share of runs in tier 1, 2, … (meta.tierNames)
+     * @param rankedRuns      runs in which the unit had a rank (the statistics are over these)
+     */
+    public record UncertaintyRow(String unit, double nominalScore, int nominalRank, double meanRank,
+                                 double medianRank, double rankP05, double rankP95, int bestRank, int worstRank,
+                                 double meanAbsShift, double probabilityTopK, double[] tierProbability,
+                                 int rankedRuns) {
+    }
+
+    /**
+     * @param output     the analysed output, in words
+     * @param runs       model evaluations N·(d + 2)
+     * @param confidence level of the bootstrap intervals
+     */
+    public record Sensitivity(String output, int baseSamples, int runs, String sampling, long seed, int bootstrap,
+                              double confidence, double outputMean, double outputVariance,
+                              List<SensitivityIndex> inputs, List<String> notes) {
+    }
+
+    /**
+     * @param label   e.g. {@code weight:FIN}
+     * @param element the node or indicator whose weight varies (null for other kinds of input)
+     * @param first   first-order index S1 (Saltelli 2010), with its bootstrap interval
+     * @param total   total-order index ST (Jansen 1999), with its bootstrap interval
+     */
+    public record SensitivityIndex(String label, String element, Names name, double first, double firstLow,
+                                   double firstHigh, double total, double totalLow, double totalHigh) {
+    }
+
+    public record OneAtATime(List<Removal> removals) {
+    }
+
+    /**
+     * The index without one element, its siblings renormalised.
+     *
+     * @param level  "indicator" or "dimension"
+     * @param ranks  rank of each unit without it
+     * @param shifts nominal rank − rank without it (positive = climbs; 0 if unranked in either)
+     */
+    public record Removal(String element, String level, double meanAbsShift, int maxAbsShift, int[] ranks,
+                          int[] shifts) {
+    }
+
+    /**
+     * How far one parent's child weights must move before two adjacent units swap.
+     *
+     * @param node        the parent whose child weights move
+     * @param scoreGap    index score of {@code ahead} minus that of {@code behind}, full precision
+     * @param status      SWAP, NO_SWAP or TIED
+     * @param exact       true: exact solution; false: numerical search (an upper bound)
+     * @param margin      distance ‖w' − w‖ in {@code norm} (+∞ when no reweighting swaps them)
+     * @param weightMoved total weight taken from some children and given to others, Σ max(w' − w, 0)
+     * @param children    the parent's children, in file order
+     * @param nominal     their nominal weights
+     * @param tie         the nearest weights at which the two tie (null without a swap)
+     * @param change      tie − nominal (null without a swap)
+     * @param sentence    the margin in one sentence, Chinese and English
+     */
+    public record Reversal(String node, String ahead, int aheadRank, String behind, int behindRank,
+                           double scoreGap, String norm, String status, boolean exact, double margin,
+                           double weightMoved, String[] children, double[] nominal, double[] tie, double[] change,
+                           Names sentence) {
+    }
+
+    /**
+     * @param scenarios the nominal build first, then each scenario in the order given
+     * @param spearman  {@code [s][t]} Spearman's ρ between the rankings of scenarios s and t
+     * @param kendall   {@code [s][t]} Kendall's τ-b
+     */
+    public record Scenarios(List<ScenarioRun> scenarios, double[][] spearman, double[][] kendall,
+                            List<String> notes) {
+    }
+
+    /**
+     * @param source    where the scenario was read (file and line, or workbook and sheet)
+     * @param rankShift nominal rank − rank under the scenario (positive = climbs)
+     */
+    public record ScenarioRun(String id, Names name, String source, double[] scores, int[] ranks, int[] tiers,
+                              int[] rankShift, double meanAbsShift, int maxAbsShift) {
+    }
+}
