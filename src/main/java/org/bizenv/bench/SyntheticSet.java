@@ -49,15 +49,16 @@ public final class SyntheticSet {
                 for (int i = 0; i < perSub; i++, k++) {
                     String code = "I" + k;
                     leaves.add(code);
+                    boolean lower = k % 3 == 0;
                     String norm = switch (k % 4) {
                         case 0 -> "{method: minmax}";
-                        case 1 -> "{method: goalposts, best: 100, worst: 0}";
+                        case 1 -> lower ? "{method: goalposts, best: 0, worst: 100}" : "{method: goalposts, best: 100, worst: 0}";
                         case 2 -> "{method: percentile-rank}";
                         default -> "{method: zscore, mean: 50, sd: 10}";
                     };
                     y.append("  - {code: ").append(code).append(", parent: D").append(d).append('S').append(s)
                             .append(", name: {en: ").append(code).append("}, direction: ")
-                            .append(k % 3 == 0 ? "lower" : "higher").append(", weight: 1, source: s, field: ")
+                            .append(lower ? "lower" : "higher").append(", weight: 1, source: s, field: ")
                             .append(code).append(", normalisation: ").append(norm)
                             .append(k % 10 == 0 ? ", treatment: {method: coinr}" : "").append("}\n");
                 }
