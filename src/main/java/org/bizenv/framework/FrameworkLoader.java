@@ -30,8 +30,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class FrameworkLoader {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern FRACTION = Pattern.compile("([-+]?\\d+(\\.\\d+)?)\\s*/\\s*(\\d+(\\.\\d+)?)");
 
     private final String fileLabel;
     private final List<String> problems = new ArrayList<>();
@@ -403,8 +401,8 @@ public final class FrameworkLoader {
         }
         if (v instanceof MappingNode mn && mn.getValue().size() == 1
                 && mn.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("score")
-                && mn.getValue().get(0).getValueNode() instanceof ScalarNode sv && number(sv.getValue()) != null) {
-            return new TextValue(text, false, number(sv.getValue()), at);
+                && mn.getValue().get(0).getValueNode() instanceof ScalarNode sv && YamlValues.number(sv.getValue()) != null) {
+            return new TextValue(text, false, YamlValues.number(sv.getValue()), at);
         }
         problem(at, owner + ": text value '" + text + "' must be not-applicable or {score: <number>}");
         return null;
@@ -477,7 +475,7 @@ public final class FrameworkLoader {
                 }
                 for (NodeTuple ct : cm.getValue()) {
                     String comp = ct.getKeyNode() instanceof ScalarNode k ? k.getValue().strip() : "";
-                    Double w = ct.getValueNode() instanceof ScalarNode sv ? number(sv.getValue()) : null;
+                    Double w = ct.getValueNode() instanceof ScalarNode sv ? YamlValues.number(sv.getValue()) : null;
                     if (comp.isEmpty() || w == null || !(w > 0) || w.isInfinite()) {
                         problem(line(ct.getKeyNode()), "composite " + unit + ": each component needs a positive "
                                 + "weight, like CHN_Beij: 0.45");
@@ -801,7 +799,7 @@ public final class FrameworkLoader {
             if (v == null) {
                 return fallback;
             }
-            Double d = number(v);
+            Double d = YamlValues.number(v);
             if (d == null) {
                 problem(lineOf(key), "'" + key + "' must be a number, not '" + v + "'");
                 return fallback;
@@ -821,7 +819,7 @@ public final class FrameworkLoader {
             double[] out = new double[seq.getValue().size()];
             for (int i = 0; i < out.length; i++) {
                 var item = seq.getValue().get(i);
-                Double d = item instanceof ScalarNode s ? number(s.getValue()) : null;
+                Double d = item instanceof ScalarNode s ? YamlValues.number(s.getValue()) : null;
                 if (d == null) {
                     problem(line(item), "'" + key + "' must hold numbers only");
                     return new double[0];
@@ -938,7 +936,7 @@ public final class FrameworkLoader {
                 if (k.equals("method")) {
                     method = t.getValueNode() instanceof ScalarNode s ? s.getValue() : null;
                 } else {
-                    params.put(k, toValue(t.getValueNode()));
+                    params.put(k, YamlValues.toValue(t.getValueNode()));
                     paramLines.put(k, line(t.getKeyNode()));
                 }
             }
@@ -973,35 +971,5 @@ public final class FrameworkLoader {
         }
     }
 
-    /** YAML value to Double (numbers and fractions like 1/3), String, or List of those. */
-    private static Object toValue(org.yaml.snakeyaml.nodes.Node n) {
-        if (n instanceof ScalarNode s) {
-            Double d = number(s.getValue());
-            return d != null ? d : s.getValue();
-        }
-        if (n instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>();
-            for (var item : seq.getValue()) {
-                out.add(toValue(item));
-            }
-            return out;
-        }
-        java.util.Map<String, Object> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) n).getValue()) {
-            out.put(((ScalarNode) t.getKeyNode()).getValue(), toValue(t.getValueNode()));
-        }
-        return out;
-    }
 
-    static Double number(String text) {
-        String t = text.strip();
-        if (NUMBER.matcher(t).matches()) {
-            return Double.parseDouble(t);
-        }
-        var f = FRACTION.matcher(t);
-        if (f.matches()) {
-            return Double.parseDouble(f.group(1)) / Double.parseDouble(f.group(3));
-        }
-        return null;
-    }
 }

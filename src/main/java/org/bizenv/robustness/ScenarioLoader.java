@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bizenv.framework.Framework;
+import org.bizenv.framework.YamlValues;
 import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Methods;
 import org.bizenv.framework.Names;
@@ -47,8 +48,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ScenarioLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern FRACTION = Pattern.compile("([-+]?\\d+(\\.\\d+)?)\\s*/\\s*(\\d+(\\.\\d+)?)");
     private static final Set<String> SCENARIO_KEYS = Set.of("id", "name", "weights", "aggregation", "normalisation",
             "weights-workbook", "sheet");
 
@@ -161,7 +160,7 @@ public final class ScenarioLoader {
                 if (!checkWeightCode(t.getKeyNode(), id, code)) {
                     continue;
                 }
-                Double w = number(scalar(t.getValueNode()));
+                Double w = YamlValues.number(scalar(t.getValueNode()));
                 if (w == null || !(w >= 0) || w.isInfinite()) {
                     problem(t.getValueNode(), "scenario " + id + ": the weight of " + code
                             + " must be a number >= 0, not '" + scalar(t.getValueNode()) + "'");
@@ -234,7 +233,7 @@ public final class ScenarioLoader {
                 if ("method".equals(k)) {
                     method = scalar(t.getValueNode());
                 } else {
-                    params.put(k, value(t.getValueNode()));
+                    params.put(k, YamlValues.toValue(t.getValueNode()));
                 }
             }
             if (method == null) {
@@ -304,24 +303,6 @@ public final class ScenarioLoader {
         return null;
     }
 
-    private static Object value(Node n) {
-        if (n instanceof ScalarNode s) {
-            Double d = number(s.getValue());
-            return d != null ? d : s.getValue();
-        }
-        if (n instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>();
-            for (Node item : seq.getValue()) {
-                out.add(value(item));
-            }
-            return out;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) n).getValue()) {
-            out.put(scalar(t.getKeyNode()), value(t.getValueNode()));
-        }
-        return out;
-    }
 
     private static String scalar(Node n) {
         if (n instanceof ScalarNode s) {
@@ -332,20 +313,6 @@ public final class ScenarioLoader {
     }
 
     /** A number, or a fraction such as 1/3; null otherwise. */
-    static Double number(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip();
-        if (NUMBER.matcher(t).matches()) {
-            return Double.parseDouble(t);
-        }
-        var f = FRACTION.matcher(t);
-        if (f.matches()) {
-            return Double.parseDouble(f.group(1)) / Double.parseDouble(f.group(3));
-        }
-        return null;
-    }
 
     private static int line(Node n) {
         return n.getStartMark().getLine() + 1;
