@@ -43,6 +43,19 @@ public final class AtomicReportFolder {
         void accept(T value) throws IOException;
     }
 
+    /** Writes one file (created or replaced, buffered); on failure no partial file is left behind. */
+    static void writeFile(Path file, IoConsumer<java.io.OutputStream> writer) throws IOException {
+        boolean done = false;
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            writer.accept(out);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** A rename; replaceable in tests to make one fail. */
     @FunctionalInterface
     interface Mover {

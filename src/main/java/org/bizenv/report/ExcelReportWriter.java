@@ -1,9 +1,7 @@
 package org.bizenv.report;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,15 +126,7 @@ public final class ExcelReportWriter {
     /** Writes the workbook to {@code file} (created or replaced); on failure no partial file is left. */
     public void write(Report r, Path file) throws IOException {
         var lookup = new ReportLookup(r);
-        boolean done = false;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(lookup, out);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(file);
-            }
-        }
+        AtomicReportFolder.writeFile(file, out -> write(lookup, out));
     }
 
     /** Writes the workbook to a stream, which is flushed but left open. */

@@ -1,11 +1,9 @@
 package org.bizenv.report;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,15 +47,7 @@ public final class JsonReportWriter {
     /** Writes the document to {@code file} (created or replaced); on failure no partial file is left. */
     public void write(Report r, Path file) throws IOException {
         var lookup = new ReportLookup(r);
-        boolean done = false;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(lookup, out);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(file);
-            }
-        }
+        AtomicReportFolder.writeFile(file, out -> write(lookup, out));
     }
 
     /** The document as a string, exactly the bytes {@link #write} puts in the file, decoded as UTF-8. */
