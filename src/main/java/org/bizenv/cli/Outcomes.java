@@ -41,7 +41,7 @@ final class Outcomes {
     static Throwable rootOfInterest(Throwable t) {
         Throwable deepest = t;
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (isInputProblem(c)) {
+            if (isInputProblem(c) || c instanceof org.bizenv.evaluation.PublishException) {
                 return c;
             }
             deepest = c;

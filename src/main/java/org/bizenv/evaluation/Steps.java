@@ -217,7 +217,11 @@ final class Steps {
             StepExecution step = contribution.getStepExecution();
             EvaluationRequest req = request(step);
             Report report = workspace(repository, step).load(REPORT, Report.class);
-            ReportSet.publish(report, req.reportFolder());
+            try {
+                ReportSet.publish(report, req.reportFolder());
+            } catch (java.io.IOException e) {
+                throw new PublishException(req.reportFolder(), e);
+            }
             return RepeatStatus.FINISHED;
         };
     }

@@ -162,6 +162,8 @@ class EvaluationJobTest {
 
         EvaluationRunner.Outcome first = run(DATA_2024, null, out);
         assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(first.failures().get(0)).isInstanceOf(PublishException.class)
+                .hasMessageStartingWith("cannot write the reports to " + out.toAbsolutePath().resolve("2024") + ": a file");
         assertThat(first.stepsRun()).containsExactly("intake", "survey", "score", "publish");
 
         Files.delete(out);
