@@ -123,7 +123,7 @@ final class Steps {
             }
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(), req.generatedAt(), EngineVersion.get(),
                     req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
-                    ws.load(SURVEY_CURRENT, SurveyResult.class).warnings());
+                    surveyWarnings(intake, ws.load(SURVEY_CURRENT, SurveyResult.class)));
             Report report = ReportAssembler.assemble(current, previous, ctx);
             if (rs.enabled()) {
                 report = robustness(report, current, rs);
@@ -177,23 +177,40 @@ final class Steps {
 
     /** The raw data set: the intake's values with the survey step's statistics filled in. */
     static RawData rawData(IntakeResult intake, SurveyResult survey, double[][] previous) {
+        // survey statistics join the other channels by unit code (without a registry the survey names its own units)
+        Map<String, Integer> surveyColumn = new java.util.HashMap<>();
+        for (int k = 0; survey != null && k < survey.units().size(); k++) {
+            surveyColumn.put(survey.units().get(k), k);
+        }
         int m = intake.values().length;
         double[][] values = new double[m][];
         String[][] provenance = new String[m][];
         for (int j = 0; j < m; j++) {
             values[j] = intake.values()[j].clone();
             provenance[j] = intake.provenance()[j].clone();
-            // The survey step lists the registry's units; without a registry (units from a data table) it has none.
-            int surveyed = survey == null ? 0 : Math.min(values[j].length, survey.provenance()[j].length);
-            for (int i = 0; i < surveyed; i++) {
-                if (survey.provenance()[j][i] != null) {
-                    values[j][i] = survey.values()[j][i];
-                    provenance[j][i] = survey.provenance()[j][i];
+            for (int i = 0; survey != null && i < values[j].length; i++) {
+                Integer k = surveyColumn.get(intake.units().get(i).code());
+                if (k != null && survey.provenance()[j][k] != null) {
+                    values[j][i] = survey.values()[j][k];
+                    provenance[j][i] = survey.provenance()[j][k];
                 }
             }
         }
         return new RawData(intake.units(), values, provenance, intake.denominators(), previous, intake.textScores(),
                 intake.notApplicable());
+    }
+
+    /** The survey's own warnings, and the units it names that no other source has (left out of the scoring). */
+    static List<String> surveyWarnings(IntakeResult intake, SurveyResult survey) {
+        List<String> out = new ArrayList<>(survey.warnings());
+        java.util.Set<String> known = new java.util.HashSet<>();
+        intake.units().forEach(u -> known.add(u.code()));
+        List<String> unknown = survey.units().stream().filter(u -> !known.contains(u)).toList();
+        if (!unknown.isEmpty()) {
+            out.add("the survey names " + unknown.size() + " unit" + (unknown.size() == 1 ? "" : "s")
+                    + " that no other source has, left out of the scoring: " + String.join(", ", unknown));
+        }
+        return out;
     }
 
     static double[][] alignedTo(List<org.bizenv.scoring.Unit> units, RawData prev) {

@@ -143,7 +143,8 @@ final class SurveyStep implements StepExecutionListener {
     /** The survey indicators' city values, in framework order, with how each was computed. */
     private static SurveyResult results(Run r, int period) {
         Framework fw = r.framework;
-        List<String> units = r.resolver.expectedCodes();
+        SurveyResults res = r.source == null ? null : r.aggregators[period].results(sizeMix(r.source), r.source.minSample());
+        List<String> units = res == null ? r.resolver.expectedCodes() : res.units();
         int m = fw.indicators().size();
         double[][] values = new double[m][units.size()];
         String[][] provenance = new String[m][units.size()];
@@ -152,16 +153,8 @@ final class SurveyStep implements StepExecutionListener {
             for (double[] v : values) {
                 java.util.Arrays.fill(v, Double.NaN);
             }
-            return new SurveyResult(values, provenance, warnings);
+            return new SurveyResult(units, values, provenance, warnings);
         }
-        double[] mix = new double[SizeClass.values().length];
-        for (SizeClass s : SizeClass.values()) {
-            mix[s.ordinal()] = r.source.sizeMix().getOrDefault(s.key(), 0.0);
-        }
-        if (r.source.sizeMix().isEmpty()) {
-            java.util.Arrays.fill(mix, 1.0);                 // no stated mix: size classes weigh equally
-        }
-        SurveyResults res = r.aggregators[period].results(mix, r.source.minSample());
         for (int j = 0; j < m; j++) {
             Indicator ind = fw.indicators().get(j);
             java.util.Arrays.fill(values[j], Double.NaN);
@@ -170,20 +163,19 @@ final class SurveyStep implements StepExecutionListener {
             }
             for (int i = 0; i < units.size(); i++) {
                 String u = units.get(i);
-                boolean has = res.units().contains(u);
-                int n = has ? res.n(u, ind.field()) : 0;
-                values[j][i] = !has ? Double.NaN : ind.statistic().equals(SurveyResults.MEAN_SCORE)
+                int n = res.n(u, ind.field());
+                values[j][i] = ind.statistic().equals(SurveyResults.MEAN_SCORE)
                         ? res.meanScore(u, ind.field()) : res.shareFavourable(u, ind.field());
                 provenance[j][i] = r.source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
                         + (r.source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
-                if (has && res.lowSample(u, ind.field())) {
+                if (res.lowSample(u, ind.field())) {
                     warnings.add((period == 0 ? "" : "last year: ") + "indicator " + ind.code() + ": " + label(r, u) + " has "
                             + n + " valid answers to " + ind.field() + ", under the minimum sample of "
                             + r.source.minSample());
                 }
             }
         }
-        return new SurveyResult(values, provenance, warnings);
+        return new SurveyResult(units, values, provenance, warnings);
     }
 
     /** "Lhasa (拉萨)" where a registry knows the unit, else its code. */
@@ -194,6 +186,18 @@ final class SurveyStep implements StepExecutionListener {
             }
         }
         return unit;
+    }
+
+    /** Population weights of the size classes; without a stated mix the classes weigh equally. */
+    private static double[] sizeMix(Source source) {
+        double[] mix = new double[SizeClass.values().length];
+        for (SizeClass s : SizeClass.values()) {
+            mix[s.ordinal()] = source.sizeMix().getOrDefault(s.key(), 0.0);
+        }
+        if (source.sizeMix().isEmpty()) {
+            java.util.Arrays.fill(mix, 1.0);
+        }
+        return mix;
     }
 
     ItemReader<Item> reader() {
