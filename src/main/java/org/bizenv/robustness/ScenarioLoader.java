@@ -63,6 +63,31 @@ public final class ScenarioLoader {
     }
 
     /** Loads every scenario of {@code file}; throws {@link RobustnessException} listing every problem found. */
+    /**
+     * The files a scenario file names ({@code weights-workbook:}, resolved beside it), so that a run's inputs
+     * include them. Lenient: a file that does not parse names nothing here, and {@link #load} reports why.
+     */
+    public static List<Path> referencedFiles(Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            return List.of();
+        }
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            Object doc = new org.yaml.snakeyaml.Yaml().load(in);
+            if (!(doc instanceof Map<?, ?> top) || !(top.get("scenarios") instanceof List<?> list)) {
+                return List.of();
+            }
+            List<Path> out = new ArrayList<>();
+            for (Object s : list) {
+                if (s instanceof Map<?, ?> m && m.get("weights-workbook") != null) {
+                    out.add(file.toAbsolutePath().getParent().resolve(m.get("weights-workbook").toString()).normalize());
+                }
+            }
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     public static List<Scenario> load(Path file, Framework fw) {
         String text;
         try {
