@@ -36,8 +36,8 @@ public class EvaluationRunner {
     }
 
     /** What happened: the final status, whether it was a restart, the steps that ran, and the failures. */
-    public record Outcome(BatchStatus status, long executionId, boolean restarted, List<String> stepsRun,
-                          List<Throwable> failures) {
+    public record Outcome(BatchStatus status, long executionId, long instanceId, boolean restarted,
+                          List<String> stepsRun, List<Throwable> failures) {
         public boolean succeeded() {
             return status == BatchStatus.COMPLETED;
         }
@@ -81,6 +81,7 @@ public class EvaluationRunner {
 
     private Outcome outcome(JobExecution e, boolean restarted) {
         List<String> steps = e.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-        return new Outcome(e.getStatus(), e.getId(), restarted, steps, e.getAllFailureExceptions());
+        return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps,
+                e.getAllFailureExceptions());
     }
 }

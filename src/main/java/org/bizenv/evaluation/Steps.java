@@ -50,7 +50,10 @@ final class Steps {
     }
 
     static Workspace workspace(Path repository, StepExecution step) {
-        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        return workspace(repository, step.getJobExecution().getJobInstance().getInstanceId());
+    }
+
+    static Workspace workspace(Path repository, long instance) {
         return new Workspace(repository.resolve("work").resolve("instance-" + instance));
     }
 

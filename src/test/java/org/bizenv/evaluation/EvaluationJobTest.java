@@ -166,11 +166,16 @@ class EvaluationJobTest {
                 .hasMessageStartingWith("cannot write the reports to " + out.toAbsolutePath().resolve("2024") + ": a file");
         assertThat(first.stepsRun()).containsExactly("intake", "survey", "score", "publish");
 
+        assertThat(repository.resolve("work/instance-" + first.instanceId()).resolve("report.json"))
+                .as("a failed run keeps its working data for the restart").isRegularFile();
+
         Files.delete(out);
         EvaluationRunner.Outcome second = run(DATA_2024, null, out);
         assertThat(second.restarted()).isTrue();
         assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(second.stepsRun()).containsExactly("publish");
+        assertThat(repository.resolve("work/instance-" + second.instanceId())).as("a completed run's working data are removed")
+                .doesNotExist();
         assertThat(out.resolve("2024/bizenv-report-2024.json")).isRegularFile();
     }
 
