@@ -95,19 +95,20 @@ final class Steps {
             Framework fw = FrameworkLoader.load(req.framework());
             Workspace ws = workspace(repository, step);
             IntakeResult intake = ws.load(INTAKE_CURRENT, IntakeResult.class);
-            PreviousResults previous = null;
+            SurveyResult survey = ws.load(SURVEY_CURRENT, SurveyResult.class);
+            // Last year's results as published win over re-scoring last year's data, which then only serve
+            // carry-forward imputation (last year's raw values, aligned to this year's units by code).
+            PreviousResults previous = req.previousReport() == null ? null : PreviousResults.read(req.previousReport());
             double[][] previousRaw = null;
             if (req.previousData() != null) {
                 RawData prev = rawData(ws.load(INTAKE_PREVIOUS, IntakeResult.class),
                         ws.load(SURVEY_PREVIOUS, SurveyResult.class), null);
-                previous = PreviousResults.of(Scorer.score(fw, prev), req.year() - 1);
+                if (previous == null) {
+                    previous = PreviousResults.of(Scorer.score(fw, prev), req.year() - 1);
+                }
                 previousRaw = alignedTo(intake.units(), prev);
             }
-            if (req.previousReport() != null) {
-                previous = PreviousResults.read(req.previousReport());      // as published: wins over re-scoring
-            }
-            // Last year's raw values serve carry-forward imputation, aligned to this year's units by code.
-            Build current = Scorer.score(fw, rawData(intake, ws.load(SURVEY_CURRENT, SurveyResult.class), previousRaw));
+            Build current = Scorer.score(fw, rawData(intake, survey, previousRaw));
             Map<String, String> params = new TreeMap<>();
             // Inputs only (not where the report is written), as the user would type them: the same inputs give the
             // same report wherever it is published.
@@ -126,7 +127,7 @@ final class Steps {
             }
             ReportAssembler.Context ctx = new ReportAssembler.Context(req.year(), req.generatedAt(), EngineVersion.get(),
                     req.framework().getFileName().toString(), Fingerprint.sha256(req.framework()), files, params,
-                    surveyWarnings(intake, ws.load(SURVEY_CURRENT, SurveyResult.class)));
+                    surveyWarnings(intake, survey));
             Report report = ReportAssembler.assemble(current, previous, ctx);
             if (rs.enabled()) {
                 report = robustness(report, current, rs);

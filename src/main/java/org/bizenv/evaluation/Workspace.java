@@ -49,12 +49,9 @@ public final class Workspace {
         Path file = dir.resolve(name + ".json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the data set '" + name + "' of an earlier step is missing from " + dir
-                    + "; run the job again from the start with --rerun");
+                    + ", so this run cannot be restarted; start afresh with another --repository folder (or delete "
+                    + dir.getParent().getParent() + ")");
         }
         return MAPPER.readValue(file.toFile(), type);
-    }
-
-    public boolean has(String name) {
-        return Files.isRegularFile(dir.resolve(name + ".json"));
     }
 }

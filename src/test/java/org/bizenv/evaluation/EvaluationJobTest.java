@@ -223,8 +223,4 @@ class EvaluationJobTest {
             }
         }
     }
-
-    static List<String> lines(Path p) throws IOException {
-        return Files.readAllLines(p);
-    }
 }
