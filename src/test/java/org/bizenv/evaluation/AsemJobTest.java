@@ -11,15 +11,10 @@ import java.util.Map;
 
 import org.bizenv.fixtures.Asem;
 import org.bizenv.fixtures.Csv;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (examples/coinr-asem/data), every stage of the JSON report it writes matched against COINr's stored stages
  * (fixtures/coinr-asem) to 1e-9 relative, and every published rank of every aggregate reproduced.
  */
-@SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AsemJobTest {
+class AsemJobTest extends JobTestBase {
 
     static final Path FRAMEWORK = Path.of("indicators/coinr-asem.yaml");
     static final Path DATA = Path.of("examples/coinr-asem/data");
@@ -39,36 +33,7 @@ class AsemJobTest {
     static final String[] AGGREGATES = {"Physical", "ConEcFin", "Political", "Instit", "P2P", "Environ", "Social",
         "SusEcFin", "Conn", "Sust", "Index"};
 
-    /** Made by hand, not by @TempDir: the Spring context (which needs the repository) starts before injection. */
-    static final Path repository = tempDir("bizenv-asem-repository");
     static final Path out = tempDir("bizenv-asem-reports");
-
-    static Path tempDir(String prefix) {
-        try {
-            return java.nio.file.Files.createTempDirectory(prefix);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void cleanUp() throws java.io.IOException {
-        for (Path root : new Path[] {repository, out}) {
-            try (var s = java.nio.file.Files.walk(root)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-        }
-    }
-
-    @DynamicPropertySource
-    static void repository(DynamicPropertyRegistry r) {
-        r.add("bizenv.repository", () -> repository.toString());
-    }
-
-    @Autowired
-    EvaluationRunner runner;
 
     JsonNode report;
     String[] indicators;

@@ -36,10 +36,6 @@ import org.bizenv.ingest.Problems;
 import org.bizenv.normalise.Normalisation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,8 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reports with the published columns. The largest errors at each level are printed (and quoted in
  * docs/doing-business.md).
  */
-@SpringBootTest
-class DoingBusiness2020Test {
+class DoingBusiness2020Test extends JobTestBase {
 
     static final Path FRAMEWORK = Path.of("indicators/doing-business-2020.yaml");
     static final Path FROM_SCORES = Path.of("indicators/doing-business-2020-published-scores.yaml");
@@ -83,19 +78,11 @@ class DoingBusiness2020Test {
     static final String OVERALL = "Ease of doing business score (DB17-20 methodology)";
     static final String RANK = "Ease of doing business rank";
 
-    @TempDir
-    static Path repository;
 
     @TempDir
     Path tmp;
 
-    @DynamicPropertySource
-    static void repository(DynamicPropertyRegistry r) {
-        r.add("bizenv.repository", () -> repository.toString());
-    }
 
-    @Autowired
-    EvaluationRunner runner;
 
     static final Csv DB = Csv.read("doing-business-2020/db2020.csv");
     static final String[] CODES = DB.texts("Country code");

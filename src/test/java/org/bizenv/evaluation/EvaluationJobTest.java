@@ -12,36 +12,23 @@ import org.bizenv.ingest.InputDataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The yearly job end to end on the bundled sample: reports, determinism, restart, and bad input. */
-@SpringBootTest
-class EvaluationJobTest {
+class EvaluationJobTest extends JobTestBase {
 
     static final Path FRAMEWORK = Path.of("indicators/miit-sme-2024.yaml");
     static final Path DATA_2024 = Path.of("sample-data/2024");
     static final Path DATA_2023 = Path.of("sample-data/2023");
     static final String AT = "2025-03-01T00:00:00Z";
 
-    @TempDir
-    static Path repository;
 
     @TempDir
     Path tmp;
 
-    @DynamicPropertySource
-    static void repository(DynamicPropertyRegistry r) {
-        r.add("bizenv.repository", () -> repository.toString());
-    }
 
-    @Autowired
-    EvaluationRunner runner;
 
     private EvaluationRunner.Outcome run(Path data, Path previous, Path output) throws Exception {
         return runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, output, previous, AT));

@@ -28,10 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
@@ -46,21 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
  * scores and the rank-reversal margins predict, and an analyst's edit of the report's Weights sheet comes back as a
  * scenario.
  */
-@SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RobustnessJobTest {
+class RobustnessJobTest extends JobTestBase {
 
-    static final Path repository = AsemJobTest.tempDir("bizenv-robustness-repository");
-    static final Path tmp = AsemJobTest.tempDir("bizenv-robustness-reports");
+    static final Path tmp = tempDir("bizenv-robustness-reports");
     static final Path SAMPLE_SCENARIOS = Path.of("indicators/scenarios/miit-sme-2024-scenarios.yaml");
 
-    @DynamicPropertySource
-    static void repository(DynamicPropertyRegistry r) {
-        r.add("bizenv.repository", () -> repository.toString());
-    }
 
-    @Autowired
-    EvaluationRunner runner;
 
     Path out;
     JsonNode json;

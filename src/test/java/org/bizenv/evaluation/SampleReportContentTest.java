@@ -23,10 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,20 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * What the bundled sample's reports say about objective weights and statistical coherence: the job is run on the
  * sample, the workbook opened with POI and the JSON read back.
  */
-@SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleReportContentTest {
+class SampleReportContentTest extends JobTestBase {
 
-    static final Path repository = AsemJobTest.tempDir("bizenv-sample-repository");
-    static final Path out = AsemJobTest.tempDir("bizenv-sample-reports");
+    static final Path out = tempDir("bizenv-sample-reports");
 
-    @DynamicPropertySource
-    static void repository(DynamicPropertyRegistry r) {
-        r.add("bizenv.repository", () -> repository.toString());
-    }
 
-    @Autowired
-    EvaluationRunner runner;
 
     JsonNode json;
     XSSFWorkbook workbook;

@@ -1,0 +1,41 @@
+package org.bizenv.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What the job tests share: the runner, and one job repository for every test class. Sharing it lets Spring reuse a
+ * single context for all of them instead of starting one per class; runs never collide because each test writes to
+ * its own output folder, which is part of a run's identity. Folders live under {@code target/}, which
+ * {@code mvn clean} removes.
+ */
+@SpringBootTest
+abstract class JobTestBase {
+
+    static final Path repository = tempDir("job-repository");
+
+    @DynamicPropertySource
+    static void jobRepository(DynamicPropertyRegistry r) {
+        r.add("bizenv.repository", () -> repository.toString());
+    }
+
+    @Autowired
+    EvaluationRunner runner;
+
+    /** A fresh folder under target/ (made by hand: the Spring context needs the repository before injection). */
+    static Path tempDir(String prefix) {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "job-tests"));
+            return Files.createTempDirectory(target, prefix).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
