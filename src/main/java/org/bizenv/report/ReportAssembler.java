@@ -262,6 +262,7 @@ public final class ReportAssembler {
                 s.append(" (").append(ind.statistic()).append(')');
             }
             s.append(". ");
+            fw.source(ind.source()).ifPresent(src -> s.append(statisticText(src, ind)));
             if (ind.denominator() != null) {
                 s.append("Divided by ").append(ind.denominator()).append(". ");
             }
@@ -328,6 +329,35 @@ public final class ReportAssembler {
                     : "scores " + fmt(t.score())));
         }
         return " Text values: " + String.join("; ", parts) + ".";
+    }
+
+    /** How a city-level value is computed from walk-through tests or questionnaire microdata, in words. */
+    static String statisticText(org.bizenv.framework.Source src, Indicator ind) {
+        if (src.type().equals("walkthrough")) {
+            return ind.statistic().equals("pass-rate")
+                    ? "The city's value is the share of its " + ind.field() + " tests that passed, in %. "
+                    : "The city's value is the mean time of its " + ind.field() + " tests, in hours. ";
+        }
+        if (!src.type().equals("survey")) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("The city's value is ");
+        t.append(ind.statistic().equals("mean-score")
+                ? "the mean answer to " + ind.field() + ", answers 1–5 rescaled to 0–100 as (a − 1)/4·100"
+                : "the share of answers to " + ind.field() + " that are favourable (4 or 5), in %");
+        if (!src.notApplicable().isEmpty()) {
+            t.append("; not-applicable codes ").append(src.notApplicable()).append(" and blanks are left out");
+        }
+        if (!src.sizeMix().isEmpty()) {
+            t.append("; computed per size class and weighted to the population mix ");
+            new java.util.TreeMap<>(src.sizeMix()).forEach((k, v) -> t.append(k).append(' ').append(fmt(v)).append(", "));
+            t.setLength(t.length() - 2);
+            t.append(" (renormalised over the classes that answered)");
+        }
+        if (src.minSample() > 0) {
+            t.append("; fewer than ").append(src.minSample()).append(" valid answers is flagged in Warnings");
+        }
+        return t.append(". ").toString();
     }
 
     private static String level(int depth) {

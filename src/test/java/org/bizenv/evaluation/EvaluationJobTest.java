@@ -72,6 +72,17 @@ class EvaluationJobTest extends JobTestBase {
             }
         }
         assertThat(inn.get("method").asString()).isEqualTo("entropy");
+        // how a survey value was computed from the microdata is stated, so the number can be traced
+        String fin = null;
+        for (JsonNode m : r.get("methodology")) {
+            if (m.get("element").asString().equals("FIN.SAT.1")) {
+                fin = m.get("text").asString();
+            }
+        }
+        assertThat(fin).contains("the mean answer to Q09, answers 1–5 rescaled to 0–100 as (a − 1)/4·100",
+                "not-applicable codes [9] and blanks are left out",
+                "weighted to the population mix medium 0.05, micro 0.7, small 0.25",
+                "fewer than 400 valid answers is flagged in Warnings");
     }
 
     @Test
