@@ -69,6 +69,7 @@ public final class Intake {
             return new IntakeResult(List.of(), new double[0][], new String[0][], new double[0][], List.of());
         }
         Map<String, SourceValues> bySourceAndStatistic = new LinkedHashMap<>();
+        Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
         List<Report.SourceFile> files = new ArrayList<>();
         for (Source s : fw.sources()) {
             files.addAll(sourceFiles(s, data));
@@ -76,14 +77,19 @@ public final class Intake {
                 continue;
             }
             List<FieldRequest> requests = requests(fw, s);
-            if (requests.isEmpty()) {
+            List<String> attributeColumns = attributeColumns(s);
+            if (requests.isEmpty() && attributeColumns.isEmpty()) {
                 continue;
             }
             switch (s.type()) {
                 case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(new UnitWorkbooksReader(resolver,
                         dataFolder).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
-                case "unit-table" -> bySourceAndStatistic.put(s.id(), take(new UnitTableReader(resolver, dataFolder)
-                        .read(s.id(), prefix + s.path(), s.sheet(), s.unitColumn(), requests), problems));
+                case "unit-table" -> {
+                    UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder).read(s.id(),
+                            prefix + s.path(), s.sheet(), s.unitColumn(), requests, attributeColumns), problems);
+                    bySourceAndStatistic.put(s.id(), table.values());
+                    addAttributes(s, table.attributes(), attributes);
+                }
                 case "walkthrough" -> {
                     List<String> items = requests.stream().map(FieldRequest::field).toList();
                     WalkthroughValues w = take(new WalkthroughReader(resolver, dataFolder)
@@ -95,7 +101,6 @@ public final class Intake {
             }
         }
 
-        Map<String, Map<String, String>> attributes = attributes(fw, resolver, dataFolder, prefix, problems);
         List<Unit> units = units(resolver, bySourceAndStatistic, attributes, fw);
         units = CompositeUnits.check(fw, units, problems);
         List<Indicator> indicators = fw.indicators();
@@ -191,33 +196,31 @@ public final class Intake {
         return "[" + CellValues.format(ind.validMin()) + ", " + CellValues.format(ind.validMax()) + "]";
     }
 
-    /** Names and group columns that unit-table sources declare, by unit code (first source to name a unit wins). */
-    static Map<String, Map<String, String>> attributes(Framework fw, UnitResolver resolver, Path dataFolder,
-                                                      String prefix, Problems problems) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (Source s : fw.sources()) {
-            if (!s.type().equals("unit-table") || (s.unitNameColumn() == null && s.groupColumns().isEmpty())) {
-                continue;
-            }
-            List<String> columns = new ArrayList<>(s.groupColumns());
-            if (s.unitNameColumn() != null) {
-                columns.add(0, s.unitNameColumn());
-            }
-            var r = new org.bizenv.ingest.UnitAttributesReader(resolver, dataFolder)
-                    .read(prefix + s.path(), s.sheet(), s.unitColumn(), columns);
-            problems.addAll(r.problems());
-            r.value().forEach((unit, attrs) -> {
-                Map<String, String> a = new LinkedHashMap<>();
-                if (s.unitNameColumn() != null) {
-                    a.put(NAME, attrs.get(s.unitNameColumn()));
-                }
-                for (String g : s.groupColumns()) {
-                    a.put(g, attrs.get(g));
-                }
-                out.putIfAbsent(unit, a);
-            });
+    /** The text columns a unit-table source declares: the unit's name column first, then its group columns. */
+    static List<String> attributeColumns(Source s) {
+        if (!s.type().equals("unit-table")) {
+            return List.of();
         }
-        return out;
+        List<String> columns = new ArrayList<>();
+        if (s.unitNameColumn() != null) {
+            columns.add(s.unitNameColumn());
+        }
+        columns.addAll(s.groupColumns());
+        return columns;
+    }
+
+    /** A source's names and groups by unit code, keyed as {@link #units} reads them (first source to name a unit wins). */
+    static void addAttributes(Source s, Map<String, Map<String, String>> read, Map<String, Map<String, String>> out) {
+        read.forEach((unit, attrs) -> {
+            Map<String, String> a = new LinkedHashMap<>();
+            if (s.unitNameColumn() != null) {
+                a.put(NAME, attrs.get(s.unitNameColumn()));
+            }
+            for (String g : s.groupColumns()) {
+                a.put(g, attrs.get(g));
+            }
+            out.putIfAbsent(unit, a);
+        });
     }
 
     /** Key of a unit's name among its attributes. */

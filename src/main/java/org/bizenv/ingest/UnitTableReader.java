@@ -2,11 +2,13 @@ package org.bizenv.ingest;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bizenv.city.Match;
 import org.bizenv.city.Unit;
+import org.bizenv.city.TypedText;
 import org.bizenv.city.UnitResolver;
 
 /**
@@ -41,23 +43,43 @@ public final class UnitTableReader {
      */
     public ReadResult<SourceValues> read(String sourceId, String path, String sheet, String unitColumn,
                                          List<FieldRequest> fields) {
+        ReadResult<UnitTable> r = read(sourceId, path, sheet, unitColumn, fields, List.of());
+        return new ReadResult<>(r.value().values(), r.problems());
+    }
+
+    /**
+     * A unit table's values and, per unit (in row order), the cleaned text of the attribute columns asked for — the
+     * unit's name and its groups (region, income group…) — read in the same pass.
+     */
+    public record UnitTable(SourceValues values, Map<String, Map<String, String>> attributes) {
+    }
+
+    /** As {@link #read(String, String, String, String, List)}, also reading {@code attributeColumns} as text. */
+    public ReadResult<UnitTable> read(String sourceId, String path, String sheet, String unitColumn,
+                                      List<FieldRequest> fields, List<String> attributeColumns) {
         Problems problems = new Problems();
         SourceValues.Builder out = new SourceValues.Builder(sourceId,
                 fields.stream().map(FieldRequest::field).toList(), resolver.expectedCodes());
+        Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
         Table t = Tables.open(dataFolder, path, sheet, problems);
         if (t != null) {
-            readTable(t, unitColumn, fields, out, problems);
+            readTable(t, unitColumn, fields, attributeColumns, out, attributes, problems);
         }
-        return new ReadResult<>(out.build(), problems.sorted());
+        return new ReadResult<>(new UnitTable(out.build(), attributes), problems.sorted());
     }
 
-    private void readTable(Table t, String unitColumn, List<FieldRequest> fields, SourceValues.Builder out,
+    private void readTable(Table t, String unitColumn, List<FieldRequest> fields, List<String> attributeColumns,
+                           SourceValues.Builder out, Map<String, Map<String, String>> attributes,
                            Problems problems) {
         int header = Math.max(1, t.findHeaderRow(unitColumn, HEADER_SEARCH_ROWS));
         int unitCol = t.column(header, unitColumn, problems);
         int[] cols = new int[fields.size()];
         for (int f = 0; f < cols.length; f++) {
             cols[f] = t.column(header, fields.get(f).field(), problems);
+        }
+        int[] attributeCols = new int[attributeColumns.size()];
+        for (int a = 0; a < attributeCols.length; a++) {
+            attributeCols[a] = t.column(header, attributeColumns.get(a), problems);
         }
         if (unitCol == 0) {
             return;
@@ -78,6 +100,15 @@ public final class UnitTableReader {
             if (first != null) {
                 problems.add(unitCell.where(), "duplicate row for " + unit.label() + ", first at row " + first);
                 continue;
+            }
+            if (attributeCols.length > 0) {
+                Map<String, String> attrs = new LinkedHashMap<>();
+                for (int a = 0; a < attributeCols.length; a++) {
+                    if (attributeCols[a] > 0) {
+                        attrs.put(attributeColumns.get(a), TypedText.clean(t.cell(r, attributeCols[a]).asText()));
+                    }
+                }
+                attributes.put(unit.code(), attrs);
             }
             int u = out.unit(unit.code());
             for (int f = 0; f < cols.length; f++) {
