@@ -71,7 +71,7 @@ public final class FrameworkLoader {
         YMap top = map(doc, "the file", Set.of("framework", "defaults", "ranking", "tiers", "sources", "denominators",
                 "nodes", "indicators", "composites"));
 
-        YMap fw = top.requireMap("framework");
+        YMap fw = top.requireMap("framework", Set.of("id", "name", "version", "units", "synthetic"));
         String id = fw == null ? "?" : fw.requireCode("id");
         Names name = fw == null ? new Names("", "") : fw.requireNames("name");
         String version = fw == null ? "" : fw.optText("version", "");
@@ -86,7 +86,6 @@ public final class FrameworkLoader {
                 }
             }
             synthetic = fw.optBoolean("synthetic", false);
-            fw.checkKeys(Set.of("id", "name", "version", "units", "synthetic"));
         }
 
         YMap defaults = top.optMap("defaults");
@@ -867,13 +866,13 @@ public final class FrameworkLoader {
             return new Names(zh == null ? en : zh, en == null ? zh : en);
         }
 
-        YMap requireMap(String key) {
+        YMap requireMap(String key, Set<String> allowed) {
             var v = value(key);
             if (v == null) {
                 problem(line, "missing '" + key + "'");
                 return null;
             }
-            return map(v, "'" + key + "'", Set.of("id", "name", "version", "units", "synthetic"));
+            return map(v, "'" + key + "'", allowed);
         }
 
         YMap optMap(String key) {

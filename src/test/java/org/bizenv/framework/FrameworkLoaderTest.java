@@ -128,6 +128,15 @@ class FrameworkLoaderTest {
     }
 
     @Test
+    void anUnknownKeyIsReportedOnce() throws IOException {
+        Path f = write(VALID.replace("  id: tiny\n", "  id: tiny\n  colour: red\n"));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":3: unknown key 'colour' (expected one of: id, name, synthetic, units, version)"));
+    }
+
+    @Test
     void rejectsCyclesAndASecondRootAndChildlessNodes() throws IOException {
         String yaml = """
                 framework: {id: cyc, name: {en: Cycles}}
