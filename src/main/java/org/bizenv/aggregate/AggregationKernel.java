@@ -58,21 +58,31 @@ public final class AggregationKernel {
         final int units;
         final double[] acc;
         final double[] acc2;
-        final double[] wSum;
         final boolean[] complete;
         final double[][] v;
         final double[] ideal;
         final double[] anti;
+        final int[] notApplicable;
+        final int[] withData;
+        final int[] imputed;
+        final double[] weightSum;
+        final int[] badChild;
+        final boolean[] zero;
 
         public Scratch(int units, int children) {
             this.units = units;
             this.acc = new double[units];
             this.acc2 = new double[units];
-            this.wSum = new double[units];
             this.complete = new boolean[units];
             this.v = new double[children][units];
             this.ideal = new double[children];
             this.anti = new double[children];
+            this.notApplicable = new int[units];
+            this.withData = new int[units];
+            this.imputed = new int[units];
+            this.weightSum = new double[units];
+            this.badChild = new int[units];
+            this.zero = new boolean[units];
         }
     }
 
@@ -121,39 +131,92 @@ public final class AggregationKernel {
     }
 
     /**
-     * The availability rules 1–3 and 5 of the class comment for unit i; leaves the weight sum of the children with data
-     * (summed in child order) in {@code s.wSum[i]}.
+     * One pass over the children, child-major (each row streamed once), accumulating per unit in the scratch: how many
+     * children do not apply, have data and have imputed data (so applicable = count − not applicable, observed = with
+     * data − imputed, the words of {@link NodeChildren}; a value that does not apply is NaN, so it never has data), the
+     * weight sum of the children with data, and for the arithmetic, geometric and harmonic means their weighted sum,
+     * the first child out of the mean's domain (−1 if none) and whether a zero gives the unit 0. Per unit the sums run
+     * over the children in order, exactly as a unit-by-unit loop adds them. Masks are only read on rows that have them.
      */
-    private static byte availability(NodeChildren c, int i, double minShare, Scratch s) {
+    private static void scan(AggregationMethod m, NodeChildren c, Scratch s) {
+        int n = c.units;
+        int[] notApplicable = s.notApplicable;
+        int[] withData = s.withData;
+        int[] imputed = s.imputed;
+        double[] wSum = s.weightSum;
+        double[] sum = s.acc;
+        int[] bad = s.badChild;
+        boolean[] zero = s.zero;
+        Arrays.fill(notApplicable, 0, n, 0);      // each buffer is cleared before it is summed into
+        Arrays.fill(withData, 0, n, 0);
+        Arrays.fill(imputed, 0, n, 0);
+        Arrays.fill(wSum, 0, n, 0.0);
+        Arrays.fill(sum, 0, n, 0.0);
+        Arrays.fill(bad, 0, n, -1);
+        Arrays.fill(zero, 0, n, false);
+        Kind kind = m.kind();
+        boolean sums = kind == Kind.ARITHMETIC || kind == Kind.GEOMETRIC || kind == Kind.HARMONIC;
+        boolean zeros = m.zerosGiveZero();
+        for (int j = 0; j < c.count; j++) {
+            double[] x = c.values[j];
+            boolean[] na = c.notApplicable[j];
+            boolean[] imp = c.imputed[j];
+            double[] lx = c.logs[j];
+            double w = c.weights[j];
+            if (na != null) {
+                for (int i = 0; i < n; i++) {
+                    notApplicable[i] += na[i] ? 1 : 0;
+                }
+            }
+            if (imp != null) {
+                for (int i = 0; i < n; i++) {
+                    imputed[i] += imp[i] && x[i] == x[i] ? 1 : 0;
+                }
+            }
+            boolean weighted = sums && w > 0;       // a weight-0 child takes no part in the mean and is not checked
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                if (xi != xi) {
+                    continue;
+                }
+                withData[i]++;
+                wSum[i] += w;
+                if (!weighted) {
+                    continue;
+                }
+                if (kind == Kind.ARITHMETIC) {
+                    sum[i] += w * xi;
+                } else if (!(xi > 0)) {
+                    if (xi == 0 && zeros) {
+                        zero[i] = true;
+                    } else if (bad[i] < 0) {
+                        bad[i] = j;
+                    }
+                } else if (kind == Kind.GEOMETRIC) {
+                    sum[i] += w * (lx != null ? lx[i] : Math.log(xi));
+                } else {
+                    sum[i] += w / xi;
+                }
+            }
+        }
+    }
+
+    /** The availability rules 1–3 and 5 of the class comment for unit i, from the counts of {@link #scan}. */
+    private static byte status(NodeChildren c, int i, double minShare, Scratch s) {
         if (c.outside != null && c.outside[i]) {
             return OUTSIDE;
         }
-        int applicable = 0;
-        int withData = 0;
-        int observed = 0;
-        double wSum = 0;
-        for (int j = 0; j < c.count; j++) {
-            if (!c.applies(j, i)) {
-                continue;
-            }
-            applicable++;
-            if (c.hasData(j, i)) {
-                withData++;
-                wSum += c.weights[j];
-                observed += c.observed(j, i) ? 1 : 0;
-            }
-        }
-        s.wSum[i] = wSum;
+        int applicable = c.count - s.notApplicable[i];
         if (applicable == 0) {
             return NOT_APPLICABLE;
         }
-        if (withData == 0) {
+        if (s.withData[i] == 0) {
             return NO_DATA;
         }
-        if (minShare > 0 && (double) observed / applicable < minShare) {
+        if (minShare > 0 && (double) (s.withData[i] - s.imputed[i]) / applicable < minShare) {
             return TOO_FEW_OBSERVED;
         }
-        return wSum == 0 ? NO_WEIGHT : SCORED;
+        return s.weightSum[i] == 0 ? NO_WEIGHT : SCORED;
     }
 
     // ------------------------------------------------------------------ means
@@ -228,14 +291,14 @@ public final class AggregationKernel {
         return COMPLETE;
     }
 
-    /** Any mean, unit by unit, with every rule of the class comment. */
+    /** Any mean, with every rule of the class comment. */
     private static int mean(AggregationMethod m, NodeChildren c, double[] out, boolean[] notApplicable, byte[] why,
                             Scratch s) {
         int n = c.units;
+        scan(m, c, s);
         int flags = COMPLETE;
         for (int i = 0; i < n; i++) {
-            byte st = availability(c, i, m.minShare(), s);
-            double wSum = s.wSum[i];
+            byte st = status(c, i, m.minShare(), s);
             notApplicable[i] = st == NOT_APPLICABLE;
             if (st == NOT_APPLICABLE) {
                 flags |= SOME_NOT_APPLICABLE;
@@ -248,62 +311,22 @@ public final class AggregationKernel {
                 flags &= ~COMPLETE;
                 continue;
             }
+            int bad = s.badChild[i];
+            if (bad >= 0) {      // only scored units are checked: the first such unit, then child, is reported
+                throw new NonPositiveValueException(i, bad, c.values[bad][i], m.meanName());
+            }
+            double wSum = s.weightSum[i];
+            double sum = s.acc[i];
+            boolean zero = s.zero[i];
             out[i] = switch (m.kind()) {
-                case ARITHMETIC -> arithmetic(c, i, wSum);
-                case GEOMETRIC -> geometric(m, c, i, wSum);
-                case HARMONIC -> harmonic(m, c, i, wSum);
+                case ARITHMETIC -> sum / wSum;
+                case GEOMETRIC -> zero ? 0 : Math.exp(sum / wSum);
+                case HARMONIC -> zero ? 0 : wSum / sum;
                 case GENERALISED -> generalised(m, c, i, wSum);
                 default -> throw new IllegalStateException(m.kind().name());
             };
         }
         return flags;
-    }
-
-    private static double arithmetic(NodeChildren c, int i, double wSum) {
-        double s = 0;
-        for (int j = 0; j < c.count; j++) {
-            double x = c.values[j][i];
-            if (x == x && c.weights[j] > 0) {
-                s += c.weights[j] * x;
-            }
-        }
-        return s / wSum;
-    }
-
-    private static double geometric(AggregationMethod m, NodeChildren c, int i, double wSum) {
-        double s = 0;
-        boolean zero = false;
-        for (int j = 0; j < c.count; j++) {
-            double x = c.values[j][i];
-            double w = c.weights[j];
-            if (x != x || !(w > 0)) {
-                continue;
-            }
-            if (x <= 0) {
-                zero |= zeroAllowed(m, c, i, j, x);
-                continue;
-            }
-            s += w * (c.logs[j] != null ? c.logs[j][i] : Math.log(x));
-        }
-        return zero ? 0 : Math.exp(s / wSum);
-    }
-
-    private static double harmonic(AggregationMethod m, NodeChildren c, int i, double wSum) {
-        double s = 0;
-        boolean zero = false;
-        for (int j = 0; j < c.count; j++) {
-            double x = c.values[j][i];
-            double w = c.weights[j];
-            if (x != x || !(w > 0)) {
-                continue;
-            }
-            if (x <= 0) {
-                zero |= zeroAllowed(m, c, i, j, x);
-                continue;
-            }
-            s += w / x;
-        }
-        return zero ? 0 : wSum / s;
     }
 
     /**
@@ -376,6 +399,7 @@ public final class AggregationKernel {
             }
             wTotal += c.weights[j];
         }
+        scan(m, c, s);          // counts only (before the distances, which reuse the sums' buffer)
         double[] dPlus = s.acc;
         double[] dMinus = s.acc2;
         if (wTotal > 0) {
@@ -383,7 +407,7 @@ public final class AggregationKernel {
         }
         int flags = COMPLETE;
         for (int i = 0; i < n; i++) {
-            byte st = availability(c, i, m.minShare(), s);
+            byte st = status(c, i, m.minShare(), s);
             if ((st == SCORED || st == NO_WEIGHT) && !complete[i]) {
                 st = INCOMPLETE;
             } else if (st == SCORED && wTotal == 0) {

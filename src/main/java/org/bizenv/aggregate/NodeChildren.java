@@ -50,14 +50,8 @@ public final class NodeChildren {
         this.complete = new boolean[capacity];
     }
 
-    /** Forgets every child (and the references to the caller's arrays). */
+    /** Forgets every child (the references to the caller's arrays are overwritten by the next {@link #add}s). */
     public void clear() {
-        for (int c = 0; c < count; c++) {
-            values[c] = null;
-            imputed[c] = null;
-            notApplicable[c] = null;
-            logs[c] = null;
-        }
         count = 0;
         anyImputed = false;
         anyIncomplete = false;
@@ -99,6 +93,14 @@ public final class NodeChildren {
         if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("weight of child " + count + " must be finite and >= 0, got " + weight);
         }
+        if (notApplicable != null) {
+            for (int i = 0; i < units; i++) {
+                if (notApplicable[i] && values[i] == values[i]) {
+                    throw new IllegalArgumentException("child " + count + " does not apply to unit " + i
+                            + " but has the value " + values[i] + " there (a value that does not apply is NaN)");
+                }
+            }
+        }
         int c = count++;
         this.values[c] = values;
         this.weights[c] = weight;
@@ -134,10 +136,15 @@ public final class NodeChildren {
         return applies(c, i) && x == x;
     }
 
+    /** Whether child c's value for unit i was imputed. */
+    public boolean imputed(int c, int i) {
+        boolean[] imp = imputed[c];
+        return imp != null && imp[i];
+    }
+
     /** Whether child c has an observed (not imputed) value for unit i. */
     public boolean observed(int c, int i) {
-        boolean[] imp = imputed[c];
-        return hasData(c, i) && (imp == null || !imp[i]);
+        return hasData(c, i) && !imputed(c, i);
     }
 
     /** How many children apply to unit i. */
