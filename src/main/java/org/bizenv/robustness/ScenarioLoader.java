@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.bizenv.framework.Framework;
-import org.bizenv.framework.YamlValues;
+import org.bizenv.framework.yaml.YamlValues;
 import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Methods;
 import org.bizenv.framework.Names;

@@ -201,7 +201,7 @@ public final class WeightsSheetReader {
         CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
         return switch (t) {
             case NUMERIC -> c.getNumericCellValue();
-            case STRING -> org.bizenv.framework.YamlValues.number(c.getStringCellValue());
+            case STRING -> org.bizenv.framework.yaml.YamlValues.number(c.getStringCellValue());
             default -> null;
         };
     }
