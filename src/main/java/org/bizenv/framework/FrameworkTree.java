@@ -40,27 +40,19 @@ public record FrameworkTree(int root, int[] nodeParent, int[] indicatorParent, i
         List<LineProblem> problems = new ArrayList<>();
         Map<String, Integer> nodeIndex = new HashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            if (n.code() == null) {
-                continue;
+        List<TreeElement> elements = new ArrayList<>(nodes);
+        elements.addAll(indicators);
+        for (int i = 0; i < elements.size(); i++) {
+            TreeElement e = elements.get(i);
+            if (e.code() == null) {
+                continue;                                   // reported by the reader
             }
-            Integer prev = firstLine.putIfAbsent(n.code(), n.line());
+            Integer prev = firstLine.putIfAbsent(e.code(), e.line());
             if (prev != null) {
-                problems.add(new LineProblem(n.line(), "duplicate code '" + n.code() + "' (first defined at line "
+                problems.add(new LineProblem(e.line(), "duplicate code '" + e.code() + "' (first defined at line "
                         + prev + ")"));
-            } else {
-                nodeIndex.put(n.code(), i);
-            }
-        }
-        for (Indicator ind : indicators) {
-            if (ind.code() == null) {
-                continue;
-            }
-            Integer prev = firstLine.putIfAbsent(ind.code(), ind.line());
-            if (prev != null) {
-                problems.add(new LineProblem(ind.line(), "duplicate code '" + ind.code() + "' (first defined at line "
-                        + prev + ")"));
+            } else if (i < nodes.size()) {
+                nodeIndex.put(e.code(), i);
             }
         }
         int[] nodeParent = new int[nodes.size()];

@@ -239,10 +239,7 @@ public final class YamlDocument {
         @Override
         public boolean checkEvent(Event.ID choice) {
             boolean is = parser.checkEvent(choice);
-            Event next = parser.peekEvent();
-            if (next != null) {
-                last = next;
-            }
+            peekEvent();
             return is;
         }
 
