@@ -13,8 +13,8 @@ import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Location;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.robustness.Scenario;
-import org.bizenv.robustness.ScenarioLoader;
-import org.bizenv.robustness.WeightsSheetReader;
+import org.bizenv.scenario.ScenarioLoader;
+import org.bizenv.scenario.WeightsSheetReader;
 
 /**
  * The scenario files of {@code --scenarios}: a YAML file of scenarios ({@link ScenarioLoader}), or a workbook whose
