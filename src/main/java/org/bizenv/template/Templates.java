@@ -13,7 +13,6 @@ import org.bizenv.city.CityRegistry;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Source;
 import org.bizenv.ingest.CityRegistryReader;
-import org.bizenv.ingest.InputDataException;
 import org.bizenv.ingest.ReadResult;
 import org.bizenv.report.AtomicReportFolder;
 
@@ -43,7 +42,11 @@ public final class Templates {
     private Templates() {
     }
 
-    /** The units of the framework's registry in registry order; empty when the framework has none. */
+    /**
+     * The units of the framework's registry in registry order; empty when the framework has none.
+     *
+     * @throws org.bizenv.ingest.InputDataException listing the registry's problems
+     */
     public static List<City> units(Framework fw) {
         if (fw.unitsFile() == null) {
             return List.of();

@@ -345,6 +345,19 @@ class TemplatesTest {
         assertThat(Book.expectedZh(new FieldRequest("X", -50, Double.NaN, true))).isEqualTo("不小于 -50 的数值");
     }
 
+    @Test
+    void textThatLooksLikeAFormulaStaysText() {
+        try (Book b = new Book()) {
+            XSSFSheet s = b.sheet("x");
+            Cell formulaLike = b.put(s, 0, 0, "=HYPERLINK(\"x\")", b.text);
+            Cell plain = b.put(s, 0, 1, "R01", b.text);
+            assertThat(formulaLike.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(formulaLike.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(formulaLike.getCellStyle().getWrapText()).isTrue();
+            assertThat(plain.getCellStyle().getQuotePrefixed()).isFalse();
+        }
+    }
+
     static String text(XSSFSheet s, int row, int col) {
         Row r = s.getRow(row);
         Cell c = r == null ? null : r.getCell(col);
