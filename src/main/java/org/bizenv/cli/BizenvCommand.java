@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code bizenv run | validate | generate-sample | bench}. */
+/** The command line: {@code bizenv run | validate | template | generate-sample | bench}. */
 @Command(name = "bizenv", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE, versionProvider = EngineVersion.Provider.class,
         description = "Scores cities' SME development environment from indicator workbooks and writes ranked, "
                 + "bilingual Excel and JSON reports.",
-        subcommands = {RunCommand.class, ValidateCommand.class, GenerateSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, GenerateSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the job failed for another reason (see the message)",
                 "  2  invalid input: the framework file or the data have problems (all are listed)",

@@ -158,7 +158,7 @@ public final class Intake {
     }
 
     /** The fields a source must provide: its indicators' fields (with their valid ranges) and denominators. */
-    static List<FieldRequest> requests(Framework fw, Source s) {
+    public static List<FieldRequest> requests(Framework fw, Source s) {
         Map<String, FieldRequest> byField = new LinkedHashMap<>();
         for (Indicator ind : fw.indicators()) {
             if (!ind.source().equals(s.id())) {
