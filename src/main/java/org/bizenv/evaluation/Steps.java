@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.bizenv.city.UnitResolver;
-import org.bizenv.cli.EngineVersion;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Problems;
 import org.bizenv.report.PreviousResults;
+import org.bizenv.report.EngineVersion;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportSet;

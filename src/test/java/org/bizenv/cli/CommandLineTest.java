@@ -57,6 +57,12 @@ class CommandLineTest {
     }
 
     @Test
+    void versionIsTheEngineVersionTheReportsState() {
+        assertThat(run("--version")).isZero();
+        assertThat(stdout().strip()).isEqualTo("bizenv " + org.bizenv.report.EngineVersion.get());
+    }
+
+    @Test
     void aMissingRequiredOptionIsAUsageError() {
         assertThat(run("run", "--year", "2024")).isEqualTo(BizenvCommand.USAGE);
         assertThat(stderr()).contains("Missing required options: '--framework=FILE', '--data=DIR'");
