@@ -3,10 +3,13 @@ package org.bizenv.evaluation;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bizenv.city.UnitResolver;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Problems;
+import org.bizenv.survey.SurveyTally;
+import org.bizenv.framework.Source;
 
 /**
  * Checks a framework file and a data folder without running the job or keeping anything: the same readers and
@@ -21,12 +24,13 @@ public final class Validation {
     public static List<DataProblem> check(Path framework, Path data) {
         Framework fw = FrameworkLoader.load(framework);
         Problems problems = new Problems();
-        Intake.read(fw, data, Intake.resolver(fw, problems), problems);
-        SurveyStep.Run run = new SurveyStep.Run(new EvaluationRequest(framework, data, 0, data, null, null), null);
-        for (SurveyStep.Item item = run.next(); item != null; item = run.next()) {
-            run.validators[item.period()].validate(item.response());
+        UnitResolver resolver = Intake.resolver(fw, problems);
+        Intake.read(fw, data, resolver, problems);
+        for (Source s : SurveyTally.sources(fw)) {
+            try (SurveyTally tally = new SurveyTally(fw, s, data, false, resolver, problems)) {
+                tally.readAll();
+            }
         }
-        problems.addAll(run.problems.sorted());
         return problems.sorted();
     }
 }
