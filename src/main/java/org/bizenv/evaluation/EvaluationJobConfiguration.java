@@ -145,7 +145,7 @@ public class EvaluationJobConfiguration {
                                   @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData,
                                   @Value(PARAMETER + EvaluationRequest.PREVIOUS_REPORT + END) String previousReport,
                                   @Value(PARAMETER + EvaluationRequest.GENERATED_AT + END) String generatedAt) {
-        return new ScoreStep(framework, workspace, new ScoreStep.Inputs(Path.of(file), Path.of(data), (int) year,
+        return new ScoreStep(framework, workspace, new Scoring.Inputs(Path.of(file), Path.of(data), (int) year,
                 EvaluationRequest.optionalPath(previousData), EvaluationRequest.optionalPath(previousReport),
                 generatedAt, robustnessSettings));
     }
