@@ -191,7 +191,7 @@ public final class FrameworkLoader {
         Set<String> ids = new HashSet<>();
         for (var n : seq.getValue()) {
             YMap m = map(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
-                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks"));
+                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks", "missing-units"));
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
                 problem(m.lineOf("id"), "duplicate source id '" + id + "'");
@@ -227,9 +227,24 @@ public final class FrameworkLoader {
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na), (int) m.optNumber("min-sample", 0),
                     java.util.Map.copyOf(mix), m.line,
-                    blanks(m, "source '" + id + "'", type)));
+                    blanks(m, "source '" + id + "'", type), missingUnits(m, id, type)));
         }
         return out;
+    }
+
+    /** {@code missing-units: error | missing} of a survey source; null when not stated. */
+    private String missingUnits(YMap m, String id, String type) {
+        String v = m.optText("missing-units", null);
+        if (v != null && !v.equals("error") && !v.equals("missing")) {
+            problem(m.lineOf("missing-units"), "source '" + id + "': missing-units must be 'error' or 'missing', not '"
+                    + v + "'");
+            return null;
+        }
+        if (v != null && type != null && !type.equals("survey")) {
+            problem(m.lineOf("missing-units"), "source '" + id + "': missing-units applies to survey sources (a "
+                    + type + " source must have every unit)");
+        }
+        return v;
     }
 
     private List<Denominator> readDenominators(SequenceNode seq, List<Source> sources) {

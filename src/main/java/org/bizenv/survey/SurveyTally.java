@@ -10,6 +10,7 @@ import org.bizenv.city.UnitResolver;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.Source;
+import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
 
 /**
@@ -107,10 +108,17 @@ public final class SurveyTally implements AutoCloseable {
         return this;
     }
 
-    /** The survey indicators' unit values, in framework order, with how each was computed. */
+    /**
+     * The survey indicators' unit values, in framework order, with how each was computed. A unit without one valid
+     * answer (with a registry: each of its cities; without: each unit the file names), or a file without any, is a
+     * problem unless the source says {@code missing-units: missing}: its indicators would be silently missing.
+     */
     public SurveyIndicators indicators() {
         SurveyResults res = aggregator.results(sizeMix(source), source.minSample());
         List<String> units = res.units();
+        if (readable() && !source.missingUnitsAllowed()) {
+            checkEveryUnitAnswered(res);
+        }
         int m = framework.indicators().size();
         double[][] values = new double[m][units.size()];
         String[][] provenance = new String[m][units.size()];
@@ -136,6 +144,37 @@ public final class SurveyTally implements AutoCloseable {
             }
         }
         return new SurveyIndicators(units, values, provenance, warnings);
+    }
+
+    /** Whether the file could be read at all (found, with its header's identity columns): else that is the problem. */
+    private boolean readable() {
+        SurveyLayout l = reader.layout();
+        return l.respondentIdColumn() > 0 && l.cityColumn() > 0 && l.sizeColumn() > 0 && l.industryColumn() > 0;
+    }
+
+    private void checkEveryUnitAnswered(SurveyResults res) {
+        List<String> silent = new ArrayList<>();
+        for (String u : res.units()) {
+            int n = 0;
+            for (String q : res.questions()) {
+                n += res.n(u, q);
+            }
+            if (n == 0) {
+                silent.add(u);
+            }
+        }
+        Location file = Location.ofFile(file());
+        String remedy = "; add the answers, or say 'missing-units: missing' on source '" + source.id()
+                + "' to score without them";
+        if (silent.size() == res.units().size()) {
+            problems.add(file, "no valid survey answers at all (no row with a known " + resolver.noun() + ", a size "
+                    + "class and an answer): every survey indicator would be missing" + remedy);
+            return;
+        }
+        for (String u : silent) {
+            problems.add(file, "no valid answers from " + label(u) + ": its survey indicators would be missing"
+                    + remedy);
+        }
     }
 
     @Override

@@ -209,6 +209,26 @@ class EvaluationJobTest extends JobTestBase {
         }
     }
 
+    @Test
+    void aSurveyFileWithOnlyItsHeaderFailsTheRunNamingTheFile() throws Exception {
+        // it used to exit 0 with every survey indicator silently missing from the ranking
+        Path data = tmp.resolve("data/2024");
+        copy(DATA_2024, data);
+        Files.write(data.resolve("survey.csv"), Files.readAllLines(data.resolve("survey.csv")).subList(0, 1));
+
+        EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, tmp.resolve("reports"),
+                null, null, AT, RobustnessSettings.off()));
+
+        assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(((InputDataException) o.failures().get(0)).problems()).extracting(Object::toString)
+                .containsExactly("survey.csv: no valid survey answers at all (no row with a known city, a size class "
+                        + "and an answer): every survey indicator would be missing; add the answers, or say "
+                        + "'missing-units: missing' on source 'survey' to score without them");
+        assertThat(Validation.check(FRAMEWORK, data, null, List.of()).problems())
+                .isEqualTo(((InputDataException) o.failures().get(0)).problems());
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
