@@ -96,13 +96,20 @@ class SurveyStep implements StepExecutionListener {
         if (!stepExecution.getStatus().equals(BatchStatus.COMPLETED)) {
             return stepExecution.getExitStatus();
         }
+        problems.addAll(List.of(workspace.load(Workspace.INTAKE_PROBLEMS, DataProblem[].class)));
         List<SurveyIndicators> byYear = new ArrayList<>();
         for (int year = 0; year < years.length; year++) {
-            byYear.add(SurveyIndicators.combine(framework.indicators().size(),
-                    tallies.subList(year * sources.size(), (year + 1) * sources.size()).stream()
-                            .map(SurveyTally::indicators).toList()));
+            List<SourceUnits> named = new ArrayList<>(workspace.load(year == 0 ? Workspace.INTAKE_CURRENT
+                    : Workspace.INTAKE_PREVIOUS, IntakeResult.class).sources());
+            List<SurveyIndicators> parts = new ArrayList<>();
+            for (SurveyTally t : tallies.subList(year * sources.size(), (year + 1) * sources.size())) {
+                SurveyIndicators ind = t.indicators();
+                parts.add(ind);
+                named.add(UnitCoverage.of(t, ind));
+            }
+            UnitCoverage.check(resolver, named, problems);
+            byYear.add(SurveyIndicators.combine(framework.indicators().size(), parts));
         }
-        problems.addAll(List.of(workspace.load(Workspace.INTAKE_PROBLEMS, DataProblem[].class)));
         if (!problems.isEmpty()) {
             // All sources were read and checked; fail with every problem at once (the job stops before scoring).
             stepExecution.setStatus(BatchStatus.FAILED);

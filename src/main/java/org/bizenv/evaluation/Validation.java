@@ -73,8 +73,9 @@ public final class Validation {
         IntakeResult lastIntake = lastFolder == null ? null : Intake.read(fw, lastFolder, true, resolver, problems);
         problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
         // the survey step
-        SurveyIndicators thisSurvey = survey(fw, thisFolder, false, resolver, problems);
-        SurveyIndicators lastSurvey = lastFolder == null ? null : survey(fw, lastFolder, true, resolver, problems);
+        SurveyIndicators thisSurvey = survey(fw, thisFolder, false, resolver, thisIntake, problems);
+        SurveyIndicators lastSurvey = lastFolder == null ? null
+                : survey(fw, lastFolder, true, resolver, lastIntake, problems);
         if (!problems.isEmpty()) {
             return new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false);  // as the run
         }
@@ -91,15 +92,22 @@ public final class Validation {
         return new Result(List.of(), fw.nodes().size(), fw.indicators().size(), scored.current().units().size(), true);
     }
 
-    /** A year's survey sources, read, checked and tallied row by row as the survey step does in chunks. */
+    /**
+     * A year's survey sources, read, checked and tallied row by row as the survey step does in chunks, then the year's
+     * sources checked for naming the same units.
+     */
     private static SurveyIndicators survey(Framework fw, Path folder, boolean lastYear, UnitResolver resolver,
-                                           Problems problems) {
+                                           IntakeResult intake, Problems problems) {
         List<SurveyIndicators> parts = new ArrayList<>();
+        List<SourceUnits> named = new ArrayList<>(intake.sources());
         for (Source s : SurveyTally.sources(fw)) {
             try (SurveyTally tally = new SurveyTally(fw, s, folder, lastYear, resolver, problems)) {
-                parts.add(tally.readAll().indicators());
+                SurveyIndicators ind = tally.readAll().indicators();
+                parts.add(ind);
+                named.add(UnitCoverage.of(tally, ind));
             }
         }
+        UnitCoverage.check(resolver, named, problems);
         return SurveyIndicators.combine(fw.indicators().size(), parts);
     }
 }

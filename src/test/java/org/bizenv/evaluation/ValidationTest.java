@@ -185,6 +185,71 @@ class ValidationTest extends JobTestBase {
         }
     }
 
+    /** The run fails in the survey step listing {@code expected}, and validate finds exactly the run's problems. */
+    private void bothList(Path fw, Path data, String... expected) throws Exception {
+        EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(fw, data, 2024, tmp.resolve("reports"), null,
+                null, AT, RobustnessSettings.off()));
+        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        List<org.bizenv.ingest.DataProblem> run = ((InputDataException) o.failures().get(0)).problems();
+        assertThat(run).extracting(Object::toString).containsExactly(expected);
+        assertThat(Validation.check(fw, data, null, List.of()).problems()).isEqualTo(run);
+        assertThat(validate("validate", "-f", fw.toString(), "-d", data.toString()).exit())
+                .isEqualTo(BizenvCommand.INVALID_INPUT);
+    }
+
+    @Test
+    void withoutARegistryOneCitySpelledTwoWaysIsAnInputErrorNotTwoRankedUnits() throws Exception {
+        Path fw = framework("", "", ind("A", "INDEX", "") + ind("B", "INDEX", "denominator: pop"));
+        bothList(fw, data("2024", TWO + "上海,5,5\n", POP + "上海市,40\n"),
+                "s.csv: one unit spelled 2 ways? '上海' in s.csv; '上海市' in d.csv: without a unit registry every "
+                        + "source must name a unit the same way, else it is ranked once per spelling; use one "
+                        + "spelling, or give the framework a registry ('units' under 'framework')");
+    }
+
+    @Test
+    void withoutARegistryAUnitSomeSourcesLackIsAnInputError() throws Exception {
+        Path fw = framework("", "", ind("A", "INDEX", "") + ind("B", "INDEX", "denominator: pop"));
+        bothList(fw, data("2024", TWO + "u4,5,5\n", POP),
+                "s.csv: 'u4' is in s.csv but not in d.csv: without a unit registry every source must name the same "
+                        + "units (a unit missing from a source would be ranked on part of its data)");
+        bothList(fw, data("empty", TWO, "Unit,Pop\n"),
+                "d.csv: names no unit: every unit the other sources name is missing from it");
+    }
+
+    @Test
+    void theSurveyIsOneOfTheSourcesThatMustNameTheSameUnits() throws Exception {
+        Path f = framework("", "", ind("A", "INDEX", "")
+                + "  - {code: S, parent: INDEX, name: {en: S}, direction: higher, weight: 1, source: q, field: Q01,"
+                + " statistic: mean-score}\n");
+        Files.writeString(f, Files.readString(f).replace("]\ndenominators",
+                ", {id: q, type: survey, path: survey.csv}]\ndenominators"));
+        Path data = data("2024", "Unit,A\nu1,1\nu2,2\n上海,3\n", "Unit,Pop\nu1,1\nu2,2\n上海,3\n");
+        Files.writeString(data.resolve("survey.csv"), "RespondentId,City,Size,Industry,Q01\n1,u1,micro,x,4\n"
+                + "2,上海市,micro,x,5\n");
+        bothList(f, data,
+                "s.csv: 'u2' is in s.csv, d.csv but not in survey.csv: without a unit registry every source must name the "
+                        + "same units (a unit missing from a source would be ranked on part of its data)",
+                "s.csv: one unit spelled 2 ways? '上海' in s.csv, d.csv; '上海市' in survey.csv: without a unit registry every "
+                        + "source must name a unit the same way, else it is ranked once per spelling; use one "
+                        + "spelling, or give the framework a registry ('units' under 'framework')");
+        // a survey that may lack units may lack u2, but 上海市 is still a second unit
+        Files.writeString(f, Files.readString(f).replace("path: survey.csv}", "path: survey.csv, missing-units: missing}"));
+        bothList(f, data,
+                "s.csv: one unit spelled 2 ways? '上海' in s.csv, d.csv; '上海市' in survey.csv: without a unit registry every "
+                        + "source must name a unit the same way, else it is ranked once per spelling; use one "
+                        + "spelling, or give the framework a registry ('units' under 'framework')");
+        Files.writeString(data.resolve("d.csv"), "Unit,Pop\nu1,1\nu2,2\n");
+        bothList(f, data,
+                "s.csv: one unit spelled 2 ways? '上海' in s.csv; '上海市' in survey.csv; in neither way in d.csv: "
+                        + "without a unit registry every source must name a unit the same way, else it is ranked once "
+                        + "per spelling; use one spelling, or give the framework a registry ('units' under 'framework')");
+        Files.writeString(data.resolve("d.csv"), "Unit,Pop\nu1,1\nu2,2\n上海,3\n");
+        Files.writeString(data.resolve("survey.csv"), "RespondentId,City,Size,Industry,Q01\n1,u1,micro,x,4\n");
+        Validation.Result ok = Validation.check(f, data, null, List.of());
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.units()).isEqualTo(3);
+    }
+
     @Test
     void aScenarioTheDataCannotSupport() throws Exception {
         Path fw = framework("", "  - {code: N, parent: INDEX, weight: 1, name: {en: N}}\n"
