@@ -32,7 +32,7 @@ final class ScenarioFiles {
         List<String> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Path file : files) {
-            Path shown = Path.of(Steps.shown(file));   // problems and sources name the file as the user typed it
+            Path shown = Path.of(EvaluationRequest.shown(file));   // problems and sources name the file as the user typed it
             try {
                 List<Scenario> loaded = isWorkbook(file) ? List.of(fromWorkbook(shown, fw, seen.keySet()))
                         : ScenarioLoader.load(shown, fw);

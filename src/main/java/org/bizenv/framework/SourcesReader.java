@@ -26,7 +26,8 @@ final class SourcesReader {
         Set<String> ids = new HashSet<>();
         for (Node n : seq.getValue()) {
             YamlMap m = YamlMap.of(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
-                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks"),
+                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks",
+                    "missing-units"),
                     problems);
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
@@ -61,9 +62,25 @@ final class SourcesReader {
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na),
                     (int) m.optNumber("min-sample", 0), Map.copyOf(mix), m.line(),
-                    TextValuesReader.blanks(m, "source '" + id + "'", type, problems)));
+                    TextValuesReader.blanks(m, "source '" + id + "'", type, problems),
+                    missingUnits(m, id, type, problems)));
         }
         return out;
+    }
+
+    /** {@code missing-units: error | missing} of a survey source; null when not stated. */
+    private static String missingUnits(YamlMap m, String id, String type, YamlProblems problems) {
+        String v = m.optText("missing-units", null);
+        if (v != null && !v.equals("error") && !v.equals("missing")) {
+            problems.add(m.lineOf("missing-units"), "source '" + id + "': missing-units must be 'error' or 'missing', "
+                    + "not '" + v + "'");
+            return null;
+        }
+        if (v != null && type != null && !type.equals("survey")) {
+            problems.add(m.lineOf("missing-units"), "source '" + id + "': missing-units applies to survey sources (a "
+                    + type + " source must have every unit)");
+        }
+        return v;
     }
 
     static List<Denominator> denominators(SequenceNode seq, List<Source> sources, YamlProblems problems) {
