@@ -9,6 +9,7 @@ import org.bizenv.BizenvApplication;
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
+import org.bizenv.report.EngineVersion;
 import org.bizenv.report.JsonReportWriter;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;

@@ -27,7 +27,7 @@ final class CompositeUnits {
         if (fw.composites().isEmpty() && fw.ranking().unranked().isEmpty()) {
             return units;
         }
-        String file = Steps.shown(fw.file());
+        String file = EvaluationRequest.shown(fw.file());
         Set<String> codes = new LinkedHashSet<>();
         units.forEach(u -> codes.add(u.code()));
         List<Unit> out = new ArrayList<>(units);

@@ -2,19 +2,24 @@ package org.bizenv.evaluation;
 
 import java.nio.file.Path;
 
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.FrameworkLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
 
@@ -22,6 +27,12 @@ import org.springframework.util.FileSystemUtils;
  * The yearly evaluation job: intake (returns, statistics, walk-through tests of both years, validated) → survey
  * (questionnaire microdata, chunk-oriented) → score (every stage, both years) → publish (Excel and JSON, atomically).
  * Steps hand their named data sets over through the run's {@link Workspace}, so a restart skips completed steps.
+ *
+ * <p>Wiring only. Each step's work is a step-scoped bean built from the job's parameters (as Spring Batch's samples
+ * do), so every step execution has its own objects and two executions in one JVM share no state; the framework
+ * file is parsed once per job execution (a job-scoped bean the steps share). The work itself is plain Java
+ * ({@link Intake}, {@link org.bizenv.survey.SurveyTally}, {@link Channels}, the Scorer) that {@link Validation} runs
+ * too.
  */
 @Configuration
 public class EvaluationJobConfiguration {
@@ -32,6 +43,9 @@ public class EvaluationJobConfiguration {
 
     /** Rows per survey chunk: large enough to amortise the transaction, small enough to keep memory flat. */
     static final int SURVEY_CHUNK = 2_000;
+
+    private static final String PARAMETER = "#{jobParameters['";
+    private static final String END = "']}";
 
     private final Path repository;
 
@@ -61,7 +75,7 @@ public class EvaluationJobConfiguration {
             @Override
             public void afterJob(JobExecution execution) {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
-                    Path dir = Steps.workspace(repository, execution.getJobInstance().getInstanceId()).dir();
+                    Path dir = Workspace.of(repository, execution.getJobInstance().getInstanceId()).dir();
                     try {
                         FileSystemUtils.deleteRecursively(dir);
                     } catch (java.io.IOException e) {
@@ -72,31 +86,104 @@ public class EvaluationJobConfiguration {
         };
     }
 
+    // ------------------------------------------------------------------ once per job execution
+
+    /**
+     * The framework of this job execution, parsed once for all its steps. Not proxied (a record cannot be): only the
+     * step-scoped beans below take it, and they are made while the job runs.
+     */
     @Bean
-    public Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx) {
-        return new StepBuilder("intake", jobRepository).tasklet(Steps.intake(repository), tx).build();
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    public Framework framework(@Value(PARAMETER + EvaluationRequest.FRAMEWORK + END) String file) {
+        return FrameworkLoader.load(Path.of(file));
+    }
+
+    /** The job instance's working data sets: a restart (another execution of the instance) finds them. */
+    @Bean
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    public Workspace workspace(@Value("#{jobExecution.jobInstance.instanceId}") long instance) {
+        return Workspace.of(repository, instance);
     }
 
     @Bean
-    public Step surveyStep(JobRepository jobRepository, PlatformTransactionManager tx) {
-        SurveyStep survey = new SurveyStep(repository);
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    public RobustnessSettings robustnessSettings(
+            @Value(PARAMETER + EvaluationRequest.ROBUSTNESS + END) String on,
+            @Value(PARAMETER + EvaluationRequest.SCENARIOS + END) String scenarios,
+            @Value(PARAMETER + EvaluationRequest.UNCERTAINTY_RUNS + END) Long runs,
+            @Value(PARAMETER + EvaluationRequest.PERTURBATION + END) String perturbation,
+            @Value(PARAMETER + EvaluationRequest.SENSITIVITY_SAMPLES + END) Long samples,
+            @Value(PARAMETER + EvaluationRequest.SEED + END) Long seed) {
+        return EvaluationRequest.robustness(on, scenarios, runs, perturbation, samples, seed);
+    }
+
+    // ------------------------------------------------------------------ once per step execution
+
+    @Bean
+    @StepScope
+    public IntakeStep intakeTasklet(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
+                                    @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
+                                    @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
+        return new IntakeStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
+                robustnessSettings.scenarios());
+    }
+
+    @Bean
+    @StepScope
+    public SurveyStep surveyTallies(Framework framework, Workspace workspace,
+                                    @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
+                                    @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
+        return new SurveyStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData));
+    }
+
+    @Bean
+    @StepScope
+    public ScoreStep scoreTasklet(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
+                                  @Value(PARAMETER + EvaluationRequest.FRAMEWORK + END) String file,
+                                  @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
+                                  @Value(PARAMETER + EvaluationRequest.YEAR + END) long year,
+                                  @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData,
+                                  @Value(PARAMETER + EvaluationRequest.PREVIOUS_REPORT + END) String previousReport,
+                                  @Value(PARAMETER + EvaluationRequest.GENERATED_AT + END) String generatedAt) {
+        return new ScoreStep(framework, workspace, new Scoring.Inputs(Path.of(file), Path.of(data), (int) year,
+                EvaluationRequest.optionalPath(previousData), EvaluationRequest.optionalPath(previousReport),
+                generatedAt, robustnessSettings));
+    }
+
+    @Bean
+    @StepScope
+    public PublishStep publishTasklet(Workspace workspace,
+                                      @Value(PARAMETER + EvaluationRequest.OUTPUT + END) String output,
+                                      @Value(PARAMETER + EvaluationRequest.YEAR + END) long year) {
+        return new PublishStep(workspace, EvaluationRequest.reportFolder(Path.of(output), (int) year));
+    }
+
+    // ------------------------------------------------------------------ the steps (singletons over the scoped beans)
+
+    @Bean
+    public Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, IntakeStep intakeTasklet) {
+        return new StepBuilder("intake", jobRepository).tasklet(intakeTasklet, tx).build();
+    }
+
+    @Bean
+    public Step surveyStep(JobRepository jobRepository, PlatformTransactionManager tx, SurveyStep surveyTallies) {
         return new StepBuilder("survey", jobRepository)
                 .<SurveyStep.Item, SurveyStep.Valid>chunk(SURVEY_CHUNK)
                 .transactionManager(tx)
-                .reader(survey.reader())
-                .processor(survey.processor())
-                .writer(survey.writer())
-                .listener(survey)
+                .reader(surveyTallies::read)
+                .processor(surveyTallies::process)
+                .writer(surveyTallies::write)
+                .listener(surveyTallies)
                 .build();
     }
 
     @Bean
-    public Step scoreStep(JobRepository jobRepository, PlatformTransactionManager tx) {
-        return new StepBuilder("score", jobRepository).tasklet(Steps.score(repository), tx).build();
+    public Step scoreStep(JobRepository jobRepository, PlatformTransactionManager tx, ScoreStep scoreTasklet) {
+        return new StepBuilder("score", jobRepository).tasklet(scoreTasklet, tx).build();
     }
 
     @Bean
-    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tx) {
-        return new StepBuilder("publish", jobRepository).tasklet(Steps.publish(repository), tx).build();
+    public Step publishStep(JobRepository jobRepository, PlatformTransactionManager tx, PublishStep publishTasklet) {
+        return new StepBuilder("publish", jobRepository).tasklet(publishTasklet, tx).build();
     }
 }

@@ -84,29 +84,50 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .toJobParameters();
     }
 
+    /**
+     * The request a job's parameters state; the steps take the same parameters one by one (see
+     * {@link EvaluationJobConfiguration}) through the same conversions, {@link #optionalPath} and {@link #robustness}.
+     */
     static EvaluationRequest from(JobParameters p) {
-        String on = p.getString(ROBUSTNESS);
-        RobustnessSettings robustness = on == null ? RobustnessSettings.defaults()     // a run from before 1.1
-                : "off".equals(on) ? RobustnessSettings.off()
-                : new RobustnessSettings(true, scenarioPaths(p.getString(SCENARIOS)),
-                        p.getLong(UNCERTAINTY_RUNS).intValue(), p.getString(PERTURBATION),
-                        p.getLong(SENSITIVITY_SAMPLES).intValue(), p.getLong(SEED));
+        RobustnessSettings robustness = robustness(p.getString(ROBUSTNESS), p.getString(SCENARIOS),
+                p.getLong(UNCERTAINTY_RUNS), p.getString(PERTURBATION), p.getLong(SENSITIVITY_SAMPLES), p.getLong(SEED));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
                 optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness);
     }
 
-    private static List<Path> scenarioPaths(String joined) {
+    /** The robustness settings of a job's parameters; a run from before 1.1 (no {@code robustness}) had the defaults. */
+    static RobustnessSettings robustness(String on, String scenarios, Long runs, String perturbation, Long samples,
+                                         Long seed) {
+        return on == null ? RobustnessSettings.defaults()
+                : "off".equals(on) ? RobustnessSettings.off()
+                : new RobustnessSettings(true, scenarioPaths(scenarios), runs.intValue(), perturbation,
+                        samples.intValue(), seed);
+    }
+
+    static List<Path> scenarioPaths(String joined) {
         return joined == null || joined.isEmpty() ? List.of()
                 : Arrays.stream(joined.split("\n")).map(Path::of).toList();
     }
 
-    private static Path optionalPath(String s) {
+    /** A path parameter that may be empty (no previous data, no previous report). */
+    static Path optionalPath(String s) {
         return s == null || s.isEmpty() ? null : Path.of(s);
+    }
+
+    /** A path relative to the working directory when it lies below it (portable across machines), else absolute. */
+    static String shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return (p.startsWith(cwd) ? cwd.relativize(p) : p).toString().replace('\\', '/');
     }
 
     /** The folder this year's reports are published to. */
     public Path reportFolder() {
+        return reportFolder(output, year);
+    }
+
+    /** {@code output/year}: where a year's reports go. */
+    static Path reportFolder(Path output, int year) {
         return output.resolve(Integer.toString(year));
     }
 }

@@ -51,7 +51,7 @@ public class EvaluationRunner {
         inputs.add(request.previousReport());
         inputs.addAll(request.robustness().scenarios());   // edited scenario files start a fresh run,
         for (java.nio.file.Path scenario : request.robustness().scenarios()) {
-            inputs.addAll(org.bizenv.robustness.ScenarioLoader.referencedFiles(scenario));   // and the workbooks they name
+            inputs.addAll(org.bizenv.scenario.ScenarioLoader.referencedFiles(scenario));   // and the workbooks they name
         }
         String fingerprint = Fingerprint.of(inputs);
         String generatedAt = request.generatedAt() != null ? request.generatedAt()

@@ -69,6 +69,7 @@ public final class Intake {
             return new IntakeResult(List.of(), new double[0][], new String[0][], new double[0][], List.of());
         }
         Map<String, SourceValues> bySourceAndStatistic = new LinkedHashMap<>();
+        List<SourceUnits> sourceUnits = new ArrayList<>();
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
         List<Report.SourceFile> files = new ArrayList<>();
         for (Source s : fw.sources()) {
@@ -99,6 +100,9 @@ public final class Intake {
                 }
                 default -> throw new IllegalStateException(s.type());
             }
+            SourceValues read = bySourceAndStatistic.get(s.type().equals("walkthrough")
+                    ? s.id() + "/" + WalkthroughValues.PASS_RATE : s.id());
+            sourceUnits.add(new SourceUnits(s.id(), prefix + s.path(), read.units(), false));
         }
 
         List<Unit> units = units(resolver, bySourceAndStatistic, attributes, fw);
@@ -148,8 +152,8 @@ public final class Intake {
                 denominators[d][i] = sv == null || !sv.hasUnit(unit) ? Double.NaN : sv.value(unit, den.field());
             }
         }
-        return codes.any() ? new IntakeResult(units, values, provenance, denominators, files, codes.scores,
-                codes.notApplicable) : new IntakeResult(units, values, provenance, denominators, files);
+        return new IntakeResult(units, values, provenance, denominators, files, codes.any() ? codes.scores : null,
+                codes.any() ? codes.notApplicable : null, sourceUnits);
     }
 
     private static <T> T take(ReadResult<T> r, Problems problems) {
@@ -158,7 +162,7 @@ public final class Intake {
     }
 
     /** The fields a source must provide: its indicators' fields (with their valid ranges) and denominators. */
-    static List<FieldRequest> requests(Framework fw, Source s) {
+    public static List<FieldRequest> requests(Framework fw, Source s) {
         Map<String, FieldRequest> byField = new LinkedHashMap<>();
         for (Indicator ind : fw.indicators()) {
             if (!ind.source().equals(s.id())) {

@@ -15,13 +15,20 @@ import org.bizenv.scoring.Unit;
  * @param files        every input file read, with its hash
  * @param textScores   {@code [indicator][unit]}: the score a text code stands for, NaN where none (may be null)
  * @param notApplicable {@code [indicator][unit]}: where a text code says the indicator does not apply (may be null)
+ * @param sources     the units each source read names, for {@link UnitCoverage} (empty in a data set saved before
+ *                    the check existed)
  */
 public record IntakeResult(List<Unit> units, double[][] values, String[][] provenance, double[][] denominators,
-                           List<Report.SourceFile> files, double[][] textScores, boolean[][] notApplicable) {
+                           List<Report.SourceFile> files, double[][] textScores, boolean[][] notApplicable,
+                           List<SourceUnits> sources) {
 
-    /** Without text codes. */
+    public IntakeResult {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Without text codes, or the units of each source. */
     public IntakeResult(List<Unit> units, double[][] values, String[][] provenance, double[][] denominators,
                         List<Report.SourceFile> files) {
-        this(units, values, provenance, denominators, files, null, null);
+        this(units, values, provenance, denominators, files, null, null, null);
     }
 }

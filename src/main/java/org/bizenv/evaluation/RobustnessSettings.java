@@ -22,7 +22,7 @@ import org.bizenv.robustness.WeightPerturbation;
  * other fields are reset to their defaults, so they cannot tell otherwise identical runs apart.
  *
  * @param enabled            false: no robustness section at all ({@code --no-robustness})
- * @param scenarios          scenario files: YAML ({@link org.bizenv.robustness.ScenarioLoader}) or an edited
+ * @param scenarios          scenario files: YAML ({@link org.bizenv.scenario.ScenarioLoader}) or an edited
  *                           report workbook whose Weights sheet is read back ({@code .xlsx})
  * @param uncertaintyRuns    Monte Carlo runs, 0 = no uncertainty analysis
  * @param perturbation       {@code uniform:F} (COINr's w·(1 + F·U(−1, 1)), F in [0, 1]) or {@code dirichlet:ALPHA}, in

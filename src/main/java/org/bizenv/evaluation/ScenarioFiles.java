@@ -13,8 +13,8 @@ import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Location;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.robustness.Scenario;
-import org.bizenv.robustness.ScenarioLoader;
-import org.bizenv.robustness.WeightsSheetReader;
+import org.bizenv.scenario.ScenarioLoader;
+import org.bizenv.scenario.WeightsSheetReader;
 
 /**
  * The scenario files of {@code --scenarios}: a YAML file of scenarios ({@link ScenarioLoader}), or a workbook whose
@@ -32,7 +32,7 @@ final class ScenarioFiles {
         List<String> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Path file : files) {
-            Path shown = Path.of(Steps.shown(file));   // problems and sources name the file as the user typed it
+            Path shown = Path.of(EvaluationRequest.shown(file));   // problems and sources name the file as the user typed it
             try {
                 List<Scenario> loaded = isWorkbook(file) ? List.of(fromWorkbook(shown, fw, seen.keySet()))
                         : ScenarioLoader.load(shown, fw);

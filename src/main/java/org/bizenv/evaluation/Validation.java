@@ -1,32 +1,113 @@
 package org.bizenv.evaluation;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.bizenv.city.UnitResolver;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
+import org.bizenv.framework.Source;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Problems;
+import org.bizenv.survey.SurveyIndicators;
+import org.bizenv.survey.SurveyTally;
 
 /**
- * Checks a framework file and a data folder without running the job or keeping anything: the same readers and
- * checks as the job's intake and survey steps, for teams who want to know before the real run.
+ * {@code bizenv validate}: the job's checks without the job. The same plain-Java work the steps are shells over
+ * ({@link Intake}, {@link SurveyTally}, {@link ScenarioFiles}, {@link Scoring}), run in one pass with no Spring context,
+ * no job repository and nothing written, so that a validation that passes means a run on the same inputs will not
+ * fail on them. What it does not run: the robustness analysis' Monte Carlo and Sobol runs (they re-weight a build
+ * that scored) and the reading of {@code --previous-report}.
  */
 public final class Validation {
+
+    /** The fixed timestamp of the report validation assembles (and drops). */
+    private static final String AT = "1970-01-01T00:00:00Z";
 
     private Validation() {
     }
 
-    /** Every problem of the data folder (the framework is loaded first and throws if it is invalid). */
-    public static List<DataProblem> check(Path framework, Path data) {
-        Framework fw = FrameworkLoader.load(framework);
-        Problems problems = new Problems();
-        Intake.read(fw, data, Intake.resolver(fw, problems), problems);
-        SurveyStep.Run run = new SurveyStep.Run(new EvaluationRequest(framework, data, 0, data, null, null), null);
-        for (SurveyStep.Item item = run.next(); item != null; item = run.next()) {
-            run.validators[item.period()].validate(item.response());
+    /**
+     * What a validation found.
+     *
+     * @param problems   every input problem, as a run would list them (empty when the inputs passed)
+     * @param nodes      the framework's nodes
+     * @param indicators the framework's indicators
+     * @param units      the units scored (0 when the data were not scored or not given)
+     * @param scored     whether the data were scored (given, and free of problems)
+     */
+    public record Result(List<DataProblem> problems, int nodes, int indicators, int units, boolean scored) {
+
+        public boolean passed() {
+            return problems.isEmpty();
         }
-        problems.addAll(run.problems.sorted());
-        return problems.sorted();
+    }
+
+    /**
+     * Checks a framework, and with {@code data} a year's data folder (and last year's), and the scenario files against
+     * the framework; when the data have no problem they are scored as the score step scores them and the scenarios are
+     * compared with the result.
+     *
+     * @param data         a data folder, or null to check the framework (and the scenarios) only
+     * @param previousData last year's data folder, or null
+     * @throws org.bizenv.framework.FrameworkException     the framework file is invalid
+     * @throws org.bizenv.scoring.ScoringException         the framework's methods cannot score the data
+     * @throws org.bizenv.robustness.RobustnessException   a scenario cannot be applied to the data
+     */
+    public static Result check(Path framework, Path data, Path previousData, List<Path> scenarios) {
+        Path file = framework.toAbsolutePath().normalize();
+        List<Path> scenarioFiles = scenarios.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        Framework fw = FrameworkLoader.load(file);
+        Problems problems = new Problems();
+        if (data == null) {
+            problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
+            return new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false);
+        }
+        Path thisFolder = data.toAbsolutePath().normalize();
+        Path lastFolder = previousData == null ? null : previousData.toAbsolutePath().normalize();
+
+        // the intake step
+        UnitResolver resolver = Intake.resolver(fw, problems);
+        IntakeResult thisIntake = Intake.read(fw, thisFolder, resolver, problems);
+        IntakeResult lastIntake = lastFolder == null ? null : Intake.read(fw, lastFolder, true, resolver, problems);
+        problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
+        // the survey step
+        SurveyIndicators thisSurvey = survey(fw, thisFolder, false, resolver, thisIntake, problems);
+        SurveyIndicators lastSurvey = lastFolder == null ? null
+                : survey(fw, lastFolder, true, resolver, lastIntake, problems);
+        if (!problems.isEmpty()) {
+            return new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false);  // as the run
+        }
+
+        // the score step, without the robustness analysis' Monte Carlo and Sobol runs
+        Scoring.Inputs in = new Scoring.Inputs(file, thisFolder, 0, lastFolder, null, AT, RobustnessSettings.off());
+        Scoring.Year thisYear = new Scoring.Year(thisIntake, thisSurvey);
+        Scoring.Scored scored = Scoring.score(fw, in, thisYear,
+                lastFolder == null ? null : new Scoring.Year(lastIntake, lastSurvey));
+        Scoring.report(scored, in, thisYear);
+        if (!scenarioFiles.isEmpty()) {
+            Scoring.compareScenarios(scored.current(), scenarioFiles);
+        }
+        return new Result(List.of(), fw.nodes().size(), fw.indicators().size(), scored.current().units().size(), true);
+    }
+
+    /**
+     * A year's survey sources, read, checked and tallied row by row as the survey step does in chunks, then the year's
+     * sources checked for naming the same units.
+     */
+    private static SurveyIndicators survey(Framework fw, Path folder, boolean lastYear, UnitResolver resolver,
+                                           IntakeResult intake, Problems problems) {
+        List<SurveyIndicators> parts = new ArrayList<>();
+        List<SourceUnits> named = new ArrayList<>(intake.sources());
+        for (Source s : SurveyTally.sources(fw)) {
+            try (SurveyTally tally = new SurveyTally(fw, s, folder, lastYear, resolver, problems)) {
+                SurveyIndicators ind = tally.readAll().indicators();
+                parts.add(ind);
+                named.add(UnitCoverage.of(tally, ind));
+            }
+        }
+        UnitCoverage.check(resolver, named, problems);
+        return SurveyIndicators.combine(fw.indicators().size(), parts);
     }
 }

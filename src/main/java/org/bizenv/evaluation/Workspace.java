@@ -17,6 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Workspace {
 
+    /** The named data sets the steps hand over, by the step that saves them. */
+    static final String INTAKE_CURRENT = "intake-current";
+    static final String INTAKE_PREVIOUS = "intake-previous";
+    static final String INTAKE_PROBLEMS = "intake-problems";
+    static final String SURVEY_CURRENT = "survey-current";
+    static final String SURVEY_PREVIOUS = "survey-previous";
+    static final String REPORT = "report";
+
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -26,6 +34,11 @@ public final class Workspace {
 
     public Workspace(Path dir) {
         this.dir = dir;
+    }
+
+    /** The workspace of one job instance under the job repository's folder (a restart finds its instance's). */
+    static Workspace of(Path repository, long instance) {
+        return new Workspace(repository.resolve("work").resolve("instance-" + instance));
     }
 
     public Path dir() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The methods the framework language knows, per kind, with their required and optional parameters. The loader checks
- * every method choice against this table so that a typo is an error pointing at its line, not a silent default.
+ * The methods the framework language knows, per kind, with their required and optional parameters. Framework and
+ * scenario files are checked against this table ({@link org.bizenv.framework.yaml.MethodReader}) so that a typo is an
+ * error pointing at its line, not a silent default.
  */
 public final class Methods {
 
@@ -100,52 +101,22 @@ public final class Methods {
     }
 
     /**
-     * Checks the values of a method's parameters: words against {@link #CHOICES}, numbers where {@link #NUMBERS}
-     * says so, and the ranges some parameters need. Returns one message per problem (empty when all is well).
+     * Goalposts state the direction themselves (best above worst: higher is better), so one that contradicts the
+     * indicator's direction is a typo: the message, or null when they agree (or the spec is not goalposts).
      */
-    public static List<String> checkValues(String kind, String method, Map<String, Object> params) {
-        List<String> out = new java.util.ArrayList<>();
-        for (var e : params.entrySet()) {
-            String p = e.getKey();
-            Object v = e.getValue();
-            List<String> words = CHOICES.get(kind + "/" + method + "/" + p);
-            if (words != null) {
-                if (!words.contains(String.valueOf(v))) {
-                    out.add(kind + " method '" + method + "': " + p + " must be one of " + String.join(", ", words)
-                            + " (default " + words.get(0) + "), not '" + v + "'");
-                }
-            } else if (NUMBERS.contains(p) && !(v instanceof Double)) {
-                out.add(kind + " method '" + method + "': " + p + " must be a number, not '" + v + "'");
-            }
+    public static String goalpostsContradiction(MethodSpec normalisation, int direction, String code) {
+        if (!normalisation.method().equals("goalposts") || direction == 0
+                || !(normalisation.params().get("best") instanceof Double best)
+                || !(normalisation.params().get("worst") instanceof Double worst) || best.equals(worst)) {
+            return null;
         }
-        if (!out.isEmpty()) {
-            return out;
+        int implied = best > worst ? 1 : -1;
+        if (implied == direction) {
+            return null;
         }
-        unit(out, kind, method, params, "min-share", 0, 1);
-        unit(out, kind, method, params, "alpha", 0, 1);
-        if (params.get("winmax") instanceof Double w && (w < 0 || w != Math.rint(w))) {
-            out.add(kind + " method '" + method + "': winmax must be a whole number >= 0, not " + w);
-        }
-        if (params.get("cr-limit") instanceof Double c && !(c > 0)) {
-            out.add(kind + " method '" + method + "': cr-limit must be positive, not " + c);
-        }
-        if (params.get("skew") instanceof Double c && !(c >= 0)) {
-            out.add(kind + " method '" + method + "': skew is an absolute limit, >= 0, not " + c);
-        }
-        if (params.get("min") instanceof Double lo && params.get("max") instanceof Double hi && !(lo < hi)) {
-            out.add(kind + " method '" + method + "': min must be below max (" + lo + " >= " + hi + ")");
-        }
-        if (kind.equals("treatment") && method.equals("cap") && !params.containsKey("min") && !params.containsKey("max")) {
-            out.add("treatment method 'cap' needs min, max or both");
-        }
-        return out;
-    }
-
-    private static void unit(List<String> out, String kind, String method, Map<String, Object> params, String p,
-                             double lo, double hi) {
-        if (params.get(p) instanceof Double d && !(d >= lo && d <= hi)) {
-            out.add(kind + " method '" + method + "': " + p + " must lie in [" + (int) lo + ", " + (int) hi + "], not " + d);
-        }
+        return "indicator " + code + ": goalposts best " + MethodSpec.format(best) + ", worst "
+                + MethodSpec.format(worst) + " mean " + (implied > 0 ? "higher" : "lower") + " is better, but its "
+                + "direction is " + (direction > 0 ? "higher" : "lower");
     }
 
     private Methods() {

@@ -15,12 +15,27 @@ import java.util.Map;
  * @param sizeMix     survey: population share of each size class (micro, small, medium), renormalised
  * @param blanks      unit-table and unit-workbooks: what a blank value of its indicators is, {@code error} or
  *                    {@code missing}; null for the default (an error unless the indicator imputes)
+ * @param missingUnits survey: what a unit without valid answers (or a file without any) is, {@code error} (the
+ *                    default, null) or {@code missing} (its survey indicators are missing values)
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
                      String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
-                     int line, String blanks) {
+                     int line, String blanks, String missingUnits) {
 
     public static final List<String> TYPES = List.of("unit-workbooks", "unit-table", "walkthrough", "survey");
+
+    /** Missing units as by default (an error). */
+    public Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                  String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample,
+                  Map<String, Double> sizeMix, int line, String blanks) {
+        this(id, type, channel, path, sheet, unitColumn, unitNameColumn, groupColumns, notApplicable, minSample,
+                sizeMix, line, blanks, null);
+    }
+
+    /** Whether a unit this source has no values for is a missing value rather than an input error. */
+    public boolean missingUnitsAllowed() {
+        return "missing".equals(missingUnits);
+    }
 
     /** Blanks as by default. */
     public Source(String id, String type, String channel, String path, String sheet, String unitColumn,

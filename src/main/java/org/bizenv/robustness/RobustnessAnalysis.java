@@ -7,7 +7,7 @@ import org.bizenv.scoring.Build;
 
 /**
  * The analyst's entry point: compiles the build once and runs the requested analyses on it. Pure: reads nothing but
- * its arguments (scenario files are read beforehand by {@link ScenarioLoader} / {@link WeightsSheetReader}).
+ * its arguments (scenario files are read beforehand, at the edge: {@code org.bizenv.scenario}).
  */
 public final class RobustnessAnalysis {
 

@@ -36,10 +36,8 @@ import java.util.stream.Stream;
  * 2023 and 2024 a folder with the four channels (government returns, public statistics, walk-through tests,
  * enterprise survey), in the layouts of docs/framework-format.md.
  *
- * <pre>
- *   java -cp … org.bizenv.sample.SampleDataGenerator [output-folder=sample-data] [seed=2024]
- * </pre>
- * writes {@code <output-folder>/2023/} and {@code <output-folder>/2024/}. The output is a pure function of
+ * {@code bizenv generate-sample --output DIR --seed N} ({@code cli.GenerateSampleCommand}, which refuses a folder
+ * that is not empty without {@code --force}) writes {@code DIR/2023/} and {@code DIR/2024/}. The output is a pure function of
  * the seed: the same seed gives byte-identical files (workbook dates are fixed, zip entries are re-packed
  * with a fixed time). The data come from {@link SampleWorld}; no figure is real.
  */
@@ -72,13 +70,6 @@ public final class SampleDataGenerator {
             "农林牧渔业", -0.08);
 
     private SampleDataGenerator() {
-    }
-
-    public static void main(String[] args) {
-        Path out = Path.of(args.length > 0 ? args[0] : "sample-data");
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        generate(out, seed);
-        System.out.println("SYNTHETIC sample data (seed " + seed + ") written to " + out.toAbsolutePath());
     }
 
     /** Writes {@code outputRoot/2023} and {@code outputRoot/2024}, replacing earlier generated files there. */

@@ -13,12 +13,12 @@ import java.util.zip.ZipOutputStream;
  * POI stamps entries with the time of writing, so without this two runs give different bytes for the same
  * content. {@link ZipEntry#setTimeLocal} stores the DOS date-time as given, independent of the time zone.
  */
-final class StableZip {
+public final class StableZip {
 
     private StableZip() {
     }
 
-    static byte[] repack(byte[] zip, LocalDateTime time) throws IOException {
+    public static byte[] repack(byte[] zip, LocalDateTime time) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream z = new ZipOutputStream(out)) {

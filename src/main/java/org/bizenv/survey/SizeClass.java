@@ -22,6 +22,11 @@ public enum SizeClass {
         return en;
     }
 
+    /** The Chinese name: 微型, 小型, 中型. */
+    public String zh() {
+        return zh;
+    }
+
     /**
      * The class of a typed size: {@code micro}/{@code small}/{@code medium} (any case), 微型/小型/中型, also
      * followed by 企业; null when it is none of them.

@@ -57,6 +57,12 @@ class CommandLineTest {
     }
 
     @Test
+    void versionIsTheEngineVersionTheReportsState() {
+        assertThat(run("--version")).isZero();
+        assertThat(stdout().strip()).isEqualTo("bizenv " + org.bizenv.report.EngineVersion.get());
+    }
+
+    @Test
     void aMissingRequiredOptionIsAUsageError() {
         assertThat(run("run", "--year", "2024")).isEqualTo(BizenvCommand.USAGE);
         assertThat(stderr()).contains("Missing required options: '--framework=FILE', '--data=DIR'");
@@ -102,7 +108,21 @@ class CommandLineTest {
         assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml")).isZero();
         assertThat(stdout()).contains("valid (27 nodes, 38 indicators)");
         assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml", "-d", "sample-data/2024")).isZero();
-        assertThat(stdout()).contains("sample-data/2024: no problems found");
+        assertThat(stdout()).contains("sample-data/2024: no problems found; 36 units scored.");
+        assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml", "-d", "sample-data/2024", "-p",
+                "sample-data/2023", "--scenarios", "indicators/scenarios/miit-sme-2024-scenarios.yaml")).isZero();
+        assertThat(stdout()).contains("sample-data/2024: no problems found; 36 units scored, 1 scenario file compared. "
+                + "A run on these inputs will not fail on them.");
+        assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml", "--scenarios",
+                "indicators/scenarios/miit-sme-2024-scenarios.yaml")).isZero();
+        assertThat(stdout()).contains("valid (27 nodes, 38 indicators); 1 scenario file valid");
+    }
+
+    @Test
+    void validateNeedsDataForLastYearsData() {
+        assertThat(run("validate", "-f", "indicators/miit-sme-2024.yaml", "-p", "sample-data/2023"))
+                .isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("--previous-data needs --data");
     }
 
     @Test

@@ -30,8 +30,10 @@ class EvaluationJobTest extends JobTestBase {
 
 
 
+    /** A run without the robustness analysis: these tests are about the rest of the job (RobustnessJobTest). */
     private EvaluationRunner.Outcome run(Path data, Path previous, Path output) throws Exception {
-        return runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, output, previous, AT));
+        return runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, output, previous, AT)
+                .withRobustness(RobustnessSettings.off()));
     }
 
     @Test
@@ -88,11 +90,13 @@ class EvaluationJobTest extends JobTestBase {
     @Test
     void lastYearsPublishedReportGivesTheSameComparisonAsReScoringLastYearsData() throws Exception {
         Path out = tmp.resolve("reports");
-        EvaluationRunner.Outcome y2023 = runner.run(new EvaluationRequest(FRAMEWORK, DATA_2023, 2023, out, null, AT));
+        EvaluationRunner.Outcome y2023 = runner.run(new EvaluationRequest(FRAMEWORK, DATA_2023, 2023, out, null, AT)
+                .withRobustness(RobustnessSettings.off()));
         assertThat(y2023.succeeded()).isTrue();
         Path report2023 = out.resolve("2023/bizenv-report-2023.json");
 
-        runner.run(new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("viaReport"), null, report2023, AT));
+        runner.run(new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("viaReport"), null, report2023, AT,
+                RobustnessSettings.off()));
         run(DATA_2024, DATA_2023, tmp.resolve("viaData"));
 
         JsonMapper json = JsonMapper.builder().build();
@@ -109,7 +113,8 @@ class EvaluationJobTest extends JobTestBase {
         Path bogus = tmp.resolve("last-year.json");
         Files.writeString(bogus, "{\"hello\": 1}");
         EvaluationRunner.Outcome o = runner.run(
-                new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("r"), null, bogus, AT));
+                new EvaluationRequest(FRAMEWORK, DATA_2024, 2024, tmp.resolve("r"), null, bogus, AT,
+                        RobustnessSettings.off()));
         assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(o.failures().get(0)).isInstanceOf(InputDataException.class)
                 .hasMessageContaining(bogus + ": not a bizenv JSON report (no meta.year or ranking)");
@@ -121,9 +126,9 @@ class EvaluationJobTest extends JobTestBase {
         run(DATA_2024, DATA_2023, tmp.resolve("b"));
         byte[] a = Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.json"));
         assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.json"))).isEqualTo(a);
-        // the default robustness analysis (seeded Monte Carlo and bootstrap, on every core) is part of those bytes
-        assertThat(new String(a, java.nio.charset.StandardCharsets.UTF_8))
-                .contains("\"uncertaintyRuns\": 1000,", "\"rankReversals\": [");
+        assertThat(Files.readAllBytes(tmp.resolve("b/2024/bizenv-report-2024.xlsx")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("a/2024/bizenv-report-2024.xlsx")));
+        // with the robustness analysis too (seeded Monte Carlo and bootstrap, on every core): the next test
     }
 
     @Test
@@ -207,6 +212,26 @@ class EvaluationJobTest extends JobTestBase {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
         }
+    }
+
+    @Test
+    void aSurveyFileWithOnlyItsHeaderFailsTheRunNamingTheFile() throws Exception {
+        // it used to exit 0 with every survey indicator silently missing from the ranking
+        Path data = tmp.resolve("data/2024");
+        copy(DATA_2024, data);
+        Files.write(data.resolve("survey.csv"), Files.readAllLines(data.resolve("survey.csv")).subList(0, 1));
+
+        EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(FRAMEWORK, data, 2024, tmp.resolve("reports"),
+                null, null, AT, RobustnessSettings.off()));
+
+        assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(((InputDataException) o.failures().get(0)).problems()).extracting(Object::toString)
+                .containsExactly("survey.csv: no valid survey answers at all (no row with a known city, a size class "
+                        + "and an answer): every survey indicator would be missing; add the answers, or say "
+                        + "'missing-units: missing' on source 'survey' to score without them");
+        assertThat(Validation.check(FRAMEWORK, data, null, List.of()).problems())
+                .isEqualTo(((InputDataException) o.failures().get(0)).problems());
     }
 
     static void copy(Path from, Path to) throws IOException {

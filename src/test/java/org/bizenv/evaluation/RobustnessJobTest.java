@@ -95,7 +95,7 @@ class RobustnessJobTest extends JobTestBase {
         }
         JsonNode rb = json.get("robustness");
         assertThat(rb.get("settings").get("scenarioFiles").toString())
-                .isEqualTo("[\"indicators/scenarios/miit-sme-2024-scenarios.yaml\",\"" + Steps.shown(
+                .isEqualTo("[\"indicators/scenarios/miit-sme-2024-scenarios.yaml\",\"" + EvaluationRequest.shown(
                         tmp.resolve("fin-double.yaml").toAbsolutePath()) + "\"]");
         assertThat(rb.get("uncertainty").get("runs").asInt()).isEqualTo(300);
         assertThat(rb.get("uncertainty").get("units")).hasSize(36);
@@ -119,7 +119,7 @@ class RobustnessJobTest extends JobTestBase {
             }
         });
         assertThat(scenarioSources).containsExactly("indicators/scenarios/miit-sme-2024-scenarios.yaml",
-                Steps.shown(tmp.resolve("fin-double.yaml").toAbsolutePath()));
+                EvaluationRequest.shown(tmp.resolve("fin-double.yaml").toAbsolutePath()));
         assertThat(json.get("methodology").toString()).contains("\"element\":\"uncertainty\",\"level\":\"robustness\"");
 
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("2024/bizenv-report-2024.xlsx")))) {
@@ -283,7 +283,7 @@ class RobustnessJobTest extends JobTestBase {
         assertThat(o.stepsRun()).containsExactly("intake", "survey");
         InputDataException e = (InputDataException) o.failures().get(0);
         assertThat(e.problems()).extracting(Object::toString)
-                .containsExactly(Steps.shown(bad.toAbsolutePath()) + ":3: scenario typo: unknown code 'FNI' (weights)");
+                .containsExactly(EvaluationRequest.shown(bad.toAbsolutePath()) + ":3: scenario typo: unknown code 'FNI' (weights)");
         assertThat(tmp.resolve("never")).doesNotExist();
     }
 }

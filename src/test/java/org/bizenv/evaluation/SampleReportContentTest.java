@@ -44,7 +44,7 @@ class SampleReportContentTest extends JobTestBase {
     @BeforeAll
     void runTheSample() throws Exception {
         var o = runner.run(new EvaluationRequest(EvaluationJobTest.FRAMEWORK, EvaluationJobTest.DATA_2024, 2024, out,
-                EvaluationJobTest.DATA_2023, EvaluationJobTest.AT));
+                EvaluationJobTest.DATA_2023, EvaluationJobTest.AT).withRobustness(RobustnessSettings.off()));
         assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
         json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
         try (InputStream in = Files.newInputStream(out.resolve("2024/bizenv-report-2024.xlsx"))) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bizenv.framework.yaml.YamlBombs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -286,5 +287,69 @@ class FrameworkLoaderTest {
                         f + ":9: composite NAT: component CHIN is itself a composite (line 7); compose from "
                                 + "measured units",
                         f + ":10: composite CHIN is given twice"));
+    }
+
+    @Test
+    void theBundledFrameworksLoad() throws IOException {
+        try (var files = Files.list(Path.of("indicators"))) {
+            List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yaml).extracting(p -> p.getFileName().toString()).containsExactly("coinr-asem.yaml",
+                    "doing-business-2020-published-scores.yaml", "doing-business-2020.yaml", "miit-sme-2024.yaml");
+            for (Path p : yaml) {
+                Framework fw = FrameworkLoader.load(p);
+                assertThat(fw.tree().bottomUp()).as(p.toString()).hasSize(fw.nodes().size());
+            }
+        }
+        assertThat(FrameworkLoader.load(Path.of("indicators/miit-sme-2024.yaml")).indicators()).hasSize(38);
+    }
+
+    @Test
+    void anAliasBombIsAFrameworkProblemWithItsLineAndTheLimit() throws IOException {
+        Path f = write(YamlBombs.billionLaughs());
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(f + ":5: more than 25 "
+                        + "aliases (*name) of lists or mappings, the limit for a framework file: a file with this many "
+                        + "is refused, as a YAML alias bomb would be"));
+    }
+
+    @Test
+    void aFrameworkFileThatIsNotUtf8SaysWhereAndHowToSaveIt() throws IOException {
+        Path f = dir.resolve("fw.yaml");
+        Files.write(f, VALID.replace("小框架", "小框架 — Zürich").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        // the first byte that is not UTF-8 is '?' for 小 (ISO-8859-1 has no 小): line 3 keeps only the ü
+        byte[] bytes = Files.readAllBytes(f);
+        int offset = 0;
+        while ((bytes[offset] & 0xFF) < 0x80) {
+            offset++;
+        }
+        int at = offset;
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(f + ":3: not UTF-8 "
+                        + "text (byte " + at + ", 0xFC): save the framework file as UTF-8"));
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsAFrameworkProblem() throws IOException {
+        Path f = write(VALID.replace("{method: goalposts, best: 1, worst: 30}", "{method: goalposts, best: 1, "
+                + "worst: 30, x: " + "[".repeat(20) + "]".repeat(20) + "}"));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(f + ":37: lists and "
+                        + "mappings nested more than 20 levels deep, the limit for a framework file"));
+    }
+
+    /** SnakeYAML's node tree keeps keys given twice; every mapping is read through one check of them. */
+    @Test
+    void aKeyGivenTwiceIsAProblemInEveryMapping() throws IOException {
+        Path f = write(VALID
+                .replace("{method: goalposts, best: 1, worst: 30}", "{method: goalposts, best: 1, worst: 30, best: 2}")
+                .replace("sources:\n", "defaults:\n  aggregation: arithmetic\n  aggregation: geometric\nsources:\n"));
+        assertThatThrownBy(() -> FrameworkLoader.load(f))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(
+                        f + ":6: duplicate key 'aggregation'",
+                        f + ":40: duplicate key 'best'"));
     }
 }

@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
+import org.bizenv.scenario.ScenarioLoader;
+import org.bizenv.scenario.WeightsSheetReader;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.Scorer;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,7 @@ class ScenariosTest {
         assertThat(s.get(1).weights().get("X")).isEqualTo(1 / 3.0);
     }
 
+    /** Reported in file order, as a framework file's problems are. */
     @Test
     void unknownCodesAndBadMethodsAreErrorsNamingFileAndLine() throws IOException {
         Build b = tree();
@@ -78,8 +81,6 @@ class ScenariosTest {
         assertThatThrownBy(() -> ScenarioLoader.load(f, b.framework()))
                 .isInstanceOf(RobustnessException.class)
                 .satisfies(e -> assertThat(((RobustnessException) e).problems()).containsExactly(
-                        f + ":6: unknown key 'colour' in a scenario (expected one of: aggregation, id, name, "
-                                + "normalisation, sheet, weights, weights-workbook)",
                         f + ":3: scenario one: unknown code 'FIM' (weights)",
                         f + ":3: scenario one: INDEX is the index: it has no weight within a parent",
                         f + ":3: scenario one: the weight of X must be a number >= 0, not '-1'",
@@ -89,6 +90,8 @@ class ScenariosTest {
                         f + ":4: scenario one: unknown node 'X' (aggregation): an indicator has no aggregation",
                         f + ":5: scenario one: unknown indicator 'Q' (normalisation)",
                         f + ":5: scenario one: normalisation method 'goalposts' of Z needs parameter 'worst'",
+                        f + ":6: unknown key 'colour' in a scenario (expected one of: aggregation, id, name, "
+                                + "normalisation, sheet, weights, weights-workbook)",
                         f + ":7: duplicate scenario id 'one'",
                         f + ":8: 'nominal' is reserved for the framework's own choices"));
     }

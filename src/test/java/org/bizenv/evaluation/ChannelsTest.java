@@ -8,10 +8,11 @@ import java.util.Map;
 import org.bizenv.framework.Names;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Unit;
+import org.bizenv.survey.SurveyIndicators;
 import org.junit.jupiter.api.Test;
 
-/** How the steps' named data sets are joined. */
-class StepsTest {
+/** How a year's data channels are joined into the raw data set. */
+class ChannelsTest {
 
     @Test
     void surveyStatisticsJoinTheOtherChannelsByUnitCodeNotByPosition() {
@@ -21,16 +22,28 @@ class StepsTest {
         double nan = Double.NaN;
         IntakeResult intake = new IntakeResult(units, new double[][] {{1, 2, 3}, {nan, nan, nan}},
                 new String[][] {{"t!B2", "t!B3", "t!B4"}, {null, null, null}}, new double[0][], List.of());
-        SurveyResult survey = new SurveyResult(List.of("c", "x", "a"), new double[][] {{nan, nan, nan}, {30, 99, 10}},
+        SurveyIndicators survey = new SurveyIndicators(List.of("c", "x", "a"), new double[][] {{nan, nan, nan}, {30, 99, 10}},
                 new String[][] {{null, null, null}, {"s: c", "s: x", "s: a"}}, List.of());
 
-        RawData raw = Steps.rawData(intake, survey, null);
+        RawData raw = Channels.join(intake, survey, null);
 
         assertThat(raw.values()[0]).containsExactly(1, 2, 3);
         assertThat(raw.values()[1]).containsExactly(10, nan, 30);
         assertThat(raw.provenance()[1]).containsExactly("s: a", null, "s: c");
-        assertThat(Steps.surveyWarnings(intake, survey))
-                .containsExactly("the survey names 1 unit that no other source has, left out of the scoring: x");
+        assertThat(raw.previous()).isNull();
+    }
+
+    @Test
+    void lastYearsValuesAreAlignedToThisYearsUnitsByCode() {
+        // last year had units b, d, a (d is gone this year, c is new)
+        double nan = Double.NaN;
+        RawData lastYear = new RawData(List.of(unit("b"), unit("d"), unit("a")), new double[][] {{20, 40, 10}},
+                null, new double[0][], null);
+        IntakeResult intake = new IntakeResult(List.of(unit("a"), unit("b"), unit("c")), new double[][] {{1, 2, 3}},
+                new String[][] {{"t!B2", "t!B3", "t!B4"}}, new double[0][], List.of());
+        SurveyIndicators none = new SurveyIndicators(List.of(), new double[][] {{}}, new String[][] {{}}, List.of());
+
+        assertThat(Channels.join(intake, none, lastYear).previous()[0]).containsExactly(10, 20, nan);
     }
 
     private static Unit unit(String code) {

@@ -1,4 +1,4 @@
-package org.bizenv.robustness;
+package org.bizenv.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
+import org.bizenv.framework.yaml.YamlValues;
+import org.bizenv.robustness.RobustnessException;
+import org.bizenv.robustness.Scenario;
 
 /**
  * Reads a Weights sheet of a bizenv Excel report, as edited by an analyst, as a weights-only {@link Scenario}.
@@ -201,7 +204,7 @@ public final class WeightsSheetReader {
         CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
         return switch (t) {
             case NUMERIC -> c.getNumericCellValue();
-            case STRING -> org.bizenv.framework.YamlValues.number(c.getStringCellValue());
+            case STRING -> YamlValues.number(c.getStringCellValue());
             default -> null;
         };
     }

@@ -1,4 +1,4 @@
-package org.bizenv.cli;
+package org.bizenv.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

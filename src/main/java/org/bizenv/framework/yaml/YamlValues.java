@@ -1,4 +1,4 @@
-package org.bizenv.framework;
+package org.bizenv.framework.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +13,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * How method parameters are read from YAML, shared by framework files and scenario files so that a parameter means
- * the same in both: numbers (and fractions like {@code 1/3}, as AHP matrices are written) become Doubles, other
- * scalars Strings, sequences Lists and mappings Maps.
+ * How values are read from YAML, the same in framework and scenario files: numbers (and fractions like {@code 1/3},
+ * as AHP matrices are written) become Doubles, other scalars Strings, sequences Lists and mappings Maps.
  */
 public final class YamlValues {
 
@@ -40,9 +39,18 @@ public final class YamlValues {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) n).getValue()) {
-            out.put(((ScalarNode) t.getKeyNode()).getValue(), toValue(t.getValueNode()));
+            out.put(t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?", toValue(t.getValueNode()));
         }
         return out;
+    }
+
+    /** The text of a single value, stripped; null for a list, a mapping, a blank, {@code ~} or {@code null}. */
+    public static String text(Node n) {
+        if (n instanceof ScalarNode s) {
+            String v = s.getValue().strip();
+            return v.isEmpty() || v.equals("~") || v.equals("null") ? null : v;
+        }
+        return null;
     }
 
     /** A decimal number or a fraction {@code a/b}; null for anything else (and for null). */

@@ -1,12 +1,13 @@
-package org.bizenv.cli;
+package org.bizenv.report;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-import picocli.CommandLine;
-
-/** The engine's version, from the build (written into every report's Sources sheet). */
+/**
+ * The engine's version, from the build: every report states it (Sources sheet, JSON meta), and the command line prints
+ * it. Kept with the reports rather than the command line so that the job can stamp it without depending on the CLI.
+ */
 public final class EngineVersion {
 
     private EngineVersion() {
@@ -21,13 +22,6 @@ public final class EngineVersion {
             return p.getProperty("version", "dev");
         } catch (IOException e) {
             return "dev";
-        }
-    }
-
-    public static final class Provider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"bizenv " + get()};
         }
     }
 }

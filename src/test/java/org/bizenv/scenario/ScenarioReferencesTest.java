@@ -1,4 +1,4 @@
-package org.bizenv.robustness;
+package org.bizenv.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

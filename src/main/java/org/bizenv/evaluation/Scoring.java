@@ -1,0 +1,125 @@
+package org.bizenv.evaluation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bizenv.framework.Framework;
+import org.bizenv.report.EngineVersion;
+import org.bizenv.report.PreviousResults;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportAssembler;
+import org.bizenv.report.RobustnessMapper;
+import org.bizenv.report.RobustnessSection;
+import org.bizenv.robustness.Progress;
+import org.bizenv.robustness.RobustnessAnalysis;
+import org.bizenv.robustness.RobustnessRequest;
+import org.bizenv.robustness.RobustnessResult;
+import org.bizenv.robustness.Scenario;
+import org.bizenv.scoring.Build;
+import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.Scorer;
+import org.bizenv.survey.SurveyIndicators;
+
+/**
+ * The score step's work as plain Java: both years scored from their joined channels, the report model assembled, the
+ * robustness analysis added. {@link ScoreStep} runs it in the job; {@link Validation} runs the same scoring and
+ * assembly, so whatever would fail the score step on some inputs fails {@code bizenv validate} on them too.
+ */
+final class Scoring {
+
+    private Scoring() {
+    }
+
+    /** What the score step is asked to do, as the job's parameters state it. */
+    record Inputs(Path framework, Path data, int year, Path previousData, Path previousReport, String generatedAt,
+                  RobustnessSettings robustness) {
+    }
+
+    /** One year's data channels as the intake and survey steps leave them. */
+    record Year(IntakeResult intake, SurveyIndicators survey) {
+    }
+
+    /** This year's build, and last year's results to compare with (null without either). */
+    record Scored(Build current, PreviousResults previous) {
+    }
+
+    /**
+     * Scores this year, and last year unless its published report is given (which wins over re-scoring last year's
+     * data; those then only serve carry-forward imputation, aligned to this year's units by code).
+     *
+     * @param lastYear last year's channels, or null
+     * @throws org.bizenv.scoring.ScoringException when the framework's methods cannot score the data
+     */
+    static Scored score(Framework fw, Inputs in, Year thisYear, Year lastYear) {
+        RawData lastRaw = lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
+        PreviousResults previous = in.previousReport() != null ? PreviousResults.read(in.previousReport())
+                : lastRaw != null ? PreviousResults.of(Scorer.score(fw, lastRaw), in.year() - 1) : null;
+        return new Scored(Scorer.score(fw, Channels.join(thisYear.intake(), thisYear.survey(), lastRaw)), previous);
+    }
+
+    /** The report model of a scored year, without the robustness analysis. */
+    static Report report(Scored scored, Inputs in, Year thisYear) {
+        Map<String, String> params = new TreeMap<>();
+        // Inputs only (not where the report is written), as the user would type them: the same inputs give the
+        // same report wherever it is published.
+        params.put("framework", EvaluationRequest.shown(in.framework()));
+        params.put("data", EvaluationRequest.shown(in.data()));
+        params.put("year", Integer.toString(in.year()));
+        params.put("previous-data", in.previousData() == null ? "" : EvaluationRequest.shown(in.previousData()));
+        params.put("previous-report", in.previousReport() == null ? "" : EvaluationRequest.shown(in.previousReport()));
+        params.put("generated-at", in.generatedAt());
+        RobustnessSettings rs = in.robustness();
+        params.putAll(robustnessParameters(rs));
+        List<Report.SourceFile> files = new ArrayList<>(thisYear.intake().files());
+        for (Path f : rs.scenarios()) {                 // scenario files are inputs of the report too
+            files.add(new Report.SourceFile("scenarios", "scenarios", EvaluationRequest.shown(f), Fingerprint.sha256(f),
+                    f.toFile().length()));
+        }
+        ReportAssembler.Context ctx = new ReportAssembler.Context(in.year(), in.generatedAt(), EngineVersion.get(),
+                in.framework().getFileName().toString(), Fingerprint.sha256(in.framework()), files, params,
+                thisYear.survey().warnings());
+        return ReportAssembler.assemble(scored.current(), scored.previous(), ctx);
+    }
+
+    /** The robustness settings as the report's parameters list them (only "robustness: off" when it did not run). */
+    static Map<String, String> robustnessParameters(RobustnessSettings rs) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("robustness", rs.enabled() ? "on" : "off");
+        if (rs.enabled()) {
+            p.put("scenarios", String.join(", ", rs.scenarios().stream().map(EvaluationRequest::shown).toList()));
+            p.put("uncertainty-runs", Integer.toString(rs.uncertaintyRuns()));
+            p.put("perturbation", rs.perturbation());
+            p.put("sensitivity-samples", Integer.toString(rs.sensitivitySamples()));
+            p.put("seed", Long.toString(rs.seed()));
+        }
+        return p;
+    }
+
+    /**
+     * Runs the robustness analysis of this year's build and adds it to the report. Reproducible: the numbers depend on
+     * the build and the settings (seed included), not on the number of threads.
+     */
+    static Report robustness(Report report, Build build, RobustnessSettings rs, Progress progress) {
+        Framework fw = build.framework();
+        List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
+        RobustnessRequest request = rs.request(fw, scenarios, Runtime.getRuntime().availableProcessors());
+        RobustnessResult result = RobustnessAnalysis.run(build, request, progress);
+        RobustnessSection.Settings settings = new RobustnessSection.Settings(rs.seed(), rs.uncertaintyRuns(),
+                rs.perturbation(), rs.sensitivitySamples(), rs.sensitivityFactor(), request.reversalNorm().name(),
+                rs.scenarios().stream().map(EvaluationRequest::shown).toList());
+        return RobustnessMapper.attach(report, result, settings);
+    }
+
+    /**
+     * The scenarios compared with this year's build, as the robustness analysis compares them (and fails on a
+     * scenario the data cannot support, e.g. a geometric mean over a zero), without the Monte Carlo runs.
+     */
+    static void compareScenarios(Build build, List<Path> files) {
+        List<Scenario> scenarios = ScenarioFiles.load(build.framework(), files);
+        RobustnessAnalysis.run(build, new RobustnessRequest(scenarios, null, null, null, false, List.of(),
+                RobustnessSettings.MARGIN_NORM), Progress.NONE);
+    }
+}

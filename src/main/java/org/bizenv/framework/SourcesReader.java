@@ -1,0 +1,103 @@
+package org.bizenv.framework;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bizenv.framework.yaml.YamlMap;
+import org.bizenv.framework.yaml.YamlProblems;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads a framework file's {@code sources} (where the data come from) and {@code denominators}. */
+final class SourcesReader {
+
+    private SourcesReader() {
+    }
+
+    static List<Source> sources(SequenceNode seq, YamlProblems problems) {
+        List<Source> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Node n : seq.getValue()) {
+            YamlMap m = YamlMap.of(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
+                    "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks",
+                    "missing-units"),
+                    problems);
+            String id = m.requireCode("id");
+            if (id != null && !ids.add(id)) {
+                problems.add(m.lineOf("id"), "duplicate source id '" + id + "'");
+            }
+            String type = m.requireText("type");
+            if (type != null && !Source.TYPES.contains(type)) {
+                problems.add(m.lineOf("type"), "unknown source type '" + type + "' (known: "
+                        + String.join(", ", Source.TYPES) + ")");
+            }
+            String path = m.requireText("path");
+            String unitColumn = m.optText("unit-column", null);
+            if ("unit-table".equals(type) && unitColumn == null) {
+                problems.add(m.line(), "source '" + id + "': a unit-table needs 'unit-column'");
+            }
+            List<Integer> na = new ArrayList<>();
+            for (double d : m.optNumbers("not-applicable")) {
+                na.add((int) d);
+            }
+            Map<String, Double> mix = new LinkedHashMap<>();
+            YamlMap mixMap = m.optMap("size-mix");
+            if (mixMap != null) {
+                for (String k : mixMap.keys()) {
+                    double v = mixMap.optNumber(k, Double.NaN);
+                    if (!(v > 0)) {
+                        problems.add(mixMap.lineOf(k), "size-mix share of '" + k + "' must be positive");
+                    }
+                    mix.put(k, v);
+                }
+            }
+            String defaultSheet = "walkthrough".equals(type) ? "Tests" : "Data";
+            out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
+                    unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na),
+                    (int) m.optNumber("min-sample", 0), Map.copyOf(mix), m.line(),
+                    TextValuesReader.blanks(m, "source '" + id + "'", type, problems),
+                    missingUnits(m, id, type, problems)));
+        }
+        return out;
+    }
+
+    /** {@code missing-units: error | missing} of a survey source; null when not stated. */
+    private static String missingUnits(YamlMap m, String id, String type, YamlProblems problems) {
+        String v = m.optText("missing-units", null);
+        if (v != null && !v.equals("error") && !v.equals("missing")) {
+            problems.add(m.lineOf("missing-units"), "source '" + id + "': missing-units must be 'error' or 'missing', "
+                    + "not '" + v + "'");
+            return null;
+        }
+        if (v != null && type != null && !type.equals("survey")) {
+            problems.add(m.lineOf("missing-units"), "source '" + id + "': missing-units applies to survey sources (a "
+                    + type + " source must have every unit)");
+        }
+        return v;
+    }
+
+    static List<Denominator> denominators(SequenceNode seq, List<Source> sources, YamlProblems problems) {
+        List<Denominator> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        for (Node n : seq.getValue()) {
+            YamlMap m = YamlMap.of(n, "a denominator", Set.of("id", "name", "source", "field"), problems);
+            String id = m.requireCode("id");
+            String source = m.requireText("source");
+            if (source != null && sources.stream().noneMatch(s -> s.id().equals(source))) {
+                problems.add(m.lineOf("source"), "denominator '" + id + "': unknown source '" + source + "'");
+            }
+            Names name = m.optNames("name", new Names(id, id));
+            out.add(new Denominator(id, name, source, m.requireText("field"), m.line()));
+        }
+        return out;
+    }
+}

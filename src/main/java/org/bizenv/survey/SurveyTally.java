@@ -1,0 +1,206 @@
+package org.bizenv.survey;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bizenv.city.Unit;
+import org.bizenv.city.UnitResolver;
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.Indicator;
+import org.bizenv.framework.Source;
+import org.bizenv.ingest.Location;
+import org.bizenv.ingest.Problems;
+
+/**
+ * One year's answers to one survey source of a framework, tallied per unit. Rows are read ({@link #next()}), checked
+ * ({@link #validate}) and counted ({@link #add}) one at a time, by the job's chunk step or by {@link #readAll()};
+ * {@link #indicators()} then turns the tallies into the survey indicators' unit values. Plain Java; every problem goes
+ * to the {@link Problems} given. One tally per file and pass; {@link #validate} is thread-safe, the rest is not.
+ */
+public final class SurveyTally implements AutoCloseable {
+
+    private final Framework framework;
+    private final Source source;
+    private final UnitResolver resolver;
+    private final boolean lastYear;
+    private final Problems problems;
+    private final SurveyCsvReader reader;
+    private final SurveyValidator validator;
+    private final SurveyAggregator aggregator;
+    private boolean read;
+
+    /**
+     * Opens the source's file in a year's data folder.
+     *
+     * @param lastYear name the file with the year's folder ({@code 2023/survey.csv}) in problems, and say "last year" in
+     *                 warnings, so that last year's findings are never mistaken for this year's
+     */
+    public SurveyTally(Framework framework, Source source, Path data, boolean lastYear, UnitResolver resolver,
+                       Problems problems) {
+        this.framework = framework;
+        this.source = source;
+        this.resolver = resolver;
+        this.lastYear = lastYear;
+        this.problems = problems;
+        List<String> questions = questions(framework, source);
+        this.reader = lastYear ? new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(), questions)
+                : new SurveyCsvReader(data, source.path(), questions);
+        this.validator = new SurveyValidator(reader.layout(), resolver,
+                source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
+        this.aggregator = new SurveyAggregator(questions, resolver.expectedCodes());
+    }
+
+    /** The framework's survey sources that some indicator reads (a source no indicator asks for is not read). */
+    public static List<Source> sources(Framework fw) {
+        return fw.sources().stream().filter(s -> s.type().equals("survey"))
+                .filter(s -> fw.indicators().stream().anyMatch(i -> i.source().equals(s.id()))).toList();
+    }
+
+    /** The questions a source's indicators ask, each once, in framework order. */
+    static List<String> questions(Framework fw, Source source) {
+        return fw.indicators().stream().filter(i -> i.source().equals(source.id())).map(Indicator::field).distinct()
+                .toList();
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The file as problems name it: {@code survey.csv}, or {@code 2023/survey.csv} for last year's. */
+    public String file() {
+        return reader.layout().file();
+    }
+
+    /** The next row of the file, or null at its end (the reader's problems are then added). */
+    public SurveyResponse next() {
+        if (read) {
+            return null;
+        }
+        SurveyResponse r = reader.next();
+        if (r == null) {
+            read = true;
+            problems.addAll(reader.problems());
+            reader.close();
+        }
+        return r;
+    }
+
+    /** The row checked (its problems added), or null when its unit or size class is unusable. */
+    public ValidResponse validate(SurveyResponse row) {
+        return validator.validate(row);
+    }
+
+    /** Counts a valid row's answers. */
+    public void add(ValidResponse row) {
+        aggregator.add(row);
+    }
+
+    /** Reads, checks and counts every row: what the job's chunk step does, in one loop. */
+    public SurveyTally readAll() {
+        for (SurveyResponse r = next(); r != null; r = next()) {
+            ValidResponse v = validate(r);
+            if (v != null) {
+                add(v);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The survey indicators' unit values, in framework order, with how each was computed. A unit without one valid
+     * answer (with a registry: each of its cities; without: each unit the file names), or a file without any, is a
+     * problem unless the source says {@code missing-units: missing}: its indicators would be silently missing.
+     */
+    public SurveyIndicators indicators() {
+        SurveyResults res = aggregator.results(sizeMix(source), source.minSample());
+        List<String> units = res.units();
+        if (readable() && !source.missingUnitsAllowed()) {
+            checkEveryUnitAnswered(res);
+        }
+        int m = framework.indicators().size();
+        double[][] values = new double[m][units.size()];
+        String[][] provenance = new String[m][units.size()];
+        List<String> warnings = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            Indicator ind = framework.indicators().get(j);
+            Arrays.fill(values[j], Double.NaN);
+            if (!ind.source().equals(source.id())) {
+                continue;
+            }
+            for (int i = 0; i < units.size(); i++) {
+                String u = units.get(i);
+                int n = res.n(u, ind.field());
+                values[j][i] = ind.statistic().equals(SurveyResults.MEAN_SCORE)
+                        ? res.meanScore(u, ind.field()) : res.shareFavourable(u, ind.field());
+                provenance[j][i] = source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
+                        + (source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
+                if (res.lowSample(u, ind.field())) {
+                    warnings.add((lastYear ? "last year: " : "") + "indicator " + ind.code() + ": " + label(u)
+                            + " has " + n + " valid answers to " + ind.field() + ", under the minimum sample of "
+                            + source.minSample());
+                }
+            }
+        }
+        return new SurveyIndicators(units, values, provenance, warnings);
+    }
+
+    /** Whether the file could be read at all (found, with its header's identity columns): else that is the problem. */
+    private boolean readable() {
+        SurveyLayout l = reader.layout();
+        return l.respondentIdColumn() > 0 && l.cityColumn() > 0 && l.sizeColumn() > 0 && l.industryColumn() > 0;
+    }
+
+    private void checkEveryUnitAnswered(SurveyResults res) {
+        List<String> silent = new ArrayList<>();
+        for (String u : res.units()) {
+            int n = 0;
+            for (String q : res.questions()) {
+                n += res.n(u, q);
+            }
+            if (n == 0) {
+                silent.add(u);
+            }
+        }
+        Location file = Location.ofFile(file());
+        String remedy = "; add the answers, or say 'missing-units: missing' on source '" + source.id()
+                + "' to score without them";
+        if (silent.size() == res.units().size()) {
+            problems.add(file, "no valid survey answers at all (no row with a known " + resolver.noun() + ", a size "
+                    + "class and an answer): every survey indicator would be missing" + remedy);
+            return;
+        }
+        for (String u : silent) {
+            problems.add(file, "no valid answers from " + label(u) + ": its survey indicators would be missing"
+                    + remedy);
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+
+    /** "Lhasa (拉萨)" where a registry knows the unit, else its code. */
+    private String label(String unit) {
+        for (Unit u : resolver.expectedUnits()) {
+            if (u.code().equals(unit)) {
+                return u.label();
+            }
+        }
+        return unit;
+    }
+
+    /** Population weights of the size classes; without a stated mix the classes weigh equally. */
+    static double[] sizeMix(Source source) {
+        double[] mix = new double[SizeClass.values().length];
+        for (SizeClass s : SizeClass.values()) {
+            mix[s.ordinal()] = source.sizeMix().getOrDefault(s.key(), 0.0);
+        }
+        if (source.sizeMix().isEmpty()) {
+            Arrays.fill(mix, 1.0);
+        }
+        return mix;
+    }
+}
