@@ -1,9 +1,10 @@
 package org.bizenv.aggregate;
 
-import java.util.Arrays;
-
 /**
- * Aggregation of children (indicators, or lower-level aggregates) into one parent score per unit.
+ * Aggregation of children (indicators, or lower-level aggregates) into one parent score per unit, for callers that hold
+ * whole matrices (one-off analyses, tests against published fixtures): checked, allocating entry points over
+ * {@link AggregationKernel}, which computes every number. The scorer and the robustness re-aggregation call the kernel
+ * directly.
  *
  * <p>A matrix is {@code double[][]} indexed {@code [child][unit]}: one array per child, all of the same
  * length. {@code Double.NaN} = missing; infinite values are rejected with {@link IllegalArgumentException}
@@ -38,9 +39,6 @@ public final class Aggregation {
         MINMAX
     }
 
-    /** Below this |p| the generalised mean is the geometric mean (limit p → 0). */
-    private static final double GEOMETRIC_LIMIT_P = 1e-12;
-
     /**
      * Weighted mean of the children of each unit.
      *
@@ -66,114 +64,13 @@ public final class Aggregation {
         if (m == null) {
             throw new IllegalArgumentException("aggregation method is required");
         }
-        if (m == Method.GENERALISED && !Double.isFinite(p)) {
-            throw new IllegalArgumentException("generalised mean exponent p must be finite, got " + p);
-        }
-        if (!(minShare >= 0 && minShare <= 1)) {
-            throw new IllegalArgumentException("minShare must lie in [0, 1], got " + minShare);
-        }
-        Method effective = m;
-        if (m == Method.GENERALISED) {
-            if (p == 1) {
-                effective = Method.ARITHMETIC;
-            } else if (Math.abs(p) < GEOMETRIC_LIMIT_P) {
-                effective = Method.GEOMETRIC;
-            }
-        }
-        int k = children.length;
-        double[] out = new double[units];
-        for (int i = 0; i < units; i++) {
-            int available = 0;
-            double wSum = 0;
-            for (int j = 0; j < k; j++) {
-                if (!Double.isNaN(children[j][i])) {
-                    available++;
-                    wSum += weights[j];
-                }
-            }
-            if (available == 0 || (double) available / k < minShare || wSum == 0) {
-                out[i] = Double.NaN;
-                continue;
-            }
-            out[i] = switch (effective) {
-                case ARITHMETIC -> arithmetic(children, weights, i, wSum);
-                case GEOMETRIC -> geometric(children, weights, i, wSum, m == Method.GENERALISED
-                        ? "generalised mean with p = " + p : "geometric mean");
-                case HARMONIC -> harmonic(children, weights, i, wSum);
-                case GENERALISED -> generalised(children, weights, i, wSum, p);
-            };
-        }
-        return out;
-    }
-
-    private static double arithmetic(double[][] c, double[] w, int i, double wSum) {
-        double s = 0;
-        for (int j = 0; j < c.length; j++) {
-            double x = c[j][i];
-            if (!Double.isNaN(x) && w[j] > 0) {
-                s += w[j] * x;
-            }
-        }
-        return s / wSum;
-    }
-
-    private static double geometric(double[][] c, double[] w, int i, double wSum, String method) {
-        double s = 0;
-        for (int j = 0; j < c.length; j++) {
-            double x = c[j][i];
-            if (!Double.isNaN(x) && w[j] > 0) {
-                if (x <= 0) {
-                    throw new NonPositiveValueException(i, j, x, method);
-                }
-                s += w[j] * Math.log(x);
-            }
-        }
-        return Math.exp(s / wSum);
-    }
-
-    private static double harmonic(double[][] c, double[] w, int i, double wSum) {
-        double s = 0;
-        for (int j = 0; j < c.length; j++) {
-            double x = c[j][i];
-            if (!Double.isNaN(x) && w[j] > 0) {
-                if (x <= 0) {
-                    throw new NonPositiveValueException(i, j, x, "harmonic mean");
-                }
-                s += w[j] / x;
-            }
-        }
-        return wSum / s;
-    }
-
-    /**
-     * Power mean computed around a reference value r (the max for p &gt; 0, the min for p &lt; 0) as
-     * {@code r·exp(log1p(Σ w'·expm1(p·ln(x/r)))/p)}: every power term stays in [0, 1] (no overflow for
-     * large |p|) and expm1/log1p keep full precision as p approaches 0.
-     */
-    private static double generalised(double[][] c, double[] w, int i, double wSum, double p) {
-        String method = "generalised mean with p = " + p;
-        double ref = p > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (int j = 0; j < c.length; j++) {
-            double x = c[j][i];
-            if (Double.isNaN(x) || w[j] == 0) {
-                continue;
-            }
-            if (x < 0 || (x == 0 && p < 0)) {
-                throw new NonPositiveValueException(i, j, x, method);
-            }
-            ref = p > 0 ? Math.max(ref, x) : Math.min(ref, x);
-        }
-        if (ref == 0) { // p > 0 and every weighted value is 0
-            return 0;
-        }
-        double s = 0;
-        for (int j = 0; j < c.length; j++) {
-            double x = c[j][i];
-            if (!Double.isNaN(x) && w[j] > 0) {
-                s += w[j] / wSum * Math.expm1(p * Math.log(x / ref));
-            }
-        }
-        return ref * Math.exp(Math.log1p(s) / p);
+        AggregationMethod method = switch (m) {
+            case ARITHMETIC -> AggregationMethod.arithmetic();
+            case GEOMETRIC -> AggregationMethod.geometric();
+            case HARMONIC -> AggregationMethod.harmonic();
+            case GENERALISED -> AggregationMethod.generalised(p);
+        };
+        return run(method.withMinShare(minShare), children, weights);
     }
 
     // ------------------------------------------------------------------ TOPSIS
@@ -186,7 +83,8 @@ public final class Aggregation {
      *   <li>ideal A+ = per criterion the best v (max for direction +1, min for −1), anti-ideal A− the worst;</li>
      *   <li>D± = Euclidean distance of the unit to A±; closeness C = D− / (D+ + D−).</li>
      * </ol>
-     * Choosing the ideal per direction is the same as multiplying by direction first: distances are unchanged.
+     * A criterion with direction −1 is negated and then treated as a benefit: its distances are unchanged (for the
+     * vector variant to the bit, for min-max up to rounding).
      *
      * <p>TOPSIS compares units with each other, so it needs complete rows: a unit with any missing criterion
      * is left out of the normalisation and the ideals and gets NaN (impute first to score it). If every
@@ -198,107 +96,46 @@ public final class Aggregation {
      * @throws IllegalArgumentException on inconsistent lengths, bad weights, directions or a null variant
      */
     public static double[] topsis(double[][] children, double[] weights, int[] directions, TopsisVariant variant) {
-        int units = requireMatrix(children);
+        requireMatrix(children);
         int k = children.length;
         requireWeights(weights, k);
         if (directions == null || directions.length != k) {
             throw new IllegalArgumentException("need one direction per criterion (" + k + ")");
         }
+        double[][] benefits = new double[k][];
         for (int j = 0; j < k; j++) {
             if (directions[j] != 1 && directions[j] != -1) {
                 throw new IllegalArgumentException("direction of criterion " + j + " must be +1 or -1, got "
                         + directions[j]);
             }
+            benefits[j] = children[j];
+            if (directions[j] == -1) {
+                benefits[j] = new double[children[j].length];
+                for (int i = 0; i < benefits[j].length; i++) {
+                    benefits[j][i] = -children[j][i];
+                }
+            }
         }
         if (variant == null) {
             throw new IllegalArgumentException("TOPSIS variant is required");
         }
-        boolean[] complete = new boolean[units];
-        Arrays.fill(complete, true);
-        for (double[] child : children) {
-            for (int i = 0; i < units; i++) {
-                if (Double.isNaN(child[i])) {
-                    complete[i] = false;
-                }
-            }
+        double[] scaled = run(AggregationMethod.topsis(variant == TopsisVariant.MINMAX), benefits, weights);
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] /= 100;           // the kernel reports closeness on the 0–100 scale
         }
-        double wTotal = 0;
-        for (double w : weights) {
-            wTotal += w;
-        }
-        double[][] v = new double[k][];
-        double[] ideal = new double[k];
-        double[] anti = new double[k];
-        for (int j = 0; j < k; j++) {
-            v[j] = weightedNormalised(children[j], complete, variant, weights[j] / wTotal);
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < units; i++) {
-                if (complete[i]) {
-                    max = Math.max(max, v[j][i]);
-                    min = Math.min(min, v[j][i]);
-                }
-            }
-            ideal[j] = directions[j] == 1 ? max : min;
-            anti[j] = directions[j] == 1 ? min : max;
-        }
-        double[] out = new double[units];
-        for (int i = 0; i < units; i++) {
-            if (!complete[i]) {
-                out[i] = Double.NaN;
-                continue;
-            }
-            double dPlus = 0;
-            double dMinus = 0;
-            for (int j = 0; j < k; j++) {
-                double a = v[j][i] - ideal[j];
-                double b = v[j][i] - anti[j];
-                dPlus += a * a;
-                dMinus += b * b;
-            }
-            dPlus = Math.sqrt(dPlus);
-            dMinus = Math.sqrt(dMinus);
-            out[i] = dPlus + dMinus == 0 ? 0.5 : dMinus / (dPlus + dMinus);
-        }
-        return out;
+        return scaled;
     }
 
-    /** w·r for one criterion over the complete units (other units: NaN). */
-    private static double[] weightedNormalised(double[] x, boolean[] complete, TopsisVariant variant, double w) {
-        int units = x.length;
-        double[] v = new double[units];
-        double shift;
-        double divisor;
-        if (variant == TopsisVariant.VECTOR) {
-            double ss = 0;
-            for (int i = 0; i < units; i++) {
-                if (complete[i]) {
-                    ss += x[i] * x[i];
-                }
-            }
-            shift = 0;
-            divisor = Math.sqrt(ss);
-        } else {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < units; i++) {
-                if (complete[i]) {
-                    min = Math.min(min, x[i]);
-                    max = Math.max(max, x[i]);
-                }
-            }
-            shift = min;
-            divisor = max - min;
+    private static double[] run(AggregationMethod method, double[][] children, double[] weights) {
+        int units = children[0].length;
+        NodeChildren c = new NodeChildren(children.length, units, null);
+        for (int j = 0; j < children.length; j++) {
+            c.add(children[j], weights[j], null, null);
         }
-        for (int i = 0; i < units; i++) {
-            if (!complete[i]) {
-                v[i] = Double.NaN;
-            } else {
-                // no spread (or all zero): the criterion cannot separate units, r = 0 for all
-                v[i] = divisor > 0 ? w * ((x[i] - shift) / divisor) : 0;
-            }
-        }
-        return v;
+        double[] out = new double[units];
+        AggregationKernel.aggregate(method, c, out, new boolean[units], null,
+                new AggregationKernel.Scratch(units, children.length));
+        return out;
     }
 
     // ------------------------------------------------------------------ checks

@@ -13,6 +13,7 @@ public final class NonPositiveValueException extends RuntimeException {
     private final int unitIndex;
     private final int childIndex;
     private final double value;
+    private final String mean;
 
     public NonPositiveValueException(int unitIndex, int childIndex, double value, String method) {
         super("unit " + unitIndex + ", child " + childIndex + ": value " + value + " is not allowed in the "
@@ -20,6 +21,12 @@ public final class NonPositiveValueException extends RuntimeException {
         this.unitIndex = unitIndex;
         this.childIndex = childIndex;
         this.value = value;
+        this.mean = method;
+    }
+
+    /** The mean that rejected the value, as a message names it ("geometric mean"). */
+    public String mean() {
+        return mean;
     }
 
     /** 0-based index of the unit (city) whose value was rejected. */

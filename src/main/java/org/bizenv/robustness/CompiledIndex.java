@@ -7,15 +7,17 @@ import java.util.Map;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkTree;
-import org.bizenv.framework.MethodSpec;
+import org.bizenv.aggregate.AggregationMethod;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.Node;
 import org.bizenv.scoring.Build;
+import org.bizenv.scoring.CompositeMeans;
+import org.bizenv.scoring.Scorer;
 
 /**
  * A scored build compiled once into flat arrays for re-aggregation: the normalised indicators ({@code [indicator][unit]},
- * shared with the build, never modified), the tree as child slots, the weights the build used and every node's
- * aggregation. Each Monte Carlo run then only re-aggregates these arrays with other weights or methods
+ * shared with the build, never modified) with which values were imputed and which do not apply, the tree as child
+ * slots, the weights the build used, every node's aggregation, and the composite and unranked units. Each Monte Carlo run then only re-aggregates these arrays with other weights or methods
  * ({@link Evaluator}); nothing upstream of aggregation (imputation, treatment, normalisation, objective weighting) is
  * redone.
  *
@@ -26,17 +28,6 @@ import org.bizenv.scoring.Build;
  * <p>Immutable and thread-safe; make one {@link Evaluator} per thread.
  */
 public final class CompiledIndex {
-
-    /** Aggregation codes of the hot loop. */
-    public static final int ARITHMETIC = 0;
-    public static final int GEOMETRIC = 1;
-    public static final int HARMONIC = 2;
-    public static final int GENERALISED = 3;
-    public static final int TOPSIS_VECTOR = 4;
-    public static final int TOPSIS_MINMAX = 5;
-
-    /** Below this |p| the engine's generalised mean is the geometric mean (as {@code Aggregation}). */
-    private static final double GEOMETRIC_LIMIT_P = 1e-12;
 
     final Build build;
     final Framework framework;
@@ -52,13 +43,15 @@ public final class CompiledIndex {
     final int[] indicatorSlot;
     final int maxChildren;
     final double[] nominalWeight;
-    final int[] nominalMethod;
-    final double[] nominalP;
-    final double[] minShare;
+    final AggregationMethod[] nominalAggregation;
     final double[][] values;
     final double[][] logValues;
     final boolean[] indicatorComplete;
-    final boolean[] indicatorPositive;
+    final boolean[][] imputed;
+    final boolean[][] notApplicable;
+    final CompositeMeans composites;
+    final boolean[] outside;
+    final boolean[] unranked;
     final boolean rounded;
     final int decimals;
     final boolean tiersByBreaks;
@@ -122,34 +115,37 @@ public final class CompiledIndex {
         for (int j = 0; j < indicators; j++) {
             indicatorByCode.put(framework.indicators().get(j).code(), j);
         }
-        this.nominalMethod = new int[nodes];
-        this.nominalP = new double[nodes];
-        this.minShare = new double[nodes];
+        this.nominalAggregation = new AggregationMethod[nodes];
         for (int k = 0; k < nodes; k++) {
-            MethodSpec s = framework.nodes().get(k).aggregation();
-            nominalMethod[k] = methodCode(s);
-            nominalP[k] = effectiveP(s);
-            minShare[k] = s.number("min-share", 0);
+            nominalAggregation[k] = Scorer.aggregationMethod(framework.nodes().get(k).aggregation());
         }
         this.values = normalised;
         this.logValues = new double[indicators][];
         this.indicatorComplete = new boolean[indicators];
-        this.indicatorPositive = new boolean[indicators];
+        this.imputed = new boolean[indicators][];
+        this.notApplicable = new boolean[indicators][];
         for (int j = 0; j < indicators; j++) {
             double[] x = values[j];
             double[] lx = new double[units];
             boolean complete = true;
             boolean positive = true;
             for (int i = 0; i < units; i++) {
-                // Math.log, as Aggregation's geometric mean, so precomputed logs give the same bits
+                // Math.log, as the kernel's geometric mean, so precomputed logs give the same bits
                 lx[i] = Math.log(x[i]);
                 complete &= !Double.isNaN(x[i]);
                 positive &= Double.isNaN(x[i]) || x[i] > 0;
             }
-            logValues[j] = lx;
+            logValues[j] = positive ? lx : null;       // the kernel takes logs only of rows without values <= 0
             indicatorComplete[j] = complete;
-            indicatorPositive[j] = positive;
+            imputed[j] = anyTrue(build.imputed().flagged()[j]) ? build.imputed().flagged()[j] : null;
+            notApplicable[j] = build.notApplicable() != null && anyTrue(build.notApplicable()[j])
+                    ? build.notApplicable()[j] : null;
         }
+        CompositeMeans means = CompositeMeans.of(framework, build.units());
+        this.composites = means.hasComposites() ? means : null;
+        this.outside = composites == null ? null : means.composites();
+        boolean[] out = means.unranked();
+        this.unranked = anyTrue(out) ? out : null;
         this.rounded = framework.ranking().compareRounded();
         this.decimals = framework.ranking().decimals();
         this.tiersByBreaks = framework.tiers().method().equals("breaks");
@@ -165,9 +161,29 @@ public final class CompiledIndex {
         }
     }
 
-    /** Compiles a build; O(indicators × units) once (logarithms for geometric means are precomputed here). */
+    /**
+     * Compiles a build; O(indicators × units) once (logarithms for geometric means are precomputed here), and checks
+     * that re-aggregating it at the nominal weights and methods gives the build's node scores, index ranks and tiers
+     * bit for bit ({@link ReaggregationMismatchException} otherwise: a fault of bizenv's, not of the inputs).
+     */
     public static CompiledIndex of(Build build) {
+        CompiledIndex ci = compile(build);
+        NominalCheck.verify(ci);
+        return ci;
+    }
+
+    /** Compiles without the nominal check (for the check's own tests). */
+    static CompiledIndex compile(Build build) {
         return new CompiledIndex(build, build.normalised().values());
+    }
+
+    private static boolean anyTrue(boolean[] flags) {
+        for (boolean b : flags) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,46 +205,6 @@ public final class CompiledIndex {
     /** A fresh evaluator with its own scratch buffers, set to the nominal weights and methods. */
     public Evaluator evaluator() {
         return new Evaluator(this);
-    }
-
-    /**
-     * The hot-loop code of an aggregation method, folding the engine's special cases: generalised with p = 1 is the
-     * arithmetic mean and with |p| &lt; 1e-12 the geometric mean, as in {@code Aggregation.aggregate}.
-     */
-    public static int methodCode(MethodSpec s) {
-        return switch (s.method()) {
-            case "arithmetic" -> ARITHMETIC;
-            case "geometric" -> GEOMETRIC;
-            case "harmonic" -> HARMONIC;
-            case "generalised" -> {
-                double p = s.number("p", 1);
-                yield p == 1 ? ARITHMETIC : Math.abs(p) < GEOMETRIC_LIMIT_P ? GEOMETRIC : GENERALISED;
-            }
-            case "topsis" -> s.text("variant", "vector").equals("minmax") ? TOPSIS_MINMAX : TOPSIS_VECTOR;
-            default -> throw new IllegalArgumentException("unknown aggregation method '" + s.method() + "'");
-        };
-    }
-
-    /** The exponent the hot loop uses for {@code s} (1 arithmetic, 0 geometric, −1 harmonic, p generalised). */
-    public static double effectiveP(MethodSpec s) {
-        return switch (s.method()) {
-            case "geometric" -> 0;
-            case "harmonic" -> -1;
-            case "generalised" -> s.number("p", 1);
-            default -> 1;
-        };
-    }
-
-    public static String methodName(int code) {
-        return switch (code) {
-            case ARITHMETIC -> "arithmetic";
-            case GEOMETRIC -> "geometric";
-            case HARMONIC -> "harmonic";
-            case GENERALISED -> "generalised";
-            case TOPSIS_VECTOR -> "topsis (vector)";
-            case TOPSIS_MINMAX -> "topsis (minmax)";
-            default -> "?";
-        };
     }
 
     // ------------------------------------------------------------------ lookups
@@ -309,12 +285,9 @@ public final class CompiledIndex {
         return nominalWeight[slot];
     }
 
-    public int nominalMethod(int node) {
-        return nominalMethod[node];
-    }
-
-    public double nominalP(int node) {
-        return nominalP[node];
+    /** Node k's aggregation as the framework states it. */
+    public AggregationMethod nominalAggregation(int node) {
+        return nominalAggregation[node];
     }
 
     /** Code of the node or indicator in a slot. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bizenv.aggregate.AggregationMethod;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.Names;
 import org.bizenv.robustness.RankReversal.Status;
@@ -158,7 +159,7 @@ public final class RankReversals {
     /** Weighted arithmetic from the parent up to the index, and both units complete on the parent's children. */
     private static boolean linear(CompiledIndex ci, int node, int a, int b, double[][] vertex) {
         for (int k = node; k >= 0; k = ci.framework.tree().nodeParent()[k]) {
-            if (ci.nominalMethod[k] != CompiledIndex.ARITHMETIC) {
+            if (ci.nominalAggregation[k].kind() != AggregationMethod.Kind.ARITHMETIC) {
                 return false;
             }
         }

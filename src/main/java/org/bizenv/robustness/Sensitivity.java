@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bizenv.aggregate.AggregationMethod;
 import org.bizenv.framework.Names;
+import org.bizenv.scoring.Scorer;
 
 /**
  * Variance-based sensitivity analysis of the index ranking: how much of the variance of the mean absolute rank shift
@@ -58,9 +60,7 @@ public final class Sensitivity {
         final int[] slot;               // weight: the slot
         final double[] factor;
         final int[] node;               // aggregation: the node
-        final int[][] methodCode;
-        final double[][] methodP;
-        final double[][] methodMinShare;
+        final AggregationMethod[][] methods;
         final int[][] leaveSlots;
         final int[] touchedParents;     // parents whose weights a run renormalises
         final Names[] names;
@@ -73,9 +73,7 @@ public final class Sensitivity {
             slot = new int[d];
             factor = new double[d];
             node = new int[d];
-            methodCode = new int[d][];
-            methodP = new double[d][];
-            methodMinShare = new double[d][];
+            methods = new AggregationMethod[d][];
             leaveSlots = new int[d][];
             names = new Names[d];
             List<String> problems = new ArrayList<>();
@@ -105,18 +103,14 @@ public final class Sensitivity {
                     Names n = ci.node(node[i]).name();
                     names[i] = new Names(n.zh() + " 集成方法", "Aggregation of " + n.en());
                     int k = a.methods().size();
-                    methodCode[i] = new int[k];
-                    methodP[i] = new double[k];
-                    methodMinShare[i] = new double[k];
+                    methods[i] = new AggregationMethod[k];
                     for (int m = 0; m < k; m++) {
-                        var spec = a.methods().get(m);
                         try {
-                            methodCode[i][m] = CompiledIndex.methodCode(spec);
+                            methods[i][m] = Scorer.aggregationMethod(a.methods().get(m),
+                                    ci.nominalAggregation[node[i]]);
                         } catch (IllegalArgumentException ex) {
                             problems.add("sensitivity input " + in.label() + ": " + ex.getMessage());
                         }
-                        methodP[i][m] = CompiledIndex.effectiveP(spec);
-                        methodMinShare[i][m] = spec.has("min-share") ? spec.number("min-share", 0) : ci.minShare[node[i]];
                     }
                 } else if (in instanceof UncertainInput.LeaveOut l) {
                     kind[i] = 2;
@@ -144,14 +138,14 @@ public final class Sensitivity {
                 if (kind[i] != 1) {
                     continue;
                 }
-                for (int m = 0; m < methodCode[i].length; m++) {
+                for (AggregationMethod m : methods[i]) {
                     ev.reset();
-                    ev.setMethod(node[i], methodCode[i][m], methodP[i][m]);
+                    ev.setAggregation(node[i], m);
                     try {
                         ev.evaluate();
                     } catch (RobustnessException ex) {
                         throw new RobustnessException("sensitivity input " + inputs.get(i).label() + ": "
-                                + CompiledIndex.methodName(methodCode[i][m]) + " cannot be used: " + ex.getMessage());
+                                + m.label() + " cannot be used: " + ex.getMessage());
                     }
                 }
             }
@@ -178,11 +172,8 @@ public final class Sensitivity {
                 switch (b.kind[i]) {
                     case 0 -> ev.weight[b.slot[i]] = ci.nominalWeight[b.slot[i]] * (1 + b.factor[i] * (2 * u[i] - 1));
                     case 1 -> {
-                        int k = b.methodCode[i].length;
-                        int m = Math.min(k - 1, (int) (u[i] * k));
-                        ev.method[b.node[i]] = b.methodCode[i][m];
-                        ev.p[b.node[i]] = b.methodP[i][m];
-                        ev.minShare[b.node[i]] = b.methodMinShare[i][m];
+                        int k = b.methods[i].length;
+                        ev.aggregation[b.node[i]] = b.methods[i][Math.min(k - 1, (int) (u[i] * k))];
                     }
                     default -> {
                         int k = b.leaveSlots[i].length + 1;

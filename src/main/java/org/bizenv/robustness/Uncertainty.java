@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bizenv.aggregate.AggregationMethod;
 import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Names;
+import org.bizenv.scoring.Scorer;
 
 /**
  * Monte Carlo uncertainty analysis: N runs, each re-aggregating the build's normalised indicators with perturbed
@@ -129,9 +131,7 @@ public final class Uncertainty {
         final WeightPerturbation.Kind kind;
         final double[] amount;
         final int[] altNode;
-        final int[][] altCode;
-        final double[][] altP;
-        final double[][] altMinShare;
+        final AggregationMethod[][] alternative;
         final int[] dropSlot;
 
         Plan(CompiledIndex ci, UncertaintyOptions o) {
@@ -169,24 +169,18 @@ public final class Uncertainty {
             // framework order, so the draw order does not depend on how the caller built the map
             alts.sort(java.util.Comparator.comparingInt(e -> ci.nodeIndex(e.getKey())));
             this.altNode = new int[alts.size()];
-            this.altCode = new int[alts.size()][];
-            this.altP = new double[alts.size()][];
-            this.altMinShare = new double[alts.size()][];
+            this.alternative = new AggregationMethod[alts.size()][];
             for (int a = 0; a < alts.size(); a++) {
                 int k = ci.nodeIndex(alts.get(a).getKey());
                 List<MethodSpec> ms = alts.get(a).getValue();
                 altNode[a] = k;
-                altCode[a] = new int[ms.size()];
-                altP[a] = new double[ms.size()];
-                altMinShare[a] = new double[ms.size()];
+                alternative[a] = new AggregationMethod[ms.size()];
                 for (int i = 0; i < ms.size(); i++) {
                     try {
-                        altCode[a][i] = CompiledIndex.methodCode(ms.get(i));
+                        alternative[a][i] = Scorer.aggregationMethod(ms.get(i), ci.nominalAggregation[k]);
                     } catch (IllegalArgumentException e) {
                         problems.add("node " + ci.node(k).code() + ": " + e.getMessage());
                     }
-                    altP[a][i] = CompiledIndex.effectiveP(ms.get(i));
-                    altMinShare[a][i] = ms.get(i).has("min-share") ? ms.get(i).number("min-share", 0) : ci.minShare[k];
                 }
             }
             if (!problems.isEmpty()) {
@@ -210,14 +204,13 @@ public final class Uncertainty {
         private void checkAlternatives() {
             Evaluator ev = ci.evaluator();
             for (int a = 0; a < altNode.length; a++) {
-                for (int i = 0; i < altCode[a].length; i++) {
+                for (AggregationMethod m : alternative[a]) {
                     ev.reset();
-                    ev.setMethod(altNode[a], altCode[a][i], altP[a][i]);
-                    ev.minShare[altNode[a]] = altMinShare[a][i];
+                    ev.setAggregation(altNode[a], m);
                     try {
                         ev.evaluate();
                     } catch (RobustnessException e) {
-                        throw new RobustnessException("alternative aggregation " + CompiledIndex.methodName(altCode[a][i])
+                        throw new RobustnessException("alternative aggregation " + m.label()
                                 + " for node " + ci.node(altNode[a]).code() + " cannot be used: " + e.getMessage());
                     }
                 }
@@ -262,10 +255,8 @@ public final class Uncertainty {
             }
             for (int a = 0; a < altNode.length; a++) {
                 int k = altNode[a];
-                int choice = altCode[a].length == 1 ? 0 : rng.nextInt(altCode[a].length);
-                ev.method[k] = altCode[a][choice];
-                ev.p[k] = altP[a][choice];
-                ev.minShare[k] = altMinShare[a][choice];
+                int choice = alternative[a].length == 1 ? 0 : rng.nextInt(alternative[a].length);
+                ev.aggregation[k] = alternative[a][choice];
             }
             if (dropSlot.length > 0) {
                 int c = rng.nextInt(dropSlot.length + 1);       // 0 = leave nothing out
@@ -290,8 +281,8 @@ public final class Uncertainty {
             out.add("weights: " + o.weights().describe());
             for (int a = 0; a < altNode.length; a++) {
                 List<String> names = new ArrayList<>();
-                for (int c : altCode[a]) {
-                    names.add(CompiledIndex.methodName(c));
+                for (AggregationMethod m : alternative[a]) {
+                    names.add(m.label());
                 }
                 out.add("aggregation of " + ci.node(altNode[a]).code() + ": one of " + String.join(", ", names)
                         + " (uniformly)");

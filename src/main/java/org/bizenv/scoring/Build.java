@@ -8,6 +8,8 @@ import org.bizenv.framework.Framework;
  * One scored evaluation with every stage kept (COINr's "coin"): any number in a report traces back through the
  * normalised, treated, imputed and denominated values to the raw value and the cell it came from.
  *
+ * @param notApplicable         {@code [indicator][unit]}: true where the indicator does not apply to the unit (a text
+ *                              code such as "No VAT"); null when every indicator applies to every unit
  * @param nodeScores            aggregated score {@code [node][unit]} in framework node order
  * @param nodeRanks             competition rank {@code [node][unit]} (0 = unranked, score missing)
  * @param indicatorRanks        competition rank of the normalised value {@code [indicator][unit]}
@@ -21,10 +23,10 @@ import org.bizenv.framework.Framework;
  * @param warnings              things an analyst should know (zero ranges, thin samples…), in pipeline order
  */
 public record Build(Framework framework, List<Unit> units, String[][] provenance, Stage raw, Stage denominated,
-                    Stage imputed, Stage treated, Stage normalised, double[][] nodeScores, int[][] nodeRanks,
-                    int[][] indicatorRanks, NodeWeights[] nodeWeights, double[] nodeWeight, double[] indicatorWeight,
-                    double[] effectiveNodeWeight, double[] effectiveIndicatorWeight, TreatmentRecord[] treatment,
-                    int[] tiers, List<String> warnings) {
+                    Stage imputed, Stage treated, Stage normalised, boolean[][] notApplicable, double[][] nodeScores,
+                    int[][] nodeRanks, int[][] indicatorRanks, NodeWeights[] nodeWeights, double[] nodeWeight,
+                    double[] indicatorWeight, double[] effectiveNodeWeight, double[] effectiveIndicatorWeight,
+                    TreatmentRecord[] treatment, int[] tiers, List<String> warnings) {
 
     public int unitCount() {
         return units.size();

@@ -1,12 +1,9 @@
 package org.bizenv.scoring;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.bizenv.framework.Composite;
-import org.bizenv.framework.Composites;
 import org.bizenv.framework.Framework;
 import org.bizenv.rank.Ranking;
 
@@ -30,31 +27,8 @@ final class CompositeScoring {
 
     static Build score(Framework fw, RawData data) {
         int n = data.unitCount();
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            at.put(data.units().get(i).code(), i);
-        }
-        Composites composites = fw.composites();
-        List<Composite> list = composites.units();
-        int[] compositeAt = new int[list.size()];
-        int[][] componentAt = new int[list.size()][];
-        double[][] componentWeight = new double[list.size()][];
-        boolean[] isComposite = new boolean[n];
-        boolean[] isComponent = new boolean[n];
-        for (int c = 0; c < list.size(); c++) {
-            Composite comp = list.get(c);
-            compositeAt[c] = unit(at, comp.unit(), "composite " + comp.unit(), comp.line());
-            isComposite[compositeAt[c]] = true;
-            componentAt[c] = new int[comp.components().size()];
-            componentWeight[c] = new double[comp.components().size()];
-            int k = 0;
-            for (var e : comp.components().entrySet()) {
-                componentAt[c][k] = unit(at, e.getKey(), "component " + e.getKey() + " of composite " + comp.unit(),
-                        comp.line());
-                isComponent[componentAt[c][k]] = true;
-                componentWeight[c][k++] = e.getValue();
-            }
-        }
+        CompositeMeans means = CompositeMeans.of(fw, data.units());
+        boolean[] isComposite = means.composites();
 
         // The measured units, scored as usual.
         int[] measured = java.util.stream.IntStream.range(0, n).filter(i -> !isComposite[i]).toArray();
@@ -64,10 +38,11 @@ final class CompositeScoring {
             pos[measured[k]] = k;
         }
         RawData sub = subset(data, measured);
-        Build b = Scorer.scoreUnits(fw, sub);
-        boolean[][] nodeNA = Scorer.nodesNotApplicable(fw, sub.notApplicable(), measured.length);
+        Scorer.Scored scored = Scorer.scoreUnits(fw, sub);
+        Build b = scored.build();
+        boolean[][] nodeNA = scored.nodeNotApplicable();
 
-        Expander x = new Expander(n, pos, compositeAt, componentAt, componentWeight);
+        Expander x = new Expander(n, pos, means);
         Stage raw = new Stage("raw", data.values(), x.flags(b.raw().flagged()));
         Stage denominated = x.stage(b.denominated(), sub);
         Stage imputed = x.stage(b.imputed(), sub);
@@ -79,14 +54,7 @@ final class CompositeScoring {
         }
 
         // Ranks and tiers over the ranked units only.
-        boolean[] unranked = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            unranked[i] = (isComposite[i] && !composites.ranksComposites())
-                    || (isComponent[i] && !isComposite[i] && !composites.ranksComponents());
-        }
-        for (String code : fw.ranking().unranked()) {
-            unranked[unit(at, code, "unranked unit " + code, fw.ranking().unrankedLine())] = true;
-        }
+        boolean[] unranked = means.unranked();
         int decimals = fw.ranking().decimals();
         boolean rounded = fw.ranking().compareRounded();
         int[][] nodeRanks = new int[nodeScores.length][];
@@ -99,6 +67,7 @@ final class CompositeScoring {
         }
         int[] tiers = Scorer.tiers(fw.tiers(), masked(nodeScores[fw.tree().root()], unranked), rounded ? decimals : -1);
 
+        List<Composite> list = fw.composites().units();
         List<String> warnings = new ArrayList<>(b.warnings());
         if (!list.isEmpty()) {
             warnings.add(list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
@@ -107,16 +76,9 @@ final class CompositeScoring {
                     + String.join(", ", list.stream().map(Composite::unit).toList()));
         }
         return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
-                nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(), b.indicatorWeight(),
-                b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), tiers, List.copyOf(warnings));
-    }
-
-    private static int unit(Map<String, Integer> at, String code, String what, int line) {
-        Integer i = at.get(code);
-        if (i == null) {
-            throw new ScoringException(what + " (framework line " + line + ") is not among the units");
-        }
-        return i;
+                data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(),
+                b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), tiers,
+                List.copyOf(warnings));
     }
 
     private static double[] masked(double[] scores, boolean[] unranked) {
@@ -184,7 +146,7 @@ final class CompositeScoring {
     }
 
     /** Puts the measured units' values back in unit order and computes the composites' values from them. */
-    private record Expander(int n, int[] pos, int[] compositeAt, int[][] componentAt, double[][] componentWeight) {
+    private record Expander(int n, int[] pos, CompositeMeans means) {
 
         Stage stage(Stage s, RawData measured) {
             double[][] values = new double[s.values().length][];
@@ -198,33 +160,15 @@ final class CompositeScoring {
             return new Stage(s.name(), values, flags(s.flagged()));
         }
 
-        /**
-         * One row over all units: measured units as scored; a composite the weighted mean of its components over
-         * those that apply, NaN when a component that applies has no value (or none applies).
-         */
+        /** One row over all units: measured units as scored; composites from their components. */
         double[] values(double[] measured, boolean[] notApplicable) {
             double[] out = new double[n];
+            boolean[] na = new boolean[n];
             for (int i = 0; i < n; i++) {
                 out[i] = pos[i] >= 0 ? measured[pos[i]] : Double.NaN;
+                na[i] = pos[i] >= 0 && notApplicable[pos[i]];
             }
-            for (int c = 0; c < compositeAt.length; c++) {
-                double sum = 0;
-                double weight = 0;
-                boolean missing = false;
-                for (int k = 0; k < componentAt[c].length; k++) {
-                    int p = pos[componentAt[c][k]];
-                    if (notApplicable[p]) {
-                        continue;
-                    }
-                    if (Double.isNaN(measured[p])) {
-                        missing = true;
-                        break;
-                    }
-                    sum += componentWeight[c][k] * measured[p];
-                    weight += componentWeight[c][k];
-                }
-                out[compositeAt[c]] = missing || weight == 0 ? Double.NaN : sum / weight;
-            }
+            means.fill(out, na);
             return out;
         }
 

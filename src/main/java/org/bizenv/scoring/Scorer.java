@@ -1,11 +1,15 @@
 package org.bizenv.scoring;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.bizenv.aggregate.Aggregation;
+import org.bizenv.aggregate.AggregationKernel;
+import org.bizenv.aggregate.AggregationMethod;
+import org.bizenv.aggregate.NodeChildren;
 import org.bizenv.aggregate.NonPositiveValueException;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkTree;
@@ -31,11 +35,15 @@ public final class Scorer {
         if (!fw.composites().isEmpty() || !fw.ranking().unranked().isEmpty()) {
             return CompositeScoring.score(fw, data);       // composite units and units kept out of the ranking
         }
-        return scoreUnits(fw, data);
+        return scoreUnits(fw, data).build();
+    }
+
+    /** A build and, per node and unit, whether the node applies (none of its children does). */
+    record Scored(Build build, boolean[][] nodeNotApplicable) {
     }
 
     /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
-    static Build scoreUnits(Framework fw, RawData data) {
+    static Scored scoreUnits(Framework fw, RawData data) {
         List<String> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -53,10 +61,21 @@ public final class Scorer {
         FrameworkTree tree = fw.tree();
         int nodes = fw.nodes().size();
         double[][] nodeScores = new double[nodes][];
+        boolean[][] nodeNotApplicable = new boolean[nodes][n];
         NodeWeights[] nodeWeights = new NodeWeights[nodes];
         double[] nodeWeight = new double[nodes];
         double[] indicatorWeight = new double[m];
-        boolean[][] nodeNotApplicable = nodesNotApplicable(fw, data.notApplicable(), n);
+        boolean[][] imputedFlags = new boolean[m][];
+        for (int j = 0; j < m; j++) {
+            imputedFlags[j] = anyTrue(imputed.flagged()[j]) ? imputed.flagged()[j] : null;
+        }
+        int widest = 0;
+        for (int[] ch : tree.children()) {
+            widest = Math.max(widest, ch.length);
+        }
+        NodeChildren kids = new NodeChildren(widest, n, null);
+        AggregationKernel.Scratch scratch = new AggregationKernel.Scratch(n, widest);
+        byte[] why = new byte[n];
         for (int node : tree.bottomUp()) {
             int[] children = tree.children()[node];
             double[][] childValues = new double[children.length][];
@@ -67,28 +86,23 @@ public final class Scorer {
             }
             NodeWeights w = Weigh.children(fw, node, childValues);
             nodeWeights[node] = w;
+            kids.clear();
             for (int c = 0; c < children.length; c++) {
                 int ch = children[c];
                 if (FrameworkTree.isIndicator(ch)) {
-                    indicatorWeight[FrameworkTree.indicatorOf(ch)] = w.weights()[c];
+                    int j = FrameworkTree.indicatorOf(ch);
+                    indicatorWeight[j] = w.weights()[c];
+                    kids.add(childValues[c], w.weights()[c], imputedFlags[j],
+                            data.notApplicable() == null ? null : data.notApplicable()[j]);
                 } else {
                     nodeWeight[ch] = w.weights()[c];
+                    kids.add(childValues[c], w.weights()[c], null,
+                            anyTrue(nodeNotApplicable[ch]) ? nodeNotApplicable[ch] : null);
                 }
             }
-            boolean[][] observed = new boolean[children.length][];
-            for (int c = 0; c < children.length; c++) {
-                int ch = children[c];
-                boolean[] imputedFlags = FrameworkTree.isIndicator(ch)
-                        ? imputed.flagged()[FrameworkTree.indicatorOf(ch)] : new boolean[n];
-                observed[c] = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    observed[c][i] = !Double.isNaN(childValues[c][i]) && !imputedFlags[i];
-                }
-            }
-            nodeScores[node] = aggregate(fw, node, childValues, w.weights(), data);
-            applyAvailability(fw, node, childValues, observed,
-                    childrenNotApplicable(children, data.notApplicable(), nodeNotApplicable), nodeScores[node], data,
-                    warnings);
+            nodeScores[node] = new double[n];
+            aggregate(fw, node, kids, nodeScores[node], nodeNotApplicable[node], why, scratch, data);
+            availabilityWarnings(fw, node, kids, why, data, warnings);
         }
         codedWarnings(fw, data, warnings);
         unscoredWarnings(fw, data, normalised, nodeScores[tree.root()], nodeNotApplicable[tree.root()], warnings);
@@ -116,9 +130,18 @@ public final class Scorer {
                     : Ranking.competition(normalised.values()[j]);
         }
         int[] tiers = tiers(fw.tiers(), nodeScores[tree.root()], rounded ? decimals : -1);
-        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
-                nodeScores, nodeRanks, indicatorRanks, nodeWeights, nodeWeight, indicatorWeight, effNode, effInd,
-                treatment, tiers, List.copyOf(warnings));
+        return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
+                data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, nodeWeights, nodeWeight, indicatorWeight,
+                effNode, effInd, treatment, tiers, List.copyOf(warnings)), nodeNotApplicable);
+    }
+
+    private static boolean anyTrue(boolean[] flags) {
+        for (boolean b : flags) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int[] tiers(Tiers t, double[] index, int decimals) {
@@ -311,102 +334,79 @@ public final class Scorer {
     }
 
     /**
-     * Applies the node's availability threshold ({@code min-share}: the share of the children that apply with an
-     * observed, not imputed, value a unit needs to be scored) and says why each unit left without a score has none:
-     * too few observed children, no child with data, or (TOPSIS) a missing child. One warning per node and unit.
-     * Children that do not apply to a unit (a text code such as "No VAT") are left out of the count; a node none of
-     * whose children applies is itself not applicable, unscored without a warning, and left out of its parent.
-     *
-     * @param notApplicable {@code [child][unit]}, or null when every child applies to every unit
+     * The kernel's reading of a node's {@code aggregation} (one reading for the scorer and the robustness analysis):
+     * the mean, its exponent, {@code min-share} (default 0) and {@code zeros} (default error).
      */
-    static void applyAvailability(Framework fw, int node, double[][] children, boolean[][] observed,
-                                  boolean[][] notApplicable, double[] scores, RawData data, List<String> warnings) {
-        Node nd = fw.nodes().get(node);
-        MethodSpec s = nd.aggregation();
-        double minShare = s.number("min-share", 0);
-        int k = children.length;
-        for (int i = 0; i < scores.length; i++) {
-            int applicable = 0;
-            int withData = 0;
-            int available = 0;
-            for (int c = 0; c < k; c++) {
-                if (notApplicable != null && notApplicable[c][i]) {
-                    continue;
-                }
-                applicable++;
-                withData += Double.isNaN(children[c][i]) ? 0 : 1;
-                available += observed[c][i] ? 1 : 0;
-            }
-            if (applicable == 0) {
-                scores[i] = Double.NaN;
-                continue;
-            }
-            if (!Double.isNaN(scores[i]) && (minShare == 0 || (double) available / applicable >= minShare)) {
-                continue;
-            }
-            scores[i] = Double.NaN;          // the availability threshold counts observed (not imputed) children
-            String unit = data.units().get(i).name().both() + " (" + data.units().get(i).code() + ")";
-            String why;
-            if (withData == 0) {
-                why = "none of its " + applicable + " children " + (applicable < k ? "that apply " : "") + "has data";
-            } else if ((double) available / applicable < minShare) {
-                why = String.format(java.util.Locale.ROOT, "only %d of its %d children%s have observed (not imputed) "
-                        + "data (%.0f%%), below the availability threshold min-share %s", available, applicable,
-                        applicable < k ? " that apply" : "", 100.0 * available / applicable,
-                        new java.math.BigDecimal(Double.toString(minShare)).stripTrailingZeros().toPlainString());
-            } else if (s.method().equals("topsis") && withData < k) {
-                why = "only " + withData + " of its " + k + " children have data and TOPSIS needs all of them";
-            } else {
-                why = "its children with data all have weight 0";
-            }
-            warnings.add("node " + nd.code() + ": " + unit + " left unscored: " + why);
-        }
+    public static AggregationMethod aggregationMethod(MethodSpec s) {
+        AggregationMethod m = switch (s.method()) {
+            case "arithmetic" -> AggregationMethod.arithmetic();
+            case "geometric" -> AggregationMethod.geometric();
+            case "harmonic" -> AggregationMethod.harmonic();
+            case "generalised" -> AggregationMethod.generalised(s.number("p", 1));
+            case "topsis" -> AggregationMethod.topsis(s.text("variant", "vector").equals("minmax"));
+            default -> throw new IllegalArgumentException("unknown aggregation method '" + s.method() + "'");
+        };
+        return m.withMinShare(s.number("min-share", 0)).withZerosGiveZero(s.text("zeros", "error").equals("zero"));
     }
 
-    private static double[] aggregate(Framework fw, int node, double[][] children, double[] weights, RawData data) {
-        Node nd = fw.nodes().get(node);
-        MethodSpec s = nd.aggregation();
-        boolean zeroDomain = s.method().equals("geometric") || s.method().equals("harmonic")
-                || (s.method().equals("generalised") && s.number("p", 1) <= 0);
-        if (zeroDomain && s.text("zeros", "error").equals("zero")) {
-            return ZeroAsLimit.aggregate(fw, node, children, weights, data);
-        }
-        return aggregateAsStated(fw, node, children, weights, data);
+    /**
+     * An alternative aggregation for a node (a robustness scenario or run): the alternative's mean, with the node's
+     * {@code min-share} and {@code zeros} unless the alternative states its own.
+     */
+    public static AggregationMethod aggregationMethod(MethodSpec alternative, AggregationMethod node) {
+        AggregationMethod m = aggregationMethod(alternative);
+        return m.withMinShare(alternative.has("min-share") ? m.minShare() : node.minShare())
+                .withZerosGiveZero(alternative.has("zeros") ? m.zerosGiveZero() : node.zerosGiveZero());
     }
 
-    static double[] aggregateAsStated(Framework fw, int node, double[][] children, double[] weights, RawData data) {
-        Node nd = fw.nodes().get(node);
-        MethodSpec s = nd.aggregation();
-        double minShare = 0;        // the availability threshold is applied by applyAvailability, on observed children
+    /** One node through the kernel; a value out of its mean's domain is an error naming node, child, unit and line. */
+    private static void aggregate(Framework fw, int node, NodeChildren kids, double[] out, boolean[] notApplicable,
+                                  byte[] why, AggregationKernel.Scratch scratch, RawData data) {
+        MethodSpec s = fw.nodes().get(node).aggregation();
         try {
-            return switch (s.method()) {
-                case "arithmetic" -> Aggregation.aggregate(children, weights, Aggregation.Method.ARITHMETIC, 1, minShare);
-                case "geometric" -> Aggregation.aggregate(children, weights, Aggregation.Method.GEOMETRIC, 0, minShare);
-                case "harmonic" -> Aggregation.aggregate(children, weights, Aggregation.Method.HARMONIC, -1, minShare);
-                case "generalised" -> Aggregation.aggregate(children, weights, Aggregation.Method.GENERALISED,
-                        s.number("p", 1), minShare);
-                case "topsis" -> {
-                    int[] dirs = new int[children.length];
-                    java.util.Arrays.fill(dirs, 1);     // children are already "higher is better"
-                    double[] c = Aggregation.topsis(children, weights, dirs,
-                            s.text("variant", "vector").equals("minmax") ? Aggregation.TopsisVariant.MINMAX
-                                    : Aggregation.TopsisVariant.VECTOR);
-                    double[] scaled = new double[c.length];
-                    for (int i = 0; i < c.length; i++) {
-                        scaled[i] = 100 * c[i];         // closeness on the report's 0–100 scale
-                    }
-                    yield scaled;
-                }
-                default -> throw new IllegalStateException(s.method());
-            };
+            AggregationKernel.aggregate(aggregationMethod(s), kids, out, notApplicable, why, scratch);
         } catch (NonPositiveValueException e) {
             int child = fw.tree().children()[node][e.childIndex()];
             String childCode = FrameworkTree.isIndicator(child)
                     ? fw.indicators().get(FrameworkTree.indicatorOf(child)).code() : fw.nodes().get(child).code();
-            throw new ScoringException("node " + nd.code() + " uses the " + s.method() + " mean, which is undefined "
-                    + "for values <= 0, but " + childCode + " is " + children[e.childIndex()][e.unitIndex()] + " for "
+            throw new ScoringException("node " + fw.nodes().get(node).code() + " uses the " + s.method() + " mean, "
+                    + "which is undefined for values <= 0, but " + childCode + " is " + e.value() + " for "
                     + data.units().get(e.unitIndex()).name().both() + " (framework line " + s.line() + "): normalise "
                     + "its children onto a positive range such as [1, 100] or choose another aggregation");
+        }
+    }
+
+    /**
+     * Says why each unit the kernel left without a score on this node has none: too few observed children (the
+     * availability threshold {@code min-share} counts the children that apply with an observed, not imputed, value),
+     * no child with data, (TOPSIS) a missing child, or weight 0 on every child with data. One warning per node and
+     * unit. A node that does not apply to a unit (none of its children does) is unscored without a warning.
+     */
+    private static void availabilityWarnings(Framework fw, int node, NodeChildren kids, byte[] why, RawData data,
+                                             List<String> warnings) {
+        Node nd = fw.nodes().get(node);
+        int k = kids.count();
+        for (int i = 0; i < why.length; i++) {
+            if (why[i] == AggregationKernel.SCORED || why[i] == AggregationKernel.NOT_APPLICABLE) {
+                continue;
+            }
+            int applicable = kids.applicable(i);
+            String apply = applicable < k ? " that apply" : "";
+            String reason = switch (why[i]) {
+                case AggregationKernel.NO_DATA -> "none of its " + applicable + " children" + apply + " has data";
+                case AggregationKernel.TOO_FEW_OBSERVED -> {
+                    int observed = kids.observed(i);
+                    yield String.format(Locale.ROOT, "only %d of its %d children%s have observed (not imputed) data "
+                            + "(%.0f%%), below the availability threshold min-share %s", observed, applicable, apply,
+                            100.0 * observed / applicable, new BigDecimal(Double.toString(nd.aggregation()
+                                    .number("min-share", 0))).stripTrailingZeros().toPlainString());
+                }
+                case AggregationKernel.INCOMPLETE -> "only " + kids.withData(i) + " of its " + k + " children have "
+                        + "data and TOPSIS needs all of them";
+                default -> "its children with data all have weight 0";
+            };
+            Unit u = data.units().get(i);
+            warnings.add("node " + nd.code() + ": " + u.name().both() + " (" + u.code() + ") left unscored: " + reason);
         }
     }
 
@@ -442,46 +442,6 @@ public final class Scorer {
             }
         }
         return out;
-    }
-
-    /**
-     * {@code [node][unit]}: a node does not apply to a unit when none of its children does. By induction: when no
-     * indicator under it applies.
-     */
-    static boolean[][] nodesNotApplicable(Framework fw, boolean[][] indicatorNotApplicable, int units) {
-        FrameworkTree tree = fw.tree();
-        boolean[][] out = new boolean[fw.nodes().size()][units];
-        if (indicatorNotApplicable == null) {
-            return out;
-        }
-        for (int node : tree.bottomUp()) {
-            for (int i = 0; i < units; i++) {
-                boolean all = true;
-                for (int c : tree.children()[node]) {
-                    all &= FrameworkTree.isIndicator(c) ? indicatorNotApplicable[FrameworkTree.indicatorOf(c)][i]
-                            : out[c][i];
-                }
-                out[node][i] = all;
-            }
-        }
-        return out;
-    }
-
-    /** {@code [child][unit]} of one node's children, or null when every child applies to every unit. */
-    private static boolean[][] childrenNotApplicable(int[] children, boolean[][] indicators, boolean[][] nodes) {
-        if (indicators == null) {
-            return null;
-        }
-        boolean[][] out = new boolean[children.length][];
-        boolean any = false;
-        for (int c = 0; c < children.length; c++) {
-            out[c] = FrameworkTree.isIndicator(children[c]) ? indicators[FrameworkTree.indicatorOf(children[c])]
-                    : nodes[children[c]];
-            for (boolean b : out[c]) {
-                any |= b;
-            }
-        }
-        return any ? out : null;
     }
 
     /** How many values text codes gave, per indicator: an analyst should see them at a glance. */
