@@ -1,36 +1,66 @@
 package org.bizenv.ingest;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 
 /**
- * Streams the records of a CSV file: UTF-8 with or without a byte-order mark, separator detected from the
- * header line among {@code ,} {@code ;} tab, fields quoted per RFC 4180 (see {@link CsvParser}). A header line
- * with none of these but a {@code |}, {@code ^} or {@code ~} is refused (unknown separator) rather than read as
- * one column.
+ * Streams the records of a CSV file, one at a time (memory stays flat however long the file): UTF-8 with or without
+ * a byte-order mark ({@link Utf8Input}), separator detected from the header line among {@code ,} {@code ;} tab,
+ * records parsed by FastCSV per RFC 4180 ({@code ""} for a quote inside quotes; separators and line breaks allowed in
+ * quoted fields; CRLF, LF or CR). A quote is only special at the start of a field; text after a closing quote is
+ * kept ({@code "a" b} is {@code a b}). A header line with none of the separators but a {@code |}, {@code ^} or
+ * {@code ~} is refused (unknown separator) rather than read as one column.
+ *
+ * <p>Rows are counted as a spreadsheet shows them: row 1 is the header, every record is one row (also an empty line,
+ * also a record whose quoted field spans several lines of the file), so {@link #row()} can differ from the line the
+ * record starts on ({@link #line()}). Records may have any number of fields: a ragged row is for the caller to judge,
+ * since only it knows which row is the header (and Excel itself leaves out the separators of blank cells at the end
+ * of some rows).
  *
  * <p>Encoding: only UTF-8 is read. A UTF-16 file (Excel's "Unicode Text") and a file with bytes that are not
  * UTF-8 are reported ({@code not valid UTF-8 text (row 17, byte 1234): save the file as "CSV UTF-8"}, with a
  * hint when the bytes look like GBK/GB18030); nothing is guessed or decoded another way, since GB18030 accepts
  * almost any byte sequence and cannot be told from other legacy encodings reliably. Records before the first
  * invalid byte are returned; the stream ends there.
+ *
+ * <p>A quoted field still open at the end of the file is reported at its cell, and its record (the rest of the
+ * file in that cell) is the last one returned. A record beyond FastCSV's limits (16,384 fields, Excel's limit too,
+ * or 16 million characters in a field, which in practice means a quote left open) is reported and ends the stream.
  */
 public final class CsvRecords implements AutoCloseable {
 
+    private static final char[] CANDIDATES = {',', ';', '\t'};
+    /** Separators some tools use that are not read: a first line with one of them and no candidate is refused. */
+    private static final String UNREAD_SEPARATORS = "|^~";
+    private static final String[] NO_FIELDS = new String[0];
+
+    private final Path path;
     private final String file;
     private final Problems problems;
-    private final Utf8Input in;
-    private final CsvParser parser;
+    private final char separator;
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private long row;
+    private long line;
     private boolean ended;
     private boolean failed;
 
-    private CsvRecords(String file, Problems problems, Utf8Input in, CsvParser parser) {
+    private CsvRecords(Path path, String file, Problems problems, char separator, CsvReader<CsvRecord> reader) {
+        this.path = path;
         this.file = file;
         this.problems = problems;
-        this.in = in;
-        this.parser = parser;
+        this.separator = separator;
+        this.reader = reader;
+        this.records = reader.iterator();
     }
 
     /**
@@ -69,14 +99,15 @@ public final class CsvRecords implements AutoCloseable {
                 in.close();
                 return null;
             }
-            CsvParser parser = new CsvParser(in, path, problems);
-            if (parser.unknownSeparator() != 0) {
-                problems.add(where, "fields separated by '" + parser.unknownSeparator() + "': only a comma, semicolon"
+            FirstLine first = FirstLine.read(in);
+            if (first.unknownSeparator() != 0) {
+                problems.add(where, "fields separated by '" + first.unknownSeparator() + "': only a comma, semicolon"
                         + " or tab separates fields; save the file as \"CSV UTF-8\"");
                 in.close();
                 return null;
             }
-            return new CsvRecords(path, problems, in, parser);
+            Reader text = new PrefixedReader(first.text(), in);
+            return new CsvRecords(file, path, problems, first.separator(), reader(text, first.separator(), false));
         } catch (Utf8Input.NotUtf8Exception e) {
             problems.add(where, e.describe(1));
             closeQuietly(in);
@@ -87,40 +118,112 @@ public final class CsvRecords implements AutoCloseable {
         }
     }
 
+    /**
+     * FastCSV set to read what Excel and survey platforms write: empty lines are rows (as in a spreadsheet), any
+     * number of fields per record, text after a closing quote kept. {@code allowUnclosedQuote} is false for the
+     * reading itself, so that a quote left open is noticed at all; true only to recover that last record.
+     */
+    private static CsvReader<CsvRecord> reader(Reader text, char separator, boolean allowUnclosedQuote) {
+        return CsvReader.builder()
+                .fieldSeparator(separator)
+                .skipEmptyLines(false)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowExtraCharsAfterClosingQuote(true)
+                .allowUnclosedQuote(allowUnclosedQuote)
+                .ofCsvRecord(text);
+    }
+
     /** The file's path as given. */
     public String file() {
         return file;
     }
 
+    /** The separator: whichever of {@code ,} {@code ;} tab occurs most often (outside quotes) in the first line; {@code ,} if none does. */
     public char separator() {
-        return parser.separator();
+        return separator;
     }
 
-    /** The row number (1 = header) of the last record returned. */
+    /** The row number (1 = header) of the last record returned, as a spreadsheet numbers it: records, not lines. */
     public long row() {
-        return parser.row();
+        return row;
     }
 
-    /** The next record's fields, or null at the end of the file or at the first byte that is not UTF-8. */
+    /** The line of the file the last record returned starts on; after a quoted field spanning lines, beyond {@link #row()}. */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * {@code " (line 14 of the file)"} when the last record starts on another line than its row number (a quoted
+     * field with line breaks came before), for messages that someone may follow in a text editor; empty otherwise.
+     */
+    public String lineNote() {
+        return line == row ? "" : " (line " + line + " of the file)";
+    }
+
+    /** The next record's fields, or null at the end of the file, at the first byte that is not UTF-8 or past a record beyond the limits. */
     public String[] next() {
         if (ended) {
             return null;
         }
         try {
-            String[] record = parser.next();
-            ended = record == null;
-            return record;
-        } catch (Utf8Input.NotUtf8Exception e) {
-            problems.add(Location.ofFile(file), e.describe(parser.row()));
+            if (!records.hasNext()) {
+                ended = true;
+                return null;
+            }
+            CsvRecord record = records.next();
+            row++;
+            line = record.getStartingLineNumber();
+            return record.getFields().toArray(NO_FIELDS);
+        } catch (UncheckedIOException e) {
             ended = true;
-            failed = true;
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            if (e.getCause() instanceof Utf8Input.NotUtf8Exception notUtf8) {
+                problems.add(Location.ofFile(file), notUtf8.describe(row + 1));
+                failed = true;
+                return null;
+            }
+            throw new UncheckedIOException("cannot read " + file, e.getCause());
+        } catch (CsvParseException e) {
+            ended = true;
+            return unclosedQuote();
         }
     }
 
-    /** Whether reading stopped at a byte that is not UTF-8 (reported) rather than at the end of the file. */
+    /**
+     * After FastCSV refused the next record. The only difference between the reading and a second reading that
+     * tolerates a quote open at the end of the file tells the cause: if the second returns the record, its last
+     * field is a quote left open; it is reported at its cell and returned whole (the rest of the file in that
+     * cell). Otherwise the record is beyond FastCSV's limits, which is reported and ends the file. Reading twice
+     * costs a pass over the file only on this error path, and only once: a quote left open swallows the rest of it.
+     */
+    private String[] unclosedQuote() {
+        long wanted = row + 1;
+        try (Utf8Input in = new Utf8Input(Files.newInputStream(path));
+             CsvReader<CsvRecord> again = reader(in, separator, true)) {
+            long n = 0;
+            for (CsvRecord record : again) {
+                if (++n == wanted) {
+                    row = n;
+                    line = record.getStartingLineNumber();
+                    problems.add(Location.ofCell(file, null, (int) row, record.getFieldCount()),
+                            "quoted field without a closing quote: the rest of the file was read into this cell"
+                                    + lineNote());
+                    return record.getFields().toArray(NO_FIELDS);
+                }
+            }
+        } catch (CsvParseException e) {
+            // beyond the limits in the second reading too: reported below
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        problems.add(Location.ofFile(file), "row " + wanted + " is too long to read (over 16,384 fields, or a field"
+                + " over 16 million characters: is a quote left open?); reading stopped there");
+        failed = true;
+        return null;
+    }
+
+    /** Whether reading stopped at a byte that is not UTF-8 or a record beyond the limits (reported) rather than at the end of the file. */
     public boolean failed() {
         return failed;
     }
@@ -128,7 +231,7 @@ public final class CsvRecords implements AutoCloseable {
     @Override
     public void close() {
         try {
-            in.close();
+            reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file, e);
         }
@@ -141,6 +244,94 @@ public final class CsvRecords implements AutoCloseable {
             } catch (IOException ignored) {
                 // already failing: the first error is the one reported
             }
+        }
+    }
+
+    /**
+     * The text up to the end of the first line (outside quotes), read ahead to choose the separator before FastCSV,
+     * which is given one, reads the file from its start again ({@link PrefixedReader}).
+     *
+     * @param separator        whichever of {@code ,} {@code ;} tab occurs most often (outside quotes); {@code ,} if none does
+     * @param unknownSeparator a separator of the line that is not read ({@code |}, {@code ^}, {@code ~}) when it
+     *                         holds none of the candidates, 0 otherwise: such a file would read as one column
+     */
+    private record FirstLine(char[] text, char separator, char unknownSeparator) {
+
+        static FirstLine read(Reader in) throws IOException {
+            char[] buf = new char[8192];
+            int len = 0;
+            int scanned = 0;
+            boolean inQuotes = false;
+            boolean ended = false;
+            int[] counts = new int[CANDIDATES.length];
+            char unknown = 0;
+            while (!ended) {
+                if (scanned == len) {
+                    if (len == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    }
+                    int n = in.read(buf, len, buf.length - len);
+                    if (n < 0) {
+                        break;
+                    }
+                    len += n;
+                }
+                char c = buf[scanned++];
+                if (c == '"') {
+                    inQuotes = !inQuotes;
+                } else if (!inQuotes && (c == '\n' || c == '\r')) {
+                    ended = true;
+                } else if (!inQuotes) {
+                    for (int i = 0; i < CANDIDATES.length; i++) {
+                        if (c == CANDIDATES[i]) {
+                            counts[i]++;
+                        }
+                    }
+                    if (unknown == 0 && UNREAD_SEPARATORS.indexOf(c) >= 0) {
+                        unknown = c;
+                    }
+                }
+            }
+            int best = 0;
+            for (int i = 1; i < counts.length; i++) {
+                if (counts[i] > counts[best]) {
+                    best = i;
+                }
+            }
+            boolean anyCandidate = counts[0] + counts[1] + counts[2] > 0;
+            return new FirstLine(Arrays.copyOf(buf, len), CANDIDATES[best], anyCandidate ? 0 : unknown);
+        }
+    }
+
+    /**
+     * The characters read ahead, then the rest of the stream. A call returns either read-ahead characters or the
+     * stream's, never both, so that the characters decoded before a byte that is not UTF-8 reach FastCSV before
+     * {@link Utf8Input} throws (and the row of the bad byte is right).
+     */
+    private static final class PrefixedReader extends Reader {
+        private final char[] prefix;
+        private int pos;
+        private final Reader rest;
+
+        PrefixedReader(char[] prefix, Reader rest) {
+            this.prefix = prefix;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            if (pos < prefix.length) {
+                int n = Math.min(len, prefix.length - pos);
+                System.arraycopy(prefix, pos, cbuf, off, n);
+                pos += n;
+                return n;
+            }
+            return rest.read(cbuf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
         }
     }
 }

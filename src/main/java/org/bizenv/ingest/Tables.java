@@ -26,7 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Workbooks: numeric cells are read as numbers ({@link org.apache.poi.ss.usermodel.DataFormatter} only gives
  * their displayed text); numbers formatted as percentages are converted to percent points (0.12 → 12); formula
- * cells are read by their cached (last saved) result. CSV: see {@link CsvParser} and {@link Utf8Input}.
+ * cells are read by their cached (last saved) result. CSV: see {@link CsvRecords} and {@link Utf8Input}.
  */
 public final class Tables {
 

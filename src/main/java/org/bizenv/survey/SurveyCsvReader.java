@@ -29,6 +29,10 @@ import org.bizenv.ingest.Problems;
  * <p>Problems (from {@link #problems()}): file problems, missing or repeated columns, a row with more
  * (non-empty) fields than the header (skipped: its answers would be misaligned), a quoted field never closed,
  * a byte that is not UTF-8 (reading stops there). Without one of the four identity columns no row is returned.
+ * A row with fewer fields than the header is read, its missing answers blank: Excel leaves out the separators of
+ * blank cells at the end of rows in some blocks of rows, so a short row is what a blank last answer can look like.
+ * Row numbers count records as a spreadsheet does; where a quoted answer with line breaks came before, messages
+ * also give the line of the file.
  * Answers missing because their column is missing are {@link SurveyResponse#BLANK}. Value problems are left to
  * {@link SurveyValidator}. Not thread-safe (a chunk step reads from one thread).
  */
@@ -101,7 +105,7 @@ public final class SurveyCsvReader implements AutoCloseable {
             }
             if (f.length > headerWidth && !isBlank(Arrays.copyOfRange(f, headerWidth, f.length))) {
                 problems.add(layout.cell(row, headerWidth + 1), "row has " + f.length + " fields, the header has "
-                        + headerWidth + " (an unquoted separator in a field?); row skipped");
+                        + headerWidth + " (an unquoted separator in a field?); row skipped" + csv.lineNote());
                 continue;
             }
             return response(row, f);

@@ -100,6 +100,48 @@ class SurveyCsvReaderTest {
     }
 
     @Test
+    void rowsAfterAnAnswerWithLineBreaksKeepTheirSpreadsheetRowAndMessagesAddTheLine() {
+        TestFiles.text(data.resolve("survey.csv"), "RespondentId,City,Size,Industry,Q01\r\n"
+                + "R1,Wuhan,micro,\"Wholesale\r\nand retail\",4\r\n"
+                + "R2,Wuhan,micro,IT,5,6\r\n"
+                + "R3,Wuhan,micro,IT,3\r\n");
+        try (SurveyCsvReader reader = new SurveyCsvReader(data, "survey.csv", List.of())) {
+            List<SurveyResponse> rows = readAll(reader);
+            assertThat(rows).extracting(SurveyResponse::respondentId).containsExactly("R1", "R3");
+            assertThat(rows).extracting(SurveyResponse::line).containsExactly(2L, 4L);
+            assertThat(rows.get(0).industry()).isEqualTo("Wholesale\r\nand retail");
+            assertThat(TestFiles.lines(reader.problems())).containsExactly("survey.csv!F3: row has 6 fields, the header"
+                    + " has 5 (an unquoted separator in a field?); row skipped (line 4 of the file)");
+        }
+    }
+
+    @Test
+    void aRowWithFewerFieldsThanTheHeaderHasBlankAnswers() {
+        // Excel leaves out the separators of blank cells at the end of some rows when it saves a CSV file
+        TestFiles.text(data.resolve("survey.csv"), "RespondentId,City,Size,Industry,Q01,Q02,Q03\n"
+                + "R1,Wuhan,micro,IT,4\nR2,Wuhan,micro,IT,4,5,1\n");
+        try (SurveyCsvReader reader = new SurveyCsvReader(data, "survey.csv", List.of())) {
+            List<SurveyResponse> rows = readAll(reader);
+            assertThat(reader.problems()).isEmpty();
+            assertThat(rows.get(0).answers()).containsExactly(4, SurveyResponse.BLANK, SurveyResponse.BLANK);
+            assertThat(rows.get(1).answers()).containsExactly(4, 5, 1);
+        }
+    }
+
+    @Test
+    void aQuoteLeftOpenIsReportedAndItsRowIsTheLastOne() {
+        TestFiles.text(data.resolve("survey.csv"), "RespondentId,City,Size,Industry,Q01\n"
+                + "R1,Wuhan,micro,IT,4\nR2,\"Wuhan,micro,IT,5\nR3,Wuhan,micro,IT,3\n");
+        try (SurveyCsvReader reader = new SurveyCsvReader(data, "survey.csv", List.of())) {
+            List<SurveyResponse> rows = readAll(reader);
+            assertThat(rows).extracting(SurveyResponse::respondentId).containsExactly("R1", "R2");
+            assertThat(rows.get(1).cityText()).isEqualTo("Wuhan,micro,IT,5\nR3,Wuhan,micro,IT,3\n");
+            assertThat(TestFiles.lines(reader.problems())).containsExactly("survey.csv!B3: quoted field without a"
+                    + " closing quote: the rest of the file was read into this cell");
+        }
+    }
+
+    @Test
     void aFileThatStopsBeingUtf8EndsWhereItStops() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("RespondentId,City,Size,Industry,Q01\nR1,Wuhan,micro,IT,4\nR2,Wuhan,micro,IT,5\n"
