@@ -1,4 +1,4 @@
-package org.bizenv.report;
+package org.bizenv.report.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bizenv.framework.Names;
+import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportLookup;
+import org.bizenv.report.RobustnessSection;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;

@@ -1,4 +1,4 @@
-package org.bizenv.report;
+package org.bizenv.report.excel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,6 +67,10 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Names;
+import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportLookup;
+import org.bizenv.report.RobustnessSection;
 
 /**
  * Renders a {@link Report} as the bilingual workbook that cities receive.
