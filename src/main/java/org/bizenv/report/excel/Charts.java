@@ -1,5 +1,8 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.CHART;
+import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
+
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
@@ -29,9 +32,6 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.bizenv.report.ReportLookup;
-
-import static org.bizenv.report.excel.ExcelReportWriter.CHART;
-import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
 
 /**
  * The workbook's native charts, drawn from cells the sheets wrote: the Chart sheet's bars of the index scores (from

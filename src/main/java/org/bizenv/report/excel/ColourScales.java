@@ -23,7 +23,7 @@ final class ColourScales {
 
     /** Red–yellow–green from min over median to max, or over fixed numbers when {@code at} is given. */
     static ConditionalFormattingRule colourScale(SheetConditionalFormatting cf, double[] at, String low,
-                                                  String mid, String high) {
+                                                String mid, String high) {
         ConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
         ColorScaleFormatting cs = rule.getColorScaleFormatting();
         cs.setNumControlPoints(3);
@@ -45,8 +45,7 @@ final class ColourScales {
     }
 
     /** Two colours from the column's minimum to its maximum. */
-    static ConditionalFormattingRule twoColourScale(SheetConditionalFormatting cf, String low,
-                                                     String high) {
+    static ConditionalFormattingRule twoColourScale(SheetConditionalFormatting cf, String low, String high) {
         ConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
         ColorScaleFormatting cs = rule.getColorScaleFormatting();
         cs.setNumControlPoints(2);

@@ -1,5 +1,11 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.COHERENCE;
+import static org.bizenv.report.excel.ExcelReportWriter.TREATED_RGB;
+import static org.bizenv.report.excel.ExcelReportWriter.TREATMENT;
+import static org.bizenv.report.excel.ExcelReportWriter.WARNINGS;
+import static org.bizenv.report.excel.ExcelReportWriter.WEIGHTS;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,12 +13,6 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.report.ReportLookup;
-
-import static org.bizenv.report.excel.ExcelReportWriter.COHERENCE;
-import static org.bizenv.report.excel.ExcelReportWriter.TREATED_RGB;
-import static org.bizenv.report.excel.ExcelReportWriter.TREATMENT;
-import static org.bizenv.report.excel.ExcelReportWriter.WARNINGS;
-import static org.bizenv.report.excel.ExcelReportWriter.WEIGHTS;
 
 /**
  * How the result came about and what to check: Weights (every node's and indicator's weight and effective weight,
@@ -71,10 +71,7 @@ final class DiagnosticSheets extends SheetWriter {
             g.text(x, 1, lookup.isIndicator(t.indicator()) ? ReportLookup.both(
                     lookup.indicator(t.indicator()).name(), "") : null, st.text);
             g.text(x, 2, t.method(), st.text);
-            g.number(x, 3, t.skewBefore(), st.stat);
-            g.number(x, 4, t.kurtBefore(), st.stat);
-            g.number(x, 5, t.skewAfter(), st.stat);
-            g.number(x, 6, t.kurtAfter(), st.stat);
+            g.numbers(x, 3, st.stat, t.skewBefore(), t.kurtBefore(), t.skewAfter(), t.kurtAfter());
             g.integer(x, 7, t.winsorised(), st.integer);
             g.text(x, 8, ReportLabels.yesNo(t.logTransformed()), st.centred);
             g.text(x, 9, ReportLabels.yesNo(t.treated()), t.treated() ? st.style(null, TREATED_RGB) : st.centred);
@@ -90,7 +87,8 @@ final class DiagnosticSheets extends SheetWriter {
         g.title("统计一致性 Statistical coherence");
         g.row();
         g.cell(g.row(), 0, "与上级的相关 Correlation of each indicator with its parent", st.bold);
-        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman", "与维度负相关 Negative with dimension"));
+        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman",
+                "与维度负相关 Negative with dimension"));
         for (var p : ReportLookup.nonNull(c.withParent())) {
             Row x = g.row();
             g.text(x, 0, p.indicator(), st.text);

@@ -1,5 +1,9 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.INDICATORS;
+import static org.bizenv.report.excel.ExcelReportWriter.METHODOLOGY;
+import static org.bizenv.report.excel.ExcelReportWriter.SOURCES;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -9,10 +13,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
-
-import static org.bizenv.report.excel.ExcelReportWriter.INDICATORS;
-import static org.bizenv.report.excel.ExcelReportWriter.METHODOLOGY;
-import static org.bizenv.report.excel.ExcelReportWriter.SOURCES;
 
 /**
  * What was evaluated and how: the workbook's document properties, Indicators (each indicator's definition, source

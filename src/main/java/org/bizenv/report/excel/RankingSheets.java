@@ -1,5 +1,10 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.IMPROVEMENT;
+import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
+import static org.bizenv.report.excel.ExcelReportWriter.REGIONS;
+import static org.bizenv.report.excel.ExcelReportWriter.TOP;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,11 +13,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.ReportLookup;
-
-import static org.bizenv.report.excel.ExcelReportWriter.IMPROVEMENT;
-import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
-import static org.bizenv.report.excel.ExcelReportWriter.REGIONS;
-import static org.bizenv.report.excel.ExcelReportWriter.TOP;
 
 /**
  * The sheets a city reads first: Ranking (the index, its tier, every dimension and the change on last year), Top 5

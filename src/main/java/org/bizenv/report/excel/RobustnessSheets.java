@@ -1,16 +1,19 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.ONE_AT_A_TIME;
+import static org.bizenv.report.excel.ExcelReportWriter.REVERSALS;
+import static org.bizenv.report.excel.ExcelReportWriter.SCENARIOS;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
-
-import static org.bizenv.report.excel.ExcelReportWriter.ONE_AT_A_TIME;
-import static org.bizenv.report.excel.ExcelReportWriter.REVERSALS;
-import static org.bizenv.report.excel.ExcelReportWriter.SCENARIOS;
 
 /**
  * How robust the ranking is, a sheet per analysis the report holds: Sensitivity (see {@link SensitivitySheet}),
@@ -96,14 +99,8 @@ final class RobustnessSheets extends SheetWriter {
             }
         }
         int last = g.next - 1;
-        Row mean = g.row();
-        g.text(mean, 1, "平均排名变动 Mean |rank shift|", st.bold);
-        Row max = g.row();
-        g.text(max, 1, "最大排名变动 Largest |rank shift|", st.bold);
-        for (int k = 0; k < removals.size(); k++) {
-            g.number(mean, 3 + k, removals.get(k).meanAbsShift(), st.style("0.00", null));
-            g.integer(max, 3 + k, removals.get(k).maxAbsShift(), st.integer);
-        }
+        shiftSummary(g, 1, removals, 0, k -> 3 + k, RobustnessSection.Removal::meanAbsShift,
+                RobustnessSection.Removal::maxAbsShift);
         if (last >= first && !removals.isEmpty()) {
             ColourScales.shiftScale(g.sheet, first, last, 3, 2 + removals.size(), maxShift);
         }
@@ -113,6 +110,22 @@ final class RobustnessSheets extends SheetWriter {
                 + "renormalised, everything else stays nominal.", st.text);
         g.freeze(3);
         g.widths(8, StageSheets.MATRIX_NAME_MAX);
+    }
+
+    /**
+     * Two rows under a table of rank shifts, labelled in column {@code labelCol}: the mean and the largest |shift| of
+     * each of {@code columns} from index {@code from} on, in the sheet column {@code col} gives for that index.
+     */
+    private <T> void shiftSummary(SheetGrid g, int labelCol, List<T> columns, int from, IntUnaryOperator col,
+                                  ToDoubleFunction<T> mean, ToIntFunction<T> max) {
+        Row meanRow = g.row();
+        g.text(meanRow, labelCol, "平均排名变动 Mean |rank shift|", st.bold);
+        Row maxRow = g.row();
+        g.text(maxRow, labelCol, "最大排名变动 Largest |rank shift|", st.bold);
+        for (int k = from; k < columns.size(); k++) {
+            g.number(meanRow, col.applyAsInt(k), mean.applyAsDouble(columns.get(k)), st.style("0.00", null));
+            g.integer(maxRow, col.applyAsInt(k), max.applyAsInt(columns.get(k)), st.integer);
+        }
     }
 
     /** Units in nominal rank order (unranked last, ties by code), as indices into the report's units. */
@@ -269,14 +282,8 @@ final class RobustnessSheets extends SheetWriter {
             }
         }
         int last = g.next - 1;
-        Row mean = g.row();
-        g.text(mean, 0, "平均排名变动 Mean |rank shift|", st.bold);
-        Row max = g.row();
-        g.text(max, 0, "最大排名变动 Largest |rank shift|", st.bold);
-        for (int s = 1; s < runs.size(); s++) {
-            g.number(mean, col[s] + 2, runs.get(s).meanAbsShift(), st.style("0.00", null));
-            g.integer(max, col[s] + 2, runs.get(s).maxAbsShift(), st.integer);
-        }
+        shiftSummary(g, 0, runs, 1, s -> col[s] + 2, RobustnessSection.ScenarioRun::meanAbsShift,
+                RobustnessSection.ScenarioRun::maxAbsShift);
         if (last >= first) {
             for (int s = 0; s < runs.size(); s++) {
                 ColourScales.scale(g.sheet, first, last, col[s]);

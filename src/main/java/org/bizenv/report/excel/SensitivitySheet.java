@@ -1,5 +1,7 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.SENSITIVITY;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +11,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.framework.Names;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
-
-import static org.bizenv.report.excel.ExcelReportWriter.SENSITIVITY;
 
 /**
  * The Sensitivity sheet: a chart of every city's 90% rank interval and nominal rank on top, the rank distribution
@@ -127,12 +127,7 @@ final class SensitivitySheet extends SheetWriter {
             g.text(row, 0, x.label(), st.text);
             g.text(row, 1, x.element() != null ? lookup.label(x.element()) : ReportLookup.both(x.name(), ""),
                     st.text);
-            g.number(row, 2, x.first(), st.stat);
-            g.number(row, 3, x.firstLow(), st.stat);
-            g.number(row, 4, x.firstHigh(), st.stat);
-            g.number(row, 5, x.total(), st.stat);
-            g.number(row, 6, x.totalLow(), st.stat);
-            g.number(row, 7, x.totalHigh(), st.stat);
+            g.numbers(row, 2, st.stat, x.first(), x.firstLow(), x.firstHigh(), x.total(), x.totalLow(), x.totalHigh());
         }
         Row mean = g.row();
         g.text(mean, 0, "输出均值 Output mean", st.text);

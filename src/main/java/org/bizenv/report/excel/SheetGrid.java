@@ -188,6 +188,13 @@ final class SheetGrid {
         fit(col, 10);
     }
 
+    /** Numeric cells side by side from {@code col}, all in one style. */
+    void numbers(Row row, int col, CellStyle style, double... values) {
+        for (int k = 0; k < values.length; k++) {
+            number(row, col + k, values[k], style);
+        }
+    }
+
     void integer(Row row, int col, Integer v, CellStyle style) {
         if (v == null) {
             return;

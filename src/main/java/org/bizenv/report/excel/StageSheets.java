@@ -1,5 +1,8 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ExcelReportWriter.AGGREGATED;
+import static org.bizenv.report.excel.ExcelReportWriter.INDICATOR_RANKS;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +10,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
-
-import static org.bizenv.report.excel.ExcelReportWriter.AGGREGATED;
-import static org.bizenv.report.excel.ExcelReportWriter.INDICATOR_RANKS;
 
 /**
  * The data at every stage, one matrix of cities × indicators each: Raw, Denominated, Imputed, Treated, Normalised

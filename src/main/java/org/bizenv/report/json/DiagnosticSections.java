@@ -13,10 +13,7 @@ final class DiagnosticSections extends SectionWriter {
     }
 
     void weights() {
-        g.writeName("weights");
-        g.writeStartArray();
-        for (var w : ReportLookup.nonNull(r.weights())) {
-            g.writeStartObject();
+        objects("weights", ReportLookup.nonNull(r.weights()), w -> {
             str("node", w.node());
             str("method", w.method());
             str("detail", w.detail());
@@ -26,16 +23,11 @@ final class DiagnosticSections extends SectionWriter {
                 num(w.children()[c], w.weights()[c]);
             }
             g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void treatment() {
-        g.writeName("treatment");
-        g.writeStartArray();
-        for (var t : ReportLookup.nonNull(r.treatment())) {
-            g.writeStartObject();
+        objects("treatment", ReportLookup.nonNull(r.treatment()), t -> {
             str("indicator", t.indicator());
             str("method", t.method());
             num("skewBefore", t.skewBefore());
@@ -45,19 +37,14 @@ final class DiagnosticSections extends SectionWriter {
             g.writeNumberProperty("winsorised", t.winsorised());
             g.writeBooleanProperty("logTransformed", t.logTransformed());
             g.writeBooleanProperty("treated", t.treated());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void coherence() {
         var c = r.coherence();
-        g.writeName("coherence");
-        if (c == null) {
-            g.writeNull();
+        if (!objectOrNull("coherence", c)) {
             return;
         }
-        g.writeStartObject();
         String[] inds = c.indicators() == null ? new String[0] : c.indicators();
         g.writeName("indicators");
         pp.inlineNext();
@@ -68,22 +55,14 @@ final class DiagnosticSections extends SectionWriter {
         g.writeEndArray();
         square("pearson", inds, c.pearson());
         square("spearman", inds, c.spearman());
-        g.writeName("withParent");
-        g.writeStartArray();
-        for (var p : ReportLookup.nonNull(c.withParent())) {
-            g.writeStartObject();
+        objects("withParent", ReportLookup.nonNull(c.withParent()), p -> {
             str("indicator", p.indicator());
             str("parent", p.parent());
             num("pearson", p.pearson());
             num("spearman", p.spearman());
             g.writeBooleanProperty("negative", p.negative());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeName("dimensions");
-        g.writeStartArray();
-        for (var d : ReportLookup.nonNull(c.dimensions())) {
-            g.writeStartObject();
+        });
+        objects("dimensions", ReportLookup.nonNull(c.dimensions()), d -> {
             str("node", d.node());
             num("cronbachAlpha", d.cronbachAlpha());
             g.writeName("varianceExplained");
@@ -93,9 +72,7 @@ final class DiagnosticSections extends SectionWriter {
                 number(v);
             }
             g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 

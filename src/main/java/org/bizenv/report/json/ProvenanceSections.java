@@ -43,32 +43,22 @@ final class ProvenanceSections extends SectionWriter {
         }
         g.writeEndArray();
         integer("previousYear", m.previousYear());
-        g.writeName("sources");
-        g.writeStartArray();
-        for (var s : ReportLookup.nonNull(m.sources())) {
-            g.writeStartObject();
+        objects("sources", ReportLookup.nonNull(m.sources()), s -> {
             str("source", s.source());
             str("channel", s.channel());
             str("path", s.path());
             str("sha256", s.sha256());
             g.writeNumberProperty("bytes", s.bytes());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         stringMap("parameters", m.parameters());
         g.writeEndObject();
     }
 
     void methodology() {
-        g.writeName("methodology");
-        g.writeStartArray();
-        for (var m : ReportLookup.nonNull(r.methodology())) {
-            g.writeStartObject();
+        objects("methodology", ReportLookup.nonNull(r.methodology()), m -> {
             str("element", m.element());
             str("level", m.level());
             str("text", m.text());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 }

@@ -13,10 +13,7 @@ final class RankingSections extends SectionWriter {
 
     void ranking() {
         var dims = lookup.dimensions;
-        g.writeName("ranking");
-        g.writeStartArray();
-        for (var row : ReportLookup.nonNull(r.ranking())) {
-            g.writeStartObject();
+        objects("ranking", ReportLookup.nonNull(r.ranking()), row -> {
             str("unit", row.unit());
             num("score", row.score());
             rank("rank", row.rank());
@@ -37,38 +34,23 @@ final class RankingSections extends SectionWriter {
             integer("previousRank", row.previousRank());
             num("scoreChange", row.scoreChange());
             integer("rankChange", row.rankChange());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void top() {
-        g.writeName("top");
-        g.writeStartArray();
-        for (var t : ReportLookup.nonNull(r.top())) {
-            g.writeStartObject();
+        objects("top", ReportLookup.nonNull(r.top()), t -> {
             str("node", t.node());
             names("name", t.name());
-            g.writeName("entries");
-            g.writeStartArray();
-            for (var e : ReportLookup.nonNull(t.entries())) {
-                g.writeStartObject();
+            objects("entries", ReportLookup.nonNull(t.entries()), e -> {
                 rank("rank", e.rank());
                 str("unit", e.unit());
                 num("score", e.score());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+            });
+        });
     }
 
     void groupMeans() {
-        g.writeName("groupMeans");
-        g.writeStartArray();
-        for (var gm : ReportLookup.nonNull(r.groupMeans())) {
-            g.writeStartObject();
+        objects("groupMeans", ReportLookup.nonNull(r.groupMeans()), gm -> {
             str("grouping", gm.grouping());
             str("group", gm.group());
             g.writeNumberProperty("units", gm.units());
@@ -78,24 +60,17 @@ final class RankingSections extends SectionWriter {
                 num(gm.nodes()[k], gm.means()[k]);
             }
             g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void improvement() {
-        g.writeName("improvement");
-        g.writeStartArray();
-        for (var row : ReportLookup.nonNull(r.improvement())) {
-            g.writeStartObject();
+        objects("improvement", ReportLookup.nonNull(r.improvement()), row -> {
             rank("rank", row.rank());
             str("unit", row.unit());
             num("scoreChange", row.scoreChange());
             num("score", row.score());
             num("previousScore", row.previousScore());
             integer("rankChange", row.rankChange());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 }

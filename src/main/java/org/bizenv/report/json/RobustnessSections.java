@@ -19,18 +19,11 @@ final class RobustnessSections extends SectionWriter {
 
     void robustness() {
         var rb = r.robustness();
-        g.writeName("robustness");
-        if (rb == null) {
-            g.writeNull();
+        if (!objectOrNull("robustness", rb)) {
             return;
         }
-        g.writeStartObject();
         var s = rb.settings();
-        g.writeName("settings");
-        if (s == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
+        if (objectOrNull("settings", s)) {
             g.writeNumberProperty("seed", s.seed());
             g.writeNumberProperty("uncertaintyRuns", s.uncertaintyRuns());
             str("perturbation", s.perturbation());
@@ -50,22 +43,16 @@ final class RobustnessSections extends SectionWriter {
     }
 
     private void uncertainty(RobustnessSection.Uncertainty u) {
-        g.writeName("uncertainty");
-        if (u == null) {
-            g.writeNull();
+        if (!objectOrNull("uncertainty", u)) {
             return;
         }
-        g.writeStartObject();
         g.writeNumberProperty("runs", u.runs());
         g.writeNumberProperty("seed", u.seed());
         str("weightScheme", u.weightScheme());
         strings("settings", u.settings());
         str("percentiles", u.percentiles());
         g.writeNumberProperty("topK", u.topK());
-        g.writeName("units");
-        g.writeStartArray();
-        for (var row : ReportLookup.nonNull(u.units())) {
-            g.writeStartObject();
+        objects("units", ReportLookup.nonNull(u.units()), row -> {
             str("unit", row.unit());
             num("nominalScore", row.nominalScore());
             rank("nominalRank", row.nominalRank());
@@ -85,19 +72,14 @@ final class RobustnessSections extends SectionWriter {
             }
             g.writeEndArray();
             g.writeNumberProperty("rankedRuns", row.rankedRuns());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 
     private void sensitivity(RobustnessSection.Sensitivity v) {
-        g.writeName("sensitivity");
-        if (v == null) {
-            g.writeNull();
+        if (!objectOrNull("sensitivity", v)) {
             return;
         }
-        g.writeStartObject();
         str("output", v.output());
         g.writeNumberProperty("baseSamples", v.baseSamples());
         g.writeNumberProperty("runs", v.runs());
@@ -107,10 +89,7 @@ final class RobustnessSections extends SectionWriter {
         num("confidence", v.confidence());
         num("outputMean", v.outputMean());
         num("outputVariance", v.outputVariance());
-        g.writeName("inputs");
-        g.writeStartArray();
-        for (var x : ReportLookup.nonNull(v.inputs())) {
-            g.writeStartObject();
+        objects("inputs", ReportLookup.nonNull(v.inputs()), x -> {
             str("label", x.label());
             str("element", x.element());
             names("name", x.name());
@@ -120,41 +99,28 @@ final class RobustnessSections extends SectionWriter {
             num("total", x.total());
             num("totalLow", x.totalLow());
             num("totalHigh", x.totalHigh());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         strings("notes", v.notes());
         g.writeEndObject();
     }
 
     private void oneAtATime(RobustnessSection.OneAtATime o) {
-        g.writeName("oneAtATime");
-        if (o == null) {
-            g.writeNull();
+        if (!objectOrNull("oneAtATime", o)) {
             return;
         }
-        g.writeStartObject();
-        g.writeName("removals");
-        g.writeStartArray();
-        for (var x : ReportLookup.nonNull(o.removals())) {
-            g.writeStartObject();
+        objects("removals", ReportLookup.nonNull(o.removals()), x -> {
             str("element", x.element());
             str("level", x.level());
             num("meanAbsShift", x.meanAbsShift());
             g.writeNumberProperty("maxAbsShift", x.maxAbsShift());
             ranksByUnit("ranks", x.ranks());
             integersByUnit("shifts", x.shifts());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         g.writeEndObject();
     }
 
     private void reversals(List<RobustnessSection.Reversal> rs) {
-        g.writeName("rankReversals");
-        g.writeStartArray();
-        for (var x : ReportLookup.nonNull(rs)) {
-            g.writeStartObject();
+        objects("rankReversals", ReportLookup.nonNull(rs), x -> {
             str("node", x.node());
             str("ahead", x.ahead());
             rank("aheadRank", x.aheadRank());
@@ -170,24 +136,16 @@ final class RobustnessSections extends SectionWriter {
             byChild("tie", x.children(), x.tie());
             byChild("change", x.children(), x.change());
             names("sentence", x.sentence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     private void scenarios(RobustnessSection.Scenarios c) {
-        g.writeName("scenarios");
-        if (c == null) {
-            g.writeNull();
+        if (!objectOrNull("scenarios", c)) {
             return;
         }
-        g.writeStartObject();
         var runs = ReportLookup.nonNull(c.scenarios());
         String[] ids = runs.stream().map(RobustnessSection.ScenarioRun::id).toArray(String[]::new);
-        g.writeName("runs");
-        g.writeStartArray();
-        for (var x : runs) {
-            g.writeStartObject();
+        objects("runs", runs, x -> {
             str("id", x.id());
             names("name", x.name());
             str("source", x.source());
@@ -197,9 +155,7 @@ final class RobustnessSections extends SectionWriter {
             integersByUnit("rankShift", x.rankShift());
             num("meanAbsShift", x.meanAbsShift());
             g.writeNumberProperty("maxAbsShift", x.maxAbsShift());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
         square("spearman", ids, c.spearman());
         square("kendall", ids, c.kendall());
         strings("notes", c.notes());

@@ -2,6 +2,8 @@ package org.bizenv.report.json;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
@@ -31,13 +33,36 @@ abstract class SectionWriter {
         this.indicators = lookup.indicatorCodes;
     }
 
-    void byChild(String name, String[] children, double[] values) {
+    /** An array of objects, one per item, each written by {@code fields} between its braces. */
+    <T> void objects(String name, List<T> items, Consumer<T> fields) {
         g.writeName(name);
-        if (values == null) {
+        g.writeStartArray();
+        for (T item : items) {
+            g.writeStartObject();
+            fields.accept(item);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Names a value that is an object or absent: writes {@code null} and answers false when {@code value} is null,
+     * else opens the object (the caller writes its fields and closes it) and answers true.
+     */
+    boolean objectOrNull(String name, Object value) {
+        g.writeName(name);
+        if (value == null) {
             g.writeNull();
-            return;
+            return false;
         }
         g.writeStartObject();
+        return true;
+    }
+
+    void byChild(String name, String[] children, double[] values) {
+        if (!objectOrNull(name, values)) {
+            return;
+        }
         for (int c = 0; c < children.length; c++) {
             num(children[c], values[c]);
         }
@@ -45,13 +70,10 @@ abstract class SectionWriter {
     }
 
     void integersByUnit(String name, int[] values) {
-        g.writeName(name);
-        g.writeStartObject();
-        for (int u = 0; u < values.length; u++) {
+        byUnit(name, values.length, u -> {
             g.writeName(units.get(u));
             g.writeNumber(values[u]);
-        }
-        g.writeEndObject();
+        });
     }
 
     void strings(String name, List<String> values) {
@@ -64,12 +86,9 @@ abstract class SectionWriter {
     }
 
     void square(String name, String[] codes, double[][] m) {
-        g.writeName(name);
-        if (m == null) {
-            g.writeNull();
+        if (!objectOrNull(name, m)) {
             return;
         }
-        g.writeStartObject();
         for (int a = 0; a < codes.length; a++) {
             g.writeName(codes[a]);
             g.writeStartObject();
@@ -82,19 +101,19 @@ abstract class SectionWriter {
     }
 
     void byUnit(String name, double[] values) {
-        g.writeName(name);
-        g.writeStartObject();
-        for (int u = 0; u < values.length; u++) {
-            num(units.get(u), values[u]);
-        }
-        g.writeEndObject();
+        byUnit(name, values.length, u -> num(units.get(u), values[u]));
     }
 
     void ranksByUnit(String name, int[] ranks) {
+        byUnit(name, ranks.length, u -> rank(units.get(u), ranks[u]));
+    }
+
+    /** An object keyed by unit code, in unit order: {@code entry} writes unit {@code u}'s name and value. */
+    private void byUnit(String name, int count, IntConsumer entry) {
         g.writeName(name);
         g.writeStartObject();
-        for (int u = 0; u < ranks.length; u++) {
-            rank(units.get(u), ranks[u]);
+        for (int u = 0; u < count; u++) {
+            entry.accept(u);
         }
         g.writeEndObject();
     }

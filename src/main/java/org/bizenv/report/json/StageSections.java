@@ -47,11 +47,7 @@ final class StageSections extends SectionWriter {
                 }
             }
             g.writeEndObject();
-            g.writeName("provenance");
-            if (s.provenance() == null) {
-                g.writeNull();
-            } else {
-                g.writeStartObject();
+            if (objectOrNull("provenance", s.provenance())) {
                 for (int i = 0; i < indicators.size(); i++) {
                     g.writeName(indicators.get(i));
                     g.writeStartObject();

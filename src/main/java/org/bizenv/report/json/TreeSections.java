@@ -12,23 +12,15 @@ final class TreeSections extends SectionWriter {
     }
 
     void units() {
-        g.writeName("units");
-        g.writeStartArray();
-        for (var u : r.units()) {
-            g.writeStartObject();
+        objects("units", r.units(), u -> {
             str("code", u.code());
             names("name", u.name());
             stringMap("groups", u.groups());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void nodes() {
-        g.writeName("nodes");
-        g.writeStartArray();
-        for (var n : ReportLookup.nonNull(r.nodes())) {
-            g.writeStartObject();
+        objects("nodes", ReportLookup.nonNull(r.nodes()), n -> {
             str("code", n.code());
             str("parent", n.parent());
             names("name", n.name());
@@ -39,16 +31,11 @@ final class TreeSections extends SectionWriter {
             num("effectiveWeight", n.effectiveWeight());
             byUnit("scores", n.scores());
             ranksByUnit("ranks", n.ranks());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     void indicators() {
-        g.writeName("indicators");
-        g.writeStartArray();
-        for (var i : ReportLookup.nonNull(r.indicators())) {
-            g.writeStartObject();
+        objects("indicators", ReportLookup.nonNull(r.indicators()), i -> {
             str("code", i.code());
             str("parent", i.parent());
             names("name", i.name());
@@ -65,8 +52,6 @@ final class TreeSections extends SectionWriter {
             num("weight", i.weight());
             num("effectiveWeight", i.effectiveWeight());
             ranksByUnit("ranks", i.ranks());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 }
