@@ -44,7 +44,7 @@ public final class AtomicReportFolder {
     }
 
     /** Writes one file (created or replaced, buffered); on failure no partial file is left behind. */
-    static void writeFile(Path file, IoConsumer<java.io.OutputStream> writer) throws IOException {
+    public static void writeFile(Path file, IoConsumer<java.io.OutputStream> writer) throws IOException {
         boolean done = false;
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             writer.accept(out);

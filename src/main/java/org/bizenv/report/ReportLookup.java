@@ -13,22 +13,23 @@ import org.bizenv.framework.Names;
  * Indexes over one {@link Report} that both writers need: units, nodes and indicators by code, the index (root) and
  * its dimensions, and a check that every array has the length the model promises. A report that breaks its own
  * contract (duplicate codes, a score array shorter than the unit list) is rejected here with a message naming the
- * offending element, rather than rendered wrongly.
+ * offending element, rather than rendered wrongly. Public for the writers, which live in {@code report.excel} and
+ * {@code report.json}.
  */
-final class ReportLookup {
+public final class ReportLookup {
 
-    final Report report;
-    final List<String> unitCodes;
-    final List<String> indicatorCodes;
+    public final Report report;
+    public final List<String> unitCodes;
+    public final List<String> indicatorCodes;
     private final Map<String, Integer> unitIndex = new HashMap<>();
     private final Map<String, Report.UnitInfo> units = new HashMap<>();
     private final Map<String, Report.NodeInfo> nodes = new LinkedHashMap<>();
     private final Map<String, Report.IndicatorInfo> indicators = new LinkedHashMap<>();
     private final Map<String, Report.NodeWeightInfo> weights = new HashMap<>();
-    final Report.NodeInfo index;
-    final List<Report.NodeInfo> dimensions;
+    public final Report.NodeInfo index;
+    public final List<Report.NodeInfo> dimensions;
 
-    ReportLookup(Report report) {
+    public ReportLookup(Report report) {
         this.report = report;
         require(report.meta() != null, "report has no meta");
         var unitList = nonNull(report.units());
@@ -208,36 +209,36 @@ final class ReportLookup {
         }
     }
 
-    static <T> List<T> nonNull(List<T> list) {
+    public static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
     }
 
-    Report.UnitInfo unit(String code) {
+    public Report.UnitInfo unit(String code) {
         var u = units.get(code);
         require(u != null, "unknown unit code '" + code + "'");
         return u;
     }
 
-    int unitIndex(String code) {
+    public int unitIndex(String code) {
         Integer i = unitIndex.get(code);
         require(i != null, "unknown unit code '" + code + "'");
         return i;
     }
 
-    Report.NodeInfo node(String code) {
+    public Report.NodeInfo node(String code) {
         return nodes.get(code);
     }
 
-    Report.IndicatorInfo indicator(String code) {
+    public Report.IndicatorInfo indicator(String code) {
         return indicators.get(code);
     }
 
-    Report.NodeWeightInfo weightsOf(String node) {
+    public Report.NodeWeightInfo weightsOf(String node) {
         return weights.get(node);
     }
 
     /** The bilingual name of a unit, node or indicator, or the code itself when it has none. */
-    String label(String code) {
+    public String label(String code) {
         if (code == null) {
             return "";
         }
@@ -252,7 +253,7 @@ final class ReportLookup {
         return both(names, code);
     }
 
-    static String both(Names names, String fallback) {
+    public static String both(Names names, String fallback) {
         if (names == null) {
             return fallback == null ? "" : fallback;
         }
@@ -261,7 +262,7 @@ final class ReportLookup {
     }
 
     /** Group keys over all units, "region" first, then alphabetically: the same columns every time. */
-    List<String> groupKeys() {
+    public List<String> groupKeys() {
         var keys = new java.util.TreeSet<String>();
         for (var u : report.units()) {
             if (u.groups() != null) {
@@ -277,16 +278,16 @@ final class ReportLookup {
     }
 
     /** A map's entries sorted by key, so that output never depends on the map's iteration order. */
-    static <V> Map<String, V> sorted(Map<String, V> map) {
+    public static <V> Map<String, V> sorted(Map<String, V> map) {
         return map == null ? Map.of() : new TreeMap<>(map);
     }
 
-    boolean hasPrevious() {
+    public boolean hasPrevious() {
         return report.meta().previousYear() != null || !nonNull(report.improvement()).isEmpty();
     }
 
     /** The tree in depth-first order (index, its first dimension, that dimension's children…): one code per row. */
-    List<String> treeOrder() {
+    public List<String> treeOrder() {
         Map<String, List<String>> children = new LinkedHashMap<>();
         for (var node : nodes.values()) {
             if (node.parent() != null) {
@@ -330,7 +331,7 @@ final class ReportLookup {
         }
     }
 
-    boolean isIndicator(String code) {
+    public boolean isIndicator(String code) {
         return indicators.containsKey(code);
     }
 }

@@ -3,6 +3,9 @@ package org.bizenv.report;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.bizenv.report.excel.ExcelReportWriter;
+import org.bizenv.report.json.JsonReportWriter;
+
 /**
  * One edition's report files, published together: {@code bizenv-report-<year>.xlsx} for cities and
  * {@code bizenv-report-<year>.json} for other tools, both rendered from the same {@link Report}, in a folder such as

@@ -25,6 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Names;
+import org.bizenv.report.excel.ExcelReportWriter;
+import org.bizenv.report.json.JsonReportWriter;
 import org.bizenv.robustness.RobustnessAnalysis;
 import org.bizenv.robustness.RobustnessRequest;
 import org.bizenv.robustness.RobustnessResult;

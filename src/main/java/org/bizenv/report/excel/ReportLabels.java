@@ -1,4 +1,4 @@
-package org.bizenv.report;
+package org.bizenv.report.excel;
 
 /** Bilingual labels for the engine's codes; unknown codes are shown as they are. */
 final class ReportLabels {

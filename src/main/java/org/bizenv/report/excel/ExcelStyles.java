@@ -1,4 +1,4 @@
-package org.bizenv.report;
+package org.bizenv.report.excel;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,0 +1,225 @@
+package org.bizenv.report.excel;
+
+import static org.bizenv.report.excel.ExcelReportWriter.IMPROVEMENT;
+import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
+import static org.bizenv.report.excel.ExcelReportWriter.REGIONS;
+import static org.bizenv.report.excel.ExcelReportWriter.TOP;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.bizenv.report.ReportLookup;
+
+/**
+ * The sheets a city reads first: Ranking (the index, its tier, every dimension and the change on last year), Top 5
+ * (the leading cities on each dimension), Improvement (who gained most on last year) and Regions (mean scores by
+ * group).
+ */
+final class RankingSheets extends SheetWriter {
+    /** Where the Ranking sheet put its data, for the chart. */
+    private int rankingFirstRow;
+    private int rankingScoreCol;
+
+    RankingSheets(ReportBook book) {
+        super(book);
+    }
+
+    void ranking() {
+        var g = grid(RANKING);
+        var dims = lookup.dimensions;
+        var groups = lookup.groupKeys();
+        boolean prev = lookup.hasPrevious();
+        g.title(frameworkTitle() + " " + meta.year() + " 综合排名 Overall ranking" + syntheticNote());
+
+        List<String> heads = new ArrayList<>(List.of("排名 Rank", "城市 City", "代码 Code"));
+        for (String k : groups) {
+            heads.add(ReportLabels.grouping(k));
+        }
+        int scoreCol = heads.size();
+        heads.add("得分 Score");
+        heads.add("梯队 Tier");
+        int firstDim = heads.size();
+        for (int d = 0; d < dims.size(); d++) {
+            heads.add("得分 Score");
+            heads.add("排名 Rank");
+        }
+        int firstPrev = heads.size();
+        if (prev) {
+            String py = meta.previousYear() == null ? "" : meta.previousYear().toString();
+            heads.add(py + "年得分 Score " + py);
+            heads.add(py + "年排名 Rank " + py);
+            heads.add("得分变化 Score change");
+            heads.add("排名变化 Rank change");
+        }
+        // group row: the index over its score, each dimension over its score and rank, last year over its block
+        Row top = g.row();
+        top.setHeightInPoints(32);
+        for (int c = 0; c < heads.size(); c++) {
+            g.blank(top, c, st.group);
+        }
+        g.text(top, scoreCol, lookup.index == null ? "综合指数 Index" : lookup.label(lookup.index.code()),
+                st.group);
+        g.span(top.getRowNum(), scoreCol, scoreCol + 1);
+        for (int d = 0; d < dims.size(); d++) {
+            g.text(top, firstDim + 2 * d, lookup.label(dims.get(d).code()), st.group);
+            g.span(top.getRowNum(), firstDim + 2 * d, firstDim + 2 * d + 1);
+        }
+        if (prev) {
+            g.text(top, firstPrev, "与上年比较 Compared with " + nz(meta.previousYear()), st.group);
+            g.span(top.getRowNum(), firstPrev, firstPrev + 3);
+        }
+        g.header(heads);
+
+        int first = g.next;
+        var tiers = ReportLookup.nonNull(meta.tierNames());
+        for (var row : ReportLookup.nonNull(r.ranking())) {
+            var unit = lookup.unit(row.unit());
+            Row x = g.row();
+            int c = 0;
+            g.rank(x, c++, row.rank());
+            g.text(x, c++, ReportLookup.both(unit.name(), unit.code()), st.text);
+            g.text(x, c++, unit.code(), st.text);
+            for (String k : groups) {
+                g.text(x, c++, ReportLabels.group(unit.groups() == null ? null : unit.groups().get(k)), st.text);
+            }
+            g.number(x, c++, row.score(), st.score);
+            g.text(x, c++, row.tier() <= 0 ? null
+                    : row.tier() <= tiers.size() ? ReportLookup.both(tiers.get(row.tier() - 1), "")
+                    : "Tier " + row.tier(), st.centred);
+            for (int d = 0; d < dims.size(); d++) {
+                g.number(x, c++, row.dimensionScores()[d], st.score);
+                g.rank(x, c++, row.dimensionRanks()[d]);
+            }
+            if (prev) {
+                g.number(x, c++, row.previousScore(), st.score);
+                g.integer(x, c++, row.previousRank(), st.rank);
+                g.number(x, c++, row.scoreChange(), st.change);
+                g.integer(x, c++, row.rankChange(), st.rankChange);
+            }
+        }
+        int last = g.next - 1;
+        if (last >= first) {
+            ColourScales.scale(g.sheet, first, last, scoreCol);
+            for (int d = 0; d < dims.size(); d++) {
+                ColourScales.scale(g.sheet, first, last, firstDim + 2 * d);
+            }
+        }
+        rankingFirstRow = first;
+        rankingScoreCol = scoreCol;
+        g.filter(heads.size());
+        g.freeze(2);
+        g.widths(8, 40);
+    }
+
+    void top() {
+        var g = grid(TOP);
+        var lists = ReportLookup.nonNull(r.top());
+        g.title("各维度前列城市 Top cities on each dimension" + syntheticNote());
+        Row names = g.row();
+        Row heads = g.row();
+        heads.setHeightInPoints(32);
+        int rows = 0;
+        for (int t = 0; t < lists.size(); t++) {
+            var list = lists.get(t);
+            int c = 4 * t;
+            g.text(names, c, ReportLookup.both(list.name(), list.node()), st.group);
+            g.blank(names, c + 1, st.group);
+            g.blank(names, c + 2, st.group);
+            g.span(names.getRowNum(), c, c + 2);
+            g.text(heads, c, "排名 Rank", st.header);
+            g.text(heads, c + 1, "城市 City", st.header);
+            g.text(heads, c + 2, "得分 Score", st.header);
+            rows = Math.max(rows, ReportLookup.nonNull(list.entries()).size());
+        }
+        for (int i = 0; i < rows; i++) {
+            Row x = g.row();
+            for (int t = 0; t < lists.size(); t++) {
+                var entries = ReportLookup.nonNull(lists.get(t).entries());
+                if (i < entries.size()) {
+                    var e = entries.get(i);
+                    int c = 4 * t;
+                    g.rank(x, c, e.rank());
+                    g.text(x, c + 1, lookup.label(e.unit()), st.text);
+                    g.number(x, c + 2, e.score(), st.score);
+                }
+            }
+        }
+        for (int t = 0; t + 1 < lists.size(); t++) {
+            g.minWidth(4 * t + 3, 3);
+        }
+        g.sheet.createFreezePane(0, 3);
+        g.widths(3, 40);
+    }
+
+    void improvement() {
+        var g = grid(IMPROVEMENT);
+        String py = nz(meta.previousYear());
+        g.title("得分提升排名 Improvement on " + py + syntheticNote());
+        g.header(List.of("排名 Rank", "城市 City", "代码 Code", "得分变化 Score change",
+                meta.year() + "年得分 Score " + meta.year(), py + "年得分 Score " + py, "排名变化 Rank change"));
+        for (var row : ReportLookup.nonNull(r.improvement())) {
+            var unit = lookup.unit(row.unit());
+            Row x = g.row();
+            g.rank(x, 0, row.rank());
+            g.text(x, 1, ReportLookup.both(unit.name(), unit.code()), st.text);
+            g.text(x, 2, unit.code(), st.text);
+            g.number(x, 3, row.scoreChange(), st.change);
+            g.number(x, 4, row.score(), st.score);
+            g.number(x, 5, row.previousScore(), st.score);
+            g.integer(x, 6, row.rankChange(), st.rankChange);
+        }
+        g.filter(7);
+        g.freeze(2);
+        g.widths(8, 40);
+    }
+
+    void regions() {
+        var g = grid(REGIONS);
+        g.title("分组均值 Mean scores by group" + syntheticNote());
+        var means = ReportLookup.nonNull(r.groupMeans());
+        var nodes = new LinkedHashSet<String>();
+        for (var m : means) {
+            nodes.addAll(Arrays.asList(m.nodes()));
+        }
+        List<String> heads = new ArrayList<>(List.of("分组 Grouping", "组别 Group", "城市数 Units"));
+        for (String n : nodes) {
+            heads.add(lookup.label(n));
+        }
+        g.header(heads);
+        var col = new HashMap<String, Integer>();
+        for (String n : nodes) {
+            col.put(n, col.size() + 3);
+        }
+        int first = g.next;
+        for (var m : means) {
+            Row x = g.row();
+            g.text(x, 0, ReportLabels.grouping(m.grouping()), st.text);
+            g.text(x, 1, ReportLabels.group(m.group()), st.text);
+            g.integer(x, 2, m.units(), st.integer);
+            for (int k = 0; k < m.nodes().length; k++) {
+                g.number(x, col.get(m.nodes()[k]), m.means()[k], st.score);
+            }
+        }
+        if (g.next > first) {
+            for (int c = 3; c < heads.size(); c++) {
+                ColourScales.scale(g.sheet, first, g.next - 1, c);
+            }
+        }
+        g.freeze(2);
+        g.widths(8, 30);
+    }
+
+    /** The Ranking sheet's first data row (0-based), once {@link #ranking()} has written it. */
+    int rankingFirstRow() {
+        return rankingFirstRow;
+    }
+
+    /** The Ranking sheet's index score column (0-based). */
+    int rankingScoreCol() {
+        return rankingScoreCol;
+    }
+}

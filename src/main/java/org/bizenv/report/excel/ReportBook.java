@@ -1,0 +1,57 @@
+package org.bizenv.report.excel;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportLookup;
+
+/**
+ * One workbook being built: the report, its styles and the sheets made so far. Every sheet family writes through
+ * the same book, so sheet names stay unique and every cell style is created once, in the order the sheets ask.
+ */
+final class ReportBook {
+    final SXSSFWorkbook wb;
+    final ReportLookup lookup;
+    final Report r;
+    final Report.Meta meta;
+    /** The report's {@code generatedAt}, or null when it has none. */
+    final Instant time;
+    final ExcelStyles st;
+    private final Set<String> sheetNames = new HashSet<>();
+
+    ReportBook(SXSSFWorkbook wb, ReportLookup lookup, Instant time) {
+        this.wb = wb;
+        this.lookup = lookup;
+        this.r = lookup.report;
+        this.meta = r.meta();
+        this.time = time;
+        this.st = new ExcelStyles(wb, meta.decimals());
+    }
+
+    /** A new sheet and its grid. */
+    SheetGrid grid(String name) {
+        return new SheetGrid(sheet(name), st);
+    }
+
+    /** A sheet under a name Excel accepts, unique ignoring case, with the synthetic-data header and page footer. */
+    private Sheet sheet(String name) {
+        String safe = WorkbookUtil.createSafeSheetName(name);
+        String unique = safe;
+        for (int k = 2; !sheetNames.add(unique.toLowerCase(java.util.Locale.ROOT)); k++) {
+            String suffix = " (" + k + ")";
+            unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        Sheet s = wb.createSheet(unique);
+        if (meta.synthetic()) {
+            s.getHeader().setCenter("合成数据，非官方结果 Synthetic data, not official results");
+        }
+        s.getFooter().setLeft(unique);
+        s.getFooter().setRight("&P / &N");
+        return s;
+    }
+}

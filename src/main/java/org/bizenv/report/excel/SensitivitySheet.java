@@ -1,0 +1,144 @@
+package org.bizenv.report.excel;
+
+import static org.bizenv.report.excel.ExcelReportWriter.SENSITIVITY;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.bizenv.framework.Names;
+import org.bizenv.report.ReportLookup;
+import org.bizenv.report.RobustnessSection;
+
+/**
+ * The Sensitivity sheet: a chart of every city's 90% rank interval and nominal rank on top, the rank distribution
+ * table below it (the chart's data), then the Sobol indices and the analysis's notes.
+ */
+final class SensitivitySheet extends SheetWriter {
+    private final Charts charts;
+
+    SensitivitySheet(ReportBook book) {
+        super(book);
+        this.charts = new Charts(book);
+    }
+
+    void sensitivity(RobustnessSection rb) {
+        var g = grid(SENSITIVITY);
+        var u = rb.uncertainty();
+        var s = rb.settings();
+        g.title("排名稳健性：不确定性与敏感性分析 How robust is the ranking: uncertainty and sensitivity"
+                + syntheticNote());
+        if (u != null) {
+            g.cell(g.row(), 0, "蒙特卡洛 " + count(u.runs()) + " 次运行，权重扰动 "
+                    + (s == null ? "" : s.perturbation()) + "，随机种子 " + u.seed() + "；区间为第5至第95百分位排名"
+                    + "（90%区间）。 Monte Carlo, " + count(u.runs()) + " runs, weights perturbed by "
+                    + u.weightScheme() + ", seed " + u.seed() + "; the interval spans the 5th to 95th percentile "
+                    + "rank (a 90% interval; percentiles R type 7).", st.text);
+            int chartTop = g.next;
+            for (int i = 0; i < Charts.INTERVAL_CHART_ROWS; i++) {
+                g.row();
+            }
+            uncertaintyTable(g, u, chartTop);
+        }
+        if (rb.sensitivity() != null) {
+            sobolTable(g, rb.sensitivity());
+        }
+        g.notes("说明 Notes", rb.notes());
+        g.widths(8, 30);
+        // the chart sits above the table: repeat no rows when printing, and fit the width to a page
+        g.sheet.setRepeatingRows(null);
+        g.fitWidth();
+    }
+
+    private void uncertaintyTable(SheetGrid g, RobustnessSection.Uncertainty u, int chartTop) {
+        var tiers = ReportLookup.nonNull(meta.tierNames());
+        int tierCount = 0;
+        for (var row : ReportLookup.nonNull(u.units())) {
+            tierCount = Math.max(tierCount, row.tierProbability() == null ? 0 : row.tierProbability().length);
+        }
+        List<String> heads = new ArrayList<>(List.of("名义排名 Nominal rank", "城市 City", "代码 Code",
+                "得分 Score", "平均排名 Mean rank", "中位排名 Median rank", "第5百分位 5th percentile",
+                "第95百分位 95th percentile", "区间宽度 Interval width", "最好 Best rank", "最差 Worst rank",
+                "平均排名变动 Mean |rank shift|", "前" + u.topK() + "名概率 P(top " + u.topK() + ")"));
+        for (int t = 0; t < tierCount; t++) {
+            Names n = t < tiers.size() ? tiers.get(t) : null;
+            heads.add((n == null ? "梯队" + (t + 1) : n.zh()) + "概率 P(" + (n == null ? "Tier " + (t + 1)
+                    : n.en()) + ")");
+        }
+        int barStart = heads.size();
+        heads.add("图表：条形起点 Chart: bar from (5th − 0.5)");
+        heads.add("图表：条形长度 Chart: bar length (width + 1)");
+        g.header(heads);
+        CellStyle rankStat = st.style("0.00", null);
+        int first = g.next;
+        for (var row : ReportLookup.nonNull(u.units())) {
+            Row x = g.row();
+            g.rank(x, 0, row.nominalRank());
+            g.text(x, 1, lookup.label(row.unit()), st.text);
+            g.text(x, 2, row.unit(), st.text);
+            g.number(x, 3, row.nominalScore(), st.score);
+            g.number(x, 4, row.meanRank(), rankStat);
+            g.number(x, 5, row.medianRank(), rankStat);
+            g.number(x, 6, row.rankP05(), rankStat);
+            g.number(x, 7, row.rankP95(), rankStat);
+            g.number(x, 8, row.rankP95() - row.rankP05(), rankStat);
+            g.rank(x, 9, row.bestRank());
+            g.rank(x, 10, row.worstRank());
+            g.number(x, 11, row.meanAbsShift(), rankStat);
+            g.number(x, 12, row.probabilityTopK(), st.percent);
+            double[] tp = row.tierProbability() == null ? new double[0] : row.tierProbability();
+            for (int t = 0; t < tp.length; t++) {
+                g.number(x, 13 + t, tp[t], st.percent);
+            }
+            g.number(x, barStart, row.rankP05() - 0.5, st.chartHelper);
+            g.number(x, barStart + 1, row.rankP95() - row.rankP05() + 1, st.chartHelper);
+        }
+        int last = g.next - 1;
+        g.filter(heads.size());
+        if (last >= first) {
+            var cf = g.sheet.getSheetConditionalFormatting();
+            // wide intervals stand out: white for a fixed rank, red for the widest
+            cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 8, 8)},
+                    ColourScales.twoColourScale(cf, "FFFFFF", "F8696B"));
+        }
+        // the chart: the leading rows with a nominal rank and an interval (unranked units come last), 100 at most
+        var rows = ReportLookup.nonNull(u.units());
+        int charted = 0;
+        while (charted < rows.size() && charted < Charts.CHART_MAX && rows.get(charted).nominalRank() > 0
+                && Double.isFinite(rows.get(charted).rankP05()) && Double.isFinite(rows.get(charted).rankP95())) {
+            charted++;
+        }
+        if (charted > 0) {
+            charts.intervalChart(g, first, first + charted - 1, barStart, chartTop, heads.size());
+        }
+    }
+
+    private void sobolTable(SheetGrid g, RobustnessSection.Sensitivity v) {
+        g.row();
+        g.cell(g.row(), 0, "敏感性指数（Sobol）Sensitivity indices (Sobol) of the " + v.output() + ": N = "
+                + count(v.baseSamples()) + " (" + count(v.runs()) + " runs), " + Math.round(v.confidence() * 100)
+                + "% bootstrap intervals (" + count(v.bootstrap()) + " resamples)", st.bold);
+        g.header(List.of("输入 Input", "名称 Name", "一阶指数 S1 (first order)", "S1 下限 low", "S1 上限 high",
+                "总效应指数 ST (total order)", "ST 下限 low", "ST 上限 high"));
+        for (var x : ReportLookup.nonNull(v.inputs())) {
+            Row row = g.row();
+            g.text(row, 0, x.label(), st.text);
+            g.text(row, 1, x.element() != null ? lookup.label(x.element()) : ReportLookup.both(x.name(), ""),
+                    st.text);
+            g.numbers(row, 2, st.stat, x.first(), x.firstLow(), x.firstHigh(), x.total(), x.totalLow(), x.totalHigh());
+        }
+        Row mean = g.row();
+        g.text(mean, 0, "输出均值 Output mean", st.text);
+        g.number(mean, 2, v.outputMean(), st.stat);
+        Row var = g.row();
+        g.text(var, 0, "输出方差 Output variance", st.text);
+        g.number(var, 2, v.outputVariance(), st.stat);
+        g.notes(null, v.notes());
+    }
+
+    private static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,288 @@
+package org.bizenv.report.excel;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.bizenv.report.ReportLookup;
+
+/**
+ * Cells of one sheet, written strictly downwards, with column widths estimated from the text.
+ *
+ * <p>Text is only ever stored as a string: nothing here writes a formula, and text that a spreadsheet would read as
+ * one ({@code =}, {@code +}, {@code -}, {@code @}) also carries Excel's quote prefix, so it stays text even when a
+ * user edits the cell. Widths are computed from the text, not measured with fonts, so the same report gives the
+ * same bytes on any machine.
+ */
+final class SheetGrid {
+    /** The longest text a cell holds; longer text is cut and ends in an ellipsis. */
+    private static final int MAX_TEXT = 32_767;
+    /** Sheets up to this many characters wide are printed one page wide. */
+    private static final int PRINT_FIT = 220;
+
+    final Sheet sheet;
+    final ExcelStyles st;
+    int next;
+    private int[] width = new int[32];
+    private int[] floor = new int[32];
+
+    SheetGrid(Sheet sheet, ExcelStyles st) {
+        this.sheet = sheet;
+        this.st = st;
+    }
+
+    Row row() {
+        return sheet.createRow(next++);
+    }
+
+    Row title(String text) {
+        Row t = row();
+        cell(t, 0, text, st.title);
+        t.setHeightInPoints(22);
+        return t;
+    }
+
+    /** A header row; the column headers of a table, room for two lines each. */
+    void header(List<String> heads) {
+        Row h = row();
+        for (int c = 0; c < heads.size(); c++) {
+            text(h, c, heads.get(c), st.header);
+        }
+        h.setHeightInPoints(32);
+    }
+
+    void span(int row, int firstCol, int lastCol) {
+        if (lastCol > firstCol) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, firstCol, lastCol));
+        }
+    }
+
+    /** Autofilter over the last header row and the rows below it. */
+    void filter(int columns) {
+        if (columns > 0) {
+            int headerRow = headerRow();
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0,
+                    columns - 1));
+        }
+    }
+
+    private int lastHeader = -1;
+    private boolean sealed;
+
+    private int headerRow() {
+        return lastHeader;
+    }
+
+    private int frozenColumns;
+
+    /** Freezes everything above the data and {@code columns} columns (the name column). */
+    void freeze(int columns) {
+        frozenColumns = columns;
+        sheet.createFreezePane(columns, lastHeader + 1);
+    }
+
+    void print() {
+        print(0);
+    }
+
+    /**
+     * A4 landscape with the header rows repeated on every page; one page wide when the columns add up to at
+     * most {@link #PRINT_FIT} characters, else across pages with the frozen (name) columns repeated.
+     */
+    void print(int totalWidth) {
+        PrintSetup ps = sheet.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        // The Ranking sheet is what a city prints and forwards: always one page wide, however many columns.
+        if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(ExcelReportWriter.RANKING)) {
+            sheet.setFitToPage(true);
+            ps.setFitWidth((short) 1);
+            ps.setFitHeight((short) 0);
+        } else if (frozenColumns > 0) {
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+        }
+        if (lastHeader >= 0) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (lastHeader + 1)));
+        }
+    }
+
+    /**
+     * Notes where the table's headers end: header-styled cells move it down until the first data cell below
+     * a header, after which later tables on the sheet (Sources, Coherence) leave it alone.
+     */
+    private void track(Row row, CellStyle style) {
+        boolean head = style == st.header || style == st.headerSmall || style == st.group;
+        if (head && !sealed) {
+            lastHeader = Math.max(lastHeader, row.getRowNum());
+        } else if (!head && lastHeader >= 0 && row.getRowNum() > lastHeader) {
+            sealed = true;
+        }
+    }
+
+    /** Text as a string cell (never a formula); null or empty leaves the cell empty. */
+    void text(Row row, int col, String s, CellStyle style) {
+        if (s == null || s.isEmpty()) {
+            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+                blank(row, col, style);
+            }
+            return;
+        }
+        cell(row, col, s, style);
+        if (style == st.header) {
+            fit(col, ReportLabels.twoLineWidth(s) + 2); // headers wrap
+        } else if (style != st.group) { // group labels span several columns
+            fit(col, s);
+        }
+    }
+
+    /**
+     * Text that wraps within a column {@code width} characters wide: the row is made tall enough for it, since
+     * neither Excel nor LibreOffice re-measures rows when opening a file.
+     */
+    void wrapped(Row row, int col, String s, int width) {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        cell(row, col, s, st.wrap);
+        fit(col, Math.min(width, ReportLabels.displayWidth(s) + 2));
+        int lines = ReportLabels.lines(s, width - 1);
+        if (lines > 1) {
+            row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(409, lines * 14.5f + 2)));
+        }
+    }
+
+    /** A string cell without width tracking (long wrapped header text). */
+    void cell(Row row, int col, String s, CellStyle style) {
+        track(row, style);
+        if (s.length() > MAX_TEXT) {
+            s = s.substring(0, MAX_TEXT - 1) + "…";
+        }
+        Cell c = row.createCell(col);
+        c.setCellValue(s);
+        c.setCellStyle(ReportLabels.looksLikeFormula(s) ? st.quoted(style) : style);
+    }
+
+    void blank(Row row, int col, CellStyle style) {
+        track(row, style);
+        row.createCell(col).setCellStyle(style);
+    }
+
+    /** A numeric cell; NaN and infinities leave it empty (but keep a fill, so a marked gap shows). */
+    void number(Row row, int col, double v, CellStyle style) {
+        if (!Double.isFinite(v)) {
+            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+                blank(row, col, style);
+            }
+            return;
+        }
+        track(row, style);
+        Cell c = row.createCell(col);
+        c.setCellValue(v);
+        c.setCellStyle(style);
+        fit(col, 10);
+    }
+
+    /** Numeric cells side by side from {@code col}, all in one style. */
+    void numbers(Row row, int col, CellStyle style, double... values) {
+        for (int k = 0; k < values.length; k++) {
+            number(row, col + k, values[k], style);
+        }
+    }
+
+    void integer(Row row, int col, Integer v, CellStyle style) {
+        if (v == null) {
+            return;
+        }
+        track(row, style);
+        Cell c = row.createCell(col);
+        c.setCellValue(v.intValue());
+        c.setCellStyle(style);
+        fit(col, Integer.toString(v).length() + 2);
+    }
+
+    /** A rank: an integer cell, centred, empty for 0 (unranked). */
+    void rank(Row row, int col, int rank) {
+        if (rank > 0) {
+            integer(row, col, rank, st.rank);
+        }
+    }
+
+    private void grow(int col) {
+        if (col >= width.length) {
+            int n = Math.max(col + 1, width.length * 2);
+            width = Arrays.copyOf(width, n);
+            floor = Arrays.copyOf(floor, n);
+        }
+    }
+
+    void fit(int col, String s) {
+        int w = 0;
+        for (String line : s.split("\n", -1)) {
+            w = Math.max(w, ReportLabels.displayWidth(line));
+        }
+        fit(col, w + 2);
+    }
+
+    void fit(int col, int chars) {
+        grow(col);
+        width[col] = Math.max(width[col], chars);
+    }
+
+    void minWidth(int col, int chars) {
+        grow(col);
+        floor[col] = Math.max(floor[col], chars);
+    }
+
+    /** Sets a fixed width; later {@link #widths} calls leave it alone. */
+    void setWidth(int col, int chars) {
+        grow(col);
+        floor[col] = -chars;
+        sheet.setColumnWidth(col, chars * 256);
+    }
+
+    /** Sets every column's width from its text, within [min, max], and then the print layout. */
+    void widths(int min, int max) {
+        int total = 0;
+        for (int c = 0; c < width.length; c++) {
+            if (floor[c] < 0) {
+                total -= floor[c];
+                continue;
+            }
+            if (width[c] == 0 && floor[c] == 0) {
+                continue;
+            }
+            int w = Math.min(255, Math.max(floor[c], Math.min(max, Math.max(min, width[c]))));
+            sheet.setColumnWidth(c, w * 256);
+            total += w;
+        }
+        print(total);
+    }
+
+    /** Printed one page wide, however long: for the sheets that are read rather than looked up. */
+    void fitWidth() {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    /** A heading (if any) over one row per note; nothing at all when there are no notes. */
+    void notes(String heading, List<String> notes) {
+        var list = ReportLookup.nonNull(notes);
+        if (list.isEmpty()) {
+            return;
+        }
+        if (heading != null) {
+            row();
+            cell(row(), 0, heading, st.bold);
+        }
+        for (String note : list) {
+            cell(row(), 0, note, st.text);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.bizenv.report.json;
+
+import org.bizenv.framework.Names;
+import org.bizenv.report.Report;
+
+import org.bizenv.report.ReportLookup;
+
+import tools.jackson.core.JsonGenerator;
+
+/** {@code meta} (the framework, the engine, the parameters, every input file with its SHA-256) and
+ * {@code methodology} (the method of every element). */
+final class ProvenanceSections extends SectionWriter {
+
+    ProvenanceSections(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup) {
+        super(g, pp, lookup);
+    }
+
+    void meta() {
+        var m = r.meta();
+        if (m.schemaVersion() != null && !m.schemaVersion().equals(Report.SCHEMA_VERSION)) {
+            throw new IllegalArgumentException("report says schema version " + m.schemaVersion()
+                    + " but this writer writes " + Report.SCHEMA_VERSION);
+        }
+        g.writeName("meta");
+        g.writeStartObject();
+        str("schemaVersion", Report.SCHEMA_VERSION);
+        str("engineVersion", m.engineVersion());
+        str("frameworkId", m.frameworkId());
+        names("frameworkName", m.frameworkName());
+        str("frameworkVersion", m.frameworkVersion());
+        str("frameworkFile", m.frameworkFile());
+        str("frameworkSha256", m.frameworkSha256());
+        g.writeNumberProperty("year", m.year());
+        str("generatedAt", m.generatedAt());
+        g.writeBooleanProperty("synthetic", m.synthetic());
+        g.writeNumberProperty("decimals", m.decimals());
+        g.writeBooleanProperty("compareRounded", m.compareRounded());
+        str("tierMethod", m.tierMethod());
+        g.writeName("tierNames");
+        g.writeStartArray();
+        for (Names n : ReportLookup.nonNull(m.tierNames())) {
+            names(n);
+        }
+        g.writeEndArray();
+        integer("previousYear", m.previousYear());
+        objects("sources", ReportLookup.nonNull(m.sources()), s -> {
+            str("source", s.source());
+            str("channel", s.channel());
+            str("path", s.path());
+            str("sha256", s.sha256());
+            g.writeNumberProperty("bytes", s.bytes());
+        });
+        stringMap("parameters", m.parameters());
+        g.writeEndObject();
+    }
+
+    void methodology() {
+        objects("methodology", ReportLookup.nonNull(r.methodology()), m -> {
+            str("element", m.element());
+            str("level", m.level());
+            str("text", m.text());
+        });
+    }
+}

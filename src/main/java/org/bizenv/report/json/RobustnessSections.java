@@ -1,0 +1,164 @@
+package org.bizenv.report.json;
+
+import java.util.List;
+
+import org.bizenv.report.ReportLookup;
+import org.bizenv.report.RobustnessSection;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * {@code robustness}: the settings and notes, the uncertainty analysis, the Sobol indices, the one-at-a-time
+ * removals, the rank-reversal margins and the scenarios; {@code null} where the run had no robustness analysis.
+ */
+final class RobustnessSections extends SectionWriter {
+
+    RobustnessSections(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup) {
+        super(g, pp, lookup);
+    }
+
+    void robustness() {
+        var rb = r.robustness();
+        if (!objectOrNull("robustness", rb)) {
+            return;
+        }
+        var s = rb.settings();
+        if (objectOrNull("settings", s)) {
+            g.writeNumberProperty("seed", s.seed());
+            g.writeNumberProperty("uncertaintyRuns", s.uncertaintyRuns());
+            str("perturbation", s.perturbation());
+            g.writeNumberProperty("sensitivitySamples", s.sensitivitySamples());
+            num("sensitivityFactor", s.sensitivityFactor());
+            str("marginNorm", s.marginNorm());
+            strings("scenarioFiles", s.scenarioFiles());
+            g.writeEndObject();
+        }
+        strings("notes", rb.notes());
+        uncertainty(rb.uncertainty());
+        sensitivity(rb.sensitivity());
+        oneAtATime(rb.oneAtATime());
+        reversals(rb.reversals());
+        scenarios(rb.scenarios());
+        g.writeEndObject();
+    }
+
+    private void uncertainty(RobustnessSection.Uncertainty u) {
+        if (!objectOrNull("uncertainty", u)) {
+            return;
+        }
+        g.writeNumberProperty("runs", u.runs());
+        g.writeNumberProperty("seed", u.seed());
+        str("weightScheme", u.weightScheme());
+        strings("settings", u.settings());
+        str("percentiles", u.percentiles());
+        g.writeNumberProperty("topK", u.topK());
+        objects("units", ReportLookup.nonNull(u.units()), row -> {
+            str("unit", row.unit());
+            num("nominalScore", row.nominalScore());
+            rank("nominalRank", row.nominalRank());
+            num("meanRank", row.meanRank());
+            num("medianRank", row.medianRank());
+            num("rankP05", row.rankP05());
+            num("rankP95", row.rankP95());
+            rank("bestRank", row.bestRank());
+            rank("worstRank", row.worstRank());
+            num("meanAbsShift", row.meanAbsShift());
+            num("probabilityTopK", row.probabilityTopK());
+            g.writeName("tierProbability");
+            pp.inlineNext();
+            g.writeStartArray();
+            for (double p : row.tierProbability() == null ? new double[0] : row.tierProbability()) {
+                number(p);
+            }
+            g.writeEndArray();
+            g.writeNumberProperty("rankedRuns", row.rankedRuns());
+        });
+        g.writeEndObject();
+    }
+
+    private void sensitivity(RobustnessSection.Sensitivity v) {
+        if (!objectOrNull("sensitivity", v)) {
+            return;
+        }
+        str("output", v.output());
+        g.writeNumberProperty("baseSamples", v.baseSamples());
+        g.writeNumberProperty("runs", v.runs());
+        str("sampling", v.sampling());
+        g.writeNumberProperty("seed", v.seed());
+        g.writeNumberProperty("bootstrap", v.bootstrap());
+        num("confidence", v.confidence());
+        num("outputMean", v.outputMean());
+        num("outputVariance", v.outputVariance());
+        objects("inputs", ReportLookup.nonNull(v.inputs()), x -> {
+            str("label", x.label());
+            str("element", x.element());
+            names("name", x.name());
+            num("first", x.first());
+            num("firstLow", x.firstLow());
+            num("firstHigh", x.firstHigh());
+            num("total", x.total());
+            num("totalLow", x.totalLow());
+            num("totalHigh", x.totalHigh());
+        });
+        strings("notes", v.notes());
+        g.writeEndObject();
+    }
+
+    private void oneAtATime(RobustnessSection.OneAtATime o) {
+        if (!objectOrNull("oneAtATime", o)) {
+            return;
+        }
+        objects("removals", ReportLookup.nonNull(o.removals()), x -> {
+            str("element", x.element());
+            str("level", x.level());
+            num("meanAbsShift", x.meanAbsShift());
+            g.writeNumberProperty("maxAbsShift", x.maxAbsShift());
+            ranksByUnit("ranks", x.ranks());
+            integersByUnit("shifts", x.shifts());
+        });
+        g.writeEndObject();
+    }
+
+    private void reversals(List<RobustnessSection.Reversal> rs) {
+        objects("rankReversals", ReportLookup.nonNull(rs), x -> {
+            str("node", x.node());
+            str("ahead", x.ahead());
+            rank("aheadRank", x.aheadRank());
+            str("behind", x.behind());
+            rank("behindRank", x.behindRank());
+            num("scoreGap", x.scoreGap());
+            str("norm", x.norm());
+            str("status", x.status());
+            g.writeBooleanProperty("exact", x.exact());
+            num("margin", x.margin());
+            num("weightMoved", x.weightMoved());
+            byChild("nominal", x.children(), x.nominal());
+            byChild("tie", x.children(), x.tie());
+            byChild("change", x.children(), x.change());
+            names("sentence", x.sentence());
+        });
+    }
+
+    private void scenarios(RobustnessSection.Scenarios c) {
+        if (!objectOrNull("scenarios", c)) {
+            return;
+        }
+        var runs = ReportLookup.nonNull(c.scenarios());
+        String[] ids = runs.stream().map(RobustnessSection.ScenarioRun::id).toArray(String[]::new);
+        objects("runs", runs, x -> {
+            str("id", x.id());
+            names("name", x.name());
+            str("source", x.source());
+            byUnit("scores", x.scores());
+            ranksByUnit("ranks", x.ranks());
+            ranksByUnit("tiers", x.tiers());
+            integersByUnit("rankShift", x.rankShift());
+            num("meanAbsShift", x.meanAbsShift());
+            g.writeNumberProperty("maxAbsShift", x.maxAbsShift());
+        });
+        square("spearman", ids, c.spearman());
+        square("kendall", ids, c.kendall());
+        strings("notes", c.notes());
+        g.writeEndObject();
+    }
+}
