@@ -22,7 +22,8 @@ final class Faults {
         SQLException sql = find(t, SQLException.class);
         if (sql != null) {                                 // only the job repository speaks SQL
             return "the job repository" + (repository == null ? "" : " in " + repository) + " cannot be used: "
-                    + (kind != null ? kind : firstLine(sql.getMessage()));
+                    + (kind != null ? kind : "its database could not be opened or written (H2 says: "
+                    + firstLine(sql.getMessage()) + ")");
         }
         UncheckedIOException io = find(t, UncheckedIOException.class);
         if (io != null) {                                  // ours: "cannot write the data set 'report' to …"
