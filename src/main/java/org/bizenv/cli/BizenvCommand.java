@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "bilingual Excel and JSON reports.",
         subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, GenerateSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  the job failed for another reason (see the message)",
+        footer = {"  0  success", "  1  a fault that is not the input's: a folder that cannot be written, no space left, "
+                + "another run holding the repository, a fault of bizenv (see the message and the log it names)",
                 "  2  invalid input: the framework file or the data have problems (all are listed)",
                 "  64 wrong command-line usage"})
 public class BizenvCommand implements Callable<Integer> {

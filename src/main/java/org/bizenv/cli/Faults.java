@@ -26,7 +26,8 @@ final class Faults {
                     + firstLine(sql.getMessage()) + ")");
         }
         UncheckedIOException io = find(t, UncheckedIOException.class);
-        if (io != null) {                                  // ours: "cannot write the data set 'report' to …"
+        // ours say what could not be done ("cannot write the data set 'report' to …"); a bare wrapper says nothing
+        if (io != null && !io.getMessage().equals(String.valueOf(io.getCause()))) {
             return io.getMessage() + ": " + (kind != null ? kind : firstLine(io.getCause().getMessage()));
         }
         if (kind != null) {

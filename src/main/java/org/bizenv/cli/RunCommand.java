@@ -61,7 +61,8 @@ public class RunCommand implements Callable<Integer> {
     String generatedAt;
 
     @Option(names = "--repository", defaultValue = ".bizenv", paramLabel = "DIR",
-            description = "Where the job repository (H2 file) and the runs' working data are kept (default: ${DEFAULT-VALUE})")
+            description = "Where the job repository (H2 file), the runs' working data and the log (logs/bizenv.log) "
+                    + "are kept; one run at a time per repository (default: ${DEFAULT-VALUE})")
     Path repository;
 
     @Option(names = "--scenarios", paramLabel = "FILE", arity = "1",
