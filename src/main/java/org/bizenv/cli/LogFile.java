@@ -126,7 +126,8 @@ final class LogFile {
         out.start();
         root.setLevel(Level.INFO);
         root.addAppender(out);
-        ctx.getLogger("h2database").setLevel(Level.WARN);  // H2 via SLF4J (TRACE_LEVEL_FILE=4): its errors, not its chatter
+        // H2 reports through SLF4J (TRACE_LEVEL_FILE=4): its errors, not its chatter
+        ctx.getLogger("h2database").setLevel(Level.WARN);
         ctx.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     }
 

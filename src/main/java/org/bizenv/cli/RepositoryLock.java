@@ -104,7 +104,7 @@ final class RepositoryLock implements AutoCloseable {
         close(channel);
     }
 
-    /** What the lock file says about its holder: pid, since, command (empty when it cannot be read or is not written yet). */
+    /** What the lock file says about its holder: pid, since, command (empty when unreadable or not written yet). */
     static Map<String, String> holder(Path file) {
         Map<String, String> out = new LinkedHashMap<>();
         try {

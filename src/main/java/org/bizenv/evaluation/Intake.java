@@ -268,8 +268,8 @@ public final class Intake {
                 continue;                                   // missing: the source's reader reports it
             }
             try {
-                out.add(new Report.SourceFile(s.id(), s.channel(), dataFolder.relativize(f).toString().replace('\\', '/'),
-                        Fingerprint.sha256(f), Files.size(f)));
+                String shown = dataFolder.relativize(f).toString().replace('\\', '/');
+                out.add(new Report.SourceFile(s.id(), s.channel(), shown, Fingerprint.sha256(f), Files.size(f)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
