@@ -6,6 +6,7 @@ import org.bizenv.cli.BizenvCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,14 +17,29 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BizenvApplication {
 
     public static void main(String[] args) {
-        System.exit(BizenvCommand.commandLine().execute(args));
+        // a thread that dies of an exception is told like any failure, not with a trace on the console
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> BizenvCommand.failed("(thread " + thread.getName()
+                + ")", e));
+        int exit;
+        try {
+            exit = BizenvCommand.commandLine().execute(args);
+        } catch (Throwable e) {                            // an Error from a command: picocli lets those through
+            exit = BizenvCommand.failed(args.length == 0 ? "" : args[0], e);
+        }
+        System.exit(exit);
     }
 
-    /** A Spring context whose job repository lives under {@code repository}. */
+    /**
+     * A Spring context whose job repository lives under {@code repository}. It leaves logging as the command line
+     * configured it (console for people, log file for traces): Spring Boot's logging listener would replace that
+     * configuration with its own, console traces included.
+     */
     public static ConfigurableApplicationContext context(Path repository) {
-        return new SpringApplicationBuilder(BizenvApplication.class)
+        SpringApplication app = new SpringApplicationBuilder(BizenvApplication.class)
                 .properties("bizenv.repository=" + repository.toAbsolutePath().normalize())
                 .logStartupInfo(false)
-                .run();
+                .build();
+        app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
+        return app.run();
     }
 }

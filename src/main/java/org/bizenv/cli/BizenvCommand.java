@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "bilingual Excel and JSON reports.",
         subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, GenerateSampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  the job failed for another reason (see the message)",
+        footer = {"  0  success", "  1  a fault that is not the input's: a folder that cannot be written, no space left, "
+                + "another run holding the repository, a fault of bizenv (see the message and the log it names)",
                 "  2  invalid input: the framework file or the data have problems (all are listed)",
                 "  64 wrong command-line usage"})
 public class BizenvCommand implements Callable<Integer> {
@@ -37,8 +38,31 @@ public class BizenvCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The command line, with bizenv's handling of failures: every command starts with the console for people and
+     * a log file for traces ({@link LogFile}); an exception that escapes a command is told in one line (exit 2 for
+     * bad input, 1 for any other fault), its trace kept in the log file, never printed.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BizenvCommand());
+        cl.setExecutionStrategy(parseResult -> {
+            LogFile.onFailureTo(java.nio.file.Path.of(LogFile.DEFAULT));   // `run` chooses its repository's log
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(commandLine.getCommandName(), e));
         return cl;
+    }
+
+    /** A command that threw: bad input as its message says it, anything else in words, with the log's path. */
+    public static int failed(String command, Throwable e) {
+        Throwable c = Outcomes.rootOfInterest(e);
+        if (Outcomes.isInputProblem(c)) {
+            System.err.println(c.getMessage());
+            return INVALID_INPUT;
+        }
+        java.nio.file.Path log = LogFile.record("bizenv " + command + " failed", e);
+        System.err.println("bizenv " + command + " failed: " + Faults.describe(e, null) + ".");
+        System.err.println(Faults.details(log));
+        return FAILED;
     }
 }

@@ -61,7 +61,8 @@ public class RunCommand implements Callable<Integer> {
     String generatedAt;
 
     @Option(names = "--repository", defaultValue = ".bizenv", paramLabel = "DIR",
-            description = "Where the job repository (H2 file) and the runs' working data are kept (default: ${DEFAULT-VALUE})")
+            description = "Where the job repository (H2 file), the runs' working data and the log (logs/bizenv.log) "
+                    + "are kept; one run at a time per repository (default: ${DEFAULT-VALUE})")
     Path repository;
 
     @Option(names = "--scenarios", paramLabel = "FILE", arity = "1",
@@ -115,9 +116,33 @@ public class RunCommand implements Callable<Integer> {
         }
         EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
                 generatedAt, robustness);
-        try (ConfigurableApplicationContext ctx = BizenvApplication.context(repository)) {
-            EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request);
-            return Outcomes.report(o, request.reportFolder());
+        Path repo = repository.toAbsolutePath().normalize();
+        String command = "bizenv " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        RepositoryLock lock;
+        try {
+            lock = RepositoryLock.acquire(repo, command);  // before Spring, which would open the repository's H2 file
+        } catch (RepositoryLock.Refused e) {
+            System.err.println(e.getMessage());            // nothing was written: no log to point at
+            return BizenvCommand.FAILED;
+        }
+        try (lock) {
+            Path log;
+            try {
+                log = LogFile.to(repo.resolve("logs").resolve("bizenv.log"));
+            } catch (java.io.IOException e) {
+                String kind = org.bizenv.evaluation.StorageFaults.kind(e);
+                System.err.println("Cannot write the log file " + repo.resolve("logs").resolve("bizenv.log") + ": "
+                        + (kind != null ? kind : e.toString()) + ". Nothing was done.");
+                return BizenvCommand.FAILED;
+            }
+            LogFile.note("----- " + command + " (pid " + ProcessHandle.current().pid() + ", bizenv "
+                    + org.bizenv.report.EngineVersion.get() + ")");
+            try (ConfigurableApplicationContext ctx = BizenvApplication.context(repo)) {
+                EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request);
+                return Outcomes.report(o, request.reportFolder(), repo, log);
+            } catch (Exception e) {
+                return Outcomes.fault(e, request.reportFolder(), repo, log);
+            }
         }
     }
 }

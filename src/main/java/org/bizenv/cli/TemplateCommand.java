@@ -61,7 +61,9 @@ public class TemplateCommand implements Callable<Integer> {
         try {
             Templates.write(files, folder);
         } catch (IOException e) {
-            System.err.println("Could not write the templates to " + folder + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
+            String kind = org.bizenv.evaluation.StorageFaults.kind(e);
+            System.err.println("Could not write the templates to " + folder + ": " + (kind != null ? kind + " ("
+                    + e.getMessage() + ")" : e.getClass().getSimpleName() + " " + e.getMessage())
                     + ". Nothing was written there.");
             return BizenvCommand.FAILED;
         }

@@ -2,7 +2,6 @@ package org.bizenv.evaluation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -44,16 +43,7 @@ public class EvaluationRunner {
     }
 
     public Outcome run(EvaluationRequest request) throws Exception {
-        List<java.nio.file.Path> inputs = new ArrayList<>();
-        inputs.add(request.framework().getParent());       // the framework file and its unit registry
-        inputs.add(request.data());
-        inputs.add(request.previousData());
-        inputs.add(request.previousReport());
-        inputs.addAll(request.robustness().scenarios());   // edited scenario files start a fresh run,
-        for (java.nio.file.Path scenario : request.robustness().scenarios()) {
-            inputs.addAll(org.bizenv.scenario.ScenarioLoader.referencedFiles(scenario));   // and the workbooks they name
-        }
-        String fingerprint = Fingerprint.of(inputs);
+        String fingerprint = Fingerprint.of(RunInputs.of(request));   // exactly the files the run reads
         String generatedAt = request.generatedAt() != null ? request.generatedAt()
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 

@@ -262,20 +262,41 @@ public final class Intake {
 
     /** Every file of a source with its SHA-256, for the Sources sheet (paths relative to the data folder). */
     static List<Report.SourceFile> sourceFiles(Source s, Path dataFolder) {
-        Path p = dataFolder.resolve(s.path());
         List<Report.SourceFile> out = new ArrayList<>();
-        for (Path f : Fingerprint.files(p)) {
-            String name = f.getFileName().toString();
-            if (name.startsWith("~$") || name.startsWith(".")) {
-                continue;
+        for (Path f : filesOf(s, dataFolder)) {
+            if (!Files.isRegularFile(f)) {
+                continue;                                   // missing: the source's reader reports it
             }
             try {
-                out.add(new Report.SourceFile(s.id(), s.channel(), dataFolder.relativize(f).toString().replace('\\', '/'),
-                        Fingerprint.sha256(f), Files.size(f)));
+                String shown = dataFolder.relativize(f).toString().replace('\\', '/');
+                out.add(new Report.SourceFile(s.id(), s.channel(), shown, Fingerprint.sha256(f), Files.size(f)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         return out;
+    }
+
+    /**
+     * The files a source's reader reads in a year's data folder, wherever its path leads ({@code ../shared/x.xlsx}
+     * too): the file it names, or the workbooks of the folder it names (as {@code UnitWorkbooksReader} lists them:
+     * the folder's own files, without Excel's lock files {@code ~$…} and hidden files). A path that does not exist
+     * is returned as it is, so that whoever hashes the inputs sees it appear. The Sources sheet and the restart
+     * fingerprint ({@link RunInputs}) both take their files from here.
+     */
+    static List<Path> filesOf(Source s, Path dataFolder) {
+        Path p = dataFolder.resolve(s.path());
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(p)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("~$")
+                            && !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + p, e);
+        }
     }
 }

@@ -9,18 +9,7 @@ public class PublishException extends RuntimeException {
 
     /** java.nio's messages are often just a path; say which kind of failure it was. */
     private static String describe(java.io.IOException e) {
-        String kind;
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            kind = "a file is in the way";
-        } else if (e instanceof java.nio.file.NotDirectoryException) {
-            kind = "a file is in the way where a folder is needed";
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
-            kind = "permission denied";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
-            kind = "no such file or folder";
-        } else {
-            kind = e.getClass().getSimpleName();
-        }
-        return kind + " (" + e.getMessage() + ")";
+        String kind = StorageFaults.kind(e);
+        return (kind == null ? e.getClass().getSimpleName() : kind) + " (" + e.getMessage() + ")";
     }
 }

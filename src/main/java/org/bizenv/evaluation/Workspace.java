@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,14 +48,36 @@ public final class Workspace {
 
     /** Writes a data set atomically (temp file, then move) so a crash never leaves half a file for a restart. */
     public void save(String name, Object value) {
+        String what = "cannot write the data set '" + name + "' to " + dir;
+        Path tmp = null;
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            tmp = Files.createTempFile(dir, name, ".tmp");
             MAPPER.writeValue(tmp.toFile(), value);
             Files.move(tmp, dir.resolve(name + ".json"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the data set '" + name + "' to " + dir, e);
+            deleteQuietly(tmp);
+            throw new UncheckedIOException(what, e);
+        } catch (JacksonException e) {                    // Jackson 3 reports a failed write (disk full…) unchecked
+            deleteQuietly(tmp);
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof IOException io) {
+                    throw new UncheckedIOException(what, io);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** A half-written temp file is no use to a restart. */
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException ignored) {
+            // the save failed already; that is what is reported
         }
     }
 
