@@ -104,7 +104,7 @@ public final class CellValues {
     private static String insteadOf(String s, int c) {
         Matcher power = POWER.matcher(s);
         if (power.matches()) {
-            String exponent = Normalizer.normalize(power.group(3), Normalizer.Form.NFKC);
+            String exponent = Normalizer.normalize(power.group(3), Normalizer.Form.NFKC).replace('\u2212', '-');
             if (power.group(2).equals("10") && exponent.matches("[+-]?\\d{1,3}")) {
                 BigDecimal mantissa = power.group(1) == null ? BigDecimal.ONE : new BigDecimal(power.group(1));
                 return "write " + mantissa.scaleByPowerOfTen(Integer.parseInt(exponent)).stripTrailingZeros()

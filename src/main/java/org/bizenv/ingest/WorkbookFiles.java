@@ -61,12 +61,20 @@ public final class WorkbookFiles {
         try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         } catch (IOException | RuntimeException e) {
-            // POI signals a damaged package with a variety of exceptions: all mean "cannot be read".
-            problem.accept(isPoiLimit(e) ? "the workbook expands beyond what bizenv reads safely (more than "
-                    + megabytes() + " or " + MAX_EXPANSION + " times its compressed size); " + REFUSED
-                    : "not an Excel workbook (.xlsx): the file is damaged (" + e.getMessage() + ")");
+            problem.accept(cannotOpen(e));
             return null;
         }
+    }
+
+    /**
+     * Why POI could not open a workbook. It signals a damaged package with a variety of exceptions, all meaning
+     * "cannot be read"; its size limits, which {@link #expansionProblem} should have met first, are said as bizenv
+     * says them.
+     */
+    static String cannotOpen(Exception e) {
+        return isPoiLimit(e) ? "the workbook expands beyond what bizenv reads safely (more than " + megabytes()
+                + ", or more than " + MAX_EXPANSION + " times its compressed size); " + REFUSED
+                : "not an Excel workbook (.xlsx): the file is damaged (" + e.getMessage() + ")";
     }
 
     /** Why the file is not an .xlsx workbook, or null if its content is one. */
