@@ -65,7 +65,8 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
             return null;
         }
         ParsedNumber n = cell.asNumber();
-        if (n.kind() != ParsedNumber.Kind.NOT_A_NUMBER || cell.kind() == TableCell.Kind.ERROR) {
+        if (n.kind() != ParsedNumber.Kind.NOT_A_NUMBER || cell.kind() == TableCell.Kind.ERROR
+                || cell.kind() == TableCell.Kind.DATE) {
             return null;
         }
         String key = textKey(n.text());
@@ -112,7 +113,7 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
                 }
                 problems.add(cell.where(), cell.kind() == TableCell.Kind.ERROR && n.text().startsWith("=")
                         ? "formula " + n.text() + " has no saved result: open and save the workbook in Excel"
-                        : "'" + n.text() + "' is not a number");
+                        : n.problem());
                 return Double.NaN;
             }
             default -> {

@@ -8,8 +8,9 @@ import org.bizenv.city.TypedText;
  * @param where the cell's location
  * @param kind  what the cell holds
  * @param value the number of a {@link Kind#NUMBER} cell (already in percent points when the cell is formatted
- *              as a percentage), NaN otherwise
- * @param text  the text: as typed ({@code TEXT}), as Excel displays it ({@code NUMBER}), the error code or
+ *              as a percentage), the serial number of a {@link Kind#DATE} cell, NaN otherwise
+ * @param text  the text: as typed ({@code TEXT}), as Excel displays it ({@code NUMBER}), the date or time
+ *              ({@code DATE}: {@code 2024-03-05}, {@code 12:00}, {@code 2024-03-05 12:00}), the error code or
  *              {@code =formula} ({@code ERROR}), "" ({@code BLANK})
  */
 public record TableCell(Location where, Kind kind, double value, String text) {
@@ -18,8 +19,11 @@ public record TableCell(Location where, Kind kind, double value, String text) {
      * {@code NUMBER}: an Excel numeric cell (or formula with a numeric result). {@code TEXT}: an Excel text or
      * boolean cell, or any non-blank CSV field. {@code BLANK}: empty, or text of whitespace only.
      * {@code ERROR}: an Excel error value ({@code #DIV/0!}), or a formula whose result was never saved.
+     * {@code DATE}: an Excel numeric cell formatted as a date or a time. Excel keeps dates as day numbers
+     * (2024-03-05 is 45356, 12:00 is 0.5), so reading such a cell as a number would silently give the day number
+     * instead of the value meant: it is not a number.
      */
-    public enum Kind { NUMBER, TEXT, BLANK, ERROR }
+    public enum Kind { NUMBER, TEXT, BLANK, ERROR, DATE }
 
     public static TableCell blank(Location where) {
         return new TableCell(where, Kind.BLANK, Double.NaN, "");
@@ -34,6 +38,11 @@ public record TableCell(Location where, Kind kind, double value, String text) {
         return new TableCell(where, Kind.NUMBER, value, displayed);
     }
 
+    /** @param shown the date or time as the person sees it: {@code 2024-03-05}, {@code 12:00} */
+    public static TableCell date(Location where, double serial, String shown) {
+        return new TableCell(where, Kind.DATE, serial, shown);
+    }
+
     public static TableCell error(Location where, String text) {
         return new TableCell(where, Kind.ERROR, Double.NaN, text);
     }
@@ -42,13 +51,20 @@ public record TableCell(Location where, Kind kind, double value, String text) {
         return kind == Kind.BLANK;
     }
 
-    /** The cell read as a number: numeric cells as they are, text by {@link CellValues#parseNumber(String)}. */
+    /**
+     * The cell read as a number: numeric cells as they are, text by {@link CellValues#parseNumber(String)}; a date
+     * or time is not a number ({@code '2024-03-05' is a date, not a number: format the cell as a number and type
+     * the value again}).
+     */
     public ParsedNumber asNumber() {
         return switch (kind) {
             case NUMBER -> ParsedNumber.number(value);
             case BLANK -> ParsedNumber.BLANK;
             case TEXT -> CellValues.parseNumber(text);
             case ERROR -> ParsedNumber.notANumber(text);
+            case DATE -> ParsedNumber.notANumber(text, "'" + text + "' is " + (text.indexOf(':') < 0 ? "a date"
+                    : text.indexOf('-') < 0 ? "a time" : "a date and time") + ", not a number: format the cell "
+                    + "as a number and type the value again");
         };
     }
 

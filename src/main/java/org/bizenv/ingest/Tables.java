@@ -1,18 +1,20 @@
 package org.bizenv.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -24,11 +26,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * exception; only a failing disk (an {@link IOException} on a readable file) is thrown, as
  * {@link UncheckedIOException}.
  *
- * <p>Workbooks: numeric cells are read as numbers ({@link org.apache.poi.ss.usermodel.DataFormatter} only gives
- * their displayed text); numbers formatted as percentages are converted to percent points (0.12 → 12); formula
- * cells are read by their cached (last saved) result. CSV: see {@link CsvRecords} and {@link Utf8Input}.
+ * <p>Workbooks ({@link WorkbookFiles} opens them): numeric cells are read as numbers ({@link
+ * org.apache.poi.ss.usermodel.DataFormatter} only gives their displayed text); numbers formatted as percentages are
+ * converted to percent points (0.12 → 12); numbers formatted as dates or times are {@link TableCell.Kind#DATE}, not
+ * numbers; formula cells are read by their cached (last saved) result. CSV: see {@link CsvParser} and {@link
+ * Utf8Input}.
  */
 public final class Tables {
+
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
+    private static final String LAST_COLUMN = SpreadsheetVersion.EXCEL2007.getLastColumnName();
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private Tables() {
     }
@@ -82,17 +92,8 @@ public final class Tables {
 
     private static Table readWorkbook(Path file, String path, String sheetName, Problems problems) {
         Location where = Location.ofFile(path);
-        String notWorkbook = notAWorkbook(file);
-        if (notWorkbook != null) {
-            problems.add(where, "not an Excel workbook (.xlsx): " + notWorkbook);
-            return null;
-        }
-        XSSFWorkbook workbook;
-        try (InputStream in = Files.newInputStream(file)) {
-            workbook = new XSSFWorkbook(in);
-        } catch (IOException | RuntimeException e) {
-            // POI signals a damaged package with a variety of runtime exceptions: all mean "cannot be read".
-            problems.add(where, "not an Excel workbook (.xlsx): the file is damaged (" + e.getMessage() + ")");
+        XSSFWorkbook workbook = WorkbookFiles.open(file, message -> problems.add(where, message));
+        if (workbook == null) {
             return null;
         }
         try (workbook) {
@@ -104,57 +105,87 @@ public final class Tables {
                         + names.stream().collect(Collectors.joining(", ")) + ")");
                 return null;
             }
-            return toTable(sheet, path);
+            return toTable(sheet, path, workbook.isDate1904(), problems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file, e);
         }
     }
 
-    /** Why the file is not an .xlsx workbook, or null if its content is one. */
-    private static String notAWorkbook(Path file) {
-        try {
-            if (Files.size(file) == 0) {
-                return "the file is empty";
-            }
-            FileMagic magic = FileMagic.valueOf(file.toFile());
-            return switch (magic) {
-                case OOXML -> null;
-                case OLE2 -> "an old-format .xls workbook or a password-protected file; save it as .xlsx without a password";
-                case UNKNOWN -> "the content is not a workbook (is it a text or CSV file?)";
-                default -> "the content is " + magic.name();
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static Table toTable(Sheet sheet, String path) {
+    /**
+     * The sheet's cells. A cell or row addressed beyond Excel's last column (XFD, 16,384) or row (1,048,576) is a
+     * problem and left out: Excel never writes one, and POI would wrap such a column number around into another
+     * column.
+     */
+    private static Table toTable(Sheet sheet, String path, boolean date1904, Problems problems) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         String name = sheet.getSheetName();
         List<TableCell[]> rows = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
         int lastFilled = 0;
         for (Row row : sheet) {
-            int r = row.getRowNum() + 1;
-            int width = Math.max(row.getLastCellNum(), 0);
-            TableCell[] cells = new TableCell[width];
+            long r = row.getRowNum() + 1L;
+            if (r > MAX_ROWS || r < 1) {
+                outside.add("row " + r + " lies beyond row " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
+                        + ", the last row of an Excel sheet");
+                continue;
+            }
+            List<TableCell> cells = new ArrayList<>();
+            int width = 0;
             boolean filled = false;
             for (Cell cell : row) {
-                TableCell c = read(cell, Location.ofCell(path, name, r, cell.getColumnIndex() + 1), formatter);
-                cells[cell.getColumnIndex()] = c;
+                long column = column(cell);
+                if (column > MAX_COLUMNS || column < 1) {
+                    outside.add("cell " + reference(cell) + " lies beyond column " + LAST_COLUMN + " ("
+                            + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
+                    continue;
+                }
+                TableCell c = read(cell, Location.ofCell(path, name, (int) r, (int) column), formatter, date1904);
+                cells.add(c);
+                width = Math.max(width, (int) column);
                 filled |= !c.isBlank();
+            }
+            TableCell[] grid = new TableCell[width];
+            for (TableCell c : cells) {
+                grid[c.where().column() - 1] = c;
             }
             while (rows.size() < r) {
                 rows.add(null);
             }
-            rows.set(r - 1, cells);
+            rows.set((int) r - 1, grid);
             if (filled) {
-                lastFilled = r;
+                lastFilled = (int) r;
             }
+        }
+        if (!outside.isEmpty()) {
+            problems.add(Location.ofSheet(path, name), outside.get(0) + (outside.size() > 1 ? " (and "
+                    + (outside.size() - 1) + " more cells or rows)" : "") + ": the file was not saved by Excel or is "
+                    + "damaged; open it in Excel and save it again");
         }
         return new Table(path, name, rows.subList(0, lastFilled));
     }
 
-    private static TableCell read(Cell cell, Location at, DataFormatter formatter) {
+    /**
+     * The cell's 1-based column as the file addresses it ({@code r="AXYZ1"}): POI keeps columns in 16 bits, so it
+     * would give AXYZ as some other column.
+     */
+    private static long column(Cell cell) {
+        String ref = reference(cell);
+        if (ref == null) {
+            return cell.getColumnIndex() + 1L;
+        }
+        long column = 0;
+        for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)) && column <= MAX_COLUMNS; i++) {
+            column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+        }
+        return column;
+    }
+
+    private static String reference(Cell cell) {
+        return cell instanceof XSSFCell x && x.getCTCell().isSetR() ? x.getCTCell().getR()
+                : Location.columnName(cell.getColumnIndex() + 1) + (cell.getRowIndex() + 1);
+    }
+
+    private static TableCell read(Cell cell, Location at, DataFormatter formatter, boolean date1904) {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
             if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
@@ -165,8 +196,12 @@ public final class Tables {
         return switch (type) {
             case NUMERIC -> {
                 double v = cell.getNumericCellValue();
+                short formatIndex = cell.getCellStyle().getDataFormat();
                 String format = cell.getCellStyle().getDataFormatString();
-                String shown = formatter.formatRawCellContents(v, cell.getCellStyle().getDataFormat(), format);
+                if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(v)) {
+                    yield TableCell.date(at, v, shownDate(v, date1904));
+                }
+                String shown = formatter.formatRawCellContents(v, formatIndex, format);
                 yield TableCell.number(at, showsPercent(format) ? CellValues.percentPoints(v) : v, shown);
             }
             case STRING -> TableCell.text(at, cell.getStringCellValue());
@@ -174,6 +209,21 @@ public final class Tables {
             case ERROR -> TableCell.error(at, ((XSSFCell) cell).getErrorCellString());
             default -> TableCell.blank(at);
         };
+    }
+
+    /**
+     * A date or time as ISO 8601 ({@code 2024-03-05}, {@code 12:00}, {@code 2024-03-05 12:00:30}) rather than in the
+     * cell's format, whose short date Excel shows in each person's own locale: the person recognises the value
+     * either way, and the message reads the same on every machine.
+     */
+    static String shownDate(double serial, boolean date1904) {
+        LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904, true);
+        String time = t.toLocalTime().format(t.getSecond() == 0 ? HH_MM : HH_MM_SS);
+        if (serial < 1) {
+            return time;
+        }
+        String date = t.toLocalDate().toString();
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? date : date + " " + time;
     }
 
     /** Whether a number format multiplies by 100: a {@code %} outside quoted text and not escaped. */

@@ -2,8 +2,12 @@ package org.bizenv.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bizenv.ingest.DataProblem;
@@ -12,6 +16,7 @@ import org.bizenv.ingest.Location;
 import org.bizenv.scoring.Build;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,42 +50,101 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
         return new PreviousResults(year, scores, ranks, "re-scored from last year's data with this framework");
     }
 
+    /** The report formats (meta.schemaVersion) whose ranking rows this version reads: unit, score and rank. */
+    static final List<String> READABLE_SCHEMAS = List.of("1.0", Report.SCHEMA_VERSION);
+    private static final String VALID = "--previous-report takes the JSON report an earlier bizenv run wrote "
+            + "(bizenv-report-<year>.json), as it was written";
+    private static final int LISTED = 5;
+
     /**
-     * Reads a bizenv JSON report (schema {@value Report#SCHEMA_VERSION}: {@code meta.year} and the {@code ranking}
-     * rows' unit, score and rank); a file that is not one is an input error naming it.
+     * Reads a bizenv JSON report (schema {@value Report#SCHEMA_VERSION} or 1.0: {@code meta.year} and the {@code
+     * ranking} rows' unit, score and rank). A file that is not one is an {@link InputDataException} naming it, with
+     * the line and column where the JSON breaks off, or every field that is missing or of the wrong type, and what
+     * a valid previous report is.
      */
     public static PreviousResults read(Path json) {
         String label = json.toString();
+        byte[] bytes;
         try {
-            JsonNode root = JsonMapper.builder().build().readTree(Files.readString(json));
-            JsonNode meta = root.path("meta");
-            JsonNode ranking = root.path("ranking");
-            if (!meta.path("year").isNumber() || !ranking.isArray()) {
-                throw problem(label, "not a bizenv JSON report (no meta.year or ranking)");
-            }
-            Map<String, Double> scores = new LinkedHashMap<>();
-            Map<String, Integer> ranks = new LinkedHashMap<>();
-            for (JsonNode row : ranking) {
-                String unit = row.path("unit").asString(null);
-                if (unit == null) {
-                    throw problem(label, "a ranking row has no unit");
-                }
-                if (row.path("score").isNumber()) {
-                    scores.put(unit, row.path("score").asDouble());
-                }
-                if (row.path("rank").isNumber()) {
-                    ranks.put(unit, row.path("rank").asInt());
-                }
-            }
-            return new PreviousResults(meta.path("year").asInt(), scores, ranks, "last year's report " + json.getFileName());
+            bytes = Files.readAllBytes(json);
+        } catch (NoSuchFileException e) {
+            throw problem(label, "no such file; " + VALID);
         } catch (IOException e) {
             throw problem(label, "cannot read: " + e.getMessage());
-        } catch (JacksonException e) {
-            throw problem(label, "not valid JSON: " + e.getOriginalMessage());
         }
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(bytes);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ": " : "";
+            throw problem(label, where + "not valid JSON (" + withoutSource(e.getOriginalMessage()) + "); " + VALID);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw problem(label, "the file is empty; " + VALID);
+        }
+        if (!root.isObject()) {
+            throw problem(label, "not a bizenv JSON report: the file holds a JSON " + root.getNodeType().name()
+                    .toLowerCase(Locale.ROOT) + ", not an object with meta and ranking; " + VALID);
+        }
+        JsonNode version = root.path("meta").path("schemaVersion");
+        if (!version.isString()) {
+            throw problem(label, "not a bizenv JSON report: it has no meta.schemaVersion; " + VALID);
+        }
+        if (!READABLE_SCHEMAS.contains(version.asString())) {
+            throw problem(label, "a bizenv JSON report of schema " + version.asString() + ", which this version of "
+                    + "bizenv does not read (it reads schema " + String.join(" and ", READABLE_SCHEMAS) + "): "
+                    + "score last year's data again with --previous-data, or use a report of a readable schema");
+        }
+        List<String> wrong = new ArrayList<>();
+        JsonNode year = root.path("meta").path("year");
+        if (!year.isIntegralNumber()) {
+            wrong.add("meta.year " + (year.isMissingNode() ? "is missing" : "is " + year + ", not a whole number"));
+        }
+        JsonNode ranking = root.path("ranking");
+        if (!ranking.isArray()) {
+            wrong.add("ranking " + (ranking.isMissingNode() ? "is missing" : "is not a list"));
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (int i = 0; ranking.isArray() && i < ranking.size(); i++) {
+            JsonNode row = ranking.get(i);
+            String at = "ranking[" + i + "]";
+            JsonNode unit = row.path("unit");
+            JsonNode score = row.path("score");
+            JsonNode rank = row.path("rank");
+            if (!unit.isString() || unit.asString().isBlank()) {
+                wrong.add(at + (unit.isMissingNode() ? " has no unit" : ".unit is " + unit + ", not a unit code"));
+            }
+            if (!score.isNumber() && !score.isNull()) {
+                wrong.add(at + (score.isMissingNode() ? " has no score" : ".score is " + score + ", not a number"));
+            }
+            if (!(rank.isIntegralNumber() && rank.asInt() >= 1) && !rank.isNull()) {
+                wrong.add(at + (rank.isMissingNode() ? " has no rank" : ".rank is " + rank + ", not a rank (1, 2, …)"));
+            }
+            if (unit.isString() && score.isNumber()) {
+                scores.put(unit.asString(), score.asDouble());
+            }
+            if (unit.isString() && rank.isIntegralNumber()) {
+                ranks.put(unit.asString(), rank.asInt());
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw problem(label, "not a bizenv JSON report of schema " + version.asString() + ": "
+                    + String.join("; ", wrong.subList(0, Math.min(LISTED, wrong.size())))
+                    + (wrong.size() > LISTED ? "; and " + (wrong.size() - LISTED) + " more" : "") + "; " + VALID);
+        }
+        return new PreviousResults(year.asInt(), scores, ranks, "last year's report " + json.getFileName());
+    }
+
+    /** Jackson's message without the "[Source: …]" it adds about the input, which says nothing to a person. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").strip();
     }
 
     private static InputDataException problem(String file, String message) {
-        return new InputDataException(java.util.List.of(new DataProblem(Location.ofFile(file), message)));
+        return new InputDataException(List.of(new DataProblem(Location.ofFile(file), message)));
     }
 }

@@ -1,9 +1,7 @@
 package org.bizenv.scenario;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +13,15 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.yaml.YamlValues;
+import org.bizenv.ingest.WorkbookFiles;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.robustness.Scenario;
 
@@ -52,7 +51,15 @@ public final class WeightsSheetReader {
      */
     public static Scenario read(Path book, String sheetName, Framework fw, String id, Names name) {
         String file = book.getFileName().toString();
-        try (InputStream in = Files.newInputStream(book); Workbook wb = WorkbookFactory.create(in)) {
+        if (!Files.isRegularFile(book)) {
+            throw new RobustnessException(book + ": no such workbook");
+        }
+        List<String> unreadable = new ArrayList<>();
+        Workbook opened = WorkbookFiles.open(book, unreadable::add);
+        if (opened == null) {
+            throw new RobustnessException(file + ": " + unreadable.get(0));
+        }
+        try (Workbook wb = opened) {
             Sheet sheet = pick(wb, sheetName, file);
             String where = file + "!" + sheet.getSheetName();
             int[] header = header(sheet);
@@ -112,8 +119,6 @@ public final class WeightsSheetReader {
                 throw new RobustnessException(problems);
             }
             return new Scenario(id, name, weights, Map.of(), Map.of(), where);
-        } catch (NoSuchFileException e) {
-            throw new RobustnessException(book + ": no such workbook");
         } catch (IOException | RuntimeException e) {
             if (e instanceof RobustnessException re) {
                 throw re;
@@ -203,7 +208,7 @@ public final class WeightsSheetReader {
         }
         CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
         return switch (t) {
-            case NUMERIC -> c.getNumericCellValue();
+            case NUMERIC -> DateUtil.isCellDateFormatted(c) ? null : c.getNumericCellValue();   // a day number
             case STRING -> YamlValues.number(c.getStringCellValue());
             default -> null;
         };

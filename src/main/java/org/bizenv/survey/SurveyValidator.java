@@ -98,7 +98,7 @@ public final class SurveyValidator {
             ParsedNumber n = CellValues.parseNumber(text);
             String message;
             if (!n.isNumber()) {
-                message = "'" + text + "' is not a number";
+                message = n.problem();
             } else if (n.value() != Math.rint(n.value())) {
                 message = "'" + text + "' is not a whole number";
             } else {

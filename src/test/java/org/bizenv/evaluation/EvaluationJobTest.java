@@ -117,7 +117,9 @@ class EvaluationJobTest extends JobTestBase {
                         RobustnessSettings.off()));
         assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(o.failures().get(0)).isInstanceOf(InputDataException.class)
-                .hasMessageContaining(bogus + ": not a bizenv JSON report (no meta.year or ranking)");
+                .hasMessageContaining(bogus + ": not a bizenv JSON report: it has no meta.schemaVersion; "
+                        + "--previous-report takes the JSON report an earlier bizenv run wrote "
+                        + "(bizenv-report-<year>.json), as it was written");
     }
 
     @Test

@@ -60,4 +60,41 @@ class CellValuesTest {
         assertThat(CellValues.format(1e20)).isEqualTo("100000000000000000000");
         assertThat(CellValues.format(Double.POSITIVE_INFINITY)).isEqualTo("∞");
     }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '"', value = {
+            "10\u2074=>'10\u2074' is not a number: write 10000",
+            "2.5×10\u207B\u00B3=>'2.5×10\u207B\u00B3' is not a number: write 0.0025",
+            "3 × 10\u2075=>'3 × 10\u2075' is not a number: write 300000",
+            "12\u00B2=>'12\u00B2' is not a number: write 144",
+            "1\u00BD=>'1\u00BD' is not a number: write 1.5",
+            "2 \u00BE=>'2 \u00BE' is not a number: write 2.75",
+            "\u2153=>'\u2153' is not a number: write it as a decimal number",
+            "H\u2082O=>'H\u2082O' is not a number: '\u2082' (subscript two) is not a plain digit or sign; type the "
+                    + "number in plain digits",
+            "\u2461=>'\u2461' is not a number: '\u2461' (circled digit two) is not a plain digit or sign; type the "
+                    + "number in plain digits",
+            "\"  12\u2076 \"=>'12\u2076' is not a number: write 2985984"})
+    void charactersThatFoldIntoAnotherNumberAreRefusedSayingWhatToWrite(String text, String problem) {
+        ParsedNumber n = CellValues.parseNumber(text);
+        assertThat(n.kind()).isEqualTo(ParsedNumber.Kind.NOT_A_NUMBER);
+        assertThat(n.value()).isNaN();
+        assertThat(n.problem()).isEqualTo(problem);
+    }
+
+    @Test
+    void fullWidthFormsSpacesAndSeparatorsAreStillRead() {
+        assertThat(CellValues.parseNumber("\uFF11\uFF12\uFF13")).isEqualTo(ParsedNumber.number(123));
+        assertThat(CellValues.parseNumber("12%")).isEqualTo(ParsedNumber.number(12));
+        assertThat(CellValues.parseNumber("1,234")).isEqualTo(ParsedNumber.number(1234));
+        assertThat(CellValues.parseNumber("\uFF11\uFF12\uFF05")).isEqualTo(ParsedNumber.number(12));
+        assertThat(CellValues.parseNumber("1\u202F234")).isEqualTo(ParsedNumber.number(1234));
+        assertThat(CellValues.parseNumber("abc").problem()).isEqualTo("'abc' is not a number");
+    }
+
+    @Test
+    void csvFieldsAreReadByThisOneFunction() {
+        TableCell csvField = TableCell.text(Location.ofCell("t.csv", null, 2, 2), "10\u2074");
+        assertThat(csvField.asNumber()).isEqualTo(CellValues.parseNumber("10\u2074"));
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bizenv.ingest.TestFiles.Bool;
+import org.bizenv.ingest.TestFiles.Formatted;
 import org.bizenv.ingest.TestFiles.Formula;
 import org.bizenv.ingest.TestFiles.Pct;
 import org.junit.jupiter.api.Test;
@@ -243,5 +244,64 @@ class TablesTest {
         sheets.put("Second", new Object[][] {{"b"}});
         TestFiles.xlsx(dir.resolve("two.xlsx"), sheets);
         assertThat(Tables.open(dir, "two.xlsx", null, problems).cell(1, 1).text()).isEqualTo("a");
+    }
+
+    @Test
+    void cellsFormattedAsDatesOrTimesAreDatesShownAsTheyAreMeantWhilePercentagesStayNumbers() {
+        TestFiles.xlsx(dir.resolve("t.xlsx"), "Data",
+                new Object[] {new Formatted(45356, "yyyy-mm-dd"), new Formatted(45356, "m/d/yy"),
+                        new Formatted(0.5, "h:mm"), new Formatted(44101.0 / 86400, "[h]:mm:ss"),
+                        new Formatted(45356.25, "yyyy-mm-dd hh:mm"), new Formatted(0.12, "0%"),
+                        new Formatted(45356, "0.00"), new Formatted(45356, "General")});
+
+        Table t = Tables.open(dir, "t.xlsx", "Data", problems);
+
+        assertThat(problems.sorted()).isEmpty();
+        assertThat(t.cell(1, 1).kind()).isEqualTo(TableCell.Kind.DATE);
+        assertThat(t.cell(1, 1).value()).isEqualTo(45356);
+        assertThat(t.cell(1, 1).asNumber()).isEqualTo(ParsedNumber.notANumber("2024-03-05", "'2024-03-05' is a date, "
+                + "not a number: format the cell as a number and type the value again"));
+        assertThat(t.cell(1, 2).text()).isEqualTo("2024-03-05");
+        assertThat(t.cell(1, 3).asNumber().problem()).isEqualTo("'12:00' is a time, not a number: format the cell as "
+                + "a number and type the value again");
+        assertThat(t.cell(1, 4).text()).isEqualTo("12:15:01");
+        assertThat(t.cell(1, 5).asNumber().problem()).isEqualTo("'2024-03-05 06:00' is a date and time, not a "
+                + "number: format the cell as a number and type the value again");
+        assertThat(t.cell(1, 6).asNumber()).isEqualTo(ParsedNumber.number(12));
+        assertThat(t.cell(1, 7).asNumber()).isEqualTo(ParsedNumber.number(45356));
+        assertThat(t.cell(1, 8).asNumber()).isEqualTo(ParsedNumber.number(45356));
+    }
+
+    @Test
+    void aCellBeyondColumnXfdIsAProblemOfTheSheetNotAWrappedColumn() {
+        // POI keeps columns in 16 bits: AXYZ (34,464) would come back as column -31,072, ZZZZ (475,254) as 16,502
+        TestFiles.rewritePart(TestFiles.returnWorkbook(dir.resolve("wuhan.xlsx"), "Wuhan",
+                new Object[] {"R01", "x", "days", 3}), "xl/worksheets/sheet1.xml", xml -> xml
+                .replace("<c r=\"A1\"", "<c r=\"XFD1\" t=\"inlineStr\"><is><t>last</t></is></c>"
+                        + "<c r=\"AXYZ1\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"A1\"")
+                .replace("<c r=\"A4\"", "<c r=\"ZZZZ4\" t=\"inlineStr\"><is><t>y</t></is></c><c r=\"A4\""));
+
+        Table t = Tables.open(dir, "wuhan.xlsx", "Data", problems);
+
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly("wuhan.xlsx!Data: cell AXYZ1 lies beyond "
+                + "column XFD (16,384), the last column of an Excel sheet (and 1 more cells or rows): the file was not "
+                + "saved by Excel or is damaged; open it in Excel and save it again");
+        assertThat(t.cell(1, 16_384).asText()).isEqualTo("last");
+        assertThat(t.cell(4, 1).asText()).isEqualTo("R01");
+        assertThat(t.cell(4, 4).asNumber()).isEqualTo(ParsedNumber.number(3));
+    }
+
+    @Test
+    void aRowBeyondRow1048576IsAProblemOfTheSheet() {
+        TestFiles.rewritePart(TestFiles.xlsx(dir.resolve("t.xlsx"), "Data", new Object[] {"a"}),
+                "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                        "<row r=\"1048577\"><c r=\"A1048577\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>"));
+
+        Table t = Tables.open(dir, "t.xlsx", "Data", problems);
+
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly("t.xlsx!Data: row 1048577 lies beyond row "
+                + "1,048,576, the last row of an Excel sheet: the file was not saved by Excel or is damaged; open it in "
+                + "Excel and save it again");
+        assertThat(t.rowCount()).isEqualTo(1);
     }
 }

@@ -29,6 +29,10 @@ public final class TestFiles {
     public record Bool(boolean value) {
     }
 
+    /** A numeric cell with a number format, e.g. {@code new Formatted(45356, "yyyy-mm-dd")}. */
+    public record Formatted(double value, String format) {
+    }
+
     private TestFiles() {
     }
 
@@ -67,6 +71,11 @@ public final class TestFiles {
                             cell.setCellStyle(pct);
                         } else if (v instanceof Bool b) {
                             cell.setCellValue(b.value());
+                        } else if (v instanceof Formatted f) {
+                            CellStyle style = wb.createCellStyle();
+                            style.setDataFormat(wb.createDataFormat().getFormat(f.format()));
+                            cell.setCellValue(f.value());
+                            cell.setCellStyle(style);
                         } else if (v instanceof Formula f) {
                             cell.setCellFormula(f.formula());
                             evaluate |= f.evaluate();
@@ -110,6 +119,62 @@ public final class TestFiles {
         rows[2] = new Object[] {"Code", "Item", "Unit", "Value", "Note"};
         System.arraycopy(items, 0, rows, 3, items.length);
         return xlsx(file, "Data", rows);
+    }
+
+    /**
+     * Rewrites one part of a workbook (e.g. {@code xl/worksheets/sheet1.xml}) as Excel never would, for the tests
+     * of files that were not saved by Excel: {@code edit} gets the part's XML and returns the new one.
+     */
+    public static Path rewritePart(Path xlsx, String part, java.util.function.UnaryOperator<String> edit) {
+        return pad(xlsx, part, s -> edit.apply(s), 0, false);
+    }
+
+    /**
+     * Inserts {@code bytes} bytes of padding into a part, right after {@code <sheetData>}, streaming it so that no
+     * test holds it in memory: spaces (a zip bomb: they compress about a thousand to one) or, when {@code varied},
+     * spaces with a random hex digit every 40 bytes, which compress only about 30 to one.
+     */
+    public static Path pad(Path xlsx, String part, long bytes, boolean varied) {
+        return pad(xlsx, part, s -> s, bytes, varied);
+    }
+
+    private static Path pad(Path xlsx, String part, java.util.function.UnaryOperator<String> edit, long bytes,
+                            boolean varied) {
+        Path tmp = xlsx.resolveSibling(xlsx.getFileName() + ".tmp");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(xlsx.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+            out.setLevel(1);
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                java.util.zip.ZipEntry e = entries.nextElement();
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (!e.getName().equals(part)) {
+                    out.write(content);
+                    continue;
+                }
+                String xml = edit.apply(new String(content, StandardCharsets.UTF_8));
+                int open = xml.indexOf("<sheetData>");
+                int at = open < 0 ? xml.length() : open + "<sheetData>".length();
+                out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                java.util.Random random = new java.util.Random(1);
+                byte[] block = new byte[64 * 1024];
+                for (long left = bytes; left > 0; left -= block.length) {
+                    java.util.Arrays.fill(block, (byte) ' ');
+                    for (int i = 0; varied && i < block.length; i += 40) {
+                        block[i] = (byte) "0123456789abcdef".charAt(random.nextInt(16));
+                    }
+                    out.write(block, 0, (int) Math.min(block.length, left));
+                }
+                out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return Files.move(tmp, xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path text(Path file, String content) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bizenv.city.UnitResolver;
+import org.bizenv.ingest.TestFiles.Formatted;
 import org.bizenv.ingest.TestFiles.Formula;
 import org.bizenv.ingest.TestFiles.Pct;
 import org.junit.jupiter.api.Test;
@@ -130,5 +131,27 @@ class UnitWorkbooksReaderTest {
         assertThat(read.problems()).isEmpty();
         assertThat(read.value().units()).containsExactly("New Zealand", "Denmark");
         assertThat(read.value().column("R01")).containsExactly(1, 2);
+    }
+
+    @Test
+    void datesTimesAndFoldedCharactersAreProblemsAtTheirCells() {
+        TestFiles.returnWorkbook(data.resolve("returns/wuhan.xlsx"), "武汉市",
+                new Object[] {"R01", "开办企业时间", "days", new Formatted(45356, "yyyy-mm-dd")},
+                new Object[] {"R02", "新设企业", "count", new Formatted(0.5, "h:mm")},
+                new Object[] {"R03", "满意度", "%", "10\u2074"},
+                new Object[] {"R04", "item", "hours", new Formatted(45356.75, "m/d/yy h:mm")});
+
+        ReadResult<SourceValues> read = new UnitWorkbooksReader(TestCities.registry(WUHAN), data)
+                .read("returns", "returns", null, FIELDS);
+
+        assertThat(TestFiles.lines(read.problems())).containsExactly(
+                "returns/wuhan.xlsx!Data!D4: '2024-03-05' is a date, not a number: format the cell as a number and "
+                        + "type the value again",
+                "returns/wuhan.xlsx!Data!D5: '12:00' is a time, not a number: format the cell as a number and type "
+                        + "the value again",
+                "returns/wuhan.xlsx!Data!D6: '10\u2074' is not a number: write 10000",
+                "returns/wuhan.xlsx!Data!D7: '2024-03-05 18:00' is a date and time, not a number: format the cell as "
+                        + "a number and type the value again");
+        assertThat(read.value().row("wuhan")).containsOnly(Double.NaN);
     }
 }

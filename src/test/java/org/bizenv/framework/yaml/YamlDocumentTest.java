@@ -46,6 +46,20 @@ class YamlDocumentTest {
     }
 
     @Test
+    void mergeKeysCountAsAliasesSoAMergeBombIsRefusedToo() throws IOException {
+        // each mapping merges the previous one (<<: *m), so the last would hold every key before it many times over
+        StringBuilder b = new StringBuilder("m0: &m0 {k: 1}\n");
+        for (int i = 1; i <= 30; i++) {
+            b.append("m").append(i).append(": &m").append(i).append(" {<<: *m").append(i - 1).append(", a: *m")
+                    .append(i - 1).append(", k").append(i).append(": 1}\n");
+        }
+        // two aliases a line from line 2: the 26th is on line 14
+        assertThat(problems(b.toString())).containsExactly(file + ":14: more than 25 aliases (*name) of lists or "
+                + "mappings, the limit for a framework file: a file with this many is refused, as a YAML alias bomb "
+                + "would be");
+    }
+
+    @Test
     void aliasesOfSingleValuesExpandNothingAndAreNotLimited() throws IOException {
         StringBuilder b = new StringBuilder("best: &b 100\nlist: [");
         for (int i = 0; i < 100; i++) {

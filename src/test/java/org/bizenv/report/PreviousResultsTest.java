@@ -1,0 +1,95 @@
+package org.bizenv.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bizenv.ingest.InputDataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --previous-report: a file that is not a bizenv JSON report is an input error naming it and where it breaks. */
+class PreviousResultsTest {
+
+    private static final String VALID = "--previous-report takes the JSON report an earlier bizenv run wrote "
+            + "(bizenv-report-<year>.json), as it was written";
+    private static final String REPORT = """
+            {
+              "meta": {"schemaVersion": "1.1", "year": 2023},
+              "ranking": [
+                {"unit": "wuhan", "score": 71.25, "rank": 1},
+                {"unit": "xian", "score": null, "rank": null}
+              ]
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String problem(Path file) {
+        InputDataException e = catchThrowableOfType(InputDataException.class, () -> PreviousResults.read(file));
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().get(0).where()).hasToString(file.toString());
+        return e.problems().get(0).message();
+    }
+
+    @Test
+    void readsTheYearAndTheRankingOfABizenvReport() throws IOException {
+        PreviousResults p = PreviousResults.read(write("bizenv-report-2023.json", REPORT));
+        assertThat(p.year()).isEqualTo(2023);
+        assertThat(p.scores()).containsOnly(org.assertj.core.api.Assertions.entry("wuhan", 71.25));
+        assertThat(p.ranks()).containsOnly(org.assertj.core.api.Assertions.entry("wuhan", 1));
+        assertThat(p.source()).isEqualTo("last year's report bizenv-report-2023.json");
+        assertThat(PreviousResults.read(write("old.json", REPORT.replace("\"1.1\"", "\"1.0\""))).year()).isEqualTo(2023);
+    }
+
+    @Test
+    void truncatedJsonNamesTheLineAndColumnWhereItBreaksOff() throws IOException {
+        Path f = write("truncated.json", REPORT.substring(0, REPORT.indexOf("\"xian\"")));
+        assertThat(problem(f)).isEqualTo("line 5, column 14: not valid JSON (Unexpected end-of-input within/between Object "
+                + "entries); " + VALID);
+    }
+
+    @Test
+    void aFileThatIsNotJsonNamesWhereItStopsMakingSense() throws IOException {
+        assertThat(problem(write("notes.json", "meta:\n  year: 2023\n"))).isEqualTo("line 1, column 1: not valid JSON "
+                + "(Unrecognized token 'meta': was expecting (JSON String, Number, Array, Object or token 'null', "
+                + "'true' or 'false')); " + VALID);
+        byte[] gbk = "{\"meta\": {\"name\": \"\u5317\u4EAC\"}}".getBytes(java.nio.charset.Charset.forName("GB18030"));
+        assertThat(problem(Files.write(dir.resolve("gbk.json"), gbk))).isEqualTo("line 1, column 21: not valid JSON "
+                + "(Invalid UTF-8 start byte 0xb1); " + VALID);
+        assertThat(problem(write("empty.json", ""))).isEqualTo("the file is empty; " + VALID);
+        assertThat(problem(write("list.json", "[1, 2]"))).isEqualTo("not a bizenv JSON report: the file holds a JSON "
+                + "array, not an object with meta and ranking; " + VALID);
+        assertThat(problem(dir.resolve("missing.json"))).isEqualTo("no such file; " + VALID);
+    }
+
+    @Test
+    void jsonOfAnotherSchemaOrVersionIsNotReadAsIfItWereOne() throws IOException {
+        assertThat(problem(write("other.json", "{\"year\": 2023, \"ranking\": []}"))).isEqualTo("not a bizenv JSON "
+                + "report: it has no meta.schemaVersion; " + VALID);
+        assertThat(problem(write("future.json", REPORT.replace("\"1.1\"", "\"9.0\"")))).isEqualTo("a bizenv JSON "
+                + "report of schema 9.0, which this version of bizenv does not read (it reads schema 1.0 and 1.1): "
+                + "score last year's data again with --previous-data, or use a report of a readable schema");
+    }
+
+    @Test
+    void everyMissingOrMistypedFieldIsNamedByItsPath() throws IOException {
+        String broken = REPORT.replace("\"year\": 2023", "\"year\": \"2023\"")
+                .replace("{\"unit\": \"wuhan\", \"score\": 71.25, \"rank\": 1}", "{\"score\": \"71.25\", \"rank\": 0}")
+                .replace("\"score\": null, ", "");
+        assertThat(problem(write("broken.json", broken))).isEqualTo("not a bizenv JSON report of schema 1.1: meta.year "
+                + "is \"2023\", not a whole number; ranking[0] has no unit; ranking[0].score is \"71.25\", not a "
+                + "number; ranking[0].rank is 0, not a rank (1, 2, …); ranking[1] has no score; " + VALID);
+        assertThat(problem(write("no-ranking.json", "{\"meta\": {\"schemaVersion\": \"1.1\", \"year\": 2023}}")))
+                .isEqualTo("not a bizenv JSON report of schema 1.1: ranking is missing; " + VALID);
+    }
+}
