@@ -29,7 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <p>Workbooks ({@link WorkbookFiles} opens them): numeric cells are read as numbers ({@link
  * org.apache.poi.ss.usermodel.DataFormatter} only gives their displayed text); numbers formatted as percentages are
  * converted to percent points (0.12 → 12); numbers formatted as dates or times are {@link TableCell.Kind#DATE}, not
- * numbers; formula cells are read by their cached (last saved) result. CSV: see {@link CsvParser} and {@link
+ * numbers; formula cells are read by their cached (last saved) result. CSV: see {@link CsvRecords} and {@link
  * Utf8Input}.
  */
 public final class Tables {
