@@ -3,6 +3,8 @@ package org.bizenv.report;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.bizenv.report.card.CityCardWriter;
+
 /**
  * One edition's report files, published together: {@code bizenv-report-<year>.xlsx} for cities and
  * {@code bizenv-report-<year>.json} for other tools, both rendered from the same {@link Report}, in a folder such as
@@ -22,13 +24,15 @@ public final class ReportSet {
     }
 
     /**
-     * Writes both files into {@code folder} through {@link AtomicReportFolder}: the previous report stays complete
-     * and in place until both new files are complete, and stays untouched if either writer fails.
+     * Writes both files and the city report cards ({@link CityCardWriter#files}) into {@code folder} through
+     * {@link AtomicReportFolder}: the previous report stays complete and in place until every new file is complete,
+     * and stays untouched if any writer fails.
      */
     public static void publish(Report report, Path folder) throws IOException {
         AtomicReportFolder.publish(folder, dir -> {
             new JsonReportWriter().write(report, dir.resolve(json(report)));
             new ExcelReportWriter().write(report, dir.resolve(excel(report)));
+            new CityCardWriter().writeAll(report, dir);
         });
     }
 }
