@@ -153,14 +153,16 @@ public final class CityCards {
                         best < 0 ? null : r.units().get(best).name()));
             }
             List<Integer> order = indicatorOrder(u);
+            // never list one indicator as both: with fewer than six ranked ones they share them, strongest first
+            int strong = Math.min(SHOWN, (order.size() + 1) / 2);
+            int weak = Math.min(SHOWN, order.size() - strong);
             List<CityCard.IndicatorLine> strongest = new ArrayList<>();
-            for (int k = 0; k < Math.min(SHOWN, order.size()); k++) {
+            for (int k = 0; k < strong; k++) {
                 strongest.add(indicatorLine(order.get(k), u));
             }
             List<CityCard.IndicatorLine> weakest = new ArrayList<>();
-            // never list one indicator as both: with fewer than six ranked ones the weakest are what is left
-            for (int k = order.size() - 1; k >= Math.max(strongest.size(), order.size() - SHOWN); k--) {
-                weakest.add(indicatorLine(order.get(k), u));
+            for (int k = 0; k < weak; k++) {
+                weakest.add(indicatorLine(order.get(order.size() - 1 - k), u));
             }
             return new CityCard(row.unit(), name, edition, headline, dimLines, strongest, weakest,
                     certainty(row, name), dataNotes(u), text.meaning());
