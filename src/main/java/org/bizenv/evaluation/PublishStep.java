@@ -10,7 +10,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The publish step: writes the Excel and JSON reports into the year's folder, atomically. Step-scoped. */
+/**
+ * The publish step: writes the Excel and JSON reports and the city report cards into the year's folder, atomically.
+ * Step-scoped.
+ */
 class PublishStep implements Tasklet {
 
     private final Workspace workspace;

@@ -3,6 +3,7 @@ package org.bizenv.report;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.bizenv.report.card.CityCardWriter;
 import org.bizenv.report.excel.ExcelReportWriter;
 import org.bizenv.report.json.JsonReportWriter;
 
@@ -25,13 +26,15 @@ public final class ReportSet {
     }
 
     /**
-     * Writes both files into {@code folder} through {@link AtomicReportFolder}: the previous report stays complete
-     * and in place until both new files are complete, and stays untouched if either writer fails.
+     * Writes both files and the city report cards ({@link CityCardWriter#files}) into {@code folder} through
+     * {@link AtomicReportFolder}: the previous report stays complete and in place until every new file is complete,
+     * and stays untouched if any writer fails.
      */
     public static void publish(Report report, Path folder) throws IOException {
         AtomicReportFolder.publish(folder, dir -> {
             new JsonReportWriter().write(report, dir.resolve(json(report)));
             new ExcelReportWriter().write(report, dir.resolve(excel(report)));
+            new CityCardWriter().writeAll(report, dir);
         });
     }
 }

@@ -178,7 +178,11 @@ class AtomicReportFolderTest {
         assertThat(entries()).containsExactly("2024");
         try (Stream<Path> files = Files.list(target())) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(ReportSet.json(r), ReportSet.excel(r));
+                    .containsExactly(ReportSet.json(r), ReportSet.excel(r), "cities", "cities.xlsx");
+        }
+        // and the city report cards, in the same atomic publish
+        for (String card : org.bizenv.report.card.CityCardWriter.files(r)) {
+            assertThat(target().resolve(card)).isRegularFile();
         }
         assertThat(Files.readString(target().resolve(ReportSet.json(r)))).isEqualTo(new JsonReportWriter().toJson(r));
         byte[] xlsx = Files.readAllBytes(target().resolve(ReportSet.excel(r)));

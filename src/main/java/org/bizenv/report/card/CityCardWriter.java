@@ -1,0 +1,221 @@
+package org.bizenv.report.card;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bizenv.report.Report;
+
+/**
+ * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
+ * and {@code cities.xlsx} with every card as a sheet, best rank first, for the evaluation team to print at once.
+ * Both are laid out by {@link CardSheet}, one A4 page per card.
+ *
+ * <p>Deterministic: the document properties and every zip entry take their time from {@code meta.generatedAt}, so
+ * the same report gives the same bytes (POI stamps zip entries with the wall clock; they are re-stamped here).
+ */
+public final class CityCardWriter {
+
+    /** The folder of the per-city workbooks, inside the year's report folder. */
+    public static final String FOLDER = "cities";
+    /** The workbook with every card, inside the year's report folder. */
+    public static final String ALL = "cities.xlsx";
+    static final String SYNTHETIC = "合成数据，非官方结果 SYNTHETIC data, not official results";
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /**
+     * The files {@link #writeAll} writes for this report, as paths relative to the year's folder with {@code /}
+     * separators: {@code cities.xlsx} first, then {@code cities/<file>.xlsx} per ranked unit, best rank first. A pure
+     * function of the report, so the JSON report can list the cards without writing them.
+     */
+    public static List<String> files(Report report) {
+        List<String> out = new ArrayList<>();
+        out.add(ALL);
+        for (String name : fileNames(CityCards.of(report))) {
+            out.add(FOLDER + "/" + name);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Writes every card into {@code folder} (the year's report folder, which the caller publishes atomically) and
+     * returns the files written, as {@link #files} lists them.
+     */
+    public List<String> writeAll(Report report, Path folder) throws IOException {
+        List<CityCard> cards = CityCards.of(report);
+        Instant time = parseTime(report.meta().generatedAt());
+        Path dir = Files.createDirectories(folder.resolve(FOLDER));
+        List<String> written = new ArrayList<>();
+        writeFile(folder.resolve(ALL), book(cards, time));
+        written.add(ALL);
+        List<String> names = fileNames(cards);
+        for (int i = 0; i < cards.size(); i++) {
+            writeFile(dir.resolve(names.get(i)), book(List.of(cards.get(i)), time));
+            written.add(FOLDER + "/" + names.get(i));
+        }
+        return List.copyOf(written);
+    }
+
+    /** One or more cards as one workbook, a sheet each, to a stream that is flushed but left open. */
+    public void write(List<CityCard> cards, String generatedAt, OutputStream out) throws IOException {
+        out.write(book(cards, parseTime(generatedAt)));
+        out.flush();
+    }
+
+    private static void writeFile(Path file, byte[] bytes) throws IOException {
+        boolean done = false;
+        try {
+            Files.write(file, bytes);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static byte[] book(List<CityCard> cards, Instant time) throws IOException {
+        try (var wb = new XSSFWorkbook()) {
+            var styles = new CardSheet.Styles(wb);
+            Set<String> used = new HashSet<>();
+            for (var card : cards) {
+                var sheet = wb.createSheet(sheetName(card, used));
+                new CardSheet(sheet, styles, card).build();
+            }
+            if (!cards.isEmpty()) {
+                properties(wb, cards.get(0), cards.size() == 1, time);
+                wb.setActiveSheet(0);
+            }
+            var raw = new ByteArrayOutputStream(1 << 16);
+            wb.write(raw);
+            return time == null ? raw.toByteArray() : restamp(raw.toByteArray(), time);
+        }
+    }
+
+    private static void properties(XSSFWorkbook wb, CityCard card, boolean one, Instant time) {
+        var e = card.edition();
+        var core = wb.getProperties().getCoreProperties();
+        core.setTitle((one ? CardText.both(card.name()) + " " : "") + e.year() + " 城市评估报告卡 City report card"
+                + (one ? "" : "s"));
+        core.setCreator("bizenv");
+        core.setLastModifiedByUser("bizenv");
+        core.setSubjectProperty(e.frameworkId() == null ? "" : e.frameworkId());
+        String description = "bizenv " + nz(e.engineVersion()) + ", framework " + nz(e.frameworkId()) + " "
+                + nz(e.frameworkVersion()) + ", generated " + nz(e.generatedAt()) + ".";
+        core.setDescription(e.synthetic() ? SYNTHETIC + ". " + description : description);
+        if (time != null) {
+            core.setCreated(Optional.of(Date.from(time)));
+            core.setModified(Optional.of(Date.from(time)));
+        }
+    }
+
+    /**
+     * Copies the zip POI wrote entry by entry, in the same order, with every entry's time set to the report's (as
+     * the same wall-clock fields whatever the machine's time zone: zip times are local).
+     */
+    private static byte[] restamp(byte[] zip, Instant time) throws IOException {
+        long utc = time.toEpochMilli();
+        long local = utc - TimeZone.getDefault().getOffset(utc);
+        var out = new ByteArrayOutputStream(zip.length + 1024);
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
+             var z = new ZipArchiveOutputStream(out)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                var entry = new ZipArchiveEntry(e.getName());
+                entry.setTime(local);
+                z.putArchiveEntry(entry);
+                in.transferTo(z);
+                z.closeArchiveEntry();
+            }
+            z.finish();
+        }
+        return out.toByteArray();
+    }
+
+    /** The sheet of a card in {@code cities.xlsx}: the Chinese name, else the code; made valid and unique. */
+    static String sheetName(CityCard card, Set<String> used) {
+        String zh = card.name() == null ? null : card.name().zh();
+        String base = WorkbookUtil.createSafeSheetName(zh == null || zh.isBlank() ? card.unit() : zh);
+        String name = base;
+        for (int k = 2; !used.add(name.toLowerCase(Locale.ROOT)); k++) {
+            String suffix = " (" + k + ")";
+            name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
+        }
+        return name;
+    }
+
+    /**
+     * A file name per card: the unit code where it is a safe, portable file name, else the code with every other
+     * character replaced by {@code _}; unique ignoring case (case-insensitive file systems), in card order.
+     */
+    static List<String> fileNames(List<CityCard> cards) {
+        Set<String> used = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (var card : cards) {
+            String code = card.unit();
+            String base = SAFE.matcher(code).matches() && !RESERVED.matcher(code).matches() && !code.endsWith(".")
+                    ? code : "unit-" + code.replaceAll("[^A-Za-z0-9._-]", "_");
+            if (base.length() > 100) {
+                base = base.substring(0, 100);
+            }
+            String name = base;
+            for (int k = 2; !used.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = base + "-" + k;
+            }
+            out.add(name + ".xlsx");
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code generatedAt} as an instant: ISO-8601 with or without offset (UTC assumed), or a date; else null. */
+    static Instant parseTime(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String nz(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}
