@@ -12,7 +12,7 @@ import java.util.Objects;
  *               {@code provincial-capital} or {@code prefecture-level}
  * @param region {@code east}, {@code central}, {@code west} or {@code northeast}
  */
-public record City(String code, String nameZh, String nameEn, String type, String region) implements Unit {
+public record City(String code, String nameZh, String nameEn, String type, String region) implements UnitIdentity {
 
     public City {
         Objects.requireNonNull(code, "code");

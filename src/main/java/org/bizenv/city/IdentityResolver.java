@@ -7,7 +7,7 @@ import java.util.Objects;
 final class IdentityResolver implements UnitResolver {
 
     /** A unit known only by the text that named it. */
-    record NamedUnit(String code) implements Unit {
+    record NamedUnit(String code) implements UnitIdentity {
         @Override
         public String label() {
             return code;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param unit       the unit when {@code FOUND}, otherwise null
  * @param candidates the candidates when {@code AMBIGUOUS} (two or more), otherwise empty
  */
-public record Match<T extends Unit>(Kind kind, String text, T unit, List<T> candidates) {
+public record Match<T extends UnitIdentity>(Kind kind, String text, T unit, List<T> candidates) {
 
     public enum Kind { FOUND, UNKNOWN, AMBIGUOUS }
 
@@ -29,15 +29,15 @@ public record Match<T extends Unit>(Kind kind, String text, T unit, List<T> cand
         }
     }
 
-    public static <T extends Unit> Match<T> found(String text, T unit) {
+    public static <T extends UnitIdentity> Match<T> found(String text, T unit) {
         return new Match<>(Kind.FOUND, text, Objects.requireNonNull(unit, "unit"), List.of());
     }
 
-    public static <T extends Unit> Match<T> unknown(String text) {
+    public static <T extends UnitIdentity> Match<T> unknown(String text) {
         return new Match<>(Kind.UNKNOWN, text, null, List.of());
     }
 
-    public static <T extends Unit> Match<T> ambiguous(String text, List<T> candidates) {
+    public static <T extends UnitIdentity> Match<T> ambiguous(String text, List<T> candidates) {
         return new Match<>(Kind.AMBIGUOUS, text, null, candidates);
     }
 
@@ -56,7 +56,7 @@ public record Match<T extends Unit>(Kind kind, String text, T unit, List<T> cand
             case FOUND -> null;
             case UNKNOWN -> text.isBlank() ? "blank " + noun + " name" : "unknown " + noun + " '" + text.strip() + "'";
             case AMBIGUOUS -> "ambiguous " + noun + " '" + text.strip() + "': "
-                    + candidates.stream().map(Unit::label).collect(Collectors.joining(" or "));
+                    + candidates.stream().map(UnitIdentity::label).collect(Collectors.joining(" or "));
         };
     }
 }

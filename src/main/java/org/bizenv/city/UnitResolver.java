@@ -10,17 +10,17 @@ import java.util.List;
 public interface UnitResolver {
 
     /** Resolves a name as typed; blank or null text is {@code UNKNOWN}. */
-    Match<? extends Unit> resolve(String raw);
+    Match<? extends UnitIdentity> resolve(String raw);
 
     /**
      * The units every source is expected to cover, in reporting order; readers report each one a source lacks.
      * Empty when the units are discovered from the data.
      */
-    List<? extends Unit> expectedUnits();
+    List<? extends UnitIdentity> expectedUnits();
 
     /** The codes of {@link #expectedUnits()}, in order. */
     default List<String> expectedCodes() {
-        return expectedUnits().stream().map(Unit::code).toList();
+        return expectedUnits().stream().map(UnitIdentity::code).toList();
     }
 
     /** What a unit is called in messages: {@code city}, {@code unit}, {@code economy}. */

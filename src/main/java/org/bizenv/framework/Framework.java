@@ -9,7 +9,7 @@ import java.util.Optional;
  * Built only by {@link FrameworkLoader}, which validates it; {@link #tree()} is its structure in index form.
  */
 public record Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
-                        Ranking ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
+                        RankingRules ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
                         List<Node> nodes, List<Indicator> indicators, FrameworkTree tree, Composites composites) {
 
     public Framework {
@@ -22,7 +22,7 @@ public record Framework(Path file, String id, Names name, String version, Path u
 
     /** Without composite units. */
     public Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
-                     Ranking ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
+                     RankingRules ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
                      List<Node> nodes, List<Indicator> indicators, FrameworkTree tree) {
         this(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators, nodes, indicators,
                 tree, Composites.NONE);

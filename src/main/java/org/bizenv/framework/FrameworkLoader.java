@@ -83,7 +83,7 @@ public final class FrameworkLoader {
             defTreat = defaults.optMethod("treatment", Methods.TREATMENT, defTreat);
         }
 
-        Ranking ranking = RankingReader.ranking(top.optMap("ranking"), problems);
+        RankingRules ranking = RankingReader.ranking(top.optMap("ranking"), problems);
         Tiers tiers = RankingReader.tiers(top.optMap("tiers"), problems);
         List<Source> sources = SourcesReader.sources(top.optSeq("sources"), problems);
         List<Denominator> denominators = SourcesReader.denominators(top.optSeq("denominators"), sources, problems);

@@ -19,9 +19,9 @@ final class RankingReader {
     }
 
     /** {@code ranking: {decimals: 2, compare: rounded, unranked: [LIE]}}; null = the defaults. */
-    static Ranking ranking(YamlMap rk, YamlProblems problems) {
+    static RankingRules ranking(YamlMap rk, YamlProblems problems) {
         if (rk == null) {
-            return new Ranking(2, true);
+            return new RankingRules(2, true);
         }
         rk.checkKeys(Set.of("decimals", "compare", "unranked"));
         int decimals = (int) rk.optNumber("decimals", 2);
@@ -32,7 +32,7 @@ final class RankingReader {
         if (decimals < 0 || decimals > 12) {
             problems.add(rk.lineOf("decimals"), "ranking.decimals must be between 0 and 12");
         }
-        return new Ranking(decimals, compare.equals("rounded"), rk.optTexts("unranked"),
+        return new RankingRules(decimals, compare.equals("rounded"), rk.optTexts("unranked"),
                 rk.has("unranked") ? rk.lineOf("unranked") : 0);
     }
 

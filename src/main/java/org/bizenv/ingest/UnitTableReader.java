@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bizenv.city.Match;
-import org.bizenv.city.Unit;
+import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.TypedText;
 import org.bizenv.city.UnitResolver;
 
@@ -90,12 +90,12 @@ public final class UnitTableReader {
                 continue;
             }
             TableCell unitCell = t.cell(r, unitCol);
-            Match<? extends Unit> match = resolver.resolve(unitCell.asText());
+            Match<? extends UnitIdentity> match = resolver.resolve(unitCell.asText());
             if (!match.isFound()) {
                 problems.add(unitCell.where(), match.problem(resolver.noun()));
                 continue;
             }
-            Unit unit = match.unit();
+            UnitIdentity unit = match.unit();
             Integer first = rowOfUnit.putIfAbsent(unit.code(), r);
             if (first != null) {
                 problems.add(unitCell.where(), "duplicate row for " + unit.label() + ", first at row " + first);
@@ -119,7 +119,7 @@ public final class UnitTableReader {
                 }
             }
         }
-        for (Unit u : resolver.expectedUnits()) {
+        for (UnitIdentity u : resolver.expectedUnits()) {
             if (!rowOfUnit.containsKey(u.code())) {
                 problems.add(t.where(), "no row for " + u.label());
             }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.bizenv.city.Match;
 import org.bizenv.city.TypedText;
-import org.bizenv.city.Unit;
+import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
 
 /**
@@ -70,7 +70,7 @@ public final class UnitWorkbooksReader {
                 readWorkbook(t, fields, itemIndex, fileOfUnit, out, problems);
             }
         }
-        for (Unit u : resolver.expectedUnits()) {
+        for (UnitIdentity u : resolver.expectedUnits()) {
             if (!fileOfUnit.containsKey(u.code())) {
                 problems.add(Location.ofFile(dir), "no workbook for " + u.label());
             }
@@ -81,12 +81,12 @@ public final class UnitWorkbooksReader {
     private void readWorkbook(Table t, List<FieldRequest> fields, Map<String, Integer> itemIndex,
                               Map<String, String> fileOfUnit, SourceValues.Builder out, Problems problems) {
         TableCell nameCell = t.cell(1, 2);
-        Match<? extends Unit> match = resolver.resolve(nameCell.asText());
+        Match<? extends UnitIdentity> match = resolver.resolve(nameCell.asText());
         if (!match.isFound()) {
             problems.add(nameCell.where(), match.problem(resolver.noun()));
             return;
         }
-        Unit unit = match.unit();
+        UnitIdentity unit = match.unit();
         String first = fileOfUnit.putIfAbsent(unit.code(), t.file());
         if (first != null) {
             problems.add(nameCell.where(), "second workbook for " + unit.label() + ", first in " + first);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.bizenv.city.Match;
 import org.bizenv.city.TypedText;
-import org.bizenv.city.Unit;
+import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
 
 /**
@@ -67,7 +67,7 @@ public final class WalkthroughReader {
         private final Problems problems;
         private final Map<String, Integer> itemIndex = new HashMap<>();
         private final Map<String, Integer> unitIndex = new HashMap<>();
-        private final List<Unit> units = new ArrayList<>();
+        private final List<UnitIdentity> units = new ArrayList<>();
         private final List<int[]> testCount = new ArrayList<>();
         private final List<int[]> passCount = new ArrayList<>();
         private final List<int[]> hoursCount = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class WalkthroughReader {
                 }
                 itemSeen[item] = true;
                 TableCell cityCell = t.cell(r, cityCol);
-                Match<? extends Unit> match = resolver.resolve(cityCell.asText());
+                Match<? extends UnitIdentity> match = resolver.resolve(cityCell.asText());
                 if (!match.isFound()) {
                     problems.add(cityCell.where(), match.problem(resolver.noun()));
                 }
@@ -139,7 +139,7 @@ public final class WalkthroughReader {
             }
         }
 
-        private int unit(Unit unit) {
+        private int unit(UnitIdentity unit) {
             return unitIndex.computeIfAbsent(unit.code(), c -> {
                 units.add(unit);
                 testCount.add(new int[items.size()]);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.bizenv.city.Unit;
+import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
@@ -184,7 +184,7 @@ public final class SurveyTally implements AutoCloseable {
 
     /** "Lhasa (拉萨)" where a registry knows the unit, else its code. */
     private String label(String unit) {
-        for (Unit u : resolver.expectedUnits()) {
+        for (UnitIdentity u : resolver.expectedUnits()) {
             if (u.code().equals(unit)) {
                 return u.label();
             }

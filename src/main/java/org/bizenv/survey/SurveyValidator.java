@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bizenv.city.Match;
 import org.bizenv.city.TypedText;
-import org.bizenv.city.Unit;
+import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
 import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.ParsedNumber;
@@ -32,7 +32,7 @@ public final class SurveyValidator {
     private final boolean[] notApplicable = new boolean[Byte.MAX_VALUE + 1];
     private final String notApplicableText;
     private final Map<String, Long> firstRowOfRespondent = new ConcurrentHashMap<>();
-    private final Map<String, Match<? extends Unit>> cityCache = new ConcurrentHashMap<>();
+    private final Map<String, Match<? extends UnitIdentity>> cityCache = new ConcurrentHashMap<>();
 
     /**
      * @param layout        the file's layout ({@link SurveyCsvReader#layout()})
@@ -67,7 +67,7 @@ public final class SurveyValidator {
                         "duplicate respondent '" + id + "', first at row " + first);
             }
         }
-        Match<? extends Unit> city =
+        Match<? extends UnitIdentity> city =
                 cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));

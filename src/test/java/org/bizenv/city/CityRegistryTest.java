@@ -120,7 +120,7 @@ class CityRegistryTest {
     @Test
     void identityResolverTakesUnitsFromTheData() {
         UnitResolver identity = UnitResolver.identity("economy");
-        Match<? extends Unit> m = identity.resolve("  China \u3000 Beijing ");
+        Match<? extends UnitIdentity> m = identity.resolve("  China \u3000 Beijing ");
         assertThat(m.isFound()).isTrue();
         assertThat(m.unit().code()).isEqualTo("China Beijing");
         assertThat(m.unit().label()).isEqualTo("China Beijing");

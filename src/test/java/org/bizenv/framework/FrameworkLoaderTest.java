@@ -99,7 +99,7 @@ class FrameworkLoaderTest {
         assertThat(fw.indicators().get(0).normalisation().method()).isEqualTo("minmax");
         assertThat(fw.nodes().get(2).aggregation().method()).isEqualTo("geometric");
         assertThat(fw.nodes().get(2).weighting().method()).isEqualTo("entropy");
-        assertThat(fw.ranking()).isEqualTo(new Ranking(2, true));
+        assertThat(fw.ranking()).isEqualTo(new RankingRules(2, true));
         assertThat(fw.tiers().count()).isEqualTo(4);
     }
 
@@ -252,7 +252,7 @@ class FrameworkLoaderTest {
                 sources:
                 """));
         Framework fw = FrameworkLoader.load(f);
-        assertThat(fw.ranking()).isEqualTo(new Ranking(5, false, List.of("LIE"), 4));
+        assertThat(fw.ranking()).isEqualTo(new RankingRules(5, false, List.of("LIE"), 4));
         Composites c = fw.composites();
         assertThat(c.ranked()).isEqualTo("composites");
         assertThat(c.ranksComponents()).isFalse();

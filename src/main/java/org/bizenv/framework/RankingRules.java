@@ -3,7 +3,7 @@ package org.bizenv.framework;
 import java.util.List;
 
 /**
- * How scores are published and compared.
+ * How scores are published and compared: the framework's {@code ranking} section.
  *
  * @param decimals        decimals of the published scores
  * @param compareRounded  true: ranks compare the published (rounded) numbers, so two cities shown as 71.23 share a
@@ -12,14 +12,14 @@ import java.util.List;
  *                        edition scores but leaves out of its ranking
  * @param unrankedLine    line of {@code unranked} in the framework file (0 when absent)
  */
-public record Ranking(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine) {
+public record RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine) {
 
-    public Ranking {
+    public RankingRules {
         unranked = List.copyOf(unranked);
     }
 
     /** Every scored unit ranked. */
-    public Ranking(int decimals, boolean compareRounded) {
+    public RankingRules(int decimals, boolean compareRounded) {
         this(decimals, compareRounded, List.of(), 0);
     }
 }
