@@ -2,12 +2,9 @@ package org.bizenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,8 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.evaluation.EvaluationJobTestSupport;
 import org.bizenv.framework.yaml.YamlBombs;
 import org.bizenv.ingest.TestFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,38 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Files a reader cannot use, through the command line: exit code 2 and bizenv's own message naming the file, sheet
  * and cell (or line), never the message of the library that read it.
  */
-class BadInputFilesTest {
+class BadInputFilesTest extends CommandLineTestBase {
 
     private static final String FRAMEWORK = "indicators/miit-sme-2024.yaml";
 
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private int run(String... args) {
-        return BizenvCommand.commandLine().execute(args);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return execute(args);
     }
 
     private Path sampleCopy() throws IOException {

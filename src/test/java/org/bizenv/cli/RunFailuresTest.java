@@ -3,9 +3,7 @@ package org.bizenv.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bizenv.evaluation.EvaluationJobTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second run on a busy repository is turned away naming the first; a repository that cannot be made or written is
  * named; the job repository's schema is created once; a failed run kept beside the framework file restarts.
  */
-class RunFailuresTest {
+class RunFailuresTest extends CommandLineTestBase {
 
     static final Path FRAMEWORK = Path.of("indicators/miit-sme-2024.yaml");
     static final Path UNITS = Path.of("indicators/cities-36.csv");
@@ -34,42 +30,14 @@ class RunFailuresTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     /** {@code bizenv run} without the robustness analysis (these tests are about failing, not about robustness). */
     private int run(Path framework, Path data, Path output, Path repository, String... more) {
-        out.reset();
-        err.reset();
         List<String> args = new ArrayList<>(List.of("run", "-f", framework.toString(), "-d", data.toString(), "-y",
                 "2024", "-o", output.toString(), "--repository", repository.toString(), "--no-robustness",
                 "--generated-at", "2025-03-01T00:00:00Z"));
         args.addAll(List.of(more));
-        return BizenvCommand.commandLine().execute(args.toArray(String[]::new));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return execute(args.toArray(String[]::new));
     }
 
     /** What a person sees: bizenv's lines only. */
@@ -295,8 +263,6 @@ class RunFailuresTest {
         Explode.logFile = logFile;
         picocli.CommandLine cl = BizenvCommand.commandLine();
         cl.addSubcommand("explode", new Explode());
-        out.reset();
-        err.reset();
 
         int code = cl.execute("explode");
 
@@ -313,7 +279,6 @@ class RunFailuresTest {
     void anInputExceptionEscapingACommandExits2WithItsMessage() {
         picocli.CommandLine cl = BizenvCommand.commandLine();
         cl.addSubcommand("bad-input", new BadInput());
-        err.reset();
 
         assertThat(cl.execute("bad-input")).isEqualTo(BizenvCommand.INVALID_INPUT);
         assertThat(stderr()).isEqualTo("1 problem in the input data:\nstatistics.xlsx: not an Excel workbook\n");
