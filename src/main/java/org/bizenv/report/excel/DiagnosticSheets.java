@@ -20,6 +20,9 @@ import org.bizenv.report.ReportLookup;
  * Cronbach's α) and Warnings.
  */
 final class DiagnosticSheets extends SheetWriter {
+    /** Correlation matrices up to this many indicators across are printed with the rest of the Coherence sheet. */
+    static final int MATRIX_PRINTED = 12;
+
     DiagnosticSheets(ReportBook book) {
         super(book);
     }
@@ -120,10 +123,16 @@ final class DiagnosticSheets extends SheetWriter {
                 g.number(x, 3 + k, v[k], st.percent);
             }
         }
+        // the two tables above print; the indicator × indicator matrices below are for the screen
+        int printedRows = g.next - 1;
         String[] inds = c.indicators() == null ? new String[0] : c.indicators();
         correlationMatrix(g, "Pearson 相关系数 Pearson correlations", inds, c.pearson());
         correlationMatrix(g, "Spearman 秩相关系数 Spearman rank correlations", inds, c.spearman());
         g.widths(8, 30);
+        if (inds.length > MATRIX_PRINTED) {
+            g.printArea(printedRows, Math.max(5, 2 + pcs));
+            g.fitWidth();
+        }
     }
 
     private static void correlationMatrix(SheetGrid g, String title, String[] codes, double[][] m) {
