@@ -49,7 +49,7 @@ class EvaluationJobTest extends JobTestBase {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
         }
-        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             var schema = com.networknt.schema.SchemaRegistry
                     .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
             assertThat(schema.validate(Files.readString(json), com.networknt.schema.InputFormat.JSON)).isEmpty();

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The robustness section of a report built from a real analysis of a 36-unit synthetic index: mapped into the report's
- * unit order, written to JSON that validates against the 1.1 schema, and to the workbook's robustness sheets with a
+ * unit order, written to JSON that validates against the 1.2 schema, and to the workbook's robustness sheets with a
  * chart drawn from the Sensitivity sheet's own cells.
  */
 class RobustnessReportTest {
@@ -78,7 +78,7 @@ class RobustnessReportTest {
                 "test", "synthetic.yaml", null, List.of(), Map.of(), List.of()));
         report = RobustnessMapper.attach(plain, result, new RobustnessSection.Settings(7, 300, "uniform:0.25", 64,
                 0.25, "L1", List.of("scenarios.yaml")));
-        try (InputStream in = RobustnessReportTest.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (InputStream in = RobustnessReportTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
     }
@@ -118,19 +118,19 @@ class RobustnessReportTest {
         assertThat(report.methodology()).filteredOn(m -> "robustness".equals(m.level()))
                 .extracting(Report.MethodLine::element)
                 .containsExactly("uncertainty", "sensitivity", "one-at-a-time", "rank-reversal", "scenarios");
-        assertThat(report.methodology().get(report.methodology().size() - 5).text())
+        assertThat(report.methodology().get(report.methodology().size() - 5).text().en())
                 .contains("300 runs, seed 7", "w·(1 + U(−1, 1)·0.25)", "R type 7", "5th–95th percentile");
     }
 
     @Test
-    void jsonValidatesAgainstSchema11AndIsDeterministic() {
+    void jsonValidatesAgainstSchema12AndIsDeterministic() {
         var writer = new JsonReportWriter();
         String json = writer.toJson(report);
         assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
         assertThat(writer.toJson(report)).isEqualTo(json);
         JsonNode doc = JsonMapper.builder().build().readTree(json);
         JsonNode rb = doc.get("robustness");
-        assertThat(doc.get("meta").get("schemaVersion").asString()).isEqualTo("1.1");
+        assertThat(doc.get("meta").get("schemaVersion").asString()).isEqualTo("1.2");
         assertThat(rb.propertyNames()).containsExactly("settings", "notes", "uncertainty", "sensitivity",
                 "oneAtATime", "rankReversals", "scenarios");
         assertThat(rb.get("uncertainty").get("units")).hasSize(36);

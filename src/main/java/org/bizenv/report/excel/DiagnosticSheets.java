@@ -23,6 +23,10 @@ final class DiagnosticSheets extends SheetWriter {
     /** Correlation matrices up to this many indicators across are printed with the rest of the Coherence sheet. */
     static final int MATRIX_PRINTED = 12;
 
+    /** Widths of the Warnings sheet's Chinese and English columns. */
+    private static final int WARNING_ZH = 56;
+    private static final int WARNING_EN = 70;
+
     DiagnosticSheets(ReportBook book) {
         super(book);
     }
@@ -168,18 +172,22 @@ final class DiagnosticSheets extends SheetWriter {
     void warnings() {
         var g = grid(WARNINGS);
         g.title("提示 Warnings");
-        g.header(List.of("序号 No.", "内容 Warning"));
+        g.header(List.of("序号 No.", "提示 Warning (中文)", "Warning (English)"));
         var ws = ReportLookup.nonNull(r.warnings());
         if (ws.isEmpty()) {
-            g.text(g.row(), 1, "无 None", st.text);
+            Row x = g.row();
+            g.text(x, 1, "无", st.text);
+            g.text(x, 2, "None", st.text);
         }
         for (int i = 0; i < ws.size(); i++) {
             Row x = g.row();
             g.integer(x, 0, i + 1, st.integer);
-            g.wrapped(x, 1, ws.get(i), 110);
+            g.wrapped(x, 1, ws.get(i).zh(), WARNING_ZH);
+            g.wrapped(x, 2, ws.get(i).en(), WARNING_EN);
         }
         g.freeze(0);
-        g.setWidth(1, 110);
+        g.setWidth(1, WARNING_ZH);
+        g.setWidth(2, WARNING_EN);
         g.widths(8, 20);
     }
 }

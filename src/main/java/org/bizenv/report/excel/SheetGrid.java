@@ -308,8 +308,11 @@ final class SheetGrid {
         sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
-    /** A heading (if any) over one row per note; nothing at all when there are no notes. */
-    void notes(String heading, List<String> notes) {
+    /**
+     * A heading (if any) over the notes, each in Chinese and, on the row below it, in English; nothing at all when
+     * there are no notes.
+     */
+    void notes(String heading, List<org.bizenv.framework.Names> notes) {
         var list = ReportLookup.nonNull(notes);
         if (list.isEmpty()) {
             return;
@@ -318,8 +321,13 @@ final class SheetGrid {
             row();
             cell(row(), 0, heading, st.bold);
         }
-        for (String note : list) {
-            cell(row(), 0, note, st.text);
+        for (var note : list) {
+            if (note.zh() != null && !note.zh().isEmpty() && !note.zh().equals(note.en())) {
+                cell(row(), 0, note.zh(), st.text);
+            }
+            if (note.en() != null && !note.en().isEmpty()) {
+                cell(row(), 0, note.en(), st.text);
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ class JsonReportWriterTest {
 
     @BeforeAll
     static void loadSchema() throws Exception {
-        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             assertThat(in).as("schema on the classpath").isNotNull();
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
@@ -56,7 +56,7 @@ class JsonReportWriterTest {
         assertThat(errors(json.replaceFirst("\\{\n  \"meta\"", "{\n  \"extra\": 1,\n  \"meta\""))).hasSize(1);
         assertThat(errors(json.replace("    \"year\": 2024,\n", ""))).hasSize(1);
         assertThat(errors(json.replace("\"beijing\": 65.625", "\"beijing\": \"65.625\""))).isNotEmpty();
-        assertThat(errors(json.replace("\"schemaVersion\": \"1.1\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
+        assertThat(errors(json.replace("\"schemaVersion\": \"1.2\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
     }
 
     @Test
@@ -73,7 +73,7 @@ class JsonReportWriterTest {
     @Test
     void layoutIsTwoSpacesLfAndATrailingNewline() {
         String json = writer.toJson(ReportFixtures.sample());
-        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.1\",\n");
+        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.2\",\n");
         assertThat(json).endsWith("\n  },\n  \"robustness\": null\n}\n");
         assertThat(json).doesNotContain("\r").doesNotContain("\t");
         assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
