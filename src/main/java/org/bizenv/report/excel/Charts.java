@@ -100,16 +100,17 @@ final class Charts extends SheetWriter {
         props.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("4472C4"))));
         series.setShapeProperties(props);
         chart.plot(data);
-        everyLabel(chart);
+        everyCategoryLabelled(chart);
+        valuesOnTheBars(chart);
         wb.setSheetOrder(g.sheet.getSheetName(), 1);
     }
 
     /**
-     * Every bar named and valued: the category axis skips no label ({@code <c:tickLblSkip val="1"/>}, which Excel
-     * and LibreOffice otherwise choose, naming every second city when space is short) and each bar carries its
-     * score in the published decimals, at its end.
+     * Every category named: the category axis skips no label ({@code <c:tickLblSkip val="1"/>}; left to choose,
+     * Excel and LibreOffice name only every second city when space is short). The element is written through a
+     * cursor because its schema type is not in POI's lite schema jar.
      */
-    private void everyLabel(XSSFChart chart) {
+    private static void everyCategoryLabelled(XSSFChart chart) {
         var plot = chart.getCTChart().getPlotArea();
         for (var ax : plot.getCatAxList()) {
             try (var cursor = ax.newCursor()) {
@@ -127,7 +128,11 @@ final class Charts extends SheetWriter {
                 cursor.setAttributeText(new javax.xml.namespace.QName("val"), "1");
             }
         }
-        for (var bc : plot.getBarChartList()) {
+    }
+
+    /** Each bar carries its score in the published decimals, at its end. */
+    private void valuesOnTheBars(XSSFChart chart) {
+        for (var bc : chart.getCTChart().getPlotArea().getBarChartList()) {
             for (var ser : bc.getSerList()) {
                 var labels = ser.isSetDLbls() ? ser.getDLbls() : ser.addNewDLbls();
                 var fmt = labels.addNewNumFmt();
@@ -238,6 +243,7 @@ final class Charts extends SheetWriter {
         chart.plot(bars);
         chart.plot(marks);
         fullOverlap(chart);
+        everyCategoryLabelled(chart);
         var legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.TOP);
         legend.setOverlay(false);
