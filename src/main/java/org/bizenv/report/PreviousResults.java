@@ -46,7 +46,7 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
     }
 
     /**
-     * Reads a bizenv JSON report (schema {@value Report#SCHEMA_VERSION}: {@code meta.year} and the {@code ranking}
+     * Reads a bizenv JSON report (format 1.0, 1.1 or {@value Report#SCHEMA_VERSION}: {@code meta.year} and the {@code ranking}
      * rows' unit, score and rank); a file that is not one is an input error naming it.
      */
     public static PreviousResults read(Path json) {
