@@ -187,6 +187,36 @@ class RobustnessReportTest {
             List<String> scenTexts = new ArrayList<>();
             scen.forEach(r -> r.forEach(c -> scenTexts.add(c.toString())));
             assertThat(scenTexts).contains("维度一优先 Dimension 1 first", "基准方案 Nominal");
+
+            // every city named on the interval chart's axis
+            assertThat(charts.get(0).getCTChart().getPlotArea().getCatAxArray(0).xmlText())
+                    .contains("<c:tickLblSkip val=\"1\"/>");
+            // the notes: Chinese, and English on the row below
+            List<String> sensTexts = new ArrayList<>();
+            sens.forEach(r -> r.forEach(c -> sensTexts.add(c.toString())));
+            assertThat(sensTexts).containsSubsequence("权重变动下的排名区间：百分位按 R 第 7 种算法；区间为第 5 至第 95 百分位排名",
+                    "uncertainty: percentiles by R type 7; interval = 5th to 95th percentile rank");
+
+            // Methodology: the robustness parts in plain words, the technical term beside them
+            Sheet m = wb.getSheet("Methodology");
+            int row = -1;
+            for (Row r : m) {
+                if (r.getCell(0) != null && "uncertainty".equals(r.getCell(0).toString())) {
+                    row = r.getRowNum();
+                }
+            }
+            assertThat(m.getRow(row).getCell(1).getStringCellValue())
+                    .isEqualTo("权重变动下的排名区间 Rank range when weights vary");
+            assertThat(m.getRow(row).getCell(2).getStringCellValue()).isEqualTo("稳健性分析 Robustness");
+            assertThat(m.getRow(row).getCell(3).getStringCellValue()).startsWith("把所有权重随机变动 300 次（随机种子 7；");
+            assertThat(m.getRow(row).getCell(4).getStringCellValue())
+                    .startsWith("Monte Carlo uncertainty analysis: 300 runs, seed 7.");
+            assertThat(m.getRow(row).getCell(5).getStringCellValue())
+                    .isEqualTo("蒙特卡洛不确定性分析，90% 区间 Monte Carlo uncertainty analysis, 90 % interval");
+            assertThat(m.getRow(row + 1).getCell(1).getStringCellValue())
+                    .isEqualTo("哪些权重最影响排名 Which weights move the ranking most");
+            assertThat(m.getRow(row + 1).getCell(5).getStringCellValue())
+                    .isEqualTo("Sobol 方差敏感性指数（S1、ST） Sobol variance-based sensitivity indices (S1, ST)");
         }
     }
 

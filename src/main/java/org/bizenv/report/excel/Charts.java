@@ -227,7 +227,7 @@ final class Charts extends SheetWriter {
         marks.setVaryColors(false);
         var nominalSeries = (XDDFLineChartData.Series) marks.addSeries(categories,
                 XDDFDataSourcesFactory.fromArray(nominal, ref + range(first, last, 0)));
-        nominalSeries.setTitle("名义排名 Nominal rank", null);
+        nominalSeries.setTitle("本报告排名 Rank in this report", null);
         nominalSeries.setSmooth(false);
         nominalSeries.setMarkerStyle(MarkerStyle.DIAMOND);
         var noLine = new XDDFShapeProperties();

@@ -94,7 +94,8 @@ final class DiagnosticSheets extends SheetWriter {
         g.title("统计一致性 Statistical coherence");
         g.row();
         g.cell(g.row(), 0, "与上级的相关 Correlation of each indicator with its parent", st.bold);
-        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman",
+        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "线性相关 Pearson correlation",
+                "等级相关 Spearman rank correlation",
                 "与维度负相关 Negative with dimension"));
         for (var p : ReportLookup.nonNull(c.withParent())) {
             Row x = g.row();

@@ -364,7 +364,7 @@ class ExcelReportWriterTest {
         assertThat(empty(treatment, 4, 3)).isTrue(); // FIN.1 skew NaN
 
         Sheet coherence = wb.getSheet("Coherence");
-        assertThat(text(coherence, 3, 3)).isEqualTo("Pearson");
+        assertThat(text(coherence, 3, 3)).isEqualTo("线性相关 Pearson correlation");
         assertThat(text(coherence, 7, 5)).isEqualTo("是 Yes");
         assertThat(number(coherence, 7, 3)).isEqualTo(-0.12);
 
