@@ -78,7 +78,9 @@ class EvaluationJobTest extends JobTestBase {
         String fin = null;
         for (JsonNode m : r.get("methodology")) {
             if (m.get("element").asString().equals("FIN.SAT.1")) {
-                fin = m.get("text").asString();
+                fin = m.get("text").get("en").asString();
+                assertThat(m.get("text").get("zh").asString()).contains("对 Q09 回答的平均值，回答 1–5 按 (a − 1)/4·100 换算为 0–100",
+                        "不适用代码 [9] 和空白不计入", "有效回答少于 400 份的在“提示”表中标出");
             }
         }
         assertThat(fin).contains("the mean answer to Q09, answers 1–5 rescaled to 0–100 as (a − 1)/4·100",
