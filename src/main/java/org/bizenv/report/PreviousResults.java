@@ -51,13 +51,15 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
     }
 
     /** The report formats (meta.schemaVersion) whose ranking rows this version reads: unit, score and rank. */
-    static final List<String> READABLE_SCHEMAS = List.of("1.0", Report.SCHEMA_VERSION);
+    static final List<String> READABLE_SCHEMAS = List.of("1.0", "1.1", Report.SCHEMA_VERSION);
     private static final String VALID = "--previous-report takes the JSON report an earlier bizenv run wrote "
             + "(bizenv-report-<year>.json), as it was written";
     private static final int LISTED = 5;
+    private static final String READABLE = String.join(", ", READABLE_SCHEMAS.subList(0, READABLE_SCHEMAS.size() - 1))
+            + " and " + READABLE_SCHEMAS.get(READABLE_SCHEMAS.size() - 1);
 
     /**
-     * Reads a bizenv JSON report (schema {@value Report#SCHEMA_VERSION} or 1.0: {@code meta.year} and the {@code
+     * Reads a bizenv JSON report (format 1.0, 1.1 or {@value Report#SCHEMA_VERSION}: {@code meta.year} and the {@code
      * ranking} rows' unit, score and rank). A file that is not one is an {@link InputDataException} naming it, with
      * the line and column where the JSON breaks off, or every field that is missing or of the wrong type, and what
      * a valid previous report is.
@@ -94,7 +96,7 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
         }
         if (!READABLE_SCHEMAS.contains(version.asString())) {
             throw problem(label, "a bizenv JSON report of schema " + version.asString() + ", which this version of "
-                    + "bizenv does not read (it reads schema " + String.join(" and ", READABLE_SCHEMAS) + "): "
+                    + "bizenv does not read (it reads schema " + READABLE + "): "
                     + "score last year's data again with --previous-data, or use a report of a readable schema");
         }
         List<String> wrong = new ArrayList<>();

@@ -15,17 +15,20 @@ import org.bizenv.framework.Names;
 public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                      List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                      List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                     List<MethodLine> methodology, List<String> warnings, Coherence coherence,
+                     List<MethodLine> methodology, List<Names> warnings, Coherence coherence,
                      RobustnessSection robustness) {
 
-    /** Format of the JSON document; 1.1 added the {@code robustness} section. */
-    public static final String SCHEMA_VERSION = "1.1";
+    /**
+     * Format of the JSON document; 1.1 added the {@code robustness} section; 1.2 the texts in Chinese and English,
+     * published scores, names and directions in words beside codes, and typed method parameters.
+     */
+    public static final String SCHEMA_VERSION = "1.2";
 
     /** A report without a robustness section. */
     public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                   List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                   List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                  List<MethodLine> methodology, List<String> warnings, Coherence coherence) {
+                  List<MethodLine> methodology, List<Names> warnings, Coherence coherence) {
         this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
                 methodology, warnings, coherence, null);
     }
@@ -63,13 +66,37 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param effectiveWeight share of the index
      */
     public record NodeInfo(String code, String parent, Names name, int depth, String aggregation, String weighting,
-                           double weight, double effectiveWeight, double[] scores, int[] ranks) {
+                           double weight, double effectiveWeight, double[] scores, int[] ranks,
+                           Map<String, Method> methods) {
+
+        /** A node whose methods are known only as text. */
+        public NodeInfo(String code, String parent, Names name, int depth, String aggregation, String weighting,
+                        double weight, double effectiveWeight, double[] scores, int[] ranks) {
+            this(code, parent, name, depth, aggregation, weighting, weight, effectiveWeight, scores, ranks, Map.of());
+        }
     }
 
+    /** @param methods normalisation, imputation and treatment with their parameters (empty where only text is known) */
     public record IndicatorInfo(String code, String parent, Names name, String unit, int direction, String channel,
                                 String source, String field, String statistic, String normalisation,
                                 String imputation, String treatment, String definition, double weight,
-                                double effectiveWeight, int[] ranks) {
+                                double effectiveWeight, int[] ranks, Map<String, Method> methods) {
+
+        /** An indicator whose methods are known only as text. */
+        public IndicatorInfo(String code, String parent, Names name, String unit, int direction, String channel,
+                             String source, String field, String statistic, String normalisation,
+                             String imputation, String treatment, String definition, double weight,
+                             double effectiveWeight, int[] ranks) {
+            this(code, parent, name, unit, direction, channel, source, field, statistic, normalisation, imputation,
+                    treatment, definition, weight, effectiveWeight, ranks, Map.of());
+        }
+    }
+
+    /**
+     * A method as the framework file chose it, with its parameters in their own types: numbers as {@code Double},
+     * text as {@code String}, flags as {@code Boolean}, lists as {@code List}.
+     */
+    public record Method(String method, Map<String, Object> parameters) {
     }
 
     /**
@@ -115,8 +142,13 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
                                  Integer rankChange) {
     }
 
-    /** The method used at one node or indicator, in words (the Methodology sheet). */
-    public record MethodLine(String element, String level, String text) {
+    /**
+     * The method used at one node or indicator (the Methodology sheet).
+     *
+     * @param text the method in plain words, Chinese and English
+     * @param term the technical name of the method (the framework's own spelling, or the analysis's name)
+     */
+    public record MethodLine(String element, String level, Names text, Names term) {
     }
 
     /**

@@ -14,6 +14,7 @@ import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.MethodSpec;
+import org.bizenv.framework.Names;
 import org.bizenv.framework.Node;
 import org.bizenv.rank.Ranking;
 import org.bizenv.scoring.Build;
@@ -39,7 +40,7 @@ public final class ReportAssembler {
      */
     public record Context(int year, String generatedAt, String engineVersion,
                           String frameworkFile, String frameworkSha256, List<Report.SourceFile> sources,
-                          Map<String, String> parameters, List<String> inputWarnings) {
+                          Map<String, String> parameters, List<Names> inputWarnings) {
     }
 
     private ReportAssembler() {
@@ -65,7 +66,8 @@ public final class ReportAssembler {
             Node nd = fw.nodes().get(k);
             nodes.add(new Report.NodeInfo(nd.code(), nd.parent(), nd.name(), tree.depth()[k],
                     nd.aggregation().describe(), nd.weighting().describe(), b.nodeWeight()[k],
-                    b.effectiveNodeWeight()[k], b.nodeScores()[k], b.nodeRanks()[k]));
+                    b.effectiveNodeWeight()[k], b.nodeScores()[k], b.nodeRanks()[k],
+                    methods("aggregation", nd.aggregation(), "weighting", nd.weighting())));
         }
         List<Report.IndicatorInfo> indicators = new ArrayList<>();
         for (int j = 0; j < fw.indicators().size(); j++) {
@@ -74,7 +76,9 @@ public final class ReportAssembler {
             indicators.add(new Report.IndicatorInfo(ind.code(), ind.parent(), ind.name(), ind.unit(),
                     ind.direction(), channel, ind.source(), ind.field(), ind.statistic(),
                     ind.normalisation().describe(), ind.imputation().describe(), ind.treatment().describe(),
-                    ind.definition(), b.indicatorWeight()[j], b.effectiveIndicatorWeight()[j], b.indicatorRanks()[j]));
+                    ind.definition(), b.indicatorWeight()[j], b.effectiveIndicatorWeight()[j], b.indicatorRanks()[j],
+                    methods("normalisation", ind.normalisation(), "imputation", ind.imputation(), "treatment",
+                            ind.treatment())));
         }
 
         int root = tree.root();
@@ -131,8 +135,18 @@ public final class ReportAssembler {
                 coherence(b));
     }
 
-    private static List<String> warnings(Context ctx, Build b) {
-        List<String> w = new ArrayList<>(ctx.inputWarnings());
+    /** Methods by role, in the order given, each with its parameters sorted by name. */
+    private static Map<String, Report.Method> methods(Object... roleAndSpec) {
+        Map<String, Report.Method> out = new LinkedHashMap<>();
+        for (int k = 0; k < roleAndSpec.length; k += 2) {
+            MethodSpec m = (MethodSpec) roleAndSpec[k + 1];
+            out.put((String) roleAndSpec[k], new Report.Method(m.method(), new TreeMap<>(m.params())));
+        }
+        return out;
+    }
+
+    private static List<Names> warnings(Context ctx, Build b) {
+        List<Names> w = new ArrayList<>(ctx.inputWarnings());
         w.addAll(b.warnings());
         return List.copyOf(w);
     }
@@ -141,7 +155,7 @@ public final class ReportAssembler {
         return new Report.StageData(s.name(), s.values(), s.flagged(), provenance);
     }
 
-    private static String describeTiers(Framework fw) {
+    static String describeTiers(Framework fw) {
         var t = fw.tiers();
         if (t.method().equals("breaks")) {
             StringBuilder s = new StringBuilder("score breaks");
@@ -222,69 +236,14 @@ public final class ReportAssembler {
         return out;
     }
 
-    /** The method at every node and indicator, in words, in tree order. */
+    /** The method at every node and indicator, in words (Chinese and English), in tree order. */
     static List<Report.MethodLine> methodology(Framework fw) {
         return methodology(fw, null);
     }
 
-    /**
-     * As {@link #methodology(Framework)}, and where a node's weights were computed from the data (objective or
-     * combined weighting) the line states the weights obtained, so the sheet says what the method gave.
-     */
+    /** As {@link #methodology(Framework)}, stating the weights that objective weighting obtained. */
     static List<Report.MethodLine> methodology(Framework fw, NodeWeights[] computed) {
-        List<Report.MethodLine> out = new ArrayList<>();
-        FrameworkTree tree = fw.tree();
-        out.add(new Report.MethodLine("ranking", "index",
-                "Competition ranking (equal scores share the best rank: 1, 2, 2, 4), comparing scores "
-                        + (fw.ranking().compareRounded() ? "as published, rounded to " + fw.ranking().decimals()
-                        + " decimals" : "at full precision") + "; tiers: " + describeTiers(fw) + "."
-                        + notRanked(fw)));
-        for (int k = 0; k < fw.nodes().size(); k++) {
-            Node nd = fw.nodes().get(k);
-            int children = tree.children()[k].length;
-            String text = aggregationText(nd.aggregation()) + " of its " + children + " children; weights: "
-                    + weightingText(nd.weighting()) + ".";
-            if (computed != null && computed[k] != null && OBJECTIVE.contains(nd.weighting().method())) {
-                StringBuilder w = new StringBuilder(" Weights obtained:");
-                for (int c = 0; c < computed[k].children().length; c++) {
-                    w.append(c == 0 ? " " : ", ").append(computed[k].children()[c]).append(' ')
-                            .append(String.format(Locale.ROOT, "%.4f", computed[k].weights()[c]));
-                }
-                text += w.append('.');
-            }
-            out.add(new Report.MethodLine(nd.code(), level(tree.depth()[k]), text));
-        }
-        for (Indicator ind : fw.indicators()) {
-            StringBuilder s = new StringBuilder();
-            s.append(ind.direction() > 0 ? "Higher is better. " : "Lower is better. ");
-            s.append("Source: ").append(ind.source()).append(" / ").append(ind.field());
-            if (ind.statistic() != null) {
-                s.append(" (").append(ind.statistic()).append(')');
-            }
-            s.append(". ");
-            fw.source(ind.source()).ifPresent(src -> s.append(statisticText(src, ind)));
-            if (ind.denominator() != null) {
-                s.append("Divided by ").append(ind.denominator()).append(". ");
-            }
-            if (!ind.imputation().method().equals("none")) {
-                s.append("Missing values imputed by ").append(ind.imputation().describe()).append(". ");
-            }
-            if (!ind.treatment().method().equals("none")) {
-                s.append("Outliers treated by ").append(ind.treatment().describe()).append(". ");
-            }
-            s.append("Normalised by ").append(normalisationText(ind.normalisation())).append('.');
-            s.append(textValuesText(ind));
-            out.add(new Report.MethodLine(ind.code(), "indicator", s.toString()));
-        }
-        for (var c : fw.composites().units()) {
-            List<String> parts = new ArrayList<>();
-            double total = c.components().values().stream().mapToDouble(Double::doubleValue).sum();
-            c.components().forEach((unit, w) -> parts.add(unit + " " + fmt(w / total)));
-            out.add(new Report.MethodLine(c.unit(), "composite", "Every indicator and node scored as the weighted mean "
-                    + "of " + String.join(", ", parts) + " (over the components it applies to); its own raw values "
-                    + "are not scored."));
-        }
-        return out;
+        return MethodologyText.lines(fw, computed);
     }
 
     /** Codes of the units the framework keeps out of the ranking (composites' components, unranked units…). */
@@ -301,137 +260,6 @@ public final class ReportAssembler {
             }
         }
         return out;
-    }
-
-    /** Units that are scored but not ranked, in words ("" when every unit is ranked). */
-    private static String notRanked(Framework fw) {
-        List<String> parts = new ArrayList<>();
-        if (!fw.composites().isEmpty() && !fw.composites().ranksComponents()) {
-            parts.add("the components of composite units");
-        }
-        if (!fw.composites().isEmpty() && !fw.composites().ranksComposites()) {
-            parts.add("composite units");
-        }
-        if (!fw.ranking().unranked().isEmpty()) {
-            parts.add(String.join(", ", fw.ranking().unranked()));
-        }
-        return parts.isEmpty() ? "" : " Scored but not ranked: " + String.join("; ", parts) + ".";
-    }
-
-    /** The indicator's text values in words ("" without any). */
-    private static String textValuesText(Indicator ind) {
-        if (ind.textValues().isEmpty()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (var t : ind.textValues()) {
-            parts.add("'" + t.text() + "' " + (t.notApplicable() ? "not applicable (left out of its parent's mean)"
-                    : "scores " + fmt(t.score())));
-        }
-        return " Text values: " + String.join("; ", parts) + ".";
-    }
-
-    /** How a city-level value is computed from walk-through tests or questionnaire microdata, in words. */
-    static String statisticText(org.bizenv.framework.Source src, Indicator ind) {
-        if (src.type().equals("walkthrough")) {
-            return ind.statistic().equals("pass-rate")
-                    ? "The city's value is the share of its " + ind.field() + " tests that passed, in %. "
-                    : "The city's value is the mean time of its " + ind.field() + " tests, in hours. ";
-        }
-        if (!src.type().equals("survey")) {
-            return "";
-        }
-        StringBuilder t = new StringBuilder("The city's value is ");
-        t.append(ind.statistic().equals("mean-score")
-                ? "the mean answer to " + ind.field() + ", answers 1–5 rescaled to 0–100 as (a − 1)/4·100"
-                : "the share of answers to " + ind.field() + " that are favourable (4 or 5), in %");
-        if (!src.notApplicable().isEmpty()) {
-            t.append("; not-applicable codes ").append(src.notApplicable()).append(" and blanks are left out");
-        }
-        if (!src.sizeMix().isEmpty()) {
-            t.append("; computed per size class and weighted to the population mix ");
-            new java.util.TreeMap<>(src.sizeMix()).forEach((k, v) -> t.append(k).append(' ').append(fmt(v)).append(", "));
-            t.setLength(t.length() - 2);
-            t.append(" (renormalised over the classes that answered)");
-        }
-        if (src.minSample() > 0) {
-            t.append("; fewer than ").append(src.minSample()).append(" valid answers is flagged in Warnings");
-        }
-        return t.append(". ").toString();
-    }
-
-    private static String level(int depth) {
-        return switch (depth) {
-            case 0 -> "index";
-            case 1 -> "dimension";
-            default -> "sub-dimension";
-        };
-    }
-
-    static String aggregationText(MethodSpec a) {
-        String base = switch (a.method()) {
-            case "arithmetic" -> "Weighted arithmetic mean";
-            case "geometric" -> "Weighted geometric mean";
-            case "harmonic" -> "Weighted harmonic mean";
-            case "generalised" -> "Weighted generalised mean with p = " + a.number("p", 1);
-            case "topsis" -> "TOPSIS closeness coefficient ×100 (" + a.text("variant", "vector") + " normalisation)";
-            default -> a.method();
-        };
-        if (a.text("zeros", "error").equals("zero")) {
-            base += ", a child equal to 0 giving a score of 0";
-        }
-        double minShare = a.number("min-share", 0);
-        return base + (minShare > 0 ? String.format(Locale.ROOT, " (left unscored when fewer than %.0f%% of the "
-                + "children have observed, not imputed, values; missing children dropped and weights renormalised)", 100 * minShare)
-                : " (missing children dropped and the remaining weights renormalised)");
-    }
-
-    /** Weighting methods whose weights come from the data. */
-    static final java.util.Set<String> OBJECTIVE = java.util.Set.of("entropy", "critic", "cv", "pca", "combined");
-
-    static String weightingText(MethodSpec w) {
-        return switch (w.method()) {
-            case "expert" -> "expert weights from the framework file, renormalised to sum to 1";
-            case "equal" -> "equal";
-            case "entropy" -> "entropy weights computed from the children's values (objective; "
-                    + w.text("variant", "textbook") + " variant: w ∝ 1 − E, E the normalised Shannon entropy)";
-            case "critic" -> "CRITIC weights computed from the children's values (objective; "
-                    + w.text("variant", "direction-aware") + " variant: w ∝ σ·Σ(1 − r))";
-            case "cv" -> "coefficient-of-variation weights computed from the children's values (objective)";
-            case "pca" -> "first-principal-component loadings of the children (objective)";
-            case "ahp" -> "AHP principal eigenvector of the pairwise comparison matrix in the framework file ("
-                    + w.text("ri", "saaty-classic") + " random index, consistency ratio at most "
-                    + fmt(w.number("cr-limit", 0.10)) + ")";
-            case "combined" -> "expert weights combined with " + w.text("objective", "entropy") + " weights ("
-                    + w.text("rule", "linear") + ")";
-            default -> w.describe();
-        };
-    }
-
-    static String normalisationText(MethodSpec s) {
-        return switch (s.method()) {
-            case "minmax" -> "min-max onto [" + fmt(s.number("min", 0)) + ", " + fmt(s.number("max", 100)) + "]";
-            case "zscore" -> "z-score (mean " + fmt(s.number("mean", 0)) + ", sd " + fmt(s.number("sd", 1)) + ")";
-            case "goalposts" -> "distance to frontier with fixed goalposts: best " + fmt(s.number("best", 0))
-                    + ", worst " + fmt(s.number("worst", 0)) + ", clipped to [0, " + fmt(s.number("scale", 100)) + "]"
-                    + (s.number("power", 1) != 1 ? ", raised to the power " + fmt(s.number("power", 1)) : "");
-            case "percentile-rank" -> "percentile rank onto [" + fmt(s.number("min", 0)) + ", "
-                    + fmt(s.number("max", 100)) + "]";
-            case "rank" -> "rank among the units (1 = worst, ties at the lowest rank)";
-            case "borda" -> "Borda score (the number of units doing worse)";
-            case "distance-to-reference" -> "distance to the reference unit " + s.text("unit", "")
-                    + " (0 = worst unit, " + fmt(s.number("max", 100)) + " = the reference"
-                    + (s.text("cap", "false").equals("true") ? ", capped there" : "") + ")";
-            case "distance-to-target" -> "distance to the target " + fmt(s.number("target", 0))
-                    + " (0 = worst unit, " + fmt(s.number("max", 100)) + " = the target"
-                    + (s.text("cap", "false").equals("true") ? ", capped there" : "") + ")";
-            case "none" -> "none (values used as given)";
-            default -> s.describe();
-        };
-    }
-
-    private static String fmt(double d) {
-        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     /** Correlations of the normalised indicators, with their parent, and per dimension alpha and PCA. */

@@ -156,59 +156,91 @@ public final class RobustnessMapper {
         return new RobustnessSection.Scenarios(runs, c.spearman(), c.kendall(), c.notes());
     }
 
-    /** How the analysis was run, one methodology line per part (element = the part, level "robustness"). */
+    /**
+     * How the analysis was run, one methodology line per part (element = the part, level "robustness"): the text in
+     * plain words, Chinese and English, and the technical name of the analysis as the term.
+     */
     public static List<Report.MethodLine> methodology(RobustnessSection s) {
         List<Report.MethodLine> out = new ArrayList<>();
         RobustnessSection.Uncertainty u = s.uncertainty();
         if (u != null) {
-            out.add(line("uncertainty", "Monte Carlo uncertainty analysis: " + count(u.runs()) + " runs, seed "
+            String percentiles = u.percentiles().replace("; interval = 5th to 95th percentile rank", "");
+            out.add(line("uncertainty", new Names("把所有权重随机变动 " + count(u.runs()) + " 次（随机种子 " + u.seed()
+                    + "；" + u.weightScheme() + extra(u.settings()) + "），每次都重新汇总本次计算的标准化指标，并按正式排名的"
+                    + "规则排名。每个城市列出：正式排名，平均和中位排名，90% 的情况下排名落在的区间（第 5 至第 95 百分位），"
+                    + "最好和最差排名，进入前 " + u.topK() + " 名及落入各梯队的比例；百分位按 " + percentiles + "。",
+                    "Monte Carlo uncertainty analysis: " + count(u.runs()) + " runs, seed "
                     + u.seed() + ". Each run perturbs the weights of every node's children, " + u.weightScheme()
                     + extra(u.settings()) + ", re-aggregates the build's normalised indicators and ranks the index as "
                     + "the ranking does. Per city: nominal, mean and median rank, the 5th–95th percentile interval (a "
                     + "90% interval), best and worst rank, P(top " + u.topK() + ") and P(each tier) as shares of the "
-                    + "runs; percentiles by " + u.percentiles().replace("; interval = 5th to 95th percentile rank", "")
-                    + "."));
+                    + "runs; percentiles by " + percentiles + "."),
+                    new Names("蒙特卡洛不确定性分析，90% 区间", "Monte Carlo uncertainty analysis, 90 % interval")));
         }
         RobustnessSection.Sensitivity v = s.sensitivity();
         if (v != null) {
             List<String> inputs = v.inputs().stream().map(RobustnessSection.SensitivityIndex::label).toList();
-            out.add(line("sensitivity", "Variance-based (Sobol) sensitivity of the " + v.output() + " to "
+            String factor = plain(s.settings().sensitivityFactor());
+            out.add(line("sensitivity", new Names("衡量 " + inputs.size() + " 项权重（" + String.join(", ", inputs)
+                    + "；每项乘以 1 + " + factor + "·(2u − 1)，u 取 [0, 1)，同级其余权重重新归一）各自对排名变动（"
+                    + v.output() + "）的影响有多大：Saltelli 设计，N = " + count(v.baseSamples()) + " 个基础样本（"
+                    + count(v.runs()) + " 次计算），" + v.sampling() + "；一阶指数 S1 按 Saltelli (2010)，总效应指数 ST 按 "
+                    + "Jansen (1999)，方差以 2N 为除数；" + Math.round(v.confidence() * 100) + "% 百分位自助法区间（重抽样 "
+                    + count(v.bootstrap()) + " 次，随机种子 " + v.seed() + "）。",
+                    "Variance-based (Sobol) sensitivity of the " + v.output() + " to "
                     + inputs.size() + " inputs (" + String.join(", ", inputs) + "; each weight scaled by 1 + "
-                    + plain(s.settings().sensitivityFactor()) + "·(2u − 1), u in [0, 1), and its siblings renormalised): Saltelli design with N = " + count(v.baseSamples())
-                    + " base samples (" + count(v.runs()) + " runs), " + v.sampling() + "; first-order index S1 by "
-                    + "Saltelli (2010), total-order index ST by Jansen (1999), variance with divisor 2N; "
-                    + Math.round(v.confidence() * 100) + "% percentile-bootstrap intervals over the N rows ("
-                    + count(v.bootstrap()) + " resamples, seed " + v.seed() + ")."));
+                    + factor + "·(2u − 1), u in [0, 1), and its siblings renormalised): Saltelli design with N = "
+                    + count(v.baseSamples()) + " base samples (" + count(v.runs()) + " runs), " + v.sampling()
+                    + "; first-order index S1 by Saltelli (2010), total-order index ST by Jansen (1999), variance with "
+                    + "divisor 2N; " + Math.round(v.confidence() * 100) + "% percentile-bootstrap intervals over the N "
+                    + "rows (" + count(v.bootstrap()) + " resamples, seed " + v.seed() + ")."),
+                    new Names("Sobol 方差敏感性指数（S1、ST）", "Sobol variance-based sensitivity indices (S1, ST)")));
         }
         if (s.oneAtATime() != null) {
-            out.add(line("one-at-a-time", "Each indicator and then each dimension removed in turn, its siblings' "
+            out.add(line("one-at-a-time", new Names("依次去掉每个指标、再依次去掉每个维度，同级其余权重重新归一，其他不变；"
+                    + "排名变化 = 正式排名 − 去掉后的排名（正数表示城市上升）。",
+                    "Each indicator and then each dimension removed in turn, its siblings' "
                     + "weights renormalised and everything else nominal; rank shift = nominal rank − rank without it "
-                    + "(positive = the city climbs)."));
+                    + "(positive = the city climbs)."),
+                    new Names("逐一剔除分析", "One-at-a-time removal")));
         }
         if (!s.reversals().isEmpty()) {
             RobustnessSection.Reversal first = s.reversals().get(0);
             boolean allExact = s.reversals().stream().allMatch(RobustnessSection.Reversal::exact);
-            out.add(line("rank-reversal", "Rank-reversal margins: for every two cities adjacent in the nominal "
+            boolean l1 = "L1".equals(first.norm());
+            out.add(line("rank-reversal", new Names("对正式排名中每两个相邻城市，求 " + first.node()
+                    + " 下各权重（非负、和为 1，其他不变）最少要调整多少，后一名才会追平前一名，按全精度得分计算，以 "
+                    + first.norm() + " 距离计" + (l1 ? "（转移权重的两倍）" : "") + "；"
+                    + (allExact ? "精确求解（到综合指数均为加权算术平均）。" : "加权算术平均路径上精确求解，其他情况为数值搜索得到的上界。"),
+                    "Rank-reversal margins: for every two cities adjacent in the nominal "
                     + "ranking, the smallest change of " + first.node() + "'s child weights (non-negative, summing to "
                     + "1, everything else nominal) at which the one behind ties the one ahead, measured as the "
-                    + first.norm() + " distance" + ("L1".equals(first.norm()) ? " (twice the weight moved)" : "")
+                    + first.norm() + " distance" + (l1 ? " (twice the weight moved)" : "")
                     + " on full-precision scores; "
                     + (allExact ? "solved exactly (weighted arithmetic means up to the index)."
-                    : "exact on weighted arithmetic paths, elsewhere found by numerical search (an upper bound).")));
+                    : "exact on weighted arithmetic paths, elsewhere found by numerical search (an upper bound).")),
+                    new Names("排名反转边际（" + first.norm() + " 距离）",
+                            "Rank-reversal margin (" + first.norm() + " distance)")));
         }
         RobustnessSection.Scenarios c = s.scenarios();
         if (c != null) {
-            out.add(line("scenarios", (c.scenarios().size() - 1) + " scenario(s) compared with the nominal build ("
-                    + String.join(", ", s.settings().scenarioFiles()) + "): each re-aggregates the build's normalised "
+            String files = String.join(", ", s.settings().scenarioFiles());
+            int n = c.scenarios().size() - 1;
+            out.add(line("scenarios", new Names(n + " 个情景与正式计算比较（" + files + "）：每个情景按其给定的权重、汇总或"
+                    + "标准化方法重新汇总本次计算的标准化指标（给定的权重取代原权重，同级其余权重重新归一）；排名变化 = 正式排名 − "
+                    + "情景排名；各排名之间的 Spearman ρ（中位秩）与 Kendall τ-b。",
+                    n + " scenario(s) compared with the nominal build ("
+                    + files + "): each re-aggregates the build's normalised "
                     + "indicators with the weights, aggregation or normalisation it states (a stated weight replaces "
                     + "the nominal one and its siblings are renormalised); rank shift = nominal rank − scenario rank; "
-                    + "Spearman's ρ on mid-ranks and Kendall's τ-b between the rankings."));
+                    + "Spearman's ρ on mid-ranks and Kendall's τ-b between the rankings."),
+                    new Names("情景分析", "Scenario analysis")));
         }
         return out;
     }
 
-    private static Report.MethodLine line(String element, String text) {
-        return new Report.MethodLine(element, "robustness", text);
+    private static Report.MethodLine line(String element, Names text, Names term) {
+        return new Report.MethodLine(element, "robustness", text, term);
     }
 
     /** What else varied (alternative aggregations, an indicator left out), beyond runs, weights and ranks. */

@@ -18,7 +18,7 @@ import org.bizenv.framework.Names;
  * @param reversals   margins of the index's child weights between units adjacent in the nominal ranking, best first
  * @param scenarios   every unit's score and rank under each scenario (the first is the nominal build)
  */
-public record RobustnessSection(Settings settings, List<String> notes, Uncertainty uncertainty,
+public record RobustnessSection(Settings settings, List<Names> notes, Uncertainty uncertainty,
                                 Sensitivity sensitivity, OneAtATime oneAtATime, List<Reversal> reversals,
                                 Scenarios scenarios) {
 
@@ -65,7 +65,7 @@ public record RobustnessSection(Settings settings, List<String> notes, Uncertain
      */
     public record Sensitivity(String output, int baseSamples, int runs, String sampling, long seed, int bootstrap,
                               double confidence, double outputMean, double outputVariance,
-                              List<SensitivityIndex> inputs, List<String> notes) {
+                              List<SensitivityIndex> inputs, List<Names> notes) {
     }
 
     /**
@@ -119,7 +119,7 @@ public record RobustnessSection(Settings settings, List<String> notes, Uncertain
      * @param kendall   {@code [s][t]} Kendall's τ-b
      */
     public record Scenarios(List<ScenarioRun> scenarios, double[][] spearman, double[][] kendall,
-                            List<String> notes) {
+                            List<Names> notes) {
     }
 
     /**

@@ -21,7 +21,7 @@ import org.bizenv.framework.Names;
 public record RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
                                double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
                                UncertaintyResult uncertainty, SensitivityResult sensitivity,
-                               OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<String> notes) {
+                               OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<org.bizenv.framework.Names> notes) {
 
     public RobustnessResult {
         reversals = List.copyOf(reversals);

@@ -20,7 +20,7 @@ import org.bizenv.framework.Names;
 public record ScenarioComparison(String[] units, Names[] unitNames, List<String> scenarioIds, List<Names> scenarioNames,
                                  List<String> scenarioSources, double[][] scores, int[][] ranks, int[][] tiers,
                                  int[][] rankShift, double[] meanAbsShift, int[] maxAbsShift, double[][] spearman,
-                                 double[][] kendall, List<String> notes) {
+                                 double[][] kendall, List<org.bizenv.framework.Names> notes) {
 
     public ScenarioComparison {
         scenarioIds = List.copyOf(scenarioIds);

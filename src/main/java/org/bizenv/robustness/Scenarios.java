@@ -27,11 +27,11 @@ public final class Scenarios {
     }
 
     /** The index scores, ranks and tiers of one scenario. */
-    public record Outcome(double[] scores, int[] ranks, int[] tiers, List<String> notes) {
+    public record Outcome(double[] scores, int[] ranks, int[] tiers, List<Names> notes) {
     }
 
     public static Outcome evaluate(CompiledIndex ci, Scenario s) {
-        List<String> notes = new ArrayList<>();
+        List<Names> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         CompiledIndex target = ci;
         if (!s.normalisation().isEmpty()) {
@@ -44,7 +44,7 @@ public final class Scenarios {
                     continue;
                 }
                 Indicator ind = ci.framework.indicators().get(j);
-                List<String> warnings = new ArrayList<>();
+                List<Names> warnings = new ArrayList<>();
                 try {
                     rows.put(j, Scorer.normalise(ind, e.getValue(), ci.build.treated().values()[j], ci.build.units(),
                             warnings));
@@ -52,7 +52,8 @@ public final class Scenarios {
                     problems.add("scenario " + s.id() + ": indicator " + ind.code() + " cannot be normalised by "
                             + e.getValue().describe() + ": " + ex.getMessage());
                 }
-                warnings.forEach(w -> notes.add("scenario " + s.id() + ": " + w));
+                warnings.forEach(w -> notes.add(new org.bizenv.framework.Bilingual().add("情景 " + s.id() + "：",
+                        "scenario " + s.id() + ": ").add(w).names()));
                 for (int k = ci.framework.tree().indicatorParent()[j]; k >= 0; k = ci.framework.tree().nodeParent()[k]) {
                     String method = ci.node(k).weighting().method();
                     if (!method.equals("expert") && !method.equals("equal") && !method.equals("ahp")) {
@@ -61,9 +62,11 @@ public final class Scenarios {
                 }
             }
             for (int k : objectiveParents) {
-                notes.add("scenario " + s.id() + ": node " + ci.node(k).code() + " weights its children by "
+                notes.add(org.bizenv.framework.Bilingual.of("情景 " + s.id() + "：节点 " + ci.node(k).code() + " 按 "
+                        + ci.node(k).weighting().method() + " 方法为下级赋权；这些权重由基准数据算出并保持不变，不因标准化方法的改变而重算",
+                        "scenario " + s.id() + ": node " + ci.node(k).code() + " weights its children by "
                         + ci.node(k).weighting().method() + "; those weights were computed from the nominal values "
-                        + "and are kept, not recomputed after the normalisation change");
+                        + "and are kept, not recomputed after the normalisation change"));
             }
             if (problems.isEmpty()) {
                 target = ci.withValues(rows);
@@ -124,7 +127,7 @@ public final class Scenarios {
         double[][] scores = new double[count][];
         int[][] ranks = new int[count][];
         int[][] tiers = new int[count][];
-        List<String> notes = new ArrayList<>();
+        List<Names> notes = new ArrayList<>();
         ids.add("nominal");
         names.add(new Names("基准方案", "Nominal"));
         sources.add(ci.framework.file() == null ? "" : ci.framework.file().getFileName().toString());

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record SensitivityResult(String output, int baseSamples, int runs, String sampling, long seed, int bootstrap,
                                 double confidence, double outputMean, double outputVariance, List<InputIndex> inputs,
-                                List<String> notes) {
+                                List<org.bizenv.framework.Names> notes) {
 
     public SensitivityResult {
         inputs = List.copyOf(inputs);

@@ -26,7 +26,7 @@ public record Build(Framework framework, List<Unit> units, String[][] provenance
                     Stage imputed, Stage treated, Stage normalised, boolean[][] notApplicable, double[][] nodeScores,
                     int[][] nodeRanks, int[][] indicatorRanks, NodeWeights[] nodeWeights, double[] nodeWeight,
                     double[] indicatorWeight, double[] effectiveNodeWeight, double[] effectiveIndicatorWeight,
-                    TreatmentRecord[] treatment, int[] tiers, List<String> warnings) {
+                    TreatmentRecord[] treatment, int[] tiers, List<org.bizenv.framework.Names> warnings) {
 
     public int unitCount() {
         return units.size();

@@ -68,12 +68,14 @@ final class CompositeScoring {
         int[] tiers = Scorer.tiers(fw.tiers(), masked(nodeScores[fw.tree().root()], unranked), rounded ? decimals : -1);
 
         List<Composite> list = fw.composites().units();
-        List<String> warnings = new ArrayList<>(b.warnings());
+        List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
         if (!list.isEmpty()) {
-            warnings.add(list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
+            String units = String.join(", ", list.stream().map(Composite::unit).toList());
+            warnings.add(org.bizenv.framework.Bilingual.of(list.size() + " 个合成单位在每个指标和节点上按其组成城市的加权平均计分；"
+                    + "其自身的原始值只列示、不计分：" + units,
+                    list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
                     + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
-                    + "and node; their own raw values are shown but not scored: "
-                    + String.join(", ", list.stream().map(Composite::unit).toList()));
+                    + "and node; their own raw values are shown but not scored: " + units));
         }
         return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(),

@@ -11,7 +11,9 @@ import org.bizenv.aggregate.AggregationKernel;
 import org.bizenv.aggregate.AggregationMethod;
 import org.bizenv.aggregate.NodeChildren;
 import org.bizenv.aggregate.NonPositiveValueException;
+import org.bizenv.framework.Bilingual;
 import org.bizenv.framework.Framework;
+import org.bizenv.framework.Names;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.MethodSpec;
@@ -44,7 +46,7 @@ public final class Scorer {
 
     /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
     static Scored scoreUnits(Framework fw, RawData data) {
-        List<String> warnings = new ArrayList<>();
+        List<Names> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
         int n = data.unitCount();
@@ -155,7 +157,7 @@ public final class Scorer {
         return t.method().equals("breaks") ? Ranking.tiersByBreaks(s, t.breaks()) : Ranking.tiersByQuantiles(s, t.count());
     }
 
-    private static Stage denominate(Framework fw, RawData data, List<String> warnings) {
+    private static Stage denominate(Framework fw, RawData data, List<Names> warnings) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
@@ -180,7 +182,7 @@ public final class Scorer {
         return Stage.unflagged("denominated", out);
     }
 
-    private static Stage impute(Framework fw, RawData data, Stage in, List<String> warnings) {
+    private static Stage impute(Framework fw, RawData data, Stage in, List<Names> warnings) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
@@ -217,8 +219,9 @@ public final class Scorer {
                     count += b ? 1 : 0;
                 }
                 if (count > 0) {
-                    warnings.add("indicator " + ind.code() + ": " + count + " value" + (count == 1 ? "" : "s")
-                            + " imputed by " + spec.describe());
+                    warnings.add(new Bilingual().add("指标 " + ind.code() + "：" + count + " 个缺失值已用 "
+                            + spec.describe() + " 方法插补", "indicator " + ind.code() + ": " + count + " value"
+                            + (count == 1 ? "" : "s") + " imputed by " + spec.describe()).names());
                 }
             }
         }
@@ -252,7 +255,7 @@ public final class Scorer {
         return new Stage("treated", out, flags);
     }
 
-    private static Stage normalise(Framework fw, RawData data, Stage in, List<String> warnings) {
+    private static Stage normalise(Framework fw, RawData data, Stage in, List<Names> warnings) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
@@ -274,15 +277,17 @@ public final class Scorer {
      * @param warnings receives analyst-facing warnings (zero range)
      */
     public static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
-                                     List<String> warnings) {
+                                     List<Names> warnings) {
         MethodSpec s = spec;
         double[] x = treated;
         int dir = ind.direction();
         return switch (s.method()) {
             case "minmax" -> {
                 if (Normalisation.hasZeroRange(x)) {
-                    warnings.add("indicator " + ind.code() + ": every unit has the same value, so min-max "
-                            + "normalisation gives each the midpoint " + (s.number("min", 0) + s.number("max", 100)) / 2);
+                    double mid = (s.number("min", 0) + s.number("max", 100)) / 2;
+                    warnings.add(Bilingual.of("指标 " + ind.code() + "：所有城市的数值相同，最小—最大标准化后均取中点 " + mid,
+                            "indicator " + ind.code() + ": every unit has the same value, so min-max "
+                            + "normalisation gives each the midpoint " + mid));
                 }
                 yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
             }
@@ -383,7 +388,7 @@ public final class Scorer {
      * unit. A node that does not apply to a unit (none of its children does) is unscored without a warning.
      */
     private static void availabilityWarnings(Framework fw, int node, NodeChildren kids, byte[] why, RawData data,
-                                             List<String> warnings) {
+                                             List<Names> warnings) {
         Node nd = fw.nodes().get(node);
         int k = kids.count();
         for (int i = 0; i < why.length; i++) {
@@ -392,21 +397,30 @@ public final class Scorer {
             }
             int applicable = kids.applicable(i);
             String apply = applicable < k ? " that apply" : "";
-            String reason = switch (why[i]) {
-                case AggregationKernel.NO_DATA -> "none of its " + applicable + " children" + apply + " has data";
+            String applyZh = applicable < k ? "适用的" : "";
+            Names reason = switch (why[i]) {
+                case AggregationKernel.NO_DATA -> Bilingual.of(applyZh + applicable + " 个下级指标均无数据",
+                        "none of its " + applicable + " children" + apply + " has data");
                 case AggregationKernel.TOO_FEW_OBSERVED -> {
                     int observed = kids.observed(i);
-                    yield String.format(Locale.ROOT, "only %d of its %d children%s have observed (not imputed) data "
+                    String minShare = new BigDecimal(Double.toString(nd.aggregation().number("min-share", 0)))
+                            .stripTrailingZeros().toPlainString();
+                    yield Bilingual.of(String.format(Locale.ROOT, "%d 个%s下级指标中只有 %d 个有实际（非插补）数据（%.0f%%），"
+                            + "低于数据完整度门槛 min-share %s", applicable, applyZh, observed,
+                            100.0 * observed / applicable, minShare),
+                            String.format(Locale.ROOT, "only %d of its %d children%s have observed (not imputed) data "
                             + "(%.0f%%), below the availability threshold min-share %s", observed, applicable, apply,
-                            100.0 * observed / applicable, new BigDecimal(Double.toString(nd.aggregation()
-                                    .number("min-share", 0))).stripTrailingZeros().toPlainString());
+                            100.0 * observed / applicable, minShare));
                 }
-                case AggregationKernel.INCOMPLETE -> "only " + kids.withData(i) + " of its " + k + " children have "
-                        + "data and TOPSIS needs all of them";
-                default -> "its children with data all have weight 0";
+                case AggregationKernel.INCOMPLETE -> Bilingual.of(k + " 个下级指标中只有 " + kids.withData(i)
+                        + " 个有数据，而 TOPSIS 方法需要全部数据", "only " + kids.withData(i) + " of its " + k
+                        + " children have data and TOPSIS needs all of them");
+                default -> Bilingual.of("有数据的下级指标权重均为 0", "its children with data all have weight 0");
             };
             Unit u = data.units().get(i);
-            warnings.add("node " + nd.code() + ": " + u.name().both() + " (" + u.code() + ") left unscored: " + reason);
+            warnings.add(new Bilingual().add("节点 " + nd.code() + "：" + u.name().both() + "（" + u.code()
+                    + "）未得分：", "node " + nd.code() + ": " + u.name().both() + " (" + u.code()
+                    + ") left unscored: ").add(reason).names());
         }
     }
 
@@ -445,7 +459,7 @@ public final class Scorer {
     }
 
     /** How many values text codes gave, per indicator: an analyst should see them at a glance. */
-    private static void codedWarnings(Framework fw, RawData data, List<String> warnings) {
+    private static void codedWarnings(Framework fw, RawData data, List<Names> warnings) {
         for (int j = 0; j < fw.indicators().size(); j++) {
             int na = 0;
             int scored = 0;
@@ -454,18 +468,22 @@ public final class Scorer {
                 scored += Double.isNaN(data.textScore(j, i)) ? 0 : 1;
             }
             if (na + scored > 0) {
-                warnings.add("indicator " + fw.indicators().get(j).code() + ": "
+                String code = fw.indicators().get(j).code();
+                warnings.add(Bilingual.of("指标 " + code + "："
+                        + (na > 0 ? na + " 个城市不适用" : "") + (na > 0 && scored > 0 ? "，" : "")
+                        + (scored > 0 ? scored + " 个城市按文字取值计分" : "") + "（见 text-values）",
+                        "indicator " + code + ": "
                         + (na > 0 ? na + " unit" + (na == 1 ? "" : "s") + " not applicable" : "")
                         + (na > 0 && scored > 0 ? ", " : "")
                         + (scored > 0 ? scored + " unit" + (scored == 1 ? "" : "s") + " scored by a text value" : "")
-                        + " (see text-values)");
+                        + " (see text-values)"));
             }
         }
     }
 
     /** Units without an index score, and the indicators they lack: never silent, never a crash. */
     private static void unscoredWarnings(Framework fw, RawData data, Stage normalised, double[] index,
-                                         boolean[] indexNotApplicable, List<String> warnings) {
+                                         boolean[] indexNotApplicable, List<Names> warnings) {
         for (int i = 0; i < index.length; i++) {
             if (!Double.isNaN(index[i])) {
                 continue;
@@ -477,10 +495,14 @@ public final class Scorer {
                 }
             }
             Unit u = data.units().get(i);
-            warnings.add("unit " + u.code() + " (" + u.name().both() + ") has no index score and is unranked"
+            String list = lacking.size() <= 8 ? String.join(", ", lacking) : String.join(", ", lacking.subList(0, 8));
+            int more = lacking.size() - 8;
+            warnings.add(Bilingual.of("城市 " + u.code() + "（" + u.name().both() + "）没有综合指数得分，不参与排名"
+                    + (indexNotApplicable[i] ? "：没有适用于它的指标" : lacking.isEmpty() ? ""
+                    : "：缺少 " + list + (more > 0 ? " 等（另有 " + more + " 项）" : "") + " 的数值"),
+                    "unit " + u.code() + " (" + u.name().both() + ") has no index score and is unranked"
                     + (indexNotApplicable[i] ? ": no indicator applies to it" : lacking.isEmpty() ? ""
-                    : ": no value for " + (lacking.size() <= 8 ? String.join(", ", lacking)
-                    : String.join(", ", lacking.subList(0, 8)) + " and " + (lacking.size() - 8) + " more")));
+                    : ": no value for " + list + (more > 0 ? " and " + more + " more" : ""))));
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  *                   null where the survey gives no value
  * @param warnings   units under the minimum sample size, per question
  */
-public record SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<String> warnings) {
+public record SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<org.bizenv.framework.Names> warnings) {
 
     public SurveyIndicators {
         units = List.copyOf(units);
@@ -38,7 +38,7 @@ public record SurveyIndicators(List<String> units, double[][] values, String[][]
         parts.forEach(p -> p.units().forEach(u -> column.putIfAbsent(u, column.size())));
         double[][] values = new double[indicators][column.size()];
         String[][] provenance = new String[indicators][column.size()];
-        List<String> warnings = new ArrayList<>();
+        List<org.bizenv.framework.Names> warnings = new ArrayList<>();
         for (double[] row : values) {
             Arrays.fill(row, Double.NaN);
         }

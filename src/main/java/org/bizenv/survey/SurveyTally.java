@@ -122,7 +122,7 @@ public final class SurveyTally implements AutoCloseable {
         int m = framework.indicators().size();
         double[][] values = new double[m][units.size()];
         String[][] provenance = new String[m][units.size()];
-        List<String> warnings = new ArrayList<>();
+        List<org.bizenv.framework.Names> warnings = new ArrayList<>();
         for (int j = 0; j < m; j++) {
             Indicator ind = framework.indicators().get(j);
             Arrays.fill(values[j], Double.NaN);
@@ -137,9 +137,11 @@ public final class SurveyTally implements AutoCloseable {
                 provenance[j][i] = source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
                         + (source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
                 if (res.lowSample(u, ind.field())) {
-                    warnings.add((lastYear ? "last year: " : "") + "indicator " + ind.code() + ": " + label(u)
-                            + " has " + n + " valid answers to " + ind.field() + ", under the minimum sample of "
-                            + source.minSample());
+                    warnings.add(org.bizenv.framework.Bilingual.of((lastYear ? "上年：" : "") + "指标 " + ind.code()
+                            + "：" + label(u) + " 对 " + ind.field() + " 的有效回答只有 " + n + " 份，少于最低样本量 "
+                            + source.minSample(), (lastYear ? "last year: " : "") + "indicator " + ind.code() + ": "
+                            + label(u) + " has " + n + " valid answers to " + ind.field()
+                            + ", under the minimum sample of " + source.minSample()));
                 }
             }
         }

@@ -49,7 +49,7 @@ class EvaluationJobTest extends JobTestBase {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("2024");
         }
-        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (var in = EvaluationJobTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             var schema = com.networknt.schema.SchemaRegistry
                     .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
             assertThat(schema.validate(Files.readString(json), com.networknt.schema.InputFormat.JSON)).isEmpty();
@@ -78,7 +78,9 @@ class EvaluationJobTest extends JobTestBase {
         String fin = null;
         for (JsonNode m : r.get("methodology")) {
             if (m.get("element").asString().equals("FIN.SAT.1")) {
-                fin = m.get("text").asString();
+                fin = m.get("text").get("en").asString();
+                assertThat(m.get("text").get("zh").asString()).contains("对 Q09 回答的平均值，回答 1–5 按 (a − 1)/4·100 换算为 0–100",
+                        "不适用代码 [9] 和空白不计入", "有效回答少于 400 份的在“提示”表中标出");
             }
         }
         assertThat(fin).contains("the mean answer to Q09, answers 1–5 rescaled to 0–100 as (a − 1)/4·100",

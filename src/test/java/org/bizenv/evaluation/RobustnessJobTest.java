@@ -88,7 +88,7 @@ class RobustnessJobTest extends JobTestBase {
 
     @Test
     void bothReportsCarryEveryPartOfTheAnalysis() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
             assertThat(schema.validate(Files.readString(out.resolve("2024/bizenv-report-2024.json")),
                     InputFormat.JSON)).isEmpty();

@@ -100,15 +100,22 @@ class SampleReportContentTest extends JobTestBase {
         assertThat(inn.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-12));
         assertThat(inn.values()).doesNotContain(0.25);              // computed, not the stated equal weights
 
-        String text = (String) rows(workbook.getSheet("Methodology")).get("INN").get(3);
+        // the method in Chinese (column D) and in English (column E), the framework's term beside them (F)
+        List<Object> line = rows(workbook.getSheet("Methodology")).get("INN");
+        String zh = (String) line.get(3);
+        String text = (String) line.get(4);
         assertThat(text).contains("entropy weights computed from the children's values (objective; textbook variant");
-        StringBuilder obtained = new StringBuilder("Weights obtained:");
+        assertThat(zh).startsWith("对其 4 个下级取加权算术平均（缺失的下级不计入，其余权重重新归一）；权重：由下级数值计算的熵权（客观赋权；"
+                + "textbook 变体：w ∝ 1 − E，E 为归一化香农熵）。");
+        assertThat(line.get(5)).isEqualTo("arithmetic; entropy");
+        StringBuilder obtained = new StringBuilder();
         int k = 0;
         for (var e : inn.entrySet()) {
-            obtained.append(k++ == 0 ? " " : ", ").append(e.getKey())
+            obtained.append(k++ == 0 ? "" : ", ").append(e.getKey())
                     .append(String.format(java.util.Locale.ROOT, " %.4f", e.getValue()));
         }
-        assertThat(text).endsWith(obtained + ".");
+        assertThat(text).endsWith("Weights obtained: " + obtained + ".");
+        assertThat(zh).endsWith("得到的权重：" + obtained + "。");
 
         // the Weights sheet: the method beside each child, the computed weight as a number
         Map<String, List<Object>> weights = rows(workbook.getSheet("Weights"));

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.bizenv.ingest.InputDataException;
+import org.bizenv.report.json.JsonReportWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +79,7 @@ class PreviousResultsTest {
         assertThat(problem(write("other.json", "{\"year\": 2023, \"ranking\": []}"))).isEqualTo("not a bizenv JSON "
                 + "report: it has no meta.schemaVersion; " + VALID);
         assertThat(problem(write("future.json", REPORT.replace("\"1.1\"", "\"9.0\"")))).isEqualTo("a bizenv JSON "
-                + "report of schema 9.0, which this version of bizenv does not read (it reads schema 1.0 and 1.1): "
+                + "report of schema 9.0, which this version of bizenv does not read (it reads schema 1.0, 1.1 and 1.2): "
                 + "score last year's data again with --previous-data, or use a report of a readable schema");
     }
 
@@ -91,5 +93,40 @@ class PreviousResultsTest {
                 + "number; ranking[0].rank is 0, not a rank (1, 2, …); ranking[1] has no score; " + VALID);
         assertThat(problem(write("no-ranking.json", "{\"meta\": {\"schemaVersion\": \"1.1\", \"year\": 2023}}")))
                 .isEqualTo("not a bizenv JSON report of schema 1.1: ranking is missing; " + VALID);
+    }
+
+    @Test
+    void readsAFormat11Report() throws Exception {
+        // the fields 1.1 wrote, texts as plain strings, no published score nor names in the ranking
+        Path file = dir.resolve("bizenv-report-2023.json");
+        Files.writeString(file, """
+                {
+                  "meta": {"schemaVersion": "1.1", "year": 2023, "decimals": 2, "compareRounded": true,
+                           "parameters": {"seed": "1"}},
+                  "ranking": [
+                    {"unit": "shanghai", "score": 90.125, "rank": 1, "tier": 1},
+                    {"unit": "beijing", "score": 88.5, "rank": 2, "tier": 1},
+                    {"unit": "lhasa", "score": null, "rank": null, "tier": null}
+                  ],
+                  "methodology": [{"element": "INDEX", "level": "index", "text": "Arithmetic mean."}],
+                  "warnings": ["indicator FIN.1: lhasa has 12 valid answers"]
+                }
+                """);
+        PreviousResults p = PreviousResults.read(file);
+        assertThat(p.year()).isEqualTo(2023);
+        assertThat(p.scores()).isEqualTo(Map.of("shanghai", 90.125, "beijing", 88.5));
+        assertThat(p.ranks()).isEqualTo(Map.of("shanghai", 1, "beijing", 2));
+        assertThat(p.source()).isEqualTo("last year's report bizenv-report-2023.json");
+    }
+
+    @Test
+    void readsAFormat12ReportAtFullPrecision() throws Exception {
+        Path file = dir.resolve("bizenv-report-2024.json");
+        new JsonReportWriter().write(ReportFixtures.sample(), file);
+        PreviousResults p = PreviousResults.read(file);
+        assertThat(p.year()).isEqualTo(2024);
+        // the full-precision score, not the published one beside it
+        assertThat(p.scores().get("shanghai")).isEqualTo(ReportFixtures.INDEX[1]).isEqualTo(92.70833333333334);
+        assertThat(p.ranks()).isEqualTo(Map.of("shanghai", 1, "beijing", 2, "chengdu", 3, "wuhan", 4));
     }
 }

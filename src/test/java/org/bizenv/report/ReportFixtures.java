@@ -219,23 +219,30 @@ public final class ReportFixtures {
                 new Report.ImprovementRow(3, "wuhan", INDEX[2] - PREVIOUS[2], INDEX[2], PREVIOUS[2], -1));
 
         var methodology = List.of(
-                new Report.MethodLine("INDEX", "index", "Arithmetic mean of the dimensions, expert weights 1:1."),
-                new Report.MethodLine("MKT", "dimension", "Arithmetic mean of its indicators, equal weights."),
-                new Report.MethodLine("FIN", "dimension", "Arithmetic mean of its indicators, equal weights."),
-                new Report.MethodLine("MKT.1", "indicator",
-                        "Min-max to 0–100, lower is better; no imputation; no treatment."),
-                new Report.MethodLine("MKT.2", "indicator",
-                        "Min-max to 0–100; outliers winsorised (COIN rule: |skew| > 2 and kurtosis > 3.5)."),
-                new Report.MethodLine("FIN.1", "indicator", "Share of favourable survey answers; min-max to 0–100."),
-                new Report.MethodLine("FIN.2", "indicator",
-                        "Per million residents; missing values imputed by the mean; min-max to 0–100."));
+                method("INDEX", "index", "对各维度取算术平均，专家权重 1:1。",
+                        "Arithmetic mean of the dimensions, expert weights 1:1.", "arithmetic; expert"),
+                method("MKT", "dimension", "对其指标取算术平均，等权。",
+                        "Arithmetic mean of its indicators, equal weights.", "arithmetic; equal"),
+                method("FIN", "dimension", "对其指标取算术平均，等权。",
+                        "Arithmetic mean of its indicators, equal weights.", "arithmetic; equal"),
+                method("MKT.1", "indicator", "最小—最大法映射到 0–100，越低越好；不插补；不做异常值处理。",
+                        "Min-max to 0–100, lower is better; no imputation; no treatment.", "minmax"),
+                method("MKT.2", "indicator", "最小—最大法映射到 0–100；异常值缩尾（COIN 规则：|偏度| > 2 且峰度 > 3.5）。",
+                        "Min-max to 0–100; outliers winsorised (COIN rule: |skew| > 2 and kurtosis > 3.5).",
+                        "minmax; winsorise"),
+                method("FIN.1", "indicator", "问卷好评比例；最小—最大法映射到 0–100。",
+                        "Share of favourable survey answers; min-max to 0–100.", "minmax"),
+                method("FIN.2", "indicator", "每百万居民；缺失值用均值插补；最小—最大法映射到 0–100。",
+                        "Per million residents; missing values imputed by the mean; min-max to 0–100.",
+                        "mean; minmax"));
 
-        List<String> warnings = new ArrayList<>();
+        List<Names> warnings = new ArrayList<>();
         if (hostile) {
-            warnings.add("=1+1");
+            warnings.add(new Names("=1+1", "=1+1"));
         }
-        warnings.add("FIN.2: wuhan missing, imputed by the mean of 3 units");
-        warnings.add("FIN.1: chengdu has 400 valid answers, below the minimum sample of 400 for Q07");
+        warnings.add(new Names("FIN.2：武汉缺失，用 3 个城市的均值插补", "FIN.2: wuhan missing, imputed by the mean of 3 units"));
+        warnings.add(new Names("FIN.1：成都对 Q07 的有效回答 400 份，低于最低样本量 400",
+                "FIN.1: chengdu has 400 valid answers, below the minimum sample of 400 for Q07"));
 
         String[] cinds = INDICATORS.toArray(String[]::new);
         double[][] pearson = {
@@ -291,5 +298,9 @@ public final class ReportFixtures {
             c[i] = m[i].clone();
         }
         return c;
+    }
+
+    private static Report.MethodLine method(String element, String level, String zh, String en, String term) {
+        return new Report.MethodLine(element, level, new Names(zh, en), new Names(term, term));
     }
 }

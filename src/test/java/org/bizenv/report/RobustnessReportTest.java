@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The robustness section of a report built from a real analysis of a 36-unit synthetic index: mapped into the report's
- * unit order, written to JSON that validates against the 1.1 schema, and to the workbook's robustness sheets with a
+ * unit order, written to JSON that validates against the 1.2 schema, and to the workbook's robustness sheets with a
  * chart drawn from the Sensitivity sheet's own cells.
  */
 class RobustnessReportTest {
@@ -78,7 +78,7 @@ class RobustnessReportTest {
                 "test", "synthetic.yaml", null, List.of(), Map.of(), List.of()));
         report = RobustnessMapper.attach(plain, result, new RobustnessSection.Settings(7, 300, "uniform:0.25", 64,
                 0.25, "L1", List.of("scenarios.yaml")));
-        try (InputStream in = RobustnessReportTest.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (InputStream in = RobustnessReportTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
     }
@@ -118,19 +118,19 @@ class RobustnessReportTest {
         assertThat(report.methodology()).filteredOn(m -> "robustness".equals(m.level()))
                 .extracting(Report.MethodLine::element)
                 .containsExactly("uncertainty", "sensitivity", "one-at-a-time", "rank-reversal", "scenarios");
-        assertThat(report.methodology().get(report.methodology().size() - 5).text())
+        assertThat(report.methodology().get(report.methodology().size() - 5).text().en())
                 .contains("300 runs, seed 7", "w·(1 + U(−1, 1)·0.25)", "R type 7", "5th–95th percentile");
     }
 
     @Test
-    void jsonValidatesAgainstSchema11AndIsDeterministic() {
+    void jsonValidatesAgainstSchema12AndIsDeterministic() {
         var writer = new JsonReportWriter();
         String json = writer.toJson(report);
         assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
         assertThat(writer.toJson(report)).isEqualTo(json);
         JsonNode doc = JsonMapper.builder().build().readTree(json);
         JsonNode rb = doc.get("robustness");
-        assertThat(doc.get("meta").get("schemaVersion").asString()).isEqualTo("1.1");
+        assertThat(doc.get("meta").get("schemaVersion").asString()).isEqualTo("1.2");
         assertThat(rb.propertyNames()).containsExactly("settings", "notes", "uncertainty", "sensitivity",
                 "oneAtATime", "rankReversals", "scenarios");
         assertThat(rb.get("uncertainty").get("units")).hasSize(36);
@@ -187,6 +187,36 @@ class RobustnessReportTest {
             List<String> scenTexts = new ArrayList<>();
             scen.forEach(r -> r.forEach(c -> scenTexts.add(c.toString())));
             assertThat(scenTexts).contains("维度一优先 Dimension 1 first", "基准方案 Nominal");
+
+            // every city named on the interval chart's axis
+            assertThat(charts.get(0).getCTChart().getPlotArea().getCatAxArray(0).xmlText())
+                    .contains("<c:tickLblSkip val=\"1\"/>");
+            // the notes: Chinese, and English on the row below
+            List<String> sensTexts = new ArrayList<>();
+            sens.forEach(r -> r.forEach(c -> sensTexts.add(c.toString())));
+            assertThat(sensTexts).containsSubsequence("权重变动下的排名区间：百分位按 R 第 7 种算法；区间为第 5 至第 95 百分位排名",
+                    "uncertainty: percentiles by R type 7; interval = 5th to 95th percentile rank");
+
+            // Methodology: the robustness parts in plain words, the technical term beside them
+            Sheet m = wb.getSheet("Methodology");
+            int row = -1;
+            for (Row r : m) {
+                if (r.getCell(0) != null && "uncertainty".equals(r.getCell(0).toString())) {
+                    row = r.getRowNum();
+                }
+            }
+            assertThat(m.getRow(row).getCell(1).getStringCellValue())
+                    .isEqualTo("权重变动下的排名区间 Rank range when weights vary");
+            assertThat(m.getRow(row).getCell(2).getStringCellValue()).isEqualTo("稳健性分析 Robustness");
+            assertThat(m.getRow(row).getCell(3).getStringCellValue()).startsWith("把所有权重随机变动 300 次（随机种子 7；");
+            assertThat(m.getRow(row).getCell(4).getStringCellValue())
+                    .startsWith("Monte Carlo uncertainty analysis: 300 runs, seed 7.");
+            assertThat(m.getRow(row).getCell(5).getStringCellValue())
+                    .isEqualTo("蒙特卡洛不确定性分析，90% 区间 Monte Carlo uncertainty analysis, 90 % interval");
+            assertThat(m.getRow(row + 1).getCell(1).getStringCellValue())
+                    .isEqualTo("哪些权重最影响排名 Which weights move the ranking most");
+            assertThat(m.getRow(row + 1).getCell(5).getStringCellValue())
+                    .isEqualTo("Sobol 方差敏感性指数（S1、ST） Sobol variance-based sensitivity indices (S1, ST)");
         }
     }
 

@@ -56,6 +56,7 @@ class RobustnessAnalysisTest {
             }
             assertThat(total).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-12));
         }
-        assertThat(r.notes()).anyMatch(n -> n.contains("rank shift = nominal rank − rank"));
+        assertThat(r.notes()).anyMatch(n -> n.en().contains("rank shift = nominal rank − rank")
+                && n.zh().contains("排名变化 = 基准排名 − 排名（正数表示上升）"));
     }
 }

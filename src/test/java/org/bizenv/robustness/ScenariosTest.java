@@ -163,9 +163,10 @@ class ScenariosTest {
                 VALUES, "A", "B", "C");
         Scenario s = new Scenario("n", new Names("n", "n"), Map.of(), Map.of(),
                 Map.of("X", org.bizenv.framework.MethodSpec.of("rank")), "");
-        assertThat(Scenarios.evaluate(CompiledIndex.of(b), s).notes()).containsExactly("scenario n: node D1 weights its "
-                + "children by entropy; those weights were computed from the nominal values and are kept, not "
-                + "recomputed after the normalisation change");
+        assertThat(Scenarios.evaluate(CompiledIndex.of(b), s).notes()).containsExactly(new Names("情景 n：节点 D1 按 "
+                + "entropy 方法为下级赋权；这些权重由基准数据算出并保持不变，不因标准化方法的改变而重算", "scenario n: node D1 "
+                + "weights its children by entropy; those weights were computed from the nominal values and are kept, "
+                + "not recomputed after the normalisation change"));
     }
 
     @Test

@@ -369,7 +369,10 @@ class MethodsThroughTheEngineTest {
         assertThat(n[1]).isNaN();
         assertThat(n[2]).isNaN();
         assertThat(n[3]).isEqualTo(52 / 3.0);
-        assertThat(b.warnings()).contains(
+        assertThat(b.warnings()).contains(new org.bizenv.framework.Names("节点 N：u2 U2（u2）未得分：3 个下级指标中只有 1 个"
+                + "有实际（非插补）数据（33%），低于数据完整度门槛 min-share 0.6", "node N: u2 U2 (u2) left unscored: only 1 of "
+                + "its 3 children have observed (not imputed) data (33%), below the availability threshold min-share 0.6"));
+        assertThat(b.warnings()).extracting(org.bizenv.framework.Names::en).contains(
                 "node N: u2 U2 (u2) left unscored: only 1 of its 3 children have observed (not imputed) data (33%), "
                         + "below the availability threshold min-share 0.6",
                 "node N: u3 U3 (u3) left unscored: only 1 of its 3 children have observed (not imputed) data (33%), "
@@ -402,7 +405,9 @@ class MethodsThroughTheEngineTest {
         for (int j = 0; j < 5; j++) {
             assertThat(b.imputed().flagged()[j]).containsExactly(false, false, true, false, false);
         }
-        assertThat(b.warnings()).contains("indicator GM: 1 value imputed by group-mean (group Group)");
+        assertThat(b.warnings()).contains(new org.bizenv.framework.Names(
+                "指标 GM：1 个缺失值已用 group-mean (group Group) 方法插补",
+                "indicator GM: 1 value imputed by group-mean (group Group)"));
     }
 
     // ------------------------------------------------------------------ treatment

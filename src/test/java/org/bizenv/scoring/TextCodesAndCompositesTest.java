@@ -103,7 +103,7 @@ class TextCodesAndCompositesTest {
         assertThat(t1[2]).as("I2 missing: min-share 1 leaves T1 unscored").isNaN();
         assertThat(b.indexScores()).containsExactly(62.5, 55, NaN);
         assertThat(b.indexRanks()).containsExactly(1, 2, 0);
-        assertThat(b.warnings()).contains(
+        assertThat(b.warnings()).extracting(org.bizenv.framework.Names::en).contains(
                 "indicator I1: 1 unit scored by a text value (see text-values)",
                 "indicator I4: 1 unit not applicable (see text-values)",
                 "indicator I5: 2 units not applicable (see text-values)",
@@ -175,8 +175,9 @@ class TextCodesAndCompositesTest {
         assertThat(b.nodeRanks()[b.nodeIndex("T1")]).containsExactly(0, 1, 0, 1);      // 25 and 25: a tie
         assertThat(b.indicatorRanks()[0]).containsExactly(0, 2, 0, 1);
         assertThat(b.tiers()[0]).isZero();
-        assertThat(b.warnings()).contains("1 composite unit is scored as the weighted mean of its components at "
-                + "every indicator and node; their own raw values are shown but not scored: N");
+        assertThat(b.warnings()).contains(new org.bizenv.framework.Names("1 个合成单位在每个指标和节点上按其组成城市的加权平均"
+                + "计分；其自身的原始值只列示、不计分：N", "1 composite unit is scored as the weighted mean of its components "
+                + "at every indicator and node; their own raw values are shown but not scored: N"));
     }
 
     @Test

@@ -71,8 +71,10 @@ class SurveyTallyTest {
         assertThat(t.indicators().provenance()[0]).containsExactly("survey.csv: Q01 mean-score, n = 3",
                 "survey.csv: Q01 mean-score, n = 1");
         assertThat(t.indicators().warnings()).containsExactly(
-                "indicator M: b has 1 valid answers to Q01, under the minimum sample of 3",
-                "indicator F: b has 2 valid answers to Q02, under the minimum sample of 3");
+                new org.bizenv.framework.Names("指标 M：b 对 Q01 的有效回答只有 1 份，少于最低样本量 3",
+                        "indicator M: b has 1 valid answers to Q01, under the minimum sample of 3"),
+                new org.bizenv.framework.Names("指标 F：b 对 Q02 的有效回答只有 2 份，少于最低样本量 3",
+                        "indicator F: b has 2 valid answers to Q02, under the minimum sample of 3"));
     }
 
     @Test

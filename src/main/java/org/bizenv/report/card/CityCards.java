@@ -113,7 +113,7 @@ public final class CityCards {
             this.values = stageValues("imputed", "denominated", "raw");
             this.imputed = flags("imputed");
             this.treated = flags("treated");
-            this.thin = list(report.warnings());
+            this.thin = list(report.warnings()).stream().map(org.bizenv.framework.Names::en).toList();
             this.ranked = rankedRows();
             this.text = new CardText(meta, index, dims.size(), ranked.size(), scoresOnHundredScale());
         }

@@ -72,7 +72,8 @@ final class Charts extends SheetWriter {
         }
         XSSFSheet xs = wb.getXSSFWorkbook().getSheet(g.sheet.getSheetName());
         XSSFDrawing drawing = xs.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, 2, 14, 3 + Math.max(16, n));
+        // a row and a quarter per bar, so that every city's name fits beside its bar
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, 2, 10, 4 + Math.max(16, n * 5 / 4));
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(frameworkTitle() + " " + meta.year() + " 综合指数得分 Index score");
         chart.setTitleOverlay(false);
@@ -99,8 +100,57 @@ final class Charts extends SheetWriter {
         props.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("4472C4"))));
         series.setShapeProperties(props);
         chart.plot(data);
+        everyCategoryLabelled(chart);
+        valuesOnTheBars(chart);
         wb.setSheetOrder(g.sheet.getSheetName(), 1);
     }
+
+    /**
+     * Every category named: the category axis skips no label ({@code <c:tickLblSkip val="1"/>}; left to choose,
+     * Excel and LibreOffice name only every second city when space is short). The element is written through a
+     * cursor because its schema type is not in POI's lite schema jar.
+     */
+    private static void everyCategoryLabelled(XSSFChart chart) {
+        var plot = chart.getCTChart().getPlotArea();
+        for (var ax : plot.getCatAxList()) {
+            try (var cursor = ax.newCursor()) {
+                var skip = new javax.xml.namespace.QName(CHART_NS, "tickLblSkip");
+                if (!cursor.toChild(skip)) {
+                    // tickLblSkip comes before noMultiLvlLbl and extLst in the schema's sequence
+                    boolean placed = cursor.toChild(new javax.xml.namespace.QName(CHART_NS, "noMultiLvlLbl"))
+                            || cursor.toChild(new javax.xml.namespace.QName(CHART_NS, "extLst"));
+                    if (!placed) {
+                        cursor.toEndToken();
+                    }
+                    cursor.beginElement(skip);
+                    cursor.toParent();
+                }
+                cursor.setAttributeText(new javax.xml.namespace.QName("val"), "1");
+            }
+        }
+    }
+
+    /** Each bar carries its score in the published decimals, at its end. */
+    private void valuesOnTheBars(XSSFChart chart) {
+        for (var bc : chart.getCTChart().getPlotArea().getBarChartList()) {
+            for (var ser : bc.getSerList()) {
+                var labels = ser.isSetDLbls() ? ser.getDLbls() : ser.addNewDLbls();
+                var fmt = labels.addNewNumFmt();
+                fmt.setFormatCode(st.scoreFormat);
+                fmt.setSourceLinked(false);
+                labels.addNewDLblPos().setVal(
+                        org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos.OUT_END);
+                labels.addNewShowLegendKey().setVal(false);
+                labels.addNewShowVal().setVal(true);
+                labels.addNewShowCatName().setVal(false);
+                labels.addNewShowSerName().setVal(false);
+                labels.addNewShowPercent().setVal(false);
+                labels.addNewShowBubbleSize().setVal(false);
+            }
+        }
+    }
+
+    private static final String CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
     private static String range(int firstRow, int lastRow, int col) {
         String c = CellReference.convertNumToColString(col);
@@ -177,7 +227,7 @@ final class Charts extends SheetWriter {
         marks.setVaryColors(false);
         var nominalSeries = (XDDFLineChartData.Series) marks.addSeries(categories,
                 XDDFDataSourcesFactory.fromArray(nominal, ref + range(first, last, 0)));
-        nominalSeries.setTitle("名义排名 Nominal rank", null);
+        nominalSeries.setTitle("本报告排名 Rank in this report", null);
         nominalSeries.setSmooth(false);
         nominalSeries.setMarkerStyle(MarkerStyle.DIAMOND);
         var noLine = new XDDFShapeProperties();
@@ -193,6 +243,7 @@ final class Charts extends SheetWriter {
         chart.plot(bars);
         chart.plot(marks);
         fullOverlap(chart);
+        everyCategoryLabelled(chart);
         var legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.TOP);
         legend.setOverlay(false);

@@ -20,6 +20,13 @@ import org.bizenv.report.ReportLookup;
  * Cronbach's α) and Warnings.
  */
 final class DiagnosticSheets extends SheetWriter {
+    /** Correlation matrices up to this many indicators across are printed with the rest of the Coherence sheet. */
+    static final int MATRIX_PRINTED = 12;
+
+    /** Widths of the Warnings sheet's Chinese and English columns. */
+    private static final int WARNING_ZH = 56;
+    private static final int WARNING_EN = 70;
+
     DiagnosticSheets(ReportBook book) {
         super(book);
     }
@@ -87,7 +94,8 @@ final class DiagnosticSheets extends SheetWriter {
         g.title("统计一致性 Statistical coherence");
         g.row();
         g.cell(g.row(), 0, "与上级的相关 Correlation of each indicator with its parent", st.bold);
-        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "Pearson", "Spearman",
+        g.header(List.of("指标 Indicator", "名称 Name", "上级 Parent", "线性相关 Pearson correlation",
+                "等级相关 Spearman rank correlation",
                 "与维度负相关 Negative with dimension"));
         for (var p : ReportLookup.nonNull(c.withParent())) {
             Row x = g.row();
@@ -120,10 +128,16 @@ final class DiagnosticSheets extends SheetWriter {
                 g.number(x, 3 + k, v[k], st.percent);
             }
         }
+        // the two tables above print; the indicator × indicator matrices below are for the screen
+        int printedRows = g.next - 1;
         String[] inds = c.indicators() == null ? new String[0] : c.indicators();
         correlationMatrix(g, "Pearson 相关系数 Pearson correlations", inds, c.pearson());
         correlationMatrix(g, "Spearman 秩相关系数 Spearman rank correlations", inds, c.spearman());
         g.widths(8, 30);
+        if (inds.length > MATRIX_PRINTED) {
+            g.printArea(printedRows, Math.max(5, 2 + pcs));
+            g.fitWidth();
+        }
     }
 
     private static void correlationMatrix(SheetGrid g, String title, String[] codes, double[][] m) {
@@ -159,18 +173,22 @@ final class DiagnosticSheets extends SheetWriter {
     void warnings() {
         var g = grid(WARNINGS);
         g.title("提示 Warnings");
-        g.header(List.of("序号 No.", "内容 Warning"));
+        g.header(List.of("序号 No.", "提示 Warning (中文)", "Warning (English)"));
         var ws = ReportLookup.nonNull(r.warnings());
         if (ws.isEmpty()) {
-            g.text(g.row(), 1, "无 None", st.text);
+            Row x = g.row();
+            g.text(x, 1, "无", st.text);
+            g.text(x, 2, "None", st.text);
         }
         for (int i = 0; i < ws.size(); i++) {
             Row x = g.row();
             g.integer(x, 0, i + 1, st.integer);
-            g.wrapped(x, 1, ws.get(i), 110);
+            g.wrapped(x, 1, ws.get(i).zh(), WARNING_ZH);
+            g.wrapped(x, 2, ws.get(i).en(), WARNING_EN);
         }
         g.freeze(0);
-        g.setWidth(1, 110);
+        g.setWidth(1, WARNING_ZH);
+        g.setWidth(2, WARNING_EN);
         g.widths(8, 20);
     }
 }

@@ -23,6 +23,11 @@ final class ProvenanceSheets extends SheetWriter {
     /** Widths of wrapped name and long-text columns. */
     private static final int NAME_WIDTH = 24;
     private static final int TEXT_WIDTH = 50;
+    /** Widths of the Methodology sheet's columns: level, the method in Chinese and English, the technical term. */
+    private static final int LEVEL_WIDTH = 14;
+    private static final int METHOD_ZH = 44;
+    private static final int METHOD_EN = 56;
+    private static final int TERM_WIDTH = 26;
 
     ProvenanceSheets(ReportBook book) {
         super(book);
@@ -82,17 +87,24 @@ final class ProvenanceSheets extends SheetWriter {
     void methodology() {
         var g = grid(METHODOLOGY);
         g.title("方法说明 Methodology");
-        g.header(List.of("元素 Element", "名称 Name", "层级 Level", "方法 Method"));
+        g.header(List.of("元素 Element", "名称 Name", "层级 Level", "方法说明 Method (中文)", "Method (English)",
+                "术语 Technical term"));
         for (var m : ReportLookup.nonNull(r.methodology())) {
             Row x = g.row();
             g.text(x, 0, m.element(), st.text);
-            g.text(x, 1, "robustness".equals(m.level()) ? ReportLabels.robustnessPart(m.element())
-                    : lookup.label(m.element()), st.text);
-            g.text(x, 2, ReportLabels.levelWord(m.level()), st.text);
-            g.wrapped(x, 3, m.text(), 90);
+            g.wrapped(x, 1, "robustness".equals(m.level()) ? ReportLabels.robustnessPart(m.element())
+                    : lookup.label(m.element()), NAME_WIDTH);
+            g.wrapped(x, 2, ReportLabels.levelWord(m.level()), LEVEL_WIDTH);
+            g.wrapped(x, 3, m.text() == null ? null : m.text().zh(), METHOD_ZH);
+            g.wrapped(x, 4, m.text() == null ? null : m.text().en(), METHOD_EN);
+            g.wrapped(x, 5, m.term() == null ? null : m.term().both(), TERM_WIDTH);
         }
         g.freeze(1);
-        g.setWidth(3, 90);
+        g.setWidth(1, NAME_WIDTH);
+        g.setWidth(2, LEVEL_WIDTH);
+        g.setWidth(3, METHOD_ZH);
+        g.setWidth(4, METHOD_EN);
+        g.setWidth(5, TERM_WIDTH);
         g.widths(8, 36);
     }
 

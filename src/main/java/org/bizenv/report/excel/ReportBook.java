@@ -33,6 +33,17 @@ final class ReportBook {
         this.st = new ExcelStyles(wb, meta.decimals());
     }
 
+    /** The report's title and year, as every printed page's header shows it. */
+    String printTitle() {
+        String fw = ReportLookup.both(meta.frameworkName(), meta.frameworkId() == null ? "" : meta.frameworkId());
+        return (fw.isEmpty() ? "" : fw + " ") + meta.year() + " 评估报告 Evaluation report";
+    }
+
+    /** Text for a page header or footer, where {@code &} starts a code and must be doubled to print. */
+    static String headerText(String s) {
+        return s.replace("&", "&&");
+    }
+
     /** A new sheet and its grid. */
     SheetGrid grid(String name) {
         return new SheetGrid(sheet(name), st);
@@ -47,11 +58,11 @@ final class ReportBook {
             unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
         }
         Sheet s = wb.createSheet(unique);
-        if (meta.synthetic()) {
-            s.getHeader().setCenter("合成数据，非官方结果 Synthetic data, not official results");
-        }
-        s.getFooter().setLeft(unique);
-        s.getFooter().setRight("&P / &N");
+        // every printed page says what it is from: the report and year on top, the sheet and page number below
+        s.getHeader().setCenter(headerText(printTitle())
+                + (meta.synthetic() ? "\n合成数据，非官方结果 Synthetic data, not official results" : ""));
+        s.getFooter().setLeft(headerText(unique));
+        s.getFooter().setRight("第 &P 页，共 &N 页 Page &P of &N");
         return s;
     }
 }

@@ -172,6 +172,7 @@ final class ReportLabels {
             case "sub-dimension", "subdimension" -> "子维度 Sub-dimension";
             case "indicator" -> "指标 Indicator";
             case "robustness" -> "稳健性分析 Robustness";
+            case "composite" -> "合成单位 Composite unit";
             default -> level;
         };
     }
@@ -196,14 +197,17 @@ final class ReportLabels {
         };
     }
 
-    /** The parts of the robustness analysis, as the Methodology sheet names them. */
+    /**
+     * The parts of the robustness analysis in words a city official uses, as the Methodology sheet names them (the
+     * technical name is in the line's term).
+     */
     static String robustnessPart(String part) {
         return switch (part == null ? "" : part) {
-            case "uncertainty" -> "不确定性分析 Uncertainty analysis";
-            case "sensitivity" -> "敏感性分析 Sensitivity analysis";
-            case "one-at-a-time" -> "逐一剔除 One at a time";
-            case "rank-reversal" -> "排名反转边际 Rank-reversal margins";
-            case "scenarios" -> "情景比较 Scenarios";
+            case "uncertainty" -> "权重变动下的排名区间 Rank range when weights vary";
+            case "sensitivity" -> "哪些权重最影响排名 Which weights move the ranking most";
+            case "one-at-a-time" -> "去掉一项后的排名变化 Rank change with one item left out";
+            case "rank-reversal" -> "相邻城市互换名次所需的权重调整 Weight change that would swap neighbours";
+            case "scenarios" -> "其他权重方案下的排名 Ranking under other weighting schemes";
             default -> part;
         };
     }

@@ -53,7 +53,7 @@ final class RobustnessSheets extends SheetWriter {
         for (int c = 0; c < 3; c++) {
             g.blank(groups, c, st.group);
         }
-        List<String> heads = new ArrayList<>(List.of("名义排名 Nominal rank", "城市 City", "代码 Code"));
+        List<String> heads = new ArrayList<>(List.of("本报告排名 Rank in this report", "城市 City", "代码 Code"));
         int from = 3;
         for (int k = 0; k <= removals.size(); k++) {
             boolean end = k == removals.size();

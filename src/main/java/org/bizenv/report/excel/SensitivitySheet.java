@@ -28,7 +28,8 @@ final class SensitivitySheet extends SheetWriter {
         var g = grid(SENSITIVITY);
         var u = rb.uncertainty();
         var s = rb.settings();
-        g.title("排名稳健性：不确定性与敏感性分析 How robust is the ranking: uncertainty and sensitivity"
+        g.title("排名有多稳：权重变动下的排名区间 How firm is the ranking: rank range when weights vary "
+                + "(蒙特卡洛不确定性与 Sobol 敏感性分析 Monte Carlo uncertainty and Sobol sensitivity analysis)"
                 + syntheticNote());
         if (u != null) {
             g.cell(g.row(), 0, "蒙特卡洛 " + count(u.runs()) + " 次运行，权重扰动 "
@@ -58,10 +59,12 @@ final class SensitivitySheet extends SheetWriter {
         for (var row : ReportLookup.nonNull(u.units())) {
             tierCount = Math.max(tierCount, row.tierProbability() == null ? 0 : row.tierProbability().length);
         }
-        List<String> heads = new ArrayList<>(List.of("名义排名 Nominal rank", "城市 City", "代码 Code",
-                "得分 Score", "平均排名 Mean rank", "中位排名 Median rank", "第5百分位 5th percentile",
-                "第95百分位 95th percentile", "区间宽度 Interval width", "最好 Best rank", "最差 Worst rank",
-                "平均排名变动 Mean |rank shift|", "前" + u.topK() + "名概率 P(top " + u.topK() + ")"));
+        // plain words first, the statistician's term in brackets
+        List<String> heads = new ArrayList<>(List.of("本报告排名 Rank in this report", "城市 City", "代码 Code",
+                "得分 Score", "平均排名 Mean rank", "中位排名 Median rank",
+                "区间最好端（第5百分位） Best end of range (5th percentile)",
+                "区间最差端（第95百分位） Worst end of range (95th percentile)", "区间宽度 Range width",
+                "最好 Best rank", "最差 Worst rank", "平均排名变动 Mean |rank shift|", "前" + u.topK() + "名概率 P(top " + u.topK() + ")"));
         for (int t = 0; t < tierCount; t++) {
             Names n = t < tiers.size() ? tiers.get(t) : null;
             heads.add((n == null ? "梯队" + (t + 1) : n.zh()) + "概率 P(" + (n == null ? "Tier " + (t + 1)
@@ -117,11 +120,13 @@ final class SensitivitySheet extends SheetWriter {
 
     private void sobolTable(SheetGrid g, RobustnessSection.Sensitivity v) {
         g.row();
-        g.cell(g.row(), 0, "敏感性指数（Sobol）Sensitivity indices (Sobol) of the " + v.output() + ": N = "
+        g.cell(g.row(), 0, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
+                + "sensitivity indices) — " + v.output() + ": N = "
                 + count(v.baseSamples()) + " (" + count(v.runs()) + " runs), " + Math.round(v.confidence() * 100)
                 + "% bootstrap intervals (" + count(v.bootstrap()) + " resamples)", st.bold);
-        g.header(List.of("输入 Input", "名称 Name", "一阶指数 S1 (first order)", "S1 下限 low", "S1 上限 high",
-                "总效应指数 ST (total order)", "ST 下限 low", "ST 上限 high"));
+        g.header(List.of("输入 Input", "名称 Name", "单独影响（一阶指数 S1） Effect alone (first order S1)",
+                "S1 下限 low", "S1 上限 high", "总影响（总效应指数 ST） Total effect (total order ST)", "ST 下限 low",
+                "ST 上限 high"));
         for (var x : ReportLookup.nonNull(v.inputs())) {
             Row row = g.row();
             g.text(row, 0, x.label(), st.text);

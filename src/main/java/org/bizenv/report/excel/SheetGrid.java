@@ -23,8 +23,12 @@ import org.bizenv.report.ReportLookup;
 final class SheetGrid {
     /** The longest text a cell holds; longer text is cut and ends in an ellipsis. */
     private static final int MAX_TEXT = 32_767;
-    /** Sheets up to this many characters wide are printed one page wide. */
-    private static final int PRINT_FIT = 220;
+    /** Sheets up to this many characters wide are printed portrait, one page wide. */
+    static final int PORTRAIT_FIT = 100;
+    /** Sheets up to this many characters wide are printed landscape, one page wide. */
+    static final int PRINT_FIT = 300;
+    /** Matrices of up to this many rows print all their rows on one page tall. */
+    static final int ONE_PAGE_TALL = 60;
 
     final Sheet sheet;
     final ExcelStyles st;
@@ -92,24 +96,56 @@ final class SheetGrid {
     }
 
     /**
-     * A4 landscape with the header rows repeated on every page; one page wide when the columns add up to at
-     * most {@link #PRINT_FIT} characters, else across pages with the frozen (name) columns repeated.
+     * The print layout, chosen by the width of the columns (in characters): every sheet on A4 with narrow margins
+     * and its header rows repeated on every page.
+     *
+     * <ul>
+     * <li>up to {@link #PORTRAIT_FIT} characters: portrait, one page wide;</li>
+     * <li>up to {@link #PRINT_FIT}: landscape, one page wide (at no less than about half size);</li>
+     * <li>wider (the city × indicator matrices): landscape, across as many pages as needed with the name columns
+     * repeated, and all the cities on one page tall when they fit at a legible size;</li>
+     * <li>the Ranking sheet, which a city prints and forwards: always one page wide.</li>
+     * </ul>
      */
     void print(int totalWidth) {
         PrintSetup ps = sheet.getPrintSetup();
-        ps.setLandscape(true);
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        // The Ranking sheet is what a city prints and forwards: always one page wide, however many columns.
+        ps.setLandscape(totalWidth > PORTRAIT_FIT);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.7);
+        sheet.setMargin(Sheet.BottomMargin, 0.7);
+        sheet.setMargin(Sheet.HeaderMargin, 0.3);
+        sheet.setMargin(Sheet.FooterMargin, 0.3);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
         if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(ExcelReportWriter.RANKING)) {
             sheet.setFitToPage(true);
-            ps.setFitWidth((short) 1);
-            ps.setFitHeight((short) 0);
-        } else if (frozenColumns > 0) {
-            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+        } else {
+            if (frozenColumns > 0) {
+                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+            }
+            if (next <= ONE_PAGE_TALL) {
+                // every city on each page, the indicators across pages
+                sheet.setFitToPage(true);
+                ps.setFitWidth((short) 0);
+                ps.setFitHeight((short) 1);
+            } else {
+                sheet.setFitToPage(false);
+            }
         }
         if (lastHeader >= 0) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (lastHeader + 1)));
         }
+    }
+
+    /**
+     * Prints only rows {@code 0..lastRow} and columns {@code 0..lastCol} (0-based): the part of a sheet that reads on
+     * paper, where the rest (a matrix of hundreds of cells across) is for looking up on screen.
+     */
+    void printArea(int lastRow, int lastCol) {
+        var wb = sheet.getWorkbook();
+        wb.setPrintArea(wb.getSheetIndex(sheet), 0, Math.max(0, lastCol), 0, Math.max(0, lastRow));
     }
 
     /**
@@ -267,12 +303,16 @@ final class SheetGrid {
     /** Printed one page wide, however long: for the sheets that are read rather than looked up. */
     void fitWidth() {
         sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
-    /** A heading (if any) over one row per note; nothing at all when there are no notes. */
-    void notes(String heading, List<String> notes) {
+    /**
+     * A heading (if any) over the notes, each in Chinese and, on the row below it, in English; nothing at all when
+     * there are no notes.
+     */
+    void notes(String heading, List<org.bizenv.framework.Names> notes) {
         var list = ReportLookup.nonNull(notes);
         if (list.isEmpty()) {
             return;
@@ -281,8 +321,13 @@ final class SheetGrid {
             row();
             cell(row(), 0, heading, st.bold);
         }
-        for (String note : list) {
-            cell(row(), 0, note, st.text);
+        for (var note : list) {
+            if (note.zh() != null && !note.zh().isEmpty() && !note.zh().equals(note.en())) {
+                cell(row(), 0, note.zh(), st.text);
+            }
+            if (note.en() != null && !note.en().isEmpty()) {
+                cell(row(), 0, note.en(), st.text);
+            }
         }
     }
 }

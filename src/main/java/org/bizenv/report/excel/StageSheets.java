@@ -98,7 +98,8 @@ final class StageSheets extends SheetWriter {
 
     private void provenance(Report.StageData s, String stageSheet) {
         var g = grid(stageSheet + " sources");
-        matrixTitle(g, "数据来源 Where each " + s.name() + " value came from (file!sheet!cell)", null, null);
+        matrixTitle(g, "数据来源 Where each " + s.name() + " value came from (file!sheet!cell)"
+                + " — 仅供屏幕查阅，不在默认打印范围内 for the screen, not in the default print area", null, null);
         matrixHeader(g);
         for (int u = 0; u < lookup.unitCodes.size(); u++) {
             Row x = unitRow(g, u);
@@ -111,6 +112,11 @@ final class StageSheets extends SheetWriter {
             g.minWidth(2 + i, 14);
         }
         g.widths(8, 40);
+        // file!sheet!cell of every value is looked up on screen, not read on paper: only the title and a note print
+        g.printArea(0, 1 + 8);
+        g.sheet.setRepeatingRows(null);
+        g.sheet.setRepeatingColumns(null);
+        g.fitWidth();
     }
 
     void indicatorRanks() {

@@ -77,11 +77,6 @@ final class DiagnosticSections extends SectionWriter {
     }
 
     void warnings() {
-        g.writeName("warnings");
-        g.writeStartArray();
-        for (String w : ReportLookup.nonNull(r.warnings())) {
-            g.writeString(w);
-        }
-        g.writeEndArray();
+        texts("warnings", r.warnings());
     }
 }

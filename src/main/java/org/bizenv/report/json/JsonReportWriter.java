@@ -20,7 +20,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 
 /**
- * Writes a {@link Report} as the JSON document described by {@code schema/bizenv-report-1.1.schema.json} and
+ * Writes a {@link Report} as the JSON document described by {@code schema/bizenv-report-1.2.schema.json} and
  * {@code docs/report-format.md}.
  *
  * <p>The output is a pure function of the report: fields in a fixed order, maps sorted by key where the model has

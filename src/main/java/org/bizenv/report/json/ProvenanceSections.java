@@ -50,7 +50,7 @@ final class ProvenanceSections extends SectionWriter {
             str("sha256", s.sha256());
             g.writeNumberProperty("bytes", s.bytes());
         });
-        stringMap("parameters", m.parameters());
+        typedMap("parameters", m.parameters());
         g.writeEndObject();
     }
 
@@ -58,7 +58,8 @@ final class ProvenanceSections extends SectionWriter {
         objects("methodology", ReportLookup.nonNull(r.methodology()), m -> {
             str("element", m.element());
             str("level", m.level());
-            str("text", m.text());
+            names("text", m.text());
+            names("term", m.term());
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.bizenv.report.json;
 
+import org.bizenv.rank.Ranking;
 import org.bizenv.report.ReportLookup;
 
 import tools.jackson.core.JsonGenerator;
@@ -13,9 +14,13 @@ final class RankingSections extends SectionWriter {
 
     void ranking() {
         var dims = lookup.dimensions;
+        int decimals = r.meta().decimals();
         objects("ranking", ReportLookup.nonNull(r.ranking()), row -> {
             str("unit", row.unit());
+            var unit = lookup.unit(row.unit());
+            names("name", unit == null ? null : unit.name());
             num("score", row.score());
+            num("publishedScore", Ranking.round(row.score(), Math.max(0, decimals)));
             rank("rank", row.rank());
             rank("tier", row.tier());
             g.writeName("dimensionScores");

@@ -33,7 +33,7 @@ final class RobustnessSections extends SectionWriter {
             strings("scenarioFiles", s.scenarioFiles());
             g.writeEndObject();
         }
-        strings("notes", rb.notes());
+        texts("notes", rb.notes());
         uncertainty(rb.uncertainty());
         sensitivity(rb.sensitivity());
         oneAtATime(rb.oneAtATime());
@@ -100,7 +100,7 @@ final class RobustnessSections extends SectionWriter {
             num("totalLow", x.totalLow());
             num("totalHigh", x.totalHigh());
         });
-        strings("notes", v.notes());
+        texts("notes", v.notes());
         g.writeEndObject();
     }
 
@@ -158,7 +158,7 @@ final class RobustnessSections extends SectionWriter {
         });
         square("spearman", ids, c.spearman());
         square("kendall", ids, c.kendall());
-        strings("notes", c.notes());
+        texts("notes", c.notes());
         g.writeEndObject();
     }
 }

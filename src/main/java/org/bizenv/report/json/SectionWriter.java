@@ -176,6 +176,92 @@ abstract class SectionWriter {
         g.writeEndObject();
     }
 
+    /** Bilingual texts, one {@code {"zh", "en"}} object a line. */
+    void texts(String name, List<Names> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (Names n : ReportLookup.nonNull(values)) {
+            names(n);
+        }
+        g.writeEndArray();
+    }
+
+    /** Methods by role: {@code {"method": ..., "parameters": {...}}} each, parameters in their own types. */
+    void methods(String name, Map<String, Report.Method> methods) {
+        g.writeName(name);
+        g.writeStartObject();
+        for (var e : (methods == null ? Map.<String, Report.Method>of() : methods).entrySet()) {
+            g.writeName(e.getKey());
+            pp.inlineNext();
+            g.writeStartObject();
+            str("method", e.getValue().method());
+            g.writeName("parameters");
+            value(e.getValue().parameters());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * A value in its own JSON type: numbers as numbers (integral ones without a fraction, as the framework file
+     * wrote them), booleans, lists as arrays, maps as objects sorted by key, anything else as a string.
+     */
+    void value(Object v) {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                g.writeNumber(d.longValue());
+            } else {
+                number(d);
+            }
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object x : list) {
+                value(x);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (var e : new java.util.TreeMap<>(map).entrySet()) {
+                g.writeName(String.valueOf(e.getKey()));
+                value(e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    /**
+     * Run parameters, sorted by key, each in the type its text has: a whole number (no leading zero, at most 15
+     * digits) or a decimal number as a JSON number, {@code true}/{@code false} as a boolean, else the text.
+     */
+    void typedMap(String name, Map<String, String> map) {
+        g.writeName(name);
+        g.writeStartObject();
+        for (var e : ReportLookup.sorted(map).entrySet()) {
+            g.writeName(e.getKey());
+            String s = e.getValue();
+            if (s == null) {
+                g.writeNull();
+            } else if (s.matches("-?(0|[1-9][0-9]{0,14})")) {
+                g.writeNumber(Long.parseLong(s));
+            } else if (s.matches("-?(0|[1-9][0-9]{0,14})\\.[0-9]{1,15}")) {
+                number(Double.parseDouble(s));
+            } else if (s.equals("true") || s.equals("false")) {
+                g.writeBoolean(Boolean.parseBoolean(s));
+            } else {
+                g.writeString(s);
+            }
+        }
+        g.writeEndObject();
+    }
+
     void stringMap(String name, Map<String, String> map) {
         g.writeName(name);
         g.writeStartObject();

@@ -101,10 +101,12 @@ class CityCardsTest {
     @Test
     void imputedTreatedAndThinSampleValuesAreNamedAndLastYearsWarningsAreNot() {
         Report base = ReportFixtures.sample();
-        List<String> warnings = new ArrayList<>(base.warnings());
-        warnings.add("indicator FIN.1: Chengdu (成都) has 350 valid answers to Q07, under the minimum sample of 400");
-        warnings.add("last year: indicator FIN.1: Wuhan (武汉) has 300 valid answers to Q07, under the minimum "
-                + "sample of 400");
+        List<Names> warnings = new ArrayList<>(base.warnings());
+        warnings.add(new Names("指标 FIN.1：成都 对 Q07 的有效回答只有 350 份，少于最低样本量 400",
+                "indicator FIN.1: Chengdu (成都) has 350 valid answers to Q07, under the minimum sample of 400"));
+        warnings.add(new Names("上年：指标 FIN.1：武汉 对 Q07 的有效回答只有 300 份，少于最低样本量 400",
+                "last year: indicator FIN.1: Wuhan (武汉) has 300 valid answers to Q07, under the minimum "
+                + "sample of 400"));
         Report r = new Report(base.meta(), base.units(), base.nodes(), base.indicators(), base.ranking(), base.top(),
                 base.stages(), base.weights(), base.treatment(), base.groupMeans(), base.improvement(),
                 base.methodology(), warnings, base.coherence());

@@ -364,13 +364,20 @@ class ExcelReportWriterTest {
         assertThat(empty(treatment, 4, 3)).isTrue(); // FIN.1 skew NaN
 
         Sheet coherence = wb.getSheet("Coherence");
-        assertThat(text(coherence, 3, 3)).isEqualTo("Pearson");
+        assertThat(text(coherence, 3, 3)).isEqualTo("线性相关 Pearson correlation");
         assertThat(text(coherence, 7, 5)).isEqualTo("是 Yes");
         assertThat(number(coherence, 7, 3)).isEqualTo(-0.12);
 
         Sheet methodology = wb.getSheet("Methodology");
         assertThat(text(methodology, 2, 0)).isEqualTo("INDEX");
         assertThat(text(methodology, 2, 2)).isEqualTo("综合指数 Index");
+        // the method in Chinese, then English, then the technical term; headers say which is which
+        assertThat(text(methodology, 1, 3)).isEqualTo("方法说明 Method (中文)");
+        assertThat(text(methodology, 1, 4)).isEqualTo("Method (English)");
+        assertThat(text(methodology, 1, 5)).isEqualTo("术语 Technical term");
+        assertThat(text(methodology, 5, 3)).isEqualTo("最小—最大法映射到 0–100，越低越好；不插补；不做异常值处理。");
+        assertThat(text(methodology, 5, 4)).isEqualTo("Min-max to 0–100, lower is better; no imputation; no treatment.");
+        assertThat(text(methodology, 5, 5)).isEqualTo("minmax");
 
         Sheet sources = wb.getSheet("Sources");
         List<String> all = new ArrayList<>();
@@ -390,7 +397,10 @@ class ExcelReportWriterTest {
 
         Sheet warnings = wb.getSheet("Warnings");
         assertThat(number(warnings, 2, 0)).isEqualTo(1.0);
-        assertThat(text(warnings, 2, 1)).isEqualTo("FIN.2: wuhan missing, imputed by the mean of 3 units");
+        assertThat(text(warnings, 1, 1)).isEqualTo("提示 Warning (中文)");
+        assertThat(text(warnings, 1, 2)).isEqualTo("Warning (English)");
+        assertThat(text(warnings, 2, 1)).isEqualTo("FIN.2：武汉缺失，用 3 个城市的均值插补");
+        assertThat(text(warnings, 2, 2)).isEqualTo("FIN.2: wuhan missing, imputed by the mean of 3 units");
     }
 
     @Test
@@ -449,7 +459,7 @@ class ExcelReportWriterTest {
         Sheet ranking = wb.getSheet("Ranking");
         assertThat(text(ranking, 0, 0)).isEqualTo("样例评估 Sample evaluation 2024 综合排名 Overall ranking");
         assertThat(format(ranking, 3, 5)).isEqualTo("0.0");
-        assertThat(ranking.getHeader().getCenter()).isEmpty();
+        assertThat(ranking.getHeader().getCenter()).isEqualTo("样例评估 Sample evaluation 2024 评估报告 Evaluation report");
         assertThat(wb.getProperties().getCoreProperties().getDescription()).doesNotContain("ynthetic");
     }
 
@@ -459,7 +469,7 @@ class ExcelReportWriterTest {
         String longText = "x".repeat(40_000);
         var wb = write(new Report(s.meta(), s.units(), s.nodes(), s.indicators(), s.ranking(), s.top(),
                 s.stages(), s.weights(), s.treatment(), s.groupMeans(), s.improvement(), s.methodology(),
-                List.of(longText), s.coherence()));
+                List.of(new org.bizenv.framework.Names(longText, longText)), s.coherence()));
         String cut = text(wb.getSheet("Warnings"), 2, 1);
         assertThat(cut).hasSize(32_767).endsWith("x…");
     }

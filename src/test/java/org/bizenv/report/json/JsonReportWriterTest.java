@@ -32,7 +32,7 @@ class JsonReportWriterTest {
 
     @BeforeAll
     static void loadSchema() throws Exception {
-        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.1.schema.json")) {
+        try (InputStream in = JsonReportWriter.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             assertThat(in).as("schema on the classpath").isNotNull();
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
@@ -56,7 +56,7 @@ class JsonReportWriterTest {
         assertThat(errors(json.replaceFirst("\\{\n  \"meta\"", "{\n  \"extra\": 1,\n  \"meta\""))).hasSize(1);
         assertThat(errors(json.replace("    \"year\": 2024,\n", ""))).hasSize(1);
         assertThat(errors(json.replace("\"beijing\": 65.625", "\"beijing\": \"65.625\""))).isNotEmpty();
-        assertThat(errors(json.replace("\"schemaVersion\": \"1.1\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
+        assertThat(errors(json.replace("\"schemaVersion\": \"1.2\"", "\"schemaVersion\": \"2.0\""))).hasSize(1);
     }
 
     @Test
@@ -73,7 +73,7 @@ class JsonReportWriterTest {
     @Test
     void layoutIsTwoSpacesLfAndATrailingNewline() {
         String json = writer.toJson(ReportFixtures.sample());
-        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.1\",\n");
+        assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.2\",\n");
         assertThat(json).endsWith("\n  },\n  \"robustness\": null\n}\n");
         assertThat(json).doesNotContain("\r").doesNotContain("\t");
         assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
@@ -196,5 +196,75 @@ class JsonReportWriterTest {
                 s.coherence());
         assertThatThrownBy(() -> writer.toJson(twice)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("inconsistent report: stage names must be present and unique: 'raw'");
+    }
+
+    @Test
+    void format12PutsNamesPublishedScoresAndWordsBesideTheCodes() {
+        String json = writer.toJson(ReportFixtures.sample());
+        assertThat(errors(json)).isEmpty();
+        // the best unit: its names beside its code, the score as published (2 decimals) beside full precision
+        assertThat(json).contains("""
+                    {
+                      "unit": "shanghai",
+                      "name": {"zh": "上海", "en": "Shanghai"},
+                      "score": 92.70833333333334,
+                      "publishedScore": 92.71,
+                      "rank": 1,
+                """);
+        JsonNode doc = MAPPER.readTree(json);
+        assertThat(doc.get("indicators").get(0).get("direction").intValue()).isEqualTo(-1);
+        assertThat(json).contains("\"direction\": -1,\n      \"directionWords\": {\"zh\": \"越低越好\", \"en\": \"lower is better\"},")
+                .contains("\"direction\": 1,\n      \"directionWords\": {\"zh\": \"越高越好\", \"en\": \"higher is better\"},");
+        // texts in both languages, one object a line
+        assertThat(json).contains("""
+                  "warnings": [
+                    {"zh": "FIN.2：武汉缺失，用 3 个城市的均值插补", "en": "FIN.2: wuhan missing, imputed by the mean of 3 units"},
+                """);
+        assertThat(json).contains("""
+                      "text": {"zh": "对各维度取算术平均，专家权重 1:1。", "en": "Arithmetic mean of the dimensions, expert weights 1:1."},
+                      "term": {"zh": "arithmetic; expert", "en": "arithmetic; expert"}
+                """);
+        // run parameters in their own types
+        JsonNode parameters = doc.get("meta").get("parameters");
+        assertThat(parameters.get("seed").isIntegralNumber()).isTrue();
+        assertThat(parameters.get("seed").intValue()).isEqualTo(42);
+        assertThat(parameters.get("data").asString()).isEqualTo("sample-data/2024");
+        assertThat(parameters.get("note").asString()).isEqualTo("合成 synthetic");
+    }
+
+    @Test
+    void methodParametersKeepTheirTypes() {
+        Report s = ReportFixtures.sample();
+        var indicators = new ArrayList<>(s.indicators());
+        var i = indicators.get(0);
+        java.util.Map<String, Report.Method> methods = new java.util.LinkedHashMap<>();
+        methods.put("normalisation", new Report.Method("goalposts", java.util.Map.of("best", 1.0, "worst", 15.5,
+                "cap", true, "variant", "vector", "matrix", List.of(List.of(1.0, 3.0), List.of(1 / 3.0, 1.0)))));
+        methods.put("imputation", new Report.Method("none", java.util.Map.of()));
+        indicators.set(0, new Report.IndicatorInfo(i.code(), i.parent(), i.name(), i.unit(), i.direction(),
+                i.channel(), i.source(), i.field(), i.statistic(), i.normalisation(), i.imputation(), i.treatment(),
+                i.definition(), i.weight(), i.effectiveWeight(), i.ranks(), methods));
+        String json = writer.toJson(new Report(s.meta(), s.units(), s.nodes(), indicators, s.ranking(), s.top(),
+                s.stages(), s.weights(), s.treatment(), s.groupMeans(), s.improvement(), s.methodology(),
+                s.warnings(), s.coherence()));
+        assertThat(errors(json)).isEmpty();
+        assertThat(json).contains("""
+                      "methods": {
+                        "normalisation": {"method": "goalposts", "parameters": {"best": 1, "cap": true, "matrix": [[1, 3], [0.3333333333333333, 1]], "variant": "vector", "worst": 15.5}},
+                        "imputation": {"method": "none", "parameters": {}}
+                      },
+                """);
+        // the published score is a number, never text
+        assertThat(errors(json.replace("\"publishedScore\": 92.71", "\"publishedScore\": \"92.71\""))).isNotEmpty();
+    }
+
+    @Test
+    void format12RejectsTheTextsOf11() {
+        String json = writer.toJson(ReportFixtures.sample());
+        // 1.1 wrote warnings and methodology texts as plain strings
+        assertThat(errors(json.replace("{\"zh\": \"FIN.2：武汉缺失，用 3 个城市的均值插补\", \"en\": \"FIN.2: wuhan missing, imputed by the mean of 3 units\"}",
+                "\"FIN.2: wuhan missing, imputed by the mean of 3 units\""))).hasSize(1);
+        assertThat(errors(json.replaceFirst("      \"publishedScore\": [^\n]*\n", ""))).hasSize(1);
+        assertThat(errors(json.replaceFirst("      \"directionWords\": [^\n]*\n", ""))).hasSize(1);
     }
 }
