@@ -3,9 +3,11 @@ package org.bizenv.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bizenv.BizenvApplication;
+import org.bizenv.bench.ColdStart;
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
@@ -21,12 +23,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bizenv bench}: wall time of the whole yearly job on the bundled sample, and of the scoring core on a scaled
- * synthetic set. Prints medians over repetitions after warm-up, and the machine it ran on. A measurement, not a test.
+ * {@code bizenv bench}: cold whole-process times of the sample commands beside a bare start of the same jar (child
+ * JVMs started as the launcher starts them, see {@link ColdStart}), then wall time of the whole yearly job on the
+ * bundled sample in this JVM, and of the scoring core on a scaled synthetic set. Prints medians over repetitions, the
+ * machine it ran on and its load. A measurement, not a test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE,
-        description = "Benchmarks the sample job end to end and the scoring core on a synthetic set "
-                + "(default 3,000 units × 200 indicators); prints medians and the machine.")
+        description = "Benchmarks the sample commands cold (each a fresh JVM, beside a bare start of the same jar), "
+                + "the sample job end to end in-process, and the scoring core on a synthetic set "
+                + "(default 3,000 units × 200 indicators); prints medians, ratios, the machine and its load.")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--units", defaultValue = "3000", description = "Synthetic units (default: ${DEFAULT-VALUE})")
@@ -43,6 +48,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Measured runs of the sample job, 0 to skip it (default: ${DEFAULT-VALUE})")
     int jobRepeat;
 
+    @Option(names = "--cold-repeat", defaultValue = "5",
+            description = "Rounds of the cold whole-process figures, 0 to skip them (default: ${DEFAULT-VALUE})")
+    int coldRepeat;
+
     @Option(names = "--framework", defaultValue = "indicators/miit-sme-2024.yaml", description = "Sample framework")
     Path framework;
 
@@ -57,6 +66,9 @@ public class BenchCommand implements Callable<Integer> {
         System.out.println("machine: " + Machine.describe());
         Path tmp = Files.createTempDirectory("bizenv-bench");
         try {
+            if (coldRepeat > 0) {
+                benchCold(tmp);
+            }
             if (jobRepeat > 0) {
                 benchJob(tmp);
             }
@@ -65,6 +77,53 @@ public class BenchCommand implements Callable<Integer> {
             org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         }
         return BizenvCommand.OK;
+    }
+
+    /** Every figure beside the bare start, {@code --version}, measured in the same interleaved rounds. */
+    private void benchCold(Path tmp) throws Exception {
+        ColdStart.Launch launch = ColdStart.launcherWay(System.getenv());
+        String plainJar = System.getenv("BIZENV_PLAIN_JAR");
+        ColdStart.Launch plain = plainJar == null ? null : ColdStart.plain(launch.java(), plainJar);
+        String fw = framework.toString();
+        String d = data.toString();
+        String p = previous.toString();
+        List<String> run = List.of("run", "--framework", fw, "--data", d, "--previous-data", p, "--year", "2024",
+                "--output", "{tmp}/reports", "--repository", "{tmp}/repository");
+        List<ColdStart.Case> cases = new java.util.ArrayList<>(List.of(
+                new ColdStart.Case("--version (reference: bare start)", launch, List.of("--version")),
+                new ColdStart.Case("validate --framework", launch, List.of("validate", "--framework", fw)),
+                new ColdStart.Case("validate, sample, both years", launch,
+                        List.of("validate", "--framework", fw, "--data", d, "--previous-data", p)),
+                new ColdStart.Case("run --no-robustness, sample", launch, concat(run, "--no-robustness")),
+                new ColdStart.Case("run, sample, with robustness", launch, run)));
+        if (plain != null) {
+            cases.add(new ColdStart.Case("--version, plain java -jar", plain, List.of("--version")));
+        }
+        double load = ColdStart.loadAverage();
+        System.out.println("cold, whole process: each a fresh JVM, " + launch.description());
+        List<ColdStart.Timing> t = ColdStart.measure(cases, coldRepeat, tmp);
+        double reference = t.get(0).medianSeconds();
+        for (ColdStart.Timing x : t.subList(0, 5)) {
+            System.out.printf("  %-32s median %6.2f s (%.2f–%.2f)  %5.1f× --version%n", x.what().name(),
+                    x.medianSeconds(), x.minSeconds(), x.maxSeconds(), x.medianSeconds() / reference);
+        }
+        if (plain != null) {
+            ColdStart.Timing bare = t.get(5);
+            System.out.printf("  %-32s median %6.2f s (%.2f–%.2f)  (%s)%n", bare.what().name(),
+                    bare.medianSeconds(), bare.minSeconds(), bare.maxSeconds(), plain.description());
+            System.out.printf("  against the plain start: validate --framework %.1f×, validate %.1f×, "
+                    + "run --no-robustness %.1f×, run %.1f×%n", t.get(1).medianSeconds() / bare.medianSeconds(),
+                    t.get(2).medianSeconds() / bare.medianSeconds(), t.get(3).medianSeconds() / bare.medianSeconds(),
+                    t.get(4).medianSeconds() / bare.medianSeconds());
+        }
+        System.out.printf("  medians of %d interleaved rounds; 1-minute load average %.1f before, %.1f after%n",
+                coldRepeat, load, ColdStart.loadAverage());
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> c = new java.util.ArrayList<>(a);
+        c.add(b);
+        return c;
     }
 
     private void benchJob(Path tmp) throws Exception {
