@@ -15,7 +15,7 @@ import org.bizenv.framework.Names;
 public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                      List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                      List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                     List<MethodLine> methodology, List<Names> warnings, Coherence coherence,
+                     List<MethodLine> methodology, List<Names> warnings, CoherenceTable coherence,
                      RobustnessSection robustness) {
 
     /**
@@ -28,7 +28,7 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
     public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                   List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                   List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                  List<MethodLine> methodology, List<Names> warnings, Coherence coherence) {
+                  List<MethodLine> methodology, List<Names> warnings, CoherenceTable coherence) {
         this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
                 methodology, warnings, coherence, null);
     }
@@ -155,7 +155,7 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * Statistical coherence: correlations of indicators with their dimension, Cronbach's alpha and PCA variance
      * explained per dimension. Null where not computed.
      */
-    public record Coherence(String[] indicators, double[][] pearson, double[][] spearman,
+    public record CoherenceTable(String[] indicators, double[][] pearson, double[][] spearman,
                             List<ParentCorrelation> withParent, List<DimensionStats> dimensions) {
     }
 

@@ -263,7 +263,7 @@ public final class ReportAssembler {
     }
 
     /** Correlations of the normalised indicators, with their parent, and per dimension alpha and PCA. */
-    static Report.Coherence coherence(Build b) {
+    static Report.CoherenceTable coherence(Build b) {
         Framework fw = b.framework();
         FrameworkTree tree = fw.tree();
         double[][] x = b.normalised().values();
@@ -307,6 +307,6 @@ public final class ReportAssembler {
             }
             dims.add(new Report.DimensionStats(fw.nodes().get(d).code(), alpha, pca));
         }
-        return new Report.Coherence(codes, pearson, spearman, withParent, dims);
+        return new Report.CoherenceTable(codes, pearson, spearman, withParent, dims);
     }
 }

@@ -81,7 +81,7 @@ public final class RobustnessMapper {
         return out;
     }
 
-    private static RobustnessSection.Uncertainty uncertainty(UncertaintyResult u, double[] score, int[] from) {
+    private static RobustnessSection.UncertaintyTable uncertainty(UncertaintyResult u, double[] score, int[] from) {
         if (u == null) {
             return null;
         }
@@ -95,11 +95,11 @@ public final class RobustnessMapper {
         // as the ranking table: best nominal rank first, unranked last, ties by code
         rows.sort(Comparator.comparingInt((RobustnessSection.UncertaintyRow r) -> r.nominalRank() == 0
                 ? Integer.MAX_VALUE : r.nominalRank()).thenComparing(RobustnessSection.UncertaintyRow::unit));
-        return new RobustnessSection.Uncertainty(u.runs(), u.seed(), u.weightScheme(), u.settings(), PERCENTILES,
+        return new RobustnessSection.UncertaintyTable(u.runs(), u.seed(), u.weightScheme(), u.settings(), PERCENTILES,
                 u.topK(), rows);
     }
 
-    private static RobustnessSection.Sensitivity sensitivity(SensitivityResult s) {
+    private static RobustnessSection.SensitivityTable sensitivity(SensitivityResult s) {
         if (s == null) {
             return null;
         }
@@ -109,20 +109,20 @@ public final class RobustnessMapper {
             inputs.add(new RobustnessSection.SensitivityIndex(x.label(), element, x.name(), x.first(), x.firstLow(),
                     x.firstHigh(), x.total(), x.totalLow(), x.totalHigh()));
         }
-        return new RobustnessSection.Sensitivity(s.output(), s.baseSamples(), s.runs(), s.sampling(), s.seed(),
+        return new RobustnessSection.SensitivityTable(s.output(), s.baseSamples(), s.runs(), s.sampling(), s.seed(),
                 s.bootstrap(), s.confidence(), s.outputMean(), s.outputVariance(), inputs, s.notes());
     }
 
-    private static RobustnessSection.OneAtATime oneAtATime(OneAtATime.Result o, int[] from) {
+    private static RobustnessSection.OneAtATimeTable oneAtATime(OneAtATime.Result o, int[] from) {
         if (o == null) {
             return null;
         }
-        List<RobustnessSection.Removal> out = new ArrayList<>();
+        List<RobustnessSection.RemovalRow> out = new ArrayList<>();
         for (OneAtATime.Removal r : o.removals()) {
-            out.add(new RobustnessSection.Removal(r.code(), r.level(), r.meanAbsShift(), r.maxAbsShift(),
+            out.add(new RobustnessSection.RemovalRow(r.code(), r.level(), r.meanAbsShift(), r.maxAbsShift(),
                     pick(r.rank(), from), pick(r.shift(), from)));
         }
-        return new RobustnessSection.OneAtATime(out);
+        return new RobustnessSection.OneAtATimeTable(out);
     }
 
     private static List<RobustnessSection.Reversal> reversals(List<RankReversal> rs) {
@@ -142,7 +142,7 @@ public final class RobustnessMapper {
         return out;
     }
 
-    private static RobustnessSection.Scenarios scenarios(ScenarioComparison c, int[] from) {
+    private static RobustnessSection.ScenarioTable scenarios(ScenarioComparison c, int[] from) {
         if (c == null) {
             return null;
         }
@@ -153,7 +153,7 @@ public final class RobustnessMapper {
                     pick(c.tiers()[s], from), pick(c.rankShift()[s], from), c.meanAbsShift()[s],
                     c.maxAbsShift()[s]));
         }
-        return new RobustnessSection.Scenarios(runs, c.spearman(), c.kendall(), c.notes());
+        return new RobustnessSection.ScenarioTable(runs, c.spearman(), c.kendall(), c.notes());
     }
 
     /**
@@ -162,7 +162,7 @@ public final class RobustnessMapper {
      */
     public static List<Report.MethodLine> methodology(RobustnessSection s) {
         List<Report.MethodLine> out = new ArrayList<>();
-        RobustnessSection.Uncertainty u = s.uncertainty();
+        RobustnessSection.UncertaintyTable u = s.uncertainty();
         if (u != null) {
             String percentiles = u.percentiles().replace("; interval = 5th to 95th percentile rank", "");
             out.add(line("uncertainty", new Names("把所有权重随机变动 " + count(u.runs()) + " 次（随机种子 " + u.seed()
@@ -177,7 +177,7 @@ public final class RobustnessMapper {
                     + "runs; percentiles by " + percentiles + "."),
                     new Names("蒙特卡洛不确定性分析，90% 区间", "Monte Carlo uncertainty analysis, 90 % interval")));
         }
-        RobustnessSection.Sensitivity v = s.sensitivity();
+        RobustnessSection.SensitivityTable v = s.sensitivity();
         if (v != null) {
             List<String> inputs = v.inputs().stream().map(RobustnessSection.SensitivityIndex::label).toList();
             String factor = plain(s.settings().sensitivityFactor());
@@ -222,7 +222,7 @@ public final class RobustnessMapper {
                     new Names("排名反转边际（" + first.norm() + " 距离）",
                             "Rank-reversal margin (" + first.norm() + " distance)")));
         }
-        RobustnessSection.Scenarios c = s.scenarios();
+        RobustnessSection.ScenarioTable c = s.scenarios();
         if (c != null) {
             String files = String.join(", ", s.settings().scenarioFiles());
             int n = c.scenarios().size() - 1;

@@ -18,9 +18,9 @@ import org.bizenv.framework.Names;
  * @param reversals   margins of the index's child weights between units adjacent in the nominal ranking, best first
  * @param scenarios   every unit's score and rank under each scenario (the first is the nominal build)
  */
-public record RobustnessSection(Settings settings, List<Names> notes, Uncertainty uncertainty,
-                                Sensitivity sensitivity, OneAtATime oneAtATime, List<Reversal> reversals,
-                                Scenarios scenarios) {
+public record RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
+                                SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
+                                ScenarioTable scenarios) {
 
     /**
      * @param uncertaintyRuns    Monte Carlo runs (0 = not run)
@@ -40,7 +40,7 @@ public record RobustnessSection(Settings settings, List<Names> notes, Uncertaint
      * @param percentiles  the percentile convention (R type 7)
      * @param topK         the K of {@link UncertaintyRow#probabilityTopK}
      */
-    public record Uncertainty(int runs, long seed, String weightScheme, List<String> settings, String percentiles,
+    public record UncertaintyTable(int runs, long seed, String weightScheme, List<String> settings, String percentiles,
                               int topK, List<UncertaintyRow> units) {
     }
 
@@ -63,7 +63,7 @@ public record RobustnessSection(Settings settings, List<Names> notes, Uncertaint
      * @param runs       model evaluations N·(d + 2)
      * @param confidence level of the bootstrap intervals
      */
-    public record Sensitivity(String output, int baseSamples, int runs, String sampling, long seed, int bootstrap,
+    public record SensitivityTable(String output, int baseSamples, int runs, String sampling, long seed, int bootstrap,
                               double confidence, double outputMean, double outputVariance,
                               List<SensitivityIndex> inputs, List<Names> notes) {
     }
@@ -78,7 +78,7 @@ public record RobustnessSection(Settings settings, List<Names> notes, Uncertaint
                                    double firstHigh, double total, double totalLow, double totalHigh) {
     }
 
-    public record OneAtATime(List<Removal> removals) {
+    public record OneAtATimeTable(List<RemovalRow> removals) {
     }
 
     /**
@@ -88,7 +88,7 @@ public record RobustnessSection(Settings settings, List<Names> notes, Uncertaint
      * @param ranks  rank of each unit without it
      * @param shifts nominal rank − rank without it (positive = climbs; 0 if unranked in either)
      */
-    public record Removal(String element, String level, double meanAbsShift, int maxAbsShift, int[] ranks,
+    public record RemovalRow(String element, String level, double meanAbsShift, int maxAbsShift, int[] ranks,
                           int[] shifts) {
     }
 
@@ -118,7 +118,7 @@ public record RobustnessSection(Settings settings, List<Names> notes, Uncertaint
      * @param spearman  {@code [s][t]} Spearman's ρ between the rankings of scenarios s and t
      * @param kendall   {@code [s][t]} Kendall's τ-b
      */
-    public record Scenarios(List<ScenarioRun> scenarios, double[][] spearman, double[][] kendall,
+    public record ScenarioTable(List<ScenarioRun> scenarios, double[][] spearman, double[][] kendall,
                             List<Names> notes) {
     }
 

@@ -191,7 +191,7 @@ class AtomicReportFolderTest {
         // a broken report replaces nothing
         Report broken = new Report(r.meta(), r.units(), r.nodes(), r.indicators(), r.ranking(), r.top(), r.stages(),
                 r.weights(), r.treatment(), r.groupMeans(), r.improvement(), r.methodology(), r.warnings(),
-                new Report.Coherence(new String[] {"MKT.1"}, new double[][] {{1, 2}}, null, List.of(), List.of()));
+                new Report.CoherenceTable(new String[] {"MKT.1"}, new double[][] {{1, 2}}, null, List.of(), List.of()));
         assertThatThrownBy(() -> ReportSet.publish(broken, target())).isInstanceOf(IllegalArgumentException.class);
         assertThat(Files.readAllBytes(target().resolve(ReportSet.excel(r)))).isEqualTo(xlsx);
         assertThat(entries()).containsExactly("2024");

@@ -52,7 +52,7 @@ class CoherenceHandTest {
         List<Unit> units = List.of(unit("u1"), unit("u2"), unit("u3"), unit("u4"));
         Build b = Scorer.score(FrameworkLoader.load(f), new RawData(units, new double[][] {
                 {1, 2, 3, 4}, {2, 4, 6, 8}, {4, 3, 2, 1}, {1, 2, 3, 5}}, null, new double[0][], null));
-        Report.Coherence c = ReportAssembler.coherence(b);
+        Report.CoherenceTable c = ReportAssembler.coherence(b);
 
         assertThat(c.indicators()).containsExactly("A", "B", "C", "E");
         // Pearson: A, B, C perfectly (anti)correlated; C and E: centred (1.5, .5, −.5, −1.5) and
@@ -108,7 +108,7 @@ class CoherenceHandTest {
         List<Unit> units = List.of(unit("u1"), unit("u2"), unit("u3"));
         Build b = Scorer.score(FrameworkLoader.load(f), new RawData(units, new double[][] {{1, 2, 4}, {5, 5, 5}},
                 null, new double[0][], null));
-        Report.Coherence c = ReportAssembler.coherence(b);
+        Report.CoherenceTable c = ReportAssembler.coherence(b);
         assertThat(c.pearson()[0][1]).isNaN();
         assertThat(c.dimensions().get(0).cronbachAlpha()).isCloseTo(0, within(1e-15)); // Σ cov = var A only
         assertThat(c.dimensions().get(0).varianceExplained()).isEmpty();

@@ -255,7 +255,7 @@ public final class ReportFixtures {
                 {0.4, 1, 0.4, -0.4},
                 {1, 0.4, 1, 0.4},
                 {0.2, -0.4, 0.4, 1}};
-        var coherence = new Report.Coherence(cinds, pearson, spearman, List.of(
+        var coherence = new Report.CoherenceTable(cinds, pearson, spearman, List.of(
                 new Report.ParentCorrelation("MKT.1", "MKT", 0.88, 0.8, false),
                 new Report.ParentCorrelation("MKT.2", "MKT", 0.91, 1, false),
                 new Report.ParentCorrelation("FIN.1", "FIN", 0.83, 0.8, false),

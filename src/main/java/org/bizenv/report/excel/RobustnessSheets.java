@@ -43,7 +43,7 @@ final class RobustnessSheets extends SheetWriter {
     }
 
     /** Ranks with each indicator and dimension left out: cities × removals, shift in each cell. */
-    private void oneAtATime(RobustnessSection.OneAtATime o) {
+    private void oneAtATime(RobustnessSection.OneAtATimeTable o) {
         var g = grid(ONE_AT_A_TIME);
         var removals = ReportLookup.nonNull(o.removals());
         g.title("逐一剔除 One at a time: 剔除一项指标或维度后的排名变化 Rank shift with one element left out"
@@ -99,8 +99,8 @@ final class RobustnessSheets extends SheetWriter {
             }
         }
         int last = g.next - 1;
-        shiftSummary(g, 1, removals, 0, k -> 3 + k, RobustnessSection.Removal::meanAbsShift,
-                RobustnessSection.Removal::maxAbsShift);
+        shiftSummary(g, 1, removals, 0, k -> 3 + k, RobustnessSection.RemovalRow::meanAbsShift,
+                RobustnessSection.RemovalRow::maxAbsShift);
         if (last >= first && !removals.isEmpty()) {
             ColourScales.shiftScale(g.sheet, first, last, 3, 2 + removals.size(), maxShift);
         }
@@ -235,7 +235,7 @@ final class RobustnessSheets extends SheetWriter {
     }
 
     /** Every city's score and rank under each scenario, side by side, and how alike the rankings are. */
-    private void scenarios(RobustnessSection.Scenarios c, RobustnessSection.Settings settings) {
+    private void scenarios(RobustnessSection.ScenarioTable c, RobustnessSection.Settings settings) {
         var g = grid(SCENARIOS);
         var runs = ReportLookup.nonNull(c.scenarios());
         g.title("情景比较 Scenarios side by side: 各情景下的得分与排名 score and rank of every city under each "

@@ -53,7 +53,7 @@ final class SensitivitySheet extends SheetWriter {
         g.fitWidth();
     }
 
-    private void uncertaintyTable(SheetGrid g, RobustnessSection.Uncertainty u, int chartTop) {
+    private void uncertaintyTable(SheetGrid g, RobustnessSection.UncertaintyTable u, int chartTop) {
         var tiers = ReportLookup.nonNull(meta.tierNames());
         int tierCount = 0;
         for (var row : ReportLookup.nonNull(u.units())) {
@@ -118,7 +118,7 @@ final class SensitivitySheet extends SheetWriter {
         }
     }
 
-    private void sobolTable(SheetGrid g, RobustnessSection.Sensitivity v) {
+    private void sobolTable(SheetGrid g, RobustnessSection.SensitivityTable v) {
         g.row();
         g.cell(g.row(), 0, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
                 + "sensitivity indices) — " + v.output() + ": N = "

@@ -42,7 +42,7 @@ final class RobustnessSections extends SectionWriter {
         g.writeEndObject();
     }
 
-    private void uncertainty(RobustnessSection.Uncertainty u) {
+    private void uncertainty(RobustnessSection.UncertaintyTable u) {
         if (!objectOrNull("uncertainty", u)) {
             return;
         }
@@ -76,7 +76,7 @@ final class RobustnessSections extends SectionWriter {
         g.writeEndObject();
     }
 
-    private void sensitivity(RobustnessSection.Sensitivity v) {
+    private void sensitivity(RobustnessSection.SensitivityTable v) {
         if (!objectOrNull("sensitivity", v)) {
             return;
         }
@@ -104,7 +104,7 @@ final class RobustnessSections extends SectionWriter {
         g.writeEndObject();
     }
 
-    private void oneAtATime(RobustnessSection.OneAtATime o) {
+    private void oneAtATime(RobustnessSection.OneAtATimeTable o) {
         if (!objectOrNull("oneAtATime", o)) {
             return;
         }
@@ -139,7 +139,7 @@ final class RobustnessSections extends SectionWriter {
         });
     }
 
-    private void scenarios(RobustnessSection.Scenarios c) {
+    private void scenarios(RobustnessSection.ScenarioTable c) {
         if (!objectOrNull("scenarios", c)) {
             return;
         }

@@ -212,7 +212,7 @@ class CityCardsTest {
                 row("shanghai", 1, 1, 1, new double[] {0.97, 0.03, 0, 0}),
                 row("beijing", 2, 1.45, 3, new double[] {0.2, 0.62, 0.18, 0}),
                 row("chengdu", 3, 2, 4, new double[] {0, 0.3, 0.6, 0.1}));
-        var uncertainty = new RobustnessSection.Uncertainty(500, 1, "w·(1 + U(−1, 1)·0.25)", List.of(), "R type 7", 2,
+        var uncertainty = new RobustnessSection.UncertaintyTable(500, 1, "w·(1 + U(−1, 1)·0.25)", List.of(), "R type 7", 2,
                 rows);
         var reversals = List.of(
                 reversal("shanghai", 1, "beijing", 2, 0.2, "Shanghai stays ahead of Beijing unless …"),
