@@ -291,6 +291,26 @@ public final class AggregationKernel {
         return COMPLETE;
     }
 
+    /**
+     * Records unit {@code i}'s status (in {@code notApplicable} and {@code why}, NaN in {@code out} unless scored) and
+     * returns {@code flags} updated for it: one place for every method, so that the means and TOPSIS cannot come to
+     * disagree on what a status means.
+     */
+    private static int note(byte st, int i, int flags, double[] out, boolean[] notApplicable, byte[] why) {
+        notApplicable[i] = st == NOT_APPLICABLE;
+        if (st == NOT_APPLICABLE) {
+            flags |= SOME_NOT_APPLICABLE;
+        }
+        if (why != null) {
+            why[i] = st;
+        }
+        if (st != SCORED) {
+            out[i] = Double.NaN;
+            flags &= ~COMPLETE;
+        }
+        return flags;
+    }
+
     /** Any mean, with every rule of the class comment. */
     private static int mean(AggregationMethod m, NodeChildren c, double[] out, boolean[] notApplicable, byte[] why,
                             Scratch s) {
@@ -299,16 +319,8 @@ public final class AggregationKernel {
         int flags = COMPLETE;
         for (int i = 0; i < n; i++) {
             byte st = status(c, i, m.minShare(), s);
-            notApplicable[i] = st == NOT_APPLICABLE;
-            if (st == NOT_APPLICABLE) {
-                flags |= SOME_NOT_APPLICABLE;
-            }
-            if (why != null) {
-                why[i] = st;
-            }
+            flags = note(st, i, flags, out, notApplicable, why);
             if (st != SCORED) {
-                out[i] = Double.NaN;
-                flags &= ~COMPLETE;
                 continue;
             }
             int bad = s.badChild[i];
@@ -413,16 +425,8 @@ public final class AggregationKernel {
             } else if (st == SCORED && wTotal == 0) {
                 st = NO_WEIGHT;
             }
-            notApplicable[i] = st == NOT_APPLICABLE;
-            if (st == NOT_APPLICABLE) {
-                flags |= SOME_NOT_APPLICABLE;
-            }
-            if (why != null) {
-                why[i] = st;
-            }
+            flags = note(st, i, flags, out, notApplicable, why);
             if (st != SCORED) {
-                out[i] = Double.NaN;
-                flags &= ~COMPLETE;
                 continue;
             }
             double dp = Math.sqrt(dPlus[i]);
