@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
                 "The data are checked by the run's own readers, then scored by its scorer, so that a zero under a "
                         + "geometric mean, a missing reference unit or data a weighting method cannot use fail here "
                         + "as they would fail the run; --scenarios are checked against the framework and compared "
-                        + "with the scores. When validate passes, `bizenv run` will not fail on these inputs."})
+                        + "with the scores. When validate passes, `bizenv run` will not fail on these inputs.",
+                "With --feedback DIR it also writes the queries to send back to each unit (数据核查): <unit code>.xlsx "
+                        + "per unit with its problems and its warnings (values far from its own last year or from the "
+                        + "other units), and _summary.xlsx for the team; the exit code stays 2 with problems, 0 "
+                        + "without. See docs/feedback.md."})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "FILE", description = "Framework file (YAML)")

@@ -251,7 +251,7 @@ public final class FeedbackWriter {
 
     private static String footer(Framework fw) {
         String file = fw.file() == null ? "" : fw.file().getFileName().toString();
-        return "由 " + CREATOR + " 根据评估框架 " + fw.id() + "（" + file + "）生成。Made by " + CREATOR
+        return "由 " + CREATOR + " 根据评估框架 " + fw.id() + "（" + file + "）生成。\nMade by " + CREATOR
                 + " from framework " + fw.id() + " (" + file + ").";
     }
 
@@ -292,8 +292,8 @@ public final class FeedbackWriter {
                 b.put(s, r, 0, u.code(), b.text);
                 b.put(s, r, 1, u.name().zh() + " " + u.name().en(), b.text);
                 b.put(s, r, 2, fileName(u.code(), taken), b.text);
-                b.number(s, r, 3, u.problems().size());
-                b.number(s, r, 4, u.warnings().size());
+                b.count(s, r, 3, u.problems().size());
+                b.count(s, r, 4, u.warnings().size());
                 b.put(s, r, 5, !u.problems().isEmpty() ? "需更正 To correct" : !u.warnings().isEmpty()
                         ? "需核实 To confirm" : "无需核查 No queries", b.text);
                 r++;
@@ -301,8 +301,8 @@ public final class FeedbackWriter {
             b.put(s, r, 0, "合计 Total", b.header);
             b.put(s, r, 1, q.units().size() + " 个单位 units", b.header);
             b.put(s, r, 2, "", b.header);
-            b.number(s, r, 3, q.units().stream().mapToInt(u -> u.problems().size()).sum());
-            b.number(s, r, 4, q.units().stream().mapToInt(u -> u.warnings().size()).sum());
+            b.count(s, r, 3, q.units().stream().mapToInt(u -> u.problems().size()).sum());
+            b.count(s, r, 4, q.units().stream().mapToInt(u -> u.warnings().size()).sum());
             b.put(s, r, 5, "未归属单位的问题 " + q.unassigned().size() + " 项 problems of no unit", b.header);
             s.createFreezePane(0, first + 1);
             b.finish(s, false);
@@ -327,6 +327,7 @@ public final class FeedbackWriter {
         final CellStyle header;
         final CellStyle text;
         final CellStyle numberStyle;
+        final CellStyle countStyle;
         final CellStyle input;
         final CellStyle plain;
         final CellStyle note;
@@ -351,6 +352,9 @@ public final class FeedbackWriter {
             text = bordered();
             text.setWrapText(true);
             numberStyle = bordered();
+            // at most three decimals shown (the cell keeps the value as read): survey means and pass rates have many
+            numberStyle.setDataFormat(wb.createDataFormat().getFormat("0.0##"));
+            countStyle = bordered();
             input = bordered();
             input.setWrapText(true);
             input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
@@ -400,6 +404,13 @@ public final class FeedbackWriter {
                         return q;
                     }) : style);
             return c;
+        }
+
+        /** A count. */
+        void count(XSSFSheet s, int row, int col, int value) {
+            Cell c = row(s, row).createCell(col);
+            c.setCellStyle(countStyle);
+            c.setCellValue(value);
         }
 
         /** A number cell; a value that is not finite is left blank. */

@@ -237,7 +237,7 @@ class FeedbackCommandTest {
         assertThat(rows(fb.resolve("wuhan.xlsx"), FeedbackWriter.WARNINGS)).containsExactly(
                 FeedbackWriter.WARNING_HEADERS,
                 row(1, "POL.IMP.1 惠企政策咨询穿行测试通过率\nWalk-through: policy enquiry pass rate\n（%）",
-                        "walkthrough.xlsx!Tests (W04 pass-rate)", "100", "44.44444444",
+                        "walkthrough.xlsx!Tests (W04 pass-rate)", "100.0", "44.444",
                         "较上年 +125 %\n+125 % on last year", CHANGE));
         // Chengdu: its row of the statistics
         assertThat(rows(fb.resolve("chengdu.xlsx"), FeedbackWriter.PROBLEMS)).containsExactly(
@@ -262,14 +262,14 @@ class FeedbackCommandTest {
         String startUp = "MKT.ACC.1 开办企业时间\nTime to start a business\n（days）";
         assertThat(rows(fb.resolve("hefei.xlsx"), FeedbackWriter.WARNINGS)).containsExactly(
                 FeedbackWriter.WARNING_HEADERS,
-                row(1, startUp, "returns/hefei.xlsx!Data!D4", "30", "1.1", "较上年 +2627 %\n+2627 % on last year", CHANGE),
-                row(2, startUp, "returns/hefei.xlsx!Data!D4", "30", "2.5", "z = +14.3\n高于中位数 above the median",
+                row(1, startUp, "returns/hefei.xlsx!Data!D4", "30.0", "1.1", "较上年 +2627 %\n+2627 % on last year", CHANGE),
+                row(2, startUp, "returns/hefei.xlsx!Data!D4", "30.0", "2.5", "z = +14.3\n高于中位数 above the median",
                         OUTLIER));
         // Qingdao: 12 policy documents against 32 last year
         assertThat(rows(fb.resolve("qingdao.xlsx"), FeedbackWriter.WARNINGS)).containsExactly(
                 FeedbackWriter.WARNING_HEADERS,
                 row(1, "POL.ISS.1 当年出台的中小企业扶持政策文件数\nSME-support policy documents issued\n（documents）",
-                        "returns/qingdao.xlsx!Data!D15", "12", "32", "较上年 -63 %\n-63 % on last year", CHANGE));
+                        "returns/qingdao.xlsx!Data!D15", "12.0", "32.0", "较上年 -63 %\n-63 % on last year", CHANGE));
         // Tianjin: nothing to query, and told so
         assertThat(rows(fb.resolve("tianjin.xlsx"), FeedbackWriter.INSTRUCTIONS).get(3)).containsExactly(
                 "核查结果 Result", "无需核查：未发现问题或提示。No queries: no problems and no warnings were found.");
