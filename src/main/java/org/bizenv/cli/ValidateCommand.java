@@ -1,13 +1,19 @@
 package org.bizenv.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bizenv.evaluation.Validation;
+import org.bizenv.feedback.FeedbackWriter;
+import org.bizenv.feedback.Queries;
+import org.bizenv.feedback.Rules;
 import org.bizenv.framework.FrameworkException;
+import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.InputDataException;
+import org.bizenv.ingest.Location;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.scoring.ScoringException;
 
@@ -27,7 +33,11 @@ import picocli.CommandLine.Spec;
                 "The data are checked by the run's own readers, then scored by its scorer, so that a zero under a "
                         + "geometric mean, a missing reference unit or data a weighting method cannot use fail here "
                         + "as they would fail the run; --scenarios are checked against the framework and compared "
-                        + "with the scores. When validate passes, `bizenv run` will not fail on these inputs."})
+                        + "with the scores. When validate passes, `bizenv run` will not fail on these inputs.",
+                "With --feedback DIR it also writes the queries to send back to each unit (数据核查): <unit code>.xlsx "
+                        + "per unit with its problems and its warnings (values far from its own last year or from the "
+                        + "other units), and _summary.xlsx for the team; the exit code stays 2 with problems, 0 "
+                        + "without. See docs/feedback.md."})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "FILE", description = "Framework file (YAML)")
@@ -45,6 +55,25 @@ public class ValidateCommand implements Callable<Integer> {
                     + "and, with --data, compared with the scores")
     List<Path> scenarios = new ArrayList<>();
 
+    @Option(names = "--feedback", paramLabel = "DIR",
+            description = "Also write the queries to each unit (数据核查) into DIR, a new or empty folder: "
+                    + "<unit code>.xlsx per unit with its problems and warnings (values far from last year's or from "
+                    + "the other units), and " + FeedbackWriter.SUMMARY + " for the team (needs --data)")
+    Path feedback;
+
+    @Option(names = "--force", description = "With --feedback: write even if DIR is not empty; its content is replaced")
+    boolean force;
+
+    @Option(names = "--change-limit", paramLabel = "PERCENT", defaultValue = "50",
+            description = "With --feedback: warn when a value changed by more than this many percent against the "
+                    + "unit's value last year (default ${DEFAULT-VALUE})")
+    double changeLimit;
+
+    @Option(names = "--outlier-limit", paramLabel = "Z", defaultValue = "3.5",
+            description = "With --feedback: warn when a value's robust z-score |x - median| / (1.4826 MAD) among this "
+                    + "year's units exceeds this (default ${DEFAULT-VALUE})")
+    double outlierLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -53,15 +82,46 @@ public class ValidateCommand implements Callable<Integer> {
         if (previousData != null && data == null) {
             throw new ParameterException(spec.commandLine(), "--previous-data needs --data");
         }
-        Validation.Result result;
+        if (feedback != null && data == null) {
+            throw new ParameterException(spec.commandLine(), "--feedback needs --data");
+        }
+        if (force && feedback == null) {
+            throw new ParameterException(spec.commandLine(), "--force goes with --feedback");
+        }
+        Rules rules;
         try {
-            result = Validation.check(framework, data, previousData, scenarios);
-        } catch (FrameworkException e) {
-            System.err.println(e.getMessage());
+            rules = new Rules(changeLimit / 100, outlierLimit, Rules.DEFAULT.minUnits());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (feedback != null) {
+            String refusal = OutputFolders.refusal(feedback, force);
+            if (refusal != null) {
+                System.err.println(refusal);
+                return BizenvCommand.USAGE;
+            }
+        }
+        Validation.Inspection inspection;
+        try {
+            inspection = Validation.inspect(framework, data, previousData, scenarios);
+        } catch (FrameworkException | ScoringException | RobustnessException | InputDataException e) {
+            System.err.println(e instanceof FrameworkException ? e.getMessage()
+                    : (data == null ? "" : data + ": ") + "the run would fail scoring these inputs: " + e.getMessage());
+            if (feedback != null) {
+                System.err.println("No feedback was written.");
+            }
             return BizenvCommand.INVALID_INPUT;
-        } catch (ScoringException | RobustnessException | InputDataException e) {
-            System.err.println((data == null ? "" : data + ": ") + "the run would fail scoring these inputs: "
-                    + e.getMessage());
+        }
+        Validation.Result result = inspection.result();
+        String scoringFailure = inspection.scoringFailure() == null ? null
+                : "the run would fail scoring these inputs: " + inspection.scoringFailure().getMessage();
+        String written = feedback == null ? "" : writeFeedback(inspection, rules, scoringFailure);
+        if (written == null) {
+            return BizenvCommand.FAILED;
+        }
+        if (scoringFailure != null) {
+            System.err.println(data + ": " + scoringFailure);
+            say(written, true);
             return BizenvCommand.INVALID_INPUT;
         }
         if (!result.passed()) {
@@ -70,6 +130,7 @@ public class ValidateCommand implements Callable<Integer> {
             int n = result.problems().size();
             System.err.println(n + " problem" + (n == 1 ? "" : "s") + " in " + where + ":");
             result.problems().forEach(p -> System.err.println("  " + p));
+            say(written, true);
             return BizenvCommand.INVALID_INPUT;
         }
         if (data == null) {
@@ -81,6 +142,40 @@ public class ValidateCommand implements Callable<Integer> {
                     + (scenarios.isEmpty() ? "" : ", " + scenarios.size() + " scenario file"
                     + (scenarios.size() == 1 ? "" : "s") + " compared") + ". A run on these inputs will not fail on them.");
         }
+        say(written, false);
         return BizenvCommand.OK;
+    }
+
+    private static void say(String line, boolean toErr) {
+        if (!line.isEmpty()) {
+            (toErr ? System.err : System.out).println(line);
+        }
+    }
+
+    /**
+     * Writes the queries to the units and returns the line that says so; null after saying why the folder could not be
+     * written. A failure of the scoring is told in the summary as a problem of no unit.
+     */
+    private String writeFeedback(Validation.Inspection inspection, Rules rules, String scoringFailure) {
+        List<DataProblem> problems = new ArrayList<>(inspection.result().problems());
+        if (scoringFailure != null) {
+            problems.add(new DataProblem(Location.ofFile(String.valueOf(data.getFileName())), scoringFailure));
+        }
+        Queries q = Queries.of(inspection.framework(), inspection.thisYear(), inspection.lastYear(), problems, rules);
+        try {
+            FeedbackWriter.write(FeedbackWriter.files(inspection.framework(), q), feedback);
+        } catch (IOException e) {
+            String kind = org.bizenv.evaluation.StorageFaults.kind(e);
+            System.err.println("Could not write the feedback to " + feedback + ": " + (kind != null ? kind + " ("
+                    + e.getMessage() + ")" : e.getClass().getSimpleName() + " " + e.getMessage())
+                    + ". Nothing was written there.");
+            return null;
+        }
+        long withWarnings = q.units().stream().filter(u -> u.problems().isEmpty() && !u.warnings().isEmpty()).count();
+        long none = q.units().stream().filter(Queries.UnitQueries::none).count();
+        return "Feedback written to " + feedback + ": a workbook for each of " + q.units().size()
+                + " units (" + q.unitsWithProblems() + " with problems, " + withWarnings + " with warnings only, "
+                + none + " with no queries) and " + FeedbackWriter.SUMMARY + " (" + q.unassigned().size()
+                + " problem" + (q.unassigned().size() == 1 ? "" : "s") + " of no unit).";
     }
 }

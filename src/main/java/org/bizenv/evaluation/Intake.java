@@ -133,11 +133,11 @@ public final class Intake {
                         ? " (" + ind.field() + " " + ind.statistic() + ")" : "");
                 String text = sv.text(unit, ind.field());
                 if (text != null) {
-                    provenance[j][i] = codes.take(ind, j, i, text, where, problems);
+                    provenance[j][i] = codes.take(ind, j, i, text, where, problems.about(unit));
                 }
                 // Readers check ranges of the values they read; walk-through statistics are derived, so here.
                 if (s.type().equals("walkthrough") && !Double.isNaN(v) && outside(v, ind)) {
-                    problems.add(Location.ofSheet(prefix + s.path(), s.sheet()), units.get(i).name().both() + ": "
+                    problems.about(unit).add(Location.ofSheet(prefix + s.path(), s.sheet()), units.get(i).name().both() + ": "
                             + ind.field() + " " + ind.statistic() + " " + CellValues.format(v)
                             + " outside the valid range " + range(ind) + " of indicator " + ind.code());
                 }

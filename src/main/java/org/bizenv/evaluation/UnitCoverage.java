@@ -73,7 +73,7 @@ final class UnitCoverage {
             List<String> lacking = naming.stream().filter(s -> !s.mayLackUnits() && !s.units().contains(unit))
                     .map(SourceUnits::file).toList();
             if (!lacking.isEmpty()) {
-                problems.add(Location.ofFile(firstNaming(naming, unit)), "'" + unit + "' is in "
+                problems.about(unit).add(Location.ofFile(firstNaming(naming, unit)), "'" + unit + "' is in "
                         + String.join(", ", files(naming, unit)) + " but not in " + String.join(", ", lacking)
                         + ": without a unit registry every source must name the same " + resolver.noun() + "s (a "
                         + resolver.noun() + " missing from a source would be ranked on part of its data)");

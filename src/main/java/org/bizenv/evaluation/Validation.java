@@ -9,7 +9,11 @@ import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.bizenv.framework.Source;
 import org.bizenv.ingest.DataProblem;
+import org.bizenv.ingest.InputDataException;
 import org.bizenv.ingest.Problems;
+import org.bizenv.robustness.RobustnessException;
+import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.ScoringException;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyTally;
 
@@ -56,13 +60,42 @@ public final class Validation {
      * @throws org.bizenv.robustness.RobustnessException   a scenario cannot be applied to the data
      */
     public static Result check(Path framework, Path data, Path previousData, List<Path> scenarios) {
+        Inspection i = inspect(framework, data, previousData, scenarios);
+        if (i.scoringFailure() != null) {
+            throw i.scoringFailure();
+        }
+        return i.result();
+    }
+
+    /**
+     * What a validation found, with the values as read, for feedback to the units ({@code validate --feedback}).
+     *
+     * @param result         as {@link #check} returns it
+     * @param framework      the framework read
+     * @param thisYear       this year's values as read — the intake's with the survey's statistics filled in — also
+     *                       when the data have problems (then NaN where a value did not read); null without data
+     * @param lastYear       last year's, likewise; null without previous data
+     * @param scoringFailure why the data, free of input problems, could not be scored, or null
+     */
+    public record Inspection(Result result, Framework framework, RawData thisYear, RawData lastYear,
+                             RuntimeException scoringFailure) {
+    }
+
+    /**
+     * As {@link #check}, keeping the values as read, and a failure of the scoring as the result's instead of throwing
+     * it.
+     *
+     * @throws org.bizenv.framework.FrameworkException the framework file is invalid
+     */
+    public static Inspection inspect(Path framework, Path data, Path previousData, List<Path> scenarios) {
         Path file = framework.toAbsolutePath().normalize();
         List<Path> scenarioFiles = scenarios.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Framework fw = FrameworkLoader.load(file);
         Problems problems = new Problems();
         if (data == null) {
             problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
-            return new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false);
+            return new Inspection(new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false),
+                    fw, null, null, null);
         }
         Path thisFolder = data.toAbsolutePath().normalize();
         Path lastFolder = previousData == null ? null : previousData.toAbsolutePath().normalize();
@@ -76,20 +109,29 @@ public final class Validation {
         SurveyIndicators thisSurvey = survey(fw, thisFolder, false, resolver, thisIntake, problems);
         SurveyIndicators lastSurvey = lastFolder == null ? null
                 : survey(fw, lastFolder, true, resolver, lastIntake, problems);
-        if (!problems.isEmpty()) {
-            return new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false);  // as the run
+        RawData thisRaw = Channels.join(thisIntake, thisSurvey, null);
+        RawData lastRaw = lastFolder == null ? null : Channels.join(lastIntake, lastSurvey, null);
+        if (!problems.isEmpty()) {                                       // as the run
+            return new Inspection(new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false),
+                    fw, thisRaw, lastRaw, null);
         }
 
         // the score step, without the robustness analysis' Monte Carlo and Sobol runs
-        Scoring.Inputs in = new Scoring.Inputs(file, thisFolder, 0, lastFolder, null, AT, RobustnessSettings.off());
-        Scoring.Year thisYear = new Scoring.Year(thisIntake, thisSurvey);
-        Scoring.Scored scored = Scoring.score(fw, in, thisYear,
-                lastFolder == null ? null : new Scoring.Year(lastIntake, lastSurvey));
-        Scoring.report(scored, in, thisYear);
-        if (!scenarioFiles.isEmpty()) {
-            Scoring.compareScenarios(scored.current(), scenarioFiles);
+        try {
+            Scoring.Inputs in = new Scoring.Inputs(file, thisFolder, 0, lastFolder, null, AT, RobustnessSettings.off());
+            Scoring.Year thisYear = new Scoring.Year(thisIntake, thisSurvey);
+            Scoring.Scored scored = Scoring.score(fw, in, thisYear,
+                    lastFolder == null ? null : new Scoring.Year(lastIntake, lastSurvey));
+            Scoring.report(scored, in, thisYear);
+            if (!scenarioFiles.isEmpty()) {
+                Scoring.compareScenarios(scored.current(), scenarioFiles);
+            }
+            return new Inspection(new Result(List.of(), fw.nodes().size(), fw.indicators().size(),
+                    scored.current().units().size(), true), fw, thisRaw, lastRaw, null);
+        } catch (ScoringException | RobustnessException | InputDataException e) {
+            return new Inspection(new Result(List.of(), fw.nodes().size(), fw.indicators().size(), 0, false),
+                    fw, thisRaw, lastRaw, e);
         }
-        return new Result(List.of(), fw.nodes().size(), fw.indicators().size(), scored.current().units().size(), true);
     }
 
     /**

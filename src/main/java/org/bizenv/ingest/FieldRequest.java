@@ -94,6 +94,34 @@ public record FieldRequest(String field, double min, double max, boolean blanksA
     }
 
     /**
+     * What a valid value is, in Chinese: "0 至 60 之间的数值" and the like, with the accepted text codes. The return
+     * forms' prompts ({@code bizenv template}) and the queries sent back to units ({@code validate --feedback}) say it
+     * in these words.
+     */
+    public String expectedZh() {
+        boolean lo = !Double.isNaN(min);
+        boolean hi = !Double.isNaN(max);
+        String n = lo && hi ? CellValues.format(min) + " 至 " + CellValues.format(max) + " 之间的数值"
+                : lo ? "不小于 " + CellValues.format(min) + " 的数值" : hi ? "不大于 " + CellValues.format(max) + " 的数值"
+                : "数值";
+        return n + textsOr("，或 ");
+    }
+
+    /** What a valid value is, in English: "a number from 0 to 60" and the like, with the accepted text codes. */
+    public String expectedEn() {
+        boolean lo = !Double.isNaN(min);
+        boolean hi = !Double.isNaN(max);
+        String n = lo && hi ? "a number from " + CellValues.format(min) + " to " + CellValues.format(max)
+                : lo ? "a number of at least " + CellValues.format(min) : hi ? "a number of at most "
+                + CellValues.format(max) : "a number";
+        return n + textsOr(", or ");
+    }
+
+    private String textsOr(String or) {
+        return texts.isEmpty() ? "" : or + String.join(" / ", texts.stream().map(t -> "\"" + t + "\"").toList());
+    }
+
+    /**
      * The value of a cell for this field, or NaN after reporting why there is none: {@code blank value} (when
      * blanks are errors), {@code 'abc' is not a number}, {@code value 130 outside the valid range [0, 100]}.
      * An accepted text code ({@link #acceptedText}) is NaN without a problem.

@@ -6,35 +6,70 @@ import java.util.List;
 
 /**
  * Collects every problem found in a pass over input data. Thread-safe, so that the threads of a chunk step
- * can share one.
+ * can share one. {@link #about(String)} gives a view that files what is added through it under a unit.
  */
 public final class Problems {
 
-    private final List<DataProblem> list = new ArrayList<>();
+    private final List<DataProblem> list;
+    /** The lock every view of one collection shares. */
+    private final Object lock;
+    /** The unit problems added through this view are about, or null. */
+    private final String unit;
 
-    public synchronized void add(DataProblem problem) {
-        list.add(problem);
+    public Problems() {
+        this(new ArrayList<>(), new Object(), null);
+    }
+
+    private Problems(List<DataProblem> list, Object lock, String unit) {
+        this.list = list;
+        this.lock = lock;
+        this.unit = unit;
+    }
+
+    /**
+     * The same collection, seen by a reader that knows which unit (city) what it finds is about: a problem added
+     * through the view without a unit of its own is filed under {@code unit}. Readers pass it on to the code that
+     * checks the unit's cells ({@link FieldRequest#read}), which need not know the unit.
+     */
+    public Problems about(String unit) {
+        return new Problems(list, lock, unit);
+    }
+
+    public void add(DataProblem problem) {
+        DataProblem p = unit == null || problem.unit() != null ? problem : problem.withUnit(unit);
+        synchronized (lock) {
+            list.add(p);
+        }
     }
 
     public void add(Location where, String message) {
         add(new DataProblem(where, message));
     }
 
-    public synchronized void addAll(Collection<DataProblem> problems) {
-        list.addAll(problems);
+    /** Adds the problems as they are (a view's unit is not put on them: they were found elsewhere). */
+    public void addAll(Collection<DataProblem> problems) {
+        synchronized (lock) {
+            list.addAll(problems);
+        }
     }
 
-    public synchronized boolean isEmpty() {
-        return list.isEmpty();
+    public boolean isEmpty() {
+        synchronized (lock) {
+            return list.isEmpty();
+        }
     }
 
-    public synchronized int size() {
-        return list.size();
+    public int size() {
+        synchronized (lock) {
+            return list.size();
+        }
     }
 
     /** The problems so far, sorted by location then message. */
-    public synchronized List<DataProblem> sorted() {
-        return list.stream().sorted().toList();
+    public List<DataProblem> sorted() {
+        synchronized (lock) {
+            return list.stream().sorted().toList();
+        }
     }
 
     /** @throws InputDataException listing every problem, if there is any */

@@ -96,9 +96,10 @@ public final class UnitTableReader {
                 continue;
             }
             UnitIdentity unit = match.unit();
+            Problems unitProblems = problems.about(unit.code());
             Integer first = rowOfUnit.putIfAbsent(unit.code(), r);
             if (first != null) {
-                problems.add(unitCell.where(), "duplicate row for " + unit.label() + ", first at row " + first);
+                unitProblems.add(unitCell.where(), "duplicate row for " + unit.label() + ", first at row " + first);
                 continue;
             }
             if (attributeCols.length > 0) {
@@ -114,14 +115,14 @@ public final class UnitTableReader {
             for (int f = 0; f < cols.length; f++) {
                 if (cols[f] > 0) {
                     TableCell cell = t.cell(r, cols[f]);
-                    out.set(u, f, fields.get(f).read(cell, problems), cell.where());
+                    out.set(u, f, fields.get(f).read(cell, unitProblems), cell.where());
                     out.text(u, f, fields.get(f).acceptedText(cell));
                 }
             }
         }
         for (UnitIdentity u : resolver.expectedUnits()) {
             if (!rowOfUnit.containsKey(u.code())) {
-                problems.add(t.where(), "no row for " + u.label());
+                problems.about(u.code()).add(t.where(), "no row for " + u.label());
             }
         }
     }

@@ -72,7 +72,7 @@ public final class UnitWorkbooksReader {
         }
         for (UnitIdentity u : resolver.expectedUnits()) {
             if (!fileOfUnit.containsKey(u.code())) {
-                problems.add(Location.ofFile(dir), "no workbook for " + u.label());
+                problems.about(u.code()).add(Location.ofFile(dir), "no workbook for " + u.label());
             }
         }
         return new ReadResult<>(out.build(), problems.sorted());
@@ -87,9 +87,10 @@ public final class UnitWorkbooksReader {
             return;
         }
         UnitIdentity unit = match.unit();
+        Problems unitProblems = problems.about(unit.code());
         String first = fileOfUnit.putIfAbsent(unit.code(), t.file());
         if (first != null) {
-            problems.add(nameCell.where(), "second workbook for " + unit.label() + ", first in " + first);
+            unitProblems.add(nameCell.where(), "second workbook for " + unit.label() + ", first in " + first);
             return;
         }
         int u = out.unit(unit.code());
@@ -101,18 +102,18 @@ public final class UnitWorkbooksReader {
                 continue;
             }
             if (rowOf[f] != 0) {
-                problems.add(codeCell.where(),
+                unitProblems.add(codeCell.where(),
                         "duplicate item '" + fields.get(f).field() + "', first at row " + rowOf[f]);
                 continue;
             }
             rowOf[f] = r;
             TableCell valueCell = t.cell(r, VALUE_COLUMN);
-            out.set(u, f, fields.get(f).read(valueCell, problems), valueCell.where());
+            out.set(u, f, fields.get(f).read(valueCell, unitProblems), valueCell.where());
             out.text(u, f, fields.get(f).acceptedText(valueCell));
         }
         for (int f = 0; f < fields.size(); f++) {
             if (rowOf[f] == 0) {
-                problems.add(t.where(), "missing item '" + fields.get(f).field() + "'");
+                unitProblems.add(t.where(), "missing item '" + fields.get(f).field() + "'");
             }
         }
     }

@@ -106,8 +106,9 @@ public final class WalkthroughReader {
                 if (!match.isFound()) {
                     problems.add(cityCell.where(), match.problem(resolver.noun()));
                 }
-                Boolean passed = outcome(t.cell(r, outcomeCol));
-                double h = hoursRequest.read(t.cell(r, hoursCol), problems);
+                Problems rowProblems = match.isFound() ? problems.about(match.unit().code()) : problems;
+                Boolean passed = outcome(t.cell(r, outcomeCol), rowProblems);
+                double h = hoursRequest.read(t.cell(r, hoursCol), rowProblems);
                 if (match.isFound() && passed != null) {
                     int u = unit(match.unit());
                     testCount.get(u)[item]++;
@@ -151,7 +152,7 @@ public final class WalkthroughReader {
         }
 
         /** TRUE for pass, FALSE for fail, null after reporting a blank or unknown outcome. */
-        private Boolean outcome(TableCell cell) {
+        private Boolean outcome(TableCell cell, Problems problems) {
             String text = cell.kind() == TableCell.Kind.NUMBER ? CellValues.format(cell.value()) : cell.asText();
             Boolean passed = OUTCOMES.get(text.toLowerCase(Locale.ROOT));
             if (passed == null) {

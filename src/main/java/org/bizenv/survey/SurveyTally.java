@@ -174,7 +174,7 @@ public final class SurveyTally implements AutoCloseable {
             return;
         }
         for (String u : silent) {
-            problems.add(file, "no valid answers from " + label(u) + ": its survey indicators would be missing"
+            problems.about(u).add(file, "no valid answers from " + label(u) + ": its survey indicators would be missing"
                     + remedy);
         }
     }

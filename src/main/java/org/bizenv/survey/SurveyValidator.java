@@ -57,6 +57,10 @@ public final class SurveyValidator {
     /** The row validated, or null if its unit or size class is unusable. */
     public ValidResponse validate(SurveyResponse r) {
         long row = r.line();
+        Match<? extends UnitIdentity> city =
+                cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
+        // the row's problems are its city's to answer for, when the city is known
+        Problems problems = city.isFound() ? this.problems.about(city.unit().code()) : this.problems;
         String id = TypedText.clean(r.respondentId());
         if (id.isEmpty()) {
             problems.add(layout.cell(row, layout.respondentIdColumn()), "blank value");
@@ -67,8 +71,6 @@ public final class SurveyValidator {
                         "duplicate respondent '" + id + "', first at row " + first);
             }
         }
-        Match<? extends UnitIdentity> city =
-                cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
         }
@@ -80,12 +82,12 @@ public final class SurveyValidator {
         }
         byte[] answers = new byte[r.answers().length];
         for (int q = 0; q < answers.length; q++) {
-            answers[q] = answer(r, q);
+            answers[q] = answer(r, q, problems);
         }
         return city.isFound() && size != null ? new ValidResponse(row, city.unit().code(), size.ordinal(), answers) : null;
     }
 
-    private byte answer(SurveyResponse r, int q) {
+    private byte answer(SurveyResponse r, int q, Problems problems) {
         byte a = r.answers()[q];
         if (a >= MIN_ANSWER && a <= MAX_ANSWER) {
             return a;

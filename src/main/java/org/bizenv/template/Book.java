@@ -291,27 +291,14 @@ final class Book implements AutoCloseable {
         s.addValidationData(v);
     }
 
-    /** "0 至 60 之间的数值" and the like. */
+    /** "0 至 60 之间的数值" and the like ({@link FieldRequest#expectedZh()}). */
     static String expectedZh(FieldRequest r) {
-        boolean lo = !Double.isNaN(r.min());
-        boolean hi = !Double.isNaN(r.max());
-        String n = lo && hi ? number(r.min()) + " 至 " + number(r.max()) + " 之间的数值"
-                : lo ? "不小于 " + number(r.min()) + " 的数值" : hi ? "不大于 " + number(r.max()) + " 的数值" : "数值";
-        return n + texts(r, "，或 ");
+        return r.expectedZh();
     }
 
-    /** "a number from 0 to 60" and the like. */
+    /** "a number from 0 to 60" and the like ({@link FieldRequest#expectedEn()}). */
     static String expectedEn(FieldRequest r) {
-        boolean lo = !Double.isNaN(r.min());
-        boolean hi = !Double.isNaN(r.max());
-        String n = lo && hi ? "a number from " + number(r.min()) + " to " + number(r.max())
-                : lo ? "a number of at least " + number(r.min()) : hi ? "a number of at most " + number(r.max())
-                : "a number";
-        return n + texts(r, ", or ");
-    }
-
-    private static String texts(FieldRequest r, String or) {
-        return r.texts().isEmpty() ? "" : or + String.join(" / ", r.texts().stream().map(t -> "\"" + t + "\"").toList());
+        return r.expectedEn();
     }
 
     /** A bound as Excel reads it in a formula: plain digits, no grouping, no exponent. */
