@@ -80,10 +80,12 @@ final class CompositesReader {
         Map<String, Double> components = new LinkedHashMap<>();
         for (YamlMap.Entry ce : YamlMap.entriesWithRepeats(cm)) {
             String comp = ce.key().strip();
-            Double w = YamlValues.number(YamlValues.text(ce.value()));
+            String text = YamlValues.text(ce.value());
+            Double w = YamlValues.number(text);
             if (comp.isEmpty() || w == null || !(w > 0) || w.isInfinite()) {
-                problems.add(ce.keyLine(), "composite " + unit + ": each component needs a positive weight, like "
-                        + "CHN_Beij: 0.45");
+                String why = w == null ? YamlValues.numberProblem(text) : null;
+                problems.add(ce.keyLine(), "composite " + unit + ": " + (why != null ? comp + ": " + why
+                        : "each component needs a positive weight, like CHN_Beij: 0.45"));
                 continue;
             }
             if (comp.equals(unit)) {

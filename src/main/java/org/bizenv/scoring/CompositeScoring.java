@@ -46,6 +46,7 @@ final class CompositeScoring {
         Stage raw = new Stage("raw", data.values(), x.flags(b.raw().flagged()));
         Stage denominated = x.stage(b.denominated(), sub);
         Stage imputed = x.stage(b.imputed(), sub);
+        Stage transformed = x.stage(b.transformed(), sub);
         Stage treated = x.stage(b.treated(), sub);
         Stage normalised = x.stage(b.normalised(), sub);
         double[][] nodeScores = new double[b.nodeScores().length][];
@@ -77,7 +78,8 @@ final class CompositeScoring {
                     + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
                     + "and node; their own raw values are shown but not scored: " + units));
         }
-        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
+        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed, treated,
+                normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(),
                 b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), tiers,
                 List.copyOf(warnings));

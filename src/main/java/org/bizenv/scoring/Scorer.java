@@ -24,7 +24,7 @@ import org.bizenv.normalise.Normalisation;
 import org.bizenv.rank.Ranking;
 
 /**
- * The pipeline: raw → denominated → imputed → treated → normalised → aggregated (bottom-up, per node) → ranked.
+ * The pipeline: raw → denominated → imputed → transformed → treated → normalised → aggregated (bottom-up, per node) → ranked.
  * Plain Java over arrays; every stage is kept in the {@link Build}. Each method is the one the framework names for that
  * indicator or node, so the same code scores any evaluation the framework language can state.
  */
@@ -57,7 +57,8 @@ public final class Scorer {
         Stage denominated = denominate(fw, data, warnings);
         Stage imputed = impute(fw, data, denominated, warnings);
         TreatmentRecord[] treatment = new TreatmentRecord[m];
-        Stage treated = treat(fw, imputed, treatment);
+        Stage transformed = transform(fw, data, imputed);
+        Stage treated = treat(fw, transformed, treatment);
         Stage normalised = normalise(fw, data, treated, warnings);
 
         FrameworkTree tree = fw.tree();
@@ -132,7 +133,8 @@ public final class Scorer {
                     : Ranking.competition(normalised.values()[j]);
         }
         int[] tiers = tiers(fw.tiers(), nodeScores[tree.root()], rounded ? decimals : -1);
-        return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
+        return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed,
+                treated, normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, nodeWeights, nodeWeight, indicatorWeight,
                 effNode, effInd, treatment, tiers, List.copyOf(warnings)), nodeNotApplicable);
     }
@@ -242,6 +244,22 @@ public final class Scorer {
         return g;
     }
 
+    /** Each indicator's {@code transform} (flagged where it changed a value); values pass through where none. */
+    private static Stage transform(Framework fw, RawData data, Stage in) {
+        List<Indicator> indicators = fw.indicators();
+        double[][] out = new double[indicators.size()][];
+        boolean[][] flags = new boolean[indicators.size()][];
+        for (int j = 0; j < out.length; j++) {
+            double[] x = in.values()[j];
+            out[j] = Transform.apply(indicators.get(j), x, data.units());
+            flags[j] = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                flags[j][i] = !Double.isNaN(x[i]) && Double.compare(x[i], out[j][i]) != 0;
+            }
+        }
+        return new Stage("transformed", out, flags);
+    }
+
     private static Stage treat(Framework fw, Stage in, TreatmentRecord[] records) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
@@ -280,7 +298,7 @@ public final class Scorer {
                                      List<Names> warnings) {
         MethodSpec s = spec;
         double[] x = treated;
-        int dir = ind.direction();
+        int dir = ind.scoredDirection();
         return switch (s.method()) {
             case "minmax" -> {
                 if (Normalisation.hasZeroRange(x)) {
@@ -313,8 +331,8 @@ public final class Scorer {
         double[] d;
         try {
             d = s.method().equals("distance-to-target")
-                    ? Normalisation.distanceToTarget(x, ind.direction(), s.number("target", Double.NaN), cap)
-                    : Normalisation.distanceToReference(x, ind.direction(), unitIndex(units, s.text("unit", ""),
+                    ? Normalisation.distanceToTarget(x, ind.scoredDirection(), s.number("target", Double.NaN), cap)
+                    : Normalisation.distanceToReference(x, ind.scoredDirection(), unitIndex(units, s.text("unit", ""),
                     ind.code()), cap);
         } catch (IllegalArgumentException e) {
             throw new ScoringException("indicator " + ind.code() + ": " + s.describe() + " (framework line "
