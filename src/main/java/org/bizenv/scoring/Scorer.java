@@ -46,6 +46,14 @@ public final class Scorer {
 
     /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
     static Scored scoreUnits(Framework fw, RawData data) {
+        return scoreUnits(fw, data, null);
+    }
+
+    /**
+     * As {@link #scoreUnits(Framework, RawData)}; with {@code built}, the composites' denominated values are the
+     * weighted means of their components' (a composite built from raw values averages the ratios, not the parts).
+     */
+    static Scored scoreUnits(Framework fw, RawData data, CompositeMeans built) {
         List<Names> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -54,7 +62,7 @@ public final class Scorer {
             throw new IllegalArgumentException("raw data has " + data.values().length + " indicators, framework " + m);
         }
         Stage raw = Stage.unflagged("raw", data.values());
-        Stage denominated = denominate(fw, data, warnings);
+        Stage denominated = denominate(fw, data, built);
         Stage imputed = impute(fw, data, denominated, warnings);
         TreatmentRecord[] treatment = new TreatmentRecord[m];
         Stage transformed = transform(fw, data, imputed);
@@ -159,7 +167,7 @@ public final class Scorer {
         return t.method().equals("breaks") ? Ranking.tiersByBreaks(s, t.breaks()) : Ranking.tiersByQuantiles(s, t.count());
     }
 
-    private static Stage denominate(Framework fw, RawData data, List<Names> warnings) {
+    private static Stage denominate(Framework fw, RawData data, CompositeMeans built) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
@@ -178,6 +186,13 @@ public final class Scorer {
                             + ", which is 0 for " + data.units().get(i).name().both());
                 }
                 y[i] = x[i] / den[i];      // a missing denominator leaves the value missing (NaN)
+            }
+            if (built != null) {
+                boolean[] na = new boolean[y.length];
+                for (int i = 0; i < na.length; i++) {
+                    na[i] = data.notApplicable(j, i);
+                }
+                built.fill(y, na);
             }
             out[j] = y;
         }
