@@ -26,7 +26,12 @@ final class CompositesReader {
         if (v == null) {
             return Composites.NONE;
         }
-        YamlMap c = YamlMap.of(v, "'composites'", Set.of("ranked", "units"), problems);
+        YamlMap c = YamlMap.of(v, "'composites'", Set.of("ranked", "units", "from"), problems);
+        String from = c.optText("from", "scores");
+        if (!Composites.FROM.contains(from)) {
+            problems.add(c.lineOf("from"), "composites.from must be one of " + String.join(", ", Composites.FROM)
+                    + ", not '" + from + "'");
+        }
         String ranked = c.optText("ranked", "composites");
         if (!Composites.RANKED.contains(ranked)) {
             problems.add(c.lineOf("ranked"), "composites.ranked must be one of " + String.join(", ",
@@ -63,7 +68,7 @@ final class CompositesReader {
                 }
             }
         }
-        return new Composites(out, ranked, c.line());
+        return new Composites(out, ranked, c.line(), from);
     }
 
     private static Composite composite(YamlMap.Entry e, YamlProblems problems) {
@@ -80,10 +85,12 @@ final class CompositesReader {
         Map<String, Double> components = new LinkedHashMap<>();
         for (YamlMap.Entry ce : YamlMap.entriesWithRepeats(cm)) {
             String comp = ce.key().strip();
-            Double w = YamlValues.number(YamlValues.text(ce.value()));
+            String text = YamlValues.text(ce.value());
+            Double w = YamlValues.number(text);
             if (comp.isEmpty() || w == null || !(w > 0) || w.isInfinite()) {
-                problems.add(ce.keyLine(), "composite " + unit + ": each component needs a positive weight, like "
-                        + "CHN_Beij: 0.45");
+                String why = w == null ? YamlValues.numberProblem(text) : null;
+                problems.add(ce.keyLine(), "composite " + unit + ": " + (why != null ? comp + ": " + why
+                        : "each component needs a positive weight, like CHN_Beij: 0.45"));
                 continue;
             }
             if (comp.equals(unit)) {

@@ -71,16 +71,18 @@ public final class FrameworkLoader {
         MethodSpec defWeighting = MethodSpec.of("expert");
         MethodSpec defImpute = MethodSpec.of("none");
         MethodSpec defTreat = MethodSpec.of("none");
+        MethodSpec defTransform = MethodSpec.of("none");
         Map<String, TextValue> defTextValues = new LinkedHashMap<>();
         if (defaults != null) {
             defaults.checkKeys(Set.of("normalisation", "aggregation", "weighting", "imputation", "treatment",
-                    "text-values"));
+                    "text-values", "transform"));
             defTextValues = TextValuesReader.textValues(defaults, "defaults", problems);
             defNorm = defaults.optMethod("normalisation", Methods.NORMALISATION, defNorm);
             defAgg = defaults.optMethod("aggregation", Methods.AGGREGATION, defAgg);
             defWeighting = defaults.optMethod("weighting", Methods.WEIGHTING, defWeighting);
             defImpute = defaults.optMethod("imputation", Methods.IMPUTATION, defImpute);
             defTreat = defaults.optMethod("treatment", Methods.TREATMENT, defTreat);
+            defTransform = defaults.optMethod("transform", Methods.TRANSFORM, defTransform);
         }
 
         RankingRules ranking = RankingReader.ranking(top.optMap("ranking"), problems);
@@ -90,7 +92,7 @@ public final class FrameworkLoader {
         TreeElementsReader elements = new TreeElementsReader(problems);
         List<Node> nodes = elements.nodes(top.requireSeq("nodes"), defAgg, defWeighting);
         List<Indicator> indicators = elements.indicators(top.requireSeq("indicators"), sources, denominators,
-                new TreeElementsReader.Defaults(defNorm, defImpute, defTreat, defTextValues));
+                new TreeElementsReader.Defaults(defNorm, defImpute, defTreat, defTextValues, defTransform));
         FrameworkTree.Built tree = FrameworkTree.build(nodes, elements.nodeParentLines(), indicators,
                 elements.indicatorParentLines());
         problems.addAll(tree.problems());

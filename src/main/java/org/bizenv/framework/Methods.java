@@ -24,6 +24,7 @@ public final class Methods {
     public static final Map<String, Signature> WEIGHTING = new LinkedHashMap<>();
     public static final Map<String, Signature> IMPUTATION = new LinkedHashMap<>();
     public static final Map<String, Signature> TREATMENT = new LinkedHashMap<>();
+    public static final Map<String, Signature> TRANSFORM = new LinkedHashMap<>();
 
     /**
      * Parameters whose value is one word of a fixed list, keyed {@code kind/method/parameter}
@@ -78,6 +79,13 @@ public final class Methods {
         TREATMENT.put("log", Signature.of(List.of(), List.of("variant", "min", "max")));
         TREATMENT.put("boxcox", Signature.of(List.of("lambda"), List.of("min", "max")));
 
+        TRANSFORM.put("none", Signature.of(List.of(), List.of()));
+        TRANSFORM.put("ln", Signature.of(List.of(), List.of()));
+        TRANSFORM.put("log10", Signature.of(List.of(), List.of()));
+        TRANSFORM.put("sqrt", Signature.of(List.of(), List.of()));
+        TRANSFORM.put("power", Signature.of(List.of("exponent"), List.of()));
+        TRANSFORM.put("negate", Signature.of(List.of(), List.of()));
+
         // Word-valued parameters: the allowed words, the default first.
         choice("normalisation", "distance-to-reference", "cap", "false", "true");
         choice("normalisation", "distance-to-target", "cap", "false", "true");
@@ -105,6 +113,24 @@ public final class Methods {
      * indicator's direction is a typo: the message, or null when they agree (or the spec is not goalposts).
      */
     public static String goalpostsContradiction(MethodSpec normalisation, int direction, String code) {
+        return goalpostsContradiction(normalisation, direction, code, MethodSpec.of("none"));
+    }
+
+    /**
+     * As {@link #goalpostsContradiction(MethodSpec, int, String)} for goalposts on the scale of a transform: a
+     * decreasing one ({@code negate}) reverses the direction the goalposts must agree with.
+     *
+     * @param direction the indicator's direction as measured
+     */
+    public static String goalpostsContradiction(MethodSpec normalisation, int direction, String code,
+                                                MethodSpec transform) {
+        int sign = Indicator.transformSign(transform);
+        String reason = contradiction(normalisation, direction * sign, code);
+        return reason == null || sign > 0 ? reason : reason + " after the transform " + transform.describe()
+                + " (as measured, " + (direction > 0 ? "higher" : "lower") + " is better)";
+    }
+
+    private static String contradiction(MethodSpec normalisation, int direction, String code) {
         if (!normalisation.method().equals("goalposts") || direction == 0
                 || !(normalisation.params().get("best") instanceof Double best)
                 || !(normalisation.params().get("worst") instanceof Double worst) || best.equals(worst)) {

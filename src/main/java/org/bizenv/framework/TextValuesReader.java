@@ -72,9 +72,15 @@ final class TextValuesReader {
         }
         if (v instanceof MappingNode mn && mn.getValue().size() == 1
                 && mn.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("score")) {
-            Double score = YamlValues.number(YamlValues.text(mn.getValue().get(0).getValueNode()));
+            String written = YamlValues.text(mn.getValue().get(0).getValueNode());
+            Double score = YamlValues.number(written);
             if (score != null) {
                 return new TextValue(text, false, score, at);
+            }
+            String why = YamlValues.numberProblem(written);
+            if (why != null) {
+                problems.add(at, owner + ": text value '" + text + "': score: " + why);
+                return null;
             }
         }
         problems.add(at, owner + ": text value '" + text + "' must be not-applicable or {score: <number>}");

@@ -22,7 +22,7 @@ final class TreeElementsReader {
             "weighting");
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "parent", "name", "unit", "direction", "weight",
             "source", "field", "statistic", "valid-range", "normalisation", "imputation", "treatment", "denominator",
-            "definition", "text-values", "blanks");
+            "definition", "text-values", "blanks", "transform");
 
     private final YamlProblems problems;
     private final List<Integer> nodeParentLines = new ArrayList<>();
@@ -87,10 +87,11 @@ final class TreeElementsReader {
         double hi = Double.NaN;
         double[] range = m.optNumbers("valid-range");
         if (m.has("valid-range")) {
-            if (range.length != 2 || !(range[0] <= range[1])) {
+            boolean pair = m.value("valid-range") instanceof SequenceNode seq && seq.getValue().size() == 2;
+            if (!pair || range.length == 2 && !(range[0] <= range[1])) {       // a bad item was reported itself
                 problems.add(m.lineOf("valid-range"), "indicator " + code + ": valid-range is [min, max] with "
                         + "min <= max");
-            } else {
+            } else if (range.length == 2) {
                 lo = range[0];
                 hi = range[1];
             }
@@ -99,8 +100,9 @@ final class TreeElementsReader {
         if (denominator != null && denominators.stream().noneMatch(d -> d.id().equals(denominator))) {
             problems.add(m.lineOf("denominator"), "indicator " + code + ": unknown denominator '" + denominator + "'");
         }
+        MethodSpec transform = m.optMethod("transform", Methods.TRANSFORM, defaults.transform());
         MethodSpec normalisation = m.optMethod("normalisation", Methods.NORMALISATION, defaults.normalisation());
-        String contradiction = Methods.goalpostsContradiction(normalisation, direction, code);
+        String contradiction = Methods.goalpostsContradiction(normalisation, direction, code, transform);
         if (contradiction != null) {
             problems.add(normalisation.line(), contradiction);
         }
@@ -118,7 +120,8 @@ final class TreeElementsReader {
                 m.optMethod("imputation", Methods.IMPUTATION, defaults.imputation()),
                 m.optMethod("treatment", Methods.TREATMENT, defaults.treatment()),
                 denominator, m.optText("definition", ""), m.line(), List.copyOf(textValues.values()),
-                TextValuesReader.blanks(m, "indicator " + code, source == null ? null : source.type(), problems));
+                TextValuesReader.blanks(m, "indicator " + code, source == null ? null : source.type(), problems),
+                transform);
     }
 
     private int direction(YamlMap m, String code) {
@@ -160,7 +163,9 @@ final class TreeElementsReader {
 
     /** A stated weight must be a positive number; absent is NaN (checked later against the parent's weighting). */
     private double positiveWeight(YamlMap m, String code) {
-        double w = m.optNumber("weight", Double.NaN);
+        // a weight written but unreadable was reported as such: no "missing weight" besides
+        double w = m.optNumber("weight", org.bizenv.framework.yaml.YamlValues.text(m.value("weight")) != null ? 1
+                : Double.NaN);
         if (m.has("weight") && !Double.isNaN(w) && !(w > 0)) {
             problems.add(m.lineOf("weight"), code + ": weight must be positive, not " + m.scalar("weight"));
         }
@@ -169,6 +174,6 @@ final class TreeElementsReader {
 
     /** What an indicator that says nothing gets: the file's {@code defaults}. */
     record Defaults(MethodSpec normalisation, MethodSpec imputation, MethodSpec treatment,
-                    Map<String, TextValue> textValues) {
+                    Map<String, TextValue> textValues, MethodSpec transform) {
     }
 }

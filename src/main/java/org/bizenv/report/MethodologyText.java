@@ -75,6 +75,10 @@ final class MethodologyText {
                 s.add("缺失值用 " + ind.imputation().describe() + " 插补。",
                         "Missing values imputed by " + ind.imputation().describe() + ". ");
             }
+            if (!ind.transform().method().equals("none")) {
+                s.add("数值先经 " + ind.transform().describe() + " 变换。",
+                        "Values transformed by " + ind.transform().describe() + ". ");
+            }
             if (!ind.treatment().method().equals("none")) {
                 s.add("异常值用 " + ind.treatment().describe() + " 处理。",
                         "Outliers treated by " + ind.treatment().describe() + ". ");
@@ -84,6 +88,9 @@ final class MethodologyText {
             List<String> term = new ArrayList<>();
             if (!ind.imputation().method().equals("none")) {
                 term.add("imputation " + ind.imputation().describe());
+            }
+            if (!ind.transform().method().equals("none")) {
+                term.add("transform " + ind.transform().describe());
             }
             if (!ind.treatment().method().equals("none")) {
                 term.add("treatment " + ind.treatment().describe());

@@ -77,8 +77,11 @@ public final class ReportAssembler {
                     ind.direction(), channel, ind.source(), ind.field(), ind.statistic(),
                     ind.normalisation().describe(), ind.imputation().describe(), ind.treatment().describe(),
                     ind.definition(), b.indicatorWeight()[j], b.effectiveIndicatorWeight()[j], b.indicatorRanks()[j],
-                    methods("normalisation", ind.normalisation(), "imputation", ind.imputation(), "treatment",
-                            ind.treatment())));
+                    ind.transform().method().equals("none")
+                            ? methods("normalisation", ind.normalisation(), "imputation", ind.imputation(),
+                            "treatment", ind.treatment())
+                            : methods("normalisation", ind.normalisation(), "imputation", ind.imputation(),
+                            "transform", ind.transform(), "treatment", ind.treatment())));
         }
 
         int root = tree.root();
@@ -116,9 +119,12 @@ public final class ReportAssembler {
             top.add(new Report.TopList(fw.nodes().get(d).code(), fw.nodes().get(d).name(), entries));
         }
 
-        List<Report.StageData> stages = List.of(
+        List<Report.StageData> stages = new ArrayList<>(List.of(
                 stage(b.raw(), b.provenance()), stage(b.denominated(), null), stage(b.imputed(), null),
-                stage(b.treated(), null), stage(b.normalised(), null));
+                stage(b.treated(), null), stage(b.normalised(), null)));
+        if (fw.indicators().stream().anyMatch(i -> !i.transform().method().equals("none"))) {
+            stages.add(3, stage(b.transformed(), null));     // only where a transform makes it differ from imputed
+        }
 
         List<Report.NodeWeightInfo> weights = new ArrayList<>();
         for (NodeWeights w : b.nodeWeights()) {

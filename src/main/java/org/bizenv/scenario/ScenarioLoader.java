@@ -158,7 +158,10 @@ public final class ScenarioLoader {
             if (knownWeightCode(e, about)) {
                 String text = YamlValues.text(e.value());
                 Double w = YamlValues.number(text);
-                if (w == null || !(w >= 0) || w.isInfinite()) {
+                String why = w == null ? YamlValues.numberProblem(text) : null;
+                if (why != null) {
+                    about.add(e.value(), "the weight of " + e.key() + ": " + why);
+                } else if (w == null || !(w >= 0) || w.isInfinite()) {
                     about.add(e.value(), "the weight of " + e.key() + " must be a number >= 0, not '" + text + "'");
                 } else {
                     weights.put(e.key(), w);
@@ -188,7 +191,7 @@ public final class ScenarioLoader {
             }
             MethodSpec spec = MethodReader.read(e.value(), "normalisation", Methods.NORMALISATION, e.key(), about);
             if (spec != null) {
-                String contradiction = Methods.goalpostsContradiction(spec, ind.direction(), ind.code());
+                String contradiction = Methods.goalpostsContradiction(spec, ind.direction(), ind.code(), ind.transform());
                 if (contradiction != null) {
                     about.add(spec.line(), contradiction);
                 }

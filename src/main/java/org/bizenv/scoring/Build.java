@@ -6,8 +6,10 @@ import org.bizenv.framework.Framework;
 
 /**
  * One scored evaluation with every stage kept (COINr's "coin"): any number in a report traces back through the
- * normalised, treated, imputed and denominated values to the raw value and the cell it came from.
+ * normalised, treated, transformed, imputed and denominated values to the raw value and the cell it came from.
  *
+ * @param transformed           the imputed values after each indicator's {@code transform} (the imputed values
+ *                              where an indicator has none); reports show it only when some indicator has one
  * @param notApplicable         {@code [indicator][unit]}: true where the indicator does not apply to the unit (a text
  *                              code such as "No VAT"); null when every indicator applies to every unit
  * @param nodeScores            aggregated score {@code [node][unit]} in framework node order
@@ -23,7 +25,7 @@ import org.bizenv.framework.Framework;
  * @param warnings              things an analyst should know (zero ranges, thin samples…), in pipeline order
  */
 public record Build(Framework framework, List<Unit> units, String[][] provenance, Stage raw, Stage denominated,
-                    Stage imputed, Stage treated, Stage normalised, boolean[][] notApplicable, double[][] nodeScores,
+                    Stage imputed, Stage transformed, Stage treated, Stage normalised, boolean[][] notApplicable, double[][] nodeScores,
                     int[][] nodeRanks, int[][] indicatorRanks, NodeWeights[] nodeWeights, double[] nodeWeight,
                     double[] indicatorWeight, double[] effectiveNodeWeight, double[] effectiveIndicatorWeight,
                     TreatmentRecord[] treatment, int[] tiers, List<org.bizenv.framework.Names> warnings) {

@@ -77,6 +77,26 @@ public final class CompositeMeans {
         return i;
     }
 
+    /** How many composites there are. */
+    public int count() {
+        return compositeAt.length;
+    }
+
+    /** Where composite {@code c} (in file order) is among the units. */
+    public int unitOf(int c) {
+        return compositeAt[c];
+    }
+
+    /** Where composite {@code c}'s components are among the units, in file order. */
+    public int[] componentsOf(int c) {
+        return componentAt[c].clone();
+    }
+
+    /** The weights of composite {@code c}'s components, as written (relative). */
+    public double[] weightsOf(int c) {
+        return componentWeight[c].clone();
+    }
+
     /** Whether there are composite units (there may be unranked units without). */
     public boolean hasComposites() {
         return compositeAt.length > 0;

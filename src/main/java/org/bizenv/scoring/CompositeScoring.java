@@ -28,6 +28,9 @@ final class CompositeScoring {
     static Build score(Framework fw, RawData data) {
         int n = data.unitCount();
         CompositeMeans means = CompositeMeans.of(fw, data.units());
+        if (means.hasComposites() && fw.composites().fromRawValues()) {
+            return fromRawValues(fw, data, means);
+        }
         boolean[] isComposite = means.composites();
 
         // The measured units, scored as usual.
@@ -46,6 +49,7 @@ final class CompositeScoring {
         Stage raw = new Stage("raw", data.values(), x.flags(b.raw().flagged()));
         Stage denominated = x.stage(b.denominated(), sub);
         Stage imputed = x.stage(b.imputed(), sub);
+        Stage transformed = x.stage(b.transformed(), sub);
         Stage treated = x.stage(b.treated(), sub);
         Stage normalised = x.stage(b.normalised(), sub);
         double[][] nodeScores = new double[b.nodeScores().length][];
@@ -53,7 +57,173 @@ final class CompositeScoring {
             nodeScores[k] = x.values(b.nodeScores()[k], nodeNA[k]);
         }
 
-        // Ranks and tiers over the ranked units only.
+        List<Composite> list = fw.composites().units();
+        List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
+        if (!list.isEmpty()) {
+            String units = String.join(", ", list.stream().map(Composite::unit).toList());
+            warnings.add(org.bizenv.framework.Bilingual.of(list.size() + " 个合成单位在每个指标和节点上按其组成城市的加权平均计分；"
+                    + "其自身的原始值只列示、不计分：" + units,
+                    list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
+                    + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
+                    + "and node; their own raw values are shown but not scored: " + units));
+        }
+        return ranked(fw, data, b, new Stage[] {raw, denominated, imputed, transformed, treated, normalised},
+                nodeScores, means, warnings);
+    }
+
+    /**
+     * Composites built from raw values ({@code composites.from: raw-values}): each composite's raw value of an
+     * indicator is the weighted mean of its components' raw values (its denominated value the mean of theirs), over
+     * the components the indicator applies to; then every unit, composites included, goes through the pipeline as
+     * one of the units, in every statistic. A composite whose applicable components all carry the same text score
+     * gets that score; components with different text scores, or a text score beside a number, cannot be averaged
+     * and are an error naming the composite and the indicator.
+     */
+    private static Build fromRawValues(Framework fw, RawData data, CompositeMeans means) {
+        int m = fw.indicators().size();
+        int n = data.unitCount();
+        double[][] values = new double[m][];
+        double[][] textScores = data.textScores() == null ? null : new double[m][];
+        boolean[][] notApplicable = new boolean[m][n];
+        String[][] provenance = data.provenance() == null ? null : new String[m][];
+        for (int j = 0; j < m; j++) {
+            values[j] = data.values()[j].clone();
+            if (textScores != null) {
+                textScores[j] = data.textScores()[j].clone();
+            }
+            if (provenance != null) {
+                provenance[j] = data.provenance()[j] == null ? new String[n] : data.provenance()[j].clone();
+            }
+            for (int i = 0; i < n; i++) {
+                notApplicable[j][i] = data.notApplicable(j, i);
+            }
+            for (int c = 0; c < means.count(); c++) {
+                build(fw, data, means, c, j, values[j], textScores == null ? null : textScores[j], notApplicable[j]);
+                if (provenance != null) {
+                    provenance[j][means.unitOf(c)] = recipe(data, means, c);
+                }
+            }
+        }
+        double[][] denominators = data.denominators() == null ? null : new double[data.denominators().length][];
+        for (int d = 0; denominators != null && d < denominators.length; d++) {
+            denominators[d] = data.denominators()[d].clone();
+            for (int c = 0; c < means.count(); c++) {
+                denominators[d][means.unitOf(c)] = Double.NaN;    // never used: the ratios are averaged instead
+            }
+        }
+        double[][] previous = null;
+        if (data.previous() != null) {
+            previous = new double[m][];
+            for (int j = 0; j < m; j++) {
+                previous[j] = data.previous()[j].clone();
+                means.fill(previous[j], notApplicable[j]);
+            }
+        }
+        RawData built = new RawData(data.units(), values, provenance, denominators, previous, textScores,
+                data.notApplicable() == null && !any(notApplicable) ? null : notApplicable);
+        Scorer.Scored scored = Scorer.scoreUnits(fw, built, means);
+        Build b = scored.build();
+        List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
+        String units = String.join(", ", fw.composites().units().stream().map(Composite::unit).toList());
+        int k = means.count();
+        warnings.add(org.bizenv.framework.Bilingual.of(k + " 个合成单位的原始值取其组成城市原始值的加权平均，再与其他单位一同计分：" + units,
+                k + " composite unit" + (k == 1 ? "'s raw values are" : "s' raw values are") + " the weighted mean of "
+                + "their components' raw values, then scored with the other units: " + units));
+        return ranked(fw, built, b, new Stage[] {b.raw(), b.denominated(), b.imputed(), b.transformed(),
+                b.treated(), b.normalised()}, b.nodeScores(), means, warnings);
+    }
+
+    /** Composite {@code c}'s raw value of indicator {@code j}, written into the row (and its text score or n/a). */
+    private static void build(Framework fw, RawData data, CompositeMeans means, int c, int j, double[] row,
+                              double[] textScores, boolean[] notApplicable) {
+        int at = means.unitOf(c);
+        int[] parts = means.componentsOf(c);
+        double[] w = means.weightsOf(c);
+        double sum = 0;
+        double weight = 0;
+        double text = Double.NaN;
+        boolean numbers = false;
+        boolean missing = false;
+        for (int k = 0; k < parts.length; k++) {
+            int p = parts[k];
+            if (data.notApplicable(j, p)) {
+                continue;
+            }
+            double t = data.textScore(j, p);
+            if (!Double.isNaN(t)) {
+                if (!Double.isNaN(text) && t != text || numbers) {
+                    throw mixed(fw, data, means, c, j);
+                }
+                text = t;
+                continue;
+            }
+            if (!Double.isNaN(text)) {
+                throw mixed(fw, data, means, c, j);
+            }
+            numbers = true;
+            if (Double.isNaN(row[p])) {
+                missing = true;
+            }
+            sum += w[k] * row[p];
+            weight += w[k];
+        }
+        notApplicable[at] = weight == 0 && Double.isNaN(text);
+        row[at] = missing || weight == 0 ? Double.NaN : sum / weight;
+        if (textScores != null) {
+            textScores[at] = text;
+        }
+    }
+
+    private static ScoringException mixed(Framework fw, RawData data, CompositeMeans means, int c, int j) {
+        List<String> parts = new ArrayList<>();
+        for (int p : means.componentsOf(c)) {
+            double t = data.textScore(j, p);
+            parts.add(data.units().get(p).code() + " " + (data.notApplicable(j, p) ? "not applicable"
+                    : Double.isNaN(t) ? plain(data.values()[j][p]) : "a text scored " + plain(t)));
+        }
+        return new ScoringException("composite " + data.units().get(means.unitOf(c)).code() + ": indicator "
+                + fw.indicators().get(j).code() + " cannot be built from its components' raw values (" + String.join(
+                ", ", parts) + "): a text value's score cannot be averaged with a number or another score "
+                + "(framework line " + fw.composites().units().get(c).line() + "); build this composite from scores "
+                + "(composites.from: scores)");
+    }
+
+    private static String plain(double v) {
+        return Double.isNaN(v) ? "missing" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : Double.toString(v);
+    }
+
+    /** Where a built raw value came from: "mean of CHN_Beij ×0.45, CHN ×0.55". */
+    private static String recipe(RawData data, CompositeMeans means, int c) {
+        int[] parts = means.componentsOf(c);
+        double[] w = means.weightsOf(c);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < parts.length; k++) {
+            out.add(data.units().get(parts[k]).code() + " ×" + plain(w[k]));
+        }
+        return "weighted mean of " + String.join(", ", out);
+    }
+
+    private static boolean any(boolean[][] flags) {
+        for (boolean[] row : flags) {
+            for (boolean b : row) {
+                if (b) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The build with ranks and tiers over the ranked units only; the others get rank 0 and tier 0. */
+    private static Build ranked(Framework fw, RawData data, Build b, Stage[] s, double[][] nodeScores,
+                                CompositeMeans means, List<org.bizenv.framework.Names> warnings) {
+        Stage raw = s[0];
+        Stage denominated = s[1];
+        Stage imputed = s[2];
+        Stage transformed = s[3];
+        Stage treated = s[4];
+        Stage normalised = s[5];
         boolean[] unranked = means.unranked();
         int decimals = fw.ranking().decimals();
         boolean rounded = fw.ranking().compareRounded();
@@ -66,18 +236,8 @@ final class CompositeScoring {
             indicatorRanks[j] = rank(masked(normalised.values()[j], unranked), rounded, decimals);
         }
         int[] tiers = Scorer.tiers(fw.tiers(), masked(nodeScores[fw.tree().root()], unranked), rounded ? decimals : -1);
-
-        List<Composite> list = fw.composites().units();
-        List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
-        if (!list.isEmpty()) {
-            String units = String.join(", ", list.stream().map(Composite::unit).toList());
-            warnings.add(org.bizenv.framework.Bilingual.of(list.size() + " 个合成单位在每个指标和节点上按其组成城市的加权平均计分；"
-                    + "其自身的原始值只列示、不计分：" + units,
-                    list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
-                    + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
-                    + "and node; their own raw values are shown but not scored: " + units));
-        }
-        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
+        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed, treated,
+                normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(),
                 b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), tiers,
                 List.copyOf(warnings));

@@ -24,7 +24,7 @@ import org.bizenv.normalise.Normalisation;
 import org.bizenv.rank.Ranking;
 
 /**
- * The pipeline: raw → denominated → imputed → treated → normalised → aggregated (bottom-up, per node) → ranked.
+ * The pipeline: raw → denominated → imputed → transformed → treated → normalised → aggregated (bottom-up, per node) → ranked.
  * Plain Java over arrays; every stage is kept in the {@link Build}. Each method is the one the framework names for that
  * indicator or node, so the same code scores any evaluation the framework language can state.
  */
@@ -46,6 +46,14 @@ public final class Scorer {
 
     /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
     static Scored scoreUnits(Framework fw, RawData data) {
+        return scoreUnits(fw, data, null);
+    }
+
+    /**
+     * As {@link #scoreUnits(Framework, RawData)}; with {@code built}, the composites' denominated values are the
+     * weighted means of their components' (a composite built from raw values averages the ratios, not the parts).
+     */
+    static Scored scoreUnits(Framework fw, RawData data, CompositeMeans built) {
         List<Names> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -54,10 +62,11 @@ public final class Scorer {
             throw new IllegalArgumentException("raw data has " + data.values().length + " indicators, framework " + m);
         }
         Stage raw = Stage.unflagged("raw", data.values());
-        Stage denominated = denominate(fw, data, warnings);
+        Stage denominated = denominate(fw, data, built);
         Stage imputed = impute(fw, data, denominated, warnings);
         TreatmentRecord[] treatment = new TreatmentRecord[m];
-        Stage treated = treat(fw, imputed, treatment);
+        Stage transformed = transform(fw, data, imputed);
+        Stage treated = treat(fw, transformed, treatment);
         Stage normalised = normalise(fw, data, treated, warnings);
 
         FrameworkTree tree = fw.tree();
@@ -132,7 +141,8 @@ public final class Scorer {
                     : Ranking.competition(normalised.values()[j]);
         }
         int[] tiers = tiers(fw.tiers(), nodeScores[tree.root()], rounded ? decimals : -1);
-        return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, treated, normalised,
+        return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed,
+                treated, normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, nodeWeights, nodeWeight, indicatorWeight,
                 effNode, effInd, treatment, tiers, List.copyOf(warnings)), nodeNotApplicable);
     }
@@ -157,7 +167,7 @@ public final class Scorer {
         return t.method().equals("breaks") ? Ranking.tiersByBreaks(s, t.breaks()) : Ranking.tiersByQuantiles(s, t.count());
     }
 
-    private static Stage denominate(Framework fw, RawData data, List<Names> warnings) {
+    private static Stage denominate(Framework fw, RawData data, CompositeMeans built) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
@@ -176,6 +186,13 @@ public final class Scorer {
                             + ", which is 0 for " + data.units().get(i).name().both());
                 }
                 y[i] = x[i] / den[i];      // a missing denominator leaves the value missing (NaN)
+            }
+            if (built != null) {
+                boolean[] na = new boolean[y.length];
+                for (int i = 0; i < na.length; i++) {
+                    na[i] = data.notApplicable(j, i);
+                }
+                built.fill(y, na);
             }
             out[j] = y;
         }
@@ -242,6 +259,22 @@ public final class Scorer {
         return g;
     }
 
+    /** Each indicator's {@code transform} (flagged where it changed a value); values pass through where none. */
+    private static Stage transform(Framework fw, RawData data, Stage in) {
+        List<Indicator> indicators = fw.indicators();
+        double[][] out = new double[indicators.size()][];
+        boolean[][] flags = new boolean[indicators.size()][];
+        for (int j = 0; j < out.length; j++) {
+            double[] x = in.values()[j];
+            out[j] = Transform.apply(indicators.get(j), x, data.units());
+            flags[j] = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                flags[j][i] = !Double.isNaN(x[i]) && Double.compare(x[i], out[j][i]) != 0;
+            }
+        }
+        return new Stage("transformed", out, flags);
+    }
+
     private static Stage treat(Framework fw, Stage in, TreatmentRecord[] records) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
@@ -280,7 +313,7 @@ public final class Scorer {
                                      List<Names> warnings) {
         MethodSpec s = spec;
         double[] x = treated;
-        int dir = ind.direction();
+        int dir = ind.scoredDirection();
         return switch (s.method()) {
             case "minmax" -> {
                 if (Normalisation.hasZeroRange(x)) {
@@ -313,8 +346,8 @@ public final class Scorer {
         double[] d;
         try {
             d = s.method().equals("distance-to-target")
-                    ? Normalisation.distanceToTarget(x, ind.direction(), s.number("target", Double.NaN), cap)
-                    : Normalisation.distanceToReference(x, ind.direction(), unitIndex(units, s.text("unit", ""),
+                    ? Normalisation.distanceToTarget(x, ind.scoredDirection(), s.number("target", Double.NaN), cap)
+                    : Normalisation.distanceToReference(x, ind.scoredDirection(), unitIndex(units, s.text("unit", ""),
                     ind.code()), cap);
         } catch (IllegalArgumentException e) {
             throw new ScoringException("indicator " + ind.code() + ": " + s.describe() + " (framework line "

@@ -116,7 +116,7 @@ final class Weigh {
         double[][] out = new double[childValues.length][];
         for (int c = 0; c < children.length; c++) {
             boolean lower = FrameworkTree.isIndicator(children[c])
-                    && fw.indicators().get(FrameworkTree.indicatorOf(children[c])).direction() < 0;
+                    && fw.indicators().get(FrameworkTree.indicatorOf(children[c])).scoredDirection() < 0;
             out[c] = childValues[c];
             if (lower) {
                 out[c] = new double[childValues[c].length];

@@ -125,7 +125,7 @@ class FrameworkLoaderTest {
                         f + ":37: normalisation method 'goalposts' needs parameter 'worst'",
                         f + ":43: indicator B1: unknown source 'stat'",
                         f + ":45: duplicate code 'B1' (first defined at line 39)",
-                        f + ":46: unknown key 'colour' (expected one of: blanks, code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, text-values, treatment, unit, valid-range, weight)"));
+                        f + ":46: unknown key 'colour' (expected one of: blanks, code, definition, denominator, direction, field, imputation, name, normalisation, parent, source, statistic, text-values, transform, treatment, unit, valid-range, weight)"));
     }
 
     @Test

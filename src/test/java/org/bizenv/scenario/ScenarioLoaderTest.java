@@ -92,6 +92,31 @@ class ScenarioLoaderTest {
 
     /** Unknown keys at every level, keys given twice, and values of the wrong type: all of them, in file order. */
     @Test
+    void numbersMayBeExpressionsAsInTheFrameworkFile() throws IOException {
+        Framework fw = framework();
+        Path ok = write("ok.yaml", """
+                scenarios:
+                  - id: a
+                    weights: {D1: 1/3}
+                    normalisation: {X: {method: goalposts, best: ln(1000), worst: ln(10)}}
+                """);
+        List<Scenario> s = ScenarioLoader.load(ok, fw);
+        assertThat(s.get(0).weights()).containsEntry("D1", 1.0 / 3);
+        assertThat(s.get(0).normalisation().get("X").number("best", 0)).isEqualTo(Math.log(1000));
+        Path f = write("s.yaml", """
+                scenarios:
+                  - id: a
+                    weights: {D1: 1/(3}
+                    normalisation: {X: {method: goalposts, best: ln(1000), worst: lg(10)}}
+                """);
+        assertThat(problems(f, fw)).containsExactly(
+                f + ":3: scenario a: the weight of D1: '1/(3' is missing a ')' at character 5 (to close the '(' at "
+                        + "character 3)",
+                f + ":4: scenario a: normalisation method 'goalposts' of X: worst: 'lg(10)' has an unknown function "
+                        + "'lg' (known: ln, log10, exp, sqrt) at character 1");
+    }
+
+    @Test
     void everyProblemOfEveryScenarioInFileOrder() throws IOException {
         Path f = write("s.yaml", """
                 scenarios:

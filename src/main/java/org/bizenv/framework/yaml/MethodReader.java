@@ -19,6 +19,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class MethodReader {
 
+    /**
+     * Parameters that name something (a unit code, a grouping): kept as written, never read as a number or an
+     * expression, so that a unit coded {@code 2020-21} stays that code.
+     */
+    private static final java.util.Set<String> TEXTS = java.util.Set.of("unit", "group");
+
     private MethodReader() {
     }
 
@@ -45,6 +51,8 @@ public final class MethodReader {
             for (YamlMap.Entry e : m.entries()) {
                 if (e.key().equals("method")) {
                     method = YamlValues.text(e.value());
+                } else if (TEXTS.contains(e.key()) && e.value() instanceof ScalarNode s) {
+                    params.put(e.key(), s.getValue());
                 } else {
                     params.put(e.key(), YamlValues.toValue(e.value()));
                 }
@@ -97,7 +105,8 @@ public final class MethodReader {
                             + words.get(0) + "), not '" + v + "'");
                 }
             } else if (Methods.NUMBERS.contains(p) && !(v instanceof Double)) {
-                out.add(named + ": " + p + " must be a number, not '" + v + "'");
+                String why = v instanceof String t ? YamlValues.numberProblem(t) : null;
+                out.add(named + ": " + p + (why != null ? ": " + why : " must be a number, not '" + v + "'"));
             }
         }
         if (!out.isEmpty()) {
@@ -116,6 +125,10 @@ public final class MethodReader {
         }
         if (params.get("min") instanceof Double lo && params.get("max") instanceof Double hi && !(lo < hi)) {
             out.add(named + ": min must be below max (" + lo + " >= " + hi + ")");
+        }
+        if (kind.equals("transform") && method.equals("power") && params.get("exponent") instanceof Double e
+                && e == 0) {
+            out.add(named + ": exponent 0 would make every value 1");
         }
         if (kind.equals("treatment") && method.equals("cap") && !params.containsKey("min")
                 && !params.containsKey("max")) {

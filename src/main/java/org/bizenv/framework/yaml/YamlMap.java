@@ -184,7 +184,7 @@ public final class YamlMap {
         return fallback;
     }
 
-    /** A number or a fraction such as 1/3. */
+    /** A number or a numeric expression such as 1/3 or ln(75000) ({@link Expression}). */
     public double optNumber(String key, double fallback) {
         String v = scalar(key);
         if (v == null) {
@@ -192,7 +192,9 @@ public final class YamlMap {
         }
         Double d = YamlValues.number(v);
         if (d == null) {
-            problems.add(lineOf(key), "'" + key + "' must be a number, not '" + v + "'");
+            String why = YamlValues.numberProblem(v);
+            problems.add(lineOf(key), why != null ? key + ": " + why : "'" + key + "' must be a number, not '" + v
+                    + "'");
             return fallback;
         }
         return d;
@@ -212,7 +214,8 @@ public final class YamlMap {
             Node item = seq.getValue().get(i);
             Double d = item instanceof ScalarNode s ? YamlValues.number(s.getValue()) : null;
             if (d == null) {
-                problems.add(item, "'" + key + "' must hold numbers only");
+                String why = item instanceof ScalarNode s ? YamlValues.numberProblem(s.getValue()) : null;
+                problems.add(item, why != null ? key + ": " + why : "'" + key + "' must hold numbers only");
                 return new double[0];
             }
             out[i] = d;

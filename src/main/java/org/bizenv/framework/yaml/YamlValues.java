@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -13,13 +12,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * How values are read from YAML, the same in framework and scenario files: numbers (and fractions like {@code 1/3},
- * as AHP matrices are written) become Doubles, other scalars Strings, sequences Lists and mappings Maps.
+ * How values are read from YAML, the same in framework and scenario files: numbers and numeric expressions
+ * ({@link Expression}: {@code ln(75000)}, fractions like {@code 1/3} as AHP matrices are written) become Doubles,
+ * other scalars Strings, sequences Lists and mappings Maps.
  */
 public final class YamlValues {
-
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern FRACTION = Pattern.compile("([-+]?\\d+(\\.\\d+)?)\\s*/\\s*(\\d+(\\.\\d+)?)");
 
     private YamlValues() {
     }
@@ -53,19 +50,19 @@ public final class YamlValues {
         return null;
     }
 
-    /** A decimal number or a fraction {@code a/b}; null for anything else (and for null). */
+    /** A number or a numeric expression ({@code 0.5}, {@code 1/3}, {@code ln(75000)}); null for anything else. */
     public static Double number(String text) {
-        if (text == null) {
+        return Expression.valueOrNull(text);
+    }
+
+    /**
+     * What is wrong in a text meant as a numeric expression ({@code 'ln(75000' is missing a ')' at character 9}), or
+     * null when it is a number or was not meant as one (a word such as {@code half}), where "must be a number" says it.
+     */
+    public static String numberProblem(String text) {
+        if (text == null || !Expression.looksLikeOne(text)) {
             return null;
         }
-        String t = text.strip();
-        if (NUMBER.matcher(t).matches()) {
-            return Double.parseDouble(t);
-        }
-        var f = FRACTION.matcher(t);
-        if (f.matches()) {
-            return Double.parseDouble(f.group(1)) / Double.parseDouble(f.group(3));
-        }
-        return null;
+        return Expression.evaluate(text.strip()).problem();
     }
 }

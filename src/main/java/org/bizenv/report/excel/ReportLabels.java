@@ -241,6 +241,7 @@ final class ReportLabels {
             case "raw" -> "原始值 Raw values";
             case "denominated" -> "按分母折算后 Denominated values";
             case "imputed" -> "缺失值插补后 Values after imputation";
+            case "transformed" -> "变换后 Values after each indicator's transform";
             case "treated" -> "异常值处理后 Values after outlier treatment";
             case "normalised", "normalized" -> "标准化值 Normalised values";
             default -> stageSheet(stage);
@@ -251,6 +252,7 @@ final class ReportLabels {
     static String stageLegend(String stage) {
         return switch (stage == null ? "" : stage) {
             case "imputed" -> "插补值 Imputed value";
+            case "transformed" -> "经变换的值 Value changed by the indicator's transform";
             case "treated" -> "经处理的值 Value changed by outlier treatment";
             default -> null;
         };
