@@ -1,39 +1,25 @@
 package org.bizenv.feedback;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
-import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PageMargin;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
 import org.bizenv.ingest.CellValues;
 import org.bizenv.report.AtomicReportFolder;
-import org.bizenv.sample.StableZip;
+import org.bizenv.workbook.FormBook;
 
 /**
  * Writes {@link Queries} as workbooks: one per unit, {@code <unit code>.xlsx} as the return forms are named, with its
@@ -318,92 +304,27 @@ public final class FeedbackWriter {
 
     // ---- the workbook being written ----------------------------------------------------------------------------------
 
-    /** A workbook with the few styles the feedback uses; text never becomes a formula. */
-    private static final class Sheets implements AutoCloseable {
-        static final float LINE_POINTS = 14.5f;
-
-        final XSSFWorkbook wb = new XSSFWorkbook();
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle text;
+    /** A form workbook with the few extra styles the query lists use: numbers, counts, wrapped notes. */
+    private static final class Sheets extends FormBook {
         final CellStyle numberStyle;
         final CellStyle countStyle;
-        final CellStyle input;
-        final CellStyle plain;
-        final CellStyle note;
-        private final java.util.Map<Short, CellStyle> quoted = new java.util.HashMap<>();
 
         Sheets() {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            Font grey = wb.createFont();
-            grey.setItalic(true);
-            grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-            title = wb.createCellStyle();
-            title.setFont(big);
-            header = bordered();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered();
-            text.setWrapText(true);
+            // query lists are read on screen and printed, never protected: notes, plain text and replies wrap
+            note.setWrapText(true);
+            note.setVerticalAlignment(VerticalAlignment.TOP);
+            plain.setWrapText(true);
+            input.setWrapText(true);
             numberStyle = bordered();
             // at most three decimals shown (the cell keeps the value as read): survey means and pass rates have many
             numberStyle.setDataFormat(wb.createDataFormat().getFormat("0.0##"));
             countStyle = bordered();
-            input = bordered();
-            input.setWrapText(true);
-            input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-            input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            plain = wb.createCellStyle();
-            plain.setWrapText(true);
-            plain.setVerticalAlignment(VerticalAlignment.TOP);
-            note = wb.createCellStyle();
-            note.setFont(grey);
-            note.setWrapText(true);
-            note.setVerticalAlignment(VerticalAlignment.TOP);
-        }
-
-        private CellStyle bordered() {
-            CellStyle s = wb.createCellStyle();
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            s.setVerticalAlignment(VerticalAlignment.TOP);
-            return s;
         }
 
         XSSFSheet sheet(String name, int... widths) {
-            XSSFSheet s = wb.createSheet(name);
-            for (int i = 0; i < widths.length; i++) {
-                s.setColumnWidth(i, widths[i] * 256);
-            }
+            XSSFSheet s = sheet(name);
+            widths(s, widths);
             return s;
-        }
-
-        static Row row(XSSFSheet s, int index) {
-            Row r = s.getRow(index);
-            return r == null ? s.createRow(index) : r;
-        }
-
-        /** A text cell; text that starts with = + - @ gets Excel's quote prefix, so that it stays text when edited. */
-        Cell put(XSSFSheet s, int row, int col, String value, CellStyle style) {
-            Cell c = row(s, row).createCell(col);
-            String v = value == null ? "" : value;
-            c.setCellValue(v);
-            c.setCellStyle(!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? quoted.computeIfAbsent(style.getIndex(),
-                    i -> {
-                        CellStyle q = wb.createCellStyle();
-                        q.cloneStyleFrom(style);
-                        q.setQuotePrefixed(true);
-                        return q;
-                    }) : style);
-            return c;
         }
 
         /** A count. */
@@ -423,7 +344,7 @@ public final class FeedbackWriter {
         }
 
         void reply(XSSFSheet s, int row, int col) {
-            row(s, row).createCell(col).setCellStyle(input);
+            blankInput(s, row, col);
         }
 
         void headers(XSSFSheet s, List<String> headers) {
@@ -470,77 +391,14 @@ public final class FeedbackWriter {
             return row + 1;
         }
 
-        /** Rows are not sized by Excel when a file is written: set tall enough for the wrapped texts. */
-        void fitHeight(XSSFSheet s, int rowIndex) {
-            int lines = 1;
-            for (Cell c : row(s, rowIndex)) {
-                if (c.getCellStyle().getWrapText() && c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                    lines = Math.max(lines, lines(c.getStringCellValue(), s.getColumnWidth(c.getColumnIndex()) / 256.0));
-                }
-            }
-            if (lines > 1) {
-                row(s, rowIndex).setHeightInPoints(lines * LINE_POINTS);
-            }
-        }
-
-        /**
-         * Lines a text needs in a column {@code chars} wide: estimated as the templates estimate them (a Latin letter
-         * about 0.7 of a digit's width, a Chinese character about 1.8), rounded up per line.
-         */
-        static int lines(String text, double chars) {
-            double room = Math.max(1, chars - 1);
-            int n = 0;
-            for (String part : text.split("\n", -1)) {
-                double w = 0;
-                for (int i = 0; i < part.length(); ) {
-                    int cp = part.codePointAt(i);
-                    w += Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)
-                            ? 1.8 : Character.isUpperCase(cp) || Character.isDigit(cp) ? 0.9 : 0.7;
-                    i += Character.charCount(cp);
-                }
-                n += Math.max(1, (int) Math.ceil(w / room));
-            }
-            return n;
-        }
-
         /** A4, one page wide. */
         void finish(XSSFSheet s, boolean landscape) {
-            PrintSetup p = s.getPrintSetup();
-            p.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            p.setLandscape(landscape);
-            s.setFitToPage(true);
-            p.setFitWidth((short) 1);
-            p.setFitHeight((short) 0);
-            s.setMargin(PageMargin.LEFT, 0.5);
-            s.setMargin(PageMargin.RIGHT, 0.5);
+            printSetup(s, landscape);
         }
 
         /** The bytes, with the document properties and zip times fixed to {@link #TIME}. */
         byte[] bytes(String titleText, String description) {
-            POIXMLProperties.CoreProperties p = wb.getProperties().getCoreProperties();
-            Date fixed = Date.from(TIME.toInstant(ZoneOffset.UTC));
-            p.setTitle(titleText);
-            p.setDescription(description);
-            p.setCreator(CREATOR);
-            p.setLastModifiedByUser(CREATOR);
-            p.setCreated(Optional.of(fixed));
-            p.setModified(Optional.of(fixed));
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                wb.write(out);
-                return StableZip.repack(out.toByteArray(), TIME);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write a workbook in memory", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                wb.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return bytes(titleText, description, TIME, CREATOR);
         }
     }
 }
