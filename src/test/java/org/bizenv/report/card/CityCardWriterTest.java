@@ -52,7 +52,7 @@ class CityCardWriterTest {
             assertThat(ps.getFitHeight()).isEqualTo((short) 1);
             assertThat(s.getHeader().getLeft()).isEqualTo("北京 Beijing · 2024");
             assertThat(s.getHeader().getRight()).isEqualTo("合成数据，非官方结果 SYNTHETIC");
-            assertThat(wb.getPrintArea(0)).startsWith("北京!$A$1:$H$");
+            assertThat(wb.getPrintArea(0)).startsWith("北京!$A$1:$I$");
             // the synthetic banner on the sheet itself, not only in the page header
             assertThat(text(s)).contains(CityCardWriter.SYNTHETIC);
             // the dimension chart: three series (city, median, best) over the two dimensions
@@ -124,8 +124,7 @@ class CityCardWriterTest {
 
     @Test
     void fileAndSheetNamesAreSafeAndUnique() {
-        assertThat(CityCardWriter.fileNames(List.of(card("beijing"), card("a/b"), card("CON"), card("Beijing"),
-                card("a?b")))).containsExactly("beijing.xlsx", "unit-a_b.xlsx", "unit-CON.xlsx", "Beijing-2.xlsx",
+        assertThat(CityCardWriter.fileNames(List.of("beijing", "a/b", "CON", "Beijing", "a?b"))).containsExactly("beijing.xlsx", "unit-a_b.xlsx", "unit-CON.xlsx", "Beijing-2.xlsx",
                 "unit-a_b-2.xlsx");
         var used = new java.util.HashSet<String>();
         assertThat(List.of(CityCardWriter.sheetName(card("x", "北京"), used),
@@ -133,12 +132,9 @@ class CityCardWriterTest {
                 .containsExactly("北京", "北京 (2)", "a b");
     }
 
-    private static CityCard card(String unit) {
-        return card(unit, "城");
-    }
-
     private static CityCard card(String unit, String zh) {
-        return new CityCard(unit, new Names(zh, unit), null, null, List.of(), List.of(), List.of(), null, null, null);
+        return new CityCard(unit, new Names(zh, unit), null, null, List.of(), null, List.of(), List.of(), null, null,
+                null);
     }
 
     private static XSSFWorkbook open(Path p) throws Exception {
