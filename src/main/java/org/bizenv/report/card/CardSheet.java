@@ -54,7 +54,7 @@ final class CardSheet {
     private static final int BODY = 9;
     private static final int SMALL = 8;
     /** Points per line of wrapped body text, and the padding of a row. */
-    private static final float LINE = 11.5f;
+    private static final float LINE = 12.5f; // Chinese fonts need more than 9-point Latin ones
     private static final float PAD = 3;
     private static final String DARK = "1F4E79";
     private static final String MEDIAN = "A6A6A6";
@@ -221,8 +221,7 @@ final class CardSheet {
         String year = e.previousYear() == null ? "上年" : e.previousYear() + "年";
         String enYear = e.previousYear() == null ? "last year" : Integer.toString(e.previousYear());
         header("维度 Dimension", "得分 Score", "排名 Rank", "中位数 Median", "最好 Best", "最好城市 Best city",
-                "与中位数之差 Gap to median", "得分较" + year + " Score since " + enYear,
-                "排名较" + year + " Rank since " + enYear);
+                "与中位数之差 Gap to median", "得分变化 Score change", "排名变化 Rank change");
         row++;
         int first = row;
         for (var d : c.dimensions()) {
@@ -243,10 +242,10 @@ final class CardSheet {
         }
         int last = row - 1;
         if (e.previousYear() != null) {
-            wrapped(new Names("较" + year + "：得分为今年减" + year + "；排名 ↑ 为上升的位数、↓ 为下降的位数、= 为不变；— 为"
-                    + year + "无此结果。", "Since " + enYear + ": the score is this year's minus " + enYear + "'s; the "
-                    + "rank moved ↑ up or ↓ down by so many places, = the same; — where " + enYear
-                    + " has no result."), st.small, SMALL);
+            wrapped(new Names("变化均较" + year + "：得分变化为今年得分减" + year + "得分；排名 ↑ 为上升的位数、↓ 为下降的位数、= 为不变；"
+                    + "— 为" + year + "无此结果。", "Changes are since " + enYear + ": the score change is this year's "
+                    + "score minus " + enYear + "'s; the rank moved ↑ up or ↓ down by so many places, = the same; — "
+                    + "where " + enYear + " has no result."), st.small, SMALL);
         }
         if (c.changeNote() != null) {
             wrapped(c.changeNote(), st.small, SMALL);

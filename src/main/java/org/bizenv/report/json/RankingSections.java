@@ -58,7 +58,7 @@ final class RankingSections extends SectionWriter {
         g.writeName("cards");
         g.writeStartObject();
         str("all", CityCardWriter.ALL);
-        lines("units", files, f -> {
+        compactObjects("units", files, f -> {
             str("unit", f.unit());
             str("path", f.path());
         });
@@ -66,7 +66,7 @@ final class RankingSections extends SectionWriter {
     }
 
     void thinSamples() {
-        lines("thinSamples", ReportLookup.nonNull(r.thinSamples()), t -> {
+        compactObjects("thinSamples", ReportLookup.nonNull(r.thinSamples()), t -> {
             str("unit", t.unit());
             str("indicator", t.indicator());
             str("question", t.question());

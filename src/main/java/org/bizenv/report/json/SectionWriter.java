@@ -46,7 +46,7 @@ abstract class SectionWriter {
     }
 
     /** As {@link #objects}, for small flat objects: each on one line. */
-    <T> void lines(String name, List<T> items, Consumer<T> fields) {
+    <T> void compactObjects(String name, List<T> items, Consumer<T> fields) {
         g.writeName(name);
         g.writeStartArray();
         for (T item : items) {

@@ -68,6 +68,16 @@ class CityCardWriterTest {
             assertThat(s.getRow(10).getCell(1).getNumericCellValue()).isEqualTo(56.25);
             assertThat(s.getRow(10).getCell(3).getNumericCellValue()).isEqualTo((56.25 + 62.5) / 2);
             assertThat(s.getRow(10).getCell(4).getNumericCellValue()).isEqualTo(93.75);
+            // the change since last year, score and rank; FIN, which last year's results lack, has none and says why
+            assertThat(s.getRow(9).getCell(7).getStringCellValue()).isEqualTo("得分变化 Score change");
+            assertThat(s.getRow(10).getCell(7).getNumericCellValue()).isEqualTo(56.25 - 60.0);
+            assertThat(s.getRow(10).getCell(8).getNumericCellValue()).isEqualTo(-1);
+            assertThat(s.getRow(10).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("\"↑\"0;\"↓\"0;\"=\"");
+            assertThat(s.getRow(11).getCell(7).getStringCellValue()).isEqualTo("—");
+            assertThat(s.getRow(11).getCell(8).getStringCellValue()).isEqualTo("—");
+            assertThat(text(s)).contains("Last year's results have no scores on Financing environment, so no change "
+                    + "since last year is shown for it.").contains("Changes are since 2023: the score change is this "
+                    + "year's score minus 2023's;");
             assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("北京 Beijing 2024 城市评估报告卡 "
                     + "City report card");
         }
