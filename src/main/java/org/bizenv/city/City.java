@@ -27,4 +27,10 @@ public record City(String code, String nameZh, String nameEn, String type, Strin
     public String label() {
         return nameEn + " (" + nameZh + ")";
     }
+
+    /** {@code 武汉（Wuhan）}: how Chinese text names the city. */
+    @Override
+    public String labelZh() {
+        return nameZh + "（" + nameEn + "）";
+    }
 }

@@ -10,4 +10,9 @@ public interface UnitIdentity {
     String code();
 
     String label();
+
+    /** How Chinese text names the unit: the Chinese name first where there is one; else as {@link #label()}. */
+    default String labelZh() {
+        return label();
+    }
 }

@@ -80,8 +80,14 @@ final class Scoring {
         }
         ReportAssembler.Context ctx = new ReportAssembler.Context(in.year(), in.generatedAt(), EngineVersion.get(),
                 in.framework().getFileName().toString(), Fingerprint.sha256(in.framework()), files, params,
-                thisYear.survey().warnings());
+                thisYear.survey().warnings(), thinSamples(thisYear.survey()));
         return ReportAssembler.assemble(scored.current(), scored.previous(), ctx);
+    }
+
+    /** This year's thin survey samples as the report states them. */
+    private static List<Report.ThinSampleInfo> thinSamples(SurveyIndicators survey) {
+        return survey.thinSamples().stream().map(t -> new Report.ThinSampleInfo(t.unit(), t.indicator(),
+                t.question(), t.answers(), t.minimum())).toList();
     }
 
     /** The robustness settings as the report's parameters list them (only "robustness: off" when it did not run). */

@@ -21,36 +21,74 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Last year's index scores and ranks by unit, for the year-over-year comparison and the improvement ranking: either
- * as published (last year's JSON report, which may have used other weights) or re-scored from last year's data with
- * this year's framework.
+ * Last year's index scores and ranks by unit, for the year-over-year comparison and the improvement ranking, and its
+ * dimension scores and ranks, for each dimension's change: either as published (last year's JSON report, which may
+ * have used other weights) or re-scored from last year's data with this year's framework.
  *
- * @param source where they came from, for the report's Sources sheet
+ * @param dimensionScores by dimension code, the units' scores; a dimension that last year's results do not have is
+ *                        absent (not invented), a unit they do not score on it is absent from its map
+ * @param dimensionRanks  by dimension code, the units' ranks (ranked units only)
+ * @param source          where they came from, in words
  */
-public record PreviousResults(int year, Map<String, Double> scores, Map<String, Integer> ranks, String source) {
+public record PreviousResults(int year, Map<String, Double> scores, Map<String, Integer> ranks,
+                              Map<String, Map<String, Double>> dimensionScores,
+                              Map<String, Map<String, Integer>> dimensionRanks, String source) {
 
     public PreviousResults {
         scores = Map.copyOf(scores);
         ranks = Map.copyOf(ranks);
+        dimensionScores = copy(dimensionScores);
+        dimensionRanks = copy(dimensionRanks);
     }
 
-    /** Last year's data scored with this year's framework. */
+    /** Last year's index results without any dimension's. */
+    public PreviousResults(int year, Map<String, Double> scores, Map<String, Integer> ranks, String source) {
+        this(year, scores, ranks, Map.of(), Map.of(), source);
+    }
+
+    /** Last year's data scored with this year's framework: the index's and every dimension's scores and ranks. */
     public static PreviousResults of(Build previous, int year) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Integer> ranks = new LinkedHashMap<>();
-        for (int i = 0; i < previous.unitCount(); i++) {
-            String unit = previous.units().get(i).code();
-            if (!Double.isNaN(previous.indexScores()[i])) {
-                scores.put(unit, previous.indexScores()[i]);
-            }
-            if (previous.indexRanks()[i] > 0) {
-                ranks.put(unit, previous.indexRanks()[i]);
-            }
+        collect(previous, previous.indexScores(), previous.indexRanks(), scores, ranks);
+        Map<String, Map<String, Double>> dimScores = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> dimRanks = new LinkedHashMap<>();
+        var tree = previous.framework().tree();
+        for (int d : tree.childNodes(tree.root())) {
+            String code = previous.framework().nodes().get(d).code();
+            collect(previous, previous.nodeScores()[d], previous.nodeRanks()[d],
+                    dimScores.computeIfAbsent(code, k -> new LinkedHashMap<>()),
+                    dimRanks.computeIfAbsent(code, k -> new LinkedHashMap<>()));
         }
-        return new PreviousResults(year, scores, ranks, "re-scored from last year's data with this framework");
+        return new PreviousResults(year, scores, ranks, dimScores, dimRanks,
+                "re-scored from last year's data with this framework");
     }
 
-    /** The report formats (meta.schemaVersion) whose ranking rows this version reads: unit, score and rank. */
+    private static void collect(Build b, double[] s, int[] r, Map<String, Double> scores,
+                                Map<String, Integer> ranks) {
+        for (int i = 0; i < b.unitCount(); i++) {
+            String unit = b.units().get(i).code();
+            if (!Double.isNaN(s[i])) {
+                scores.put(unit, s[i]);
+            }
+            if (r[i] > 0) {
+                ranks.put(unit, r[i]);
+            }
+        }
+    }
+
+    private static <V> Map<String, Map<String, V>> copy(Map<String, Map<String, V>> byDimension) {
+        Map<String, Map<String, V>> out = new LinkedHashMap<>();
+        if (byDimension != null) {
+            byDimension.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The report formats (meta.schemaVersion) whose ranking rows this version reads: unit, score and rank, and the
+     * dimension scores and ranks where a row has them (every format requires them; read leniently all the same).
+     */
     static final List<String> READABLE_SCHEMAS = List.of("1.0", "1.1", Report.SCHEMA_VERSION);
     private static final String VALID = "--previous-report takes the JSON report an earlier bizenv run wrote "
             + "(bizenv-report-<year>.json), as it was written";
@@ -110,6 +148,8 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Integer> ranks = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> dimScores = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> dimRanks = new LinkedHashMap<>();
         for (int i = 0; ranking.isArray() && i < ranking.size(); i++) {
             JsonNode row = ranking.get(i);
             String at = "ranking[" + i + "]";
@@ -131,13 +171,44 @@ public record PreviousResults(int year, Map<String, Double> scores, Map<String, 
             if (unit.isString() && rank.isIntegralNumber()) {
                 ranks.put(unit.asString(), rank.asInt());
             }
+            dimensions(row.path("dimensionScores"), at + ".dimensionScores", unit, dimScores, wrong,
+                    v -> v.isNumber() ? v.asDouble() : null, "not a number");
+            dimensions(row.path("dimensionRanks"), at + ".dimensionRanks", unit, dimRanks, wrong,
+                    v -> v.isIntegralNumber() && v.asInt() >= 1 ? v.asInt() : null, "not a rank (1, 2, …)");
         }
         if (!wrong.isEmpty()) {
             throw problem(label, "not a bizenv JSON report of schema " + version.asString() + ": "
                     + String.join("; ", wrong.subList(0, Math.min(LISTED, wrong.size())))
                     + (wrong.size() > LISTED ? "; and " + (wrong.size() - LISTED) + " more" : "") + "; " + VALID);
         }
-        return new PreviousResults(year.asInt(), scores, ranks, "last year's report " + json.getFileName());
+        return new PreviousResults(year.asInt(), scores, ranks, dimScores, dimRanks,
+                "last year's report " + json.getFileName());
+    }
+
+    /**
+     * One row's {@code dimensionScores} or {@code dimensionRanks} (an object keyed by dimension code) into
+     * {@code into}: a dimension named there is present even where its value is null (unscored); a row without the
+     * object adds nothing; a value of the wrong type is {@code wrong}.
+     */
+    private static <V> void dimensions(JsonNode byCode, String at, JsonNode unit, Map<String, Map<String, V>> into,
+                                       List<String> wrong, java.util.function.Function<JsonNode, V> value,
+                                       String not) {
+        if (byCode.isMissingNode() || byCode.isNull()) {
+            return;
+        }
+        if (!byCode.isObject()) {
+            wrong.add(at + " is " + byCode + ", not an object keyed by dimension code");
+            return;
+        }
+        for (var e : byCode.properties()) {
+            Map<String, V> byUnit = into.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
+            V v = e.getValue().isNull() ? null : value.apply(e.getValue());
+            if (v == null && !e.getValue().isNull()) {
+                wrong.add(at + "." + e.getKey() + " is " + e.getValue() + ", " + not);
+            } else if (v != null && unit.isString()) {
+                byUnit.put(unit.asString(), v);
+            }
+        }
     }
 
     /** Jackson's message without the "[Source: …]" it adds about the input, which says nothing to a person. */

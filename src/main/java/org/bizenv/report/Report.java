@@ -9,14 +9,16 @@ import org.bizenv.framework.Names;
  * Everything a report shows, as plain data: the Excel workbook and the JSON document are two renderings of this one
  * record, so they cannot disagree. Arrays over units follow {@link #units()}; NaN = missing, rank 0 = unranked.
  *
+ * @param thinSamples this year's survey values that rest on fewer valid answers than the survey's minimum sample (the
+ *                    same findings as the thin-sample warnings, as data)
  * @param robustness how robust the ranking is (scenarios, uncertainty, sensitivity, rank-reversal margins); null when
  *                   the analysis was not run
  */
 public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                      List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                      List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
-                     List<MethodLine> methodology, List<Names> warnings, CoherenceTable coherence,
-                     RobustnessSection robustness) {
+                     List<MethodLine> methodology, List<Names> warnings, List<ThinSampleInfo> thinSamples,
+                     CoherenceTable coherence, RobustnessSection robustness) {
 
     /**
      * Format of the JSON document; 1.1 added the {@code robustness} section; 1.2 the texts in Chinese and English,
@@ -28,9 +30,19 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
     public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                   List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                   List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
+                  List<MethodLine> methodology, List<Names> warnings, List<ThinSampleInfo> thinSamples,
+                  CoherenceTable coherence) {
+        this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
+                methodology, warnings, thinSamples, coherence, null);
+    }
+
+    /** A report without thin survey samples and without a robustness section. */
+    public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
+                  List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
+                  List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
                   List<MethodLine> methodology, List<Names> warnings, CoherenceTable coherence) {
         this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
-                methodology, warnings, coherence, null);
+                methodology, warnings, List.of(), coherence, null);
     }
 
     /**
@@ -41,7 +53,7 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         List<MethodLine> m = new java.util.ArrayList<>(methodology == null ? List.of() : methodology);
         m.addAll(methodLines);
         return new Report(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans,
-                improvement, List.copyOf(m), warnings, coherence, section);
+                improvement, List.copyOf(m), warnings, thinSamples, coherence, section);
     }
 
     /** Provenance and the options that shaped the numbers. */
@@ -102,13 +114,47 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
     /**
      * One unit's line of the ranking table.
      *
-     * @param dimensionScores in the order of the index's children
-     * @param scoreChange     change of the index score against last year (NaN if no previous results)
-     * @param rankChange      previous rank minus this rank (positive = moved up; null if no previous results)
+     * @param dimensionScores         in the order of the index's children
+     * @param scoreChange             change of the index score against last year (NaN if no previous results)
+     * @param rankChange              previous rank minus this rank (positive = moved up; null if no previous results)
+     * @param previousDimensionScores last year's score on each dimension, in the order of {@code dimensionScores};
+     *                                NaN where last year's results have none (no previous results, a unit or a
+     *                                dimension they do not score)
+     * @param previousDimensionRanks  last year's rank on each dimension; 0 where they have none
      */
     public record RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
                              int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
-                             Integer rankChange) {
+                             Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks) {
+
+        public RankingRow {
+            int k = dimensionScores == null ? 0 : dimensionScores.length;
+            if (previousDimensionScores == null) {
+                previousDimensionScores = new double[k];
+                java.util.Arrays.fill(previousDimensionScores, Double.NaN);
+            }
+            if (previousDimensionRanks == null) {
+                previousDimensionRanks = new int[k];
+            }
+        }
+
+        /** A row without last year's dimension results. */
+        public RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
+                          int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
+                          Integer rankChange) {
+            this(unit, score, rank, tier, dimensionScores, dimensionRanks, previousScore, previousRank, scoreChange,
+                    rankChange, null, null);
+        }
+
+        /** Change of the score on dimension {@code d} against last year: NaN where either score is missing. */
+        public double dimensionScoreChange(int d) {
+            return dimensionScores[d] - previousDimensionScores[d];
+        }
+
+        /** Last year's rank on dimension {@code d} minus this year's (positive = moved up); null unless both exist. */
+        public Integer dimensionRankChange(int d) {
+            return dimensionRanks[d] > 0 && previousDimensionRanks[d] > 0
+                    ? previousDimensionRanks[d] - dimensionRanks[d] : null;
+        }
     }
 
     /** The top units on one node (the index's dimensions), best first. */
@@ -149,6 +195,19 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param term the technical name of the method (the framework's own spelling, or the analysis's name)
      */
     public record MethodLine(String element, String level, Names text, Names term) {
+    }
+
+    /**
+     * A survey indicator's value for one unit that rests on fewer valid answers than the survey source's minimum
+     * sample ({@code min-sample}): the survey step's finding, this year's only.
+     *
+     * @param unit      the unit's code
+     * @param indicator the indicator's code
+     * @param question  the survey question (column) the indicator reads
+     * @param answers   valid answers to it from this unit
+     * @param minimum   the source's minimum sample
+     */
+    public record ThinSampleInfo(String unit, String indicator, String question, int answers, int minimum) {
     }
 
     /**

@@ -37,10 +37,25 @@ public final class ReportAssembler {
      *
      * @param inputWarnings what reading the inputs found worth knowing (e.g. thin survey samples), reported before
      *                      the build's own warnings
+     * @param thinSamples   this year's survey values under the minimum sample, as data (also among the warnings)
      */
     public record Context(int year, String generatedAt, String engineVersion,
                           String frameworkFile, String frameworkSha256, List<Report.SourceFile> sources,
-                          Map<String, String> parameters, List<Names> inputWarnings) {
+                          Map<String, String> parameters, List<Names> inputWarnings,
+                          List<Report.ThinSampleInfo> thinSamples) {
+
+        public Context {
+            inputWarnings = List.copyOf(inputWarnings);
+            thinSamples = List.copyOf(thinSamples);
+        }
+
+        /** A run whose inputs found no thin survey sample. */
+        public Context(int year, String generatedAt, String engineVersion, String frameworkFile,
+                       String frameworkSha256, List<Report.SourceFile> sources, Map<String, String> parameters,
+                       List<Names> inputWarnings) {
+            this(year, generatedAt, engineVersion, frameworkFile, frameworkSha256, sources, parameters,
+                    inputWarnings, List.of());
+        }
     }
 
     private ReportAssembler() {
@@ -88,20 +103,26 @@ public final class ReportAssembler {
         List<Integer> dims = tree.childNodes(root);
         List<Report.RankingRow> ranking = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            String code = units.get(i).code();
             double[] ds = new double[dims.size()];
             int[] dr = new int[dims.size()];
+            double[] pds = new double[dims.size()];
+            int[] pdr = new int[dims.size()];
             for (int d = 0; d < dims.size(); d++) {
                 ds[d] = b.nodeScores()[dims.get(d)][i];
                 dr[d] = b.nodeRanks()[dims.get(d)][i];
+                String dim = fw.nodes().get(dims.get(d)).code();
+                pds[d] = previous == null ? Double.NaN
+                        : previous.dimensionScores().getOrDefault(dim, Map.of()).getOrDefault(code, Double.NaN);
+                pdr[d] = previous == null ? 0 : previous.dimensionRanks().getOrDefault(dim, Map.of()).getOrDefault(code, 0);
             }
-            String code = units.get(i).code();
             double prevScore = previous == null ? Double.NaN : previous.scores().getOrDefault(code, Double.NaN);
             Integer prevRank = previous == null ? null : previous.ranks().get(code);
             double score = b.indexScores()[i];
             double change = score - prevScore;
             Integer rankChange = prevRank == null || b.indexRanks()[i] == 0 ? null : prevRank - b.indexRanks()[i];
             ranking.add(new Report.RankingRow(units.get(i).code(), score, b.indexRanks()[i], b.tiers()[i], ds, dr,
-                    prevScore, prevRank, change, rankChange));
+                    prevScore, prevRank, change, rankChange, pds, pdr));
         }
         ranking.sort(Comparator.comparingInt((Report.RankingRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(Report.RankingRow::unit));
@@ -137,8 +158,8 @@ public final class ReportAssembler {
         }
 
         return new Report(meta, unitInfo, nodes, indicators, ranking, top, stages, weights, treatment,
-                groupMeans(b, dims), improvement(b, ranking), methodology(fw, b.nodeWeights()), warnings(ctx, b),
-                coherence(b));
+                groupMeans(b, dims), improvement(b, ranking), methodology(fw, b.nodeWeights()), warnings(ctx, b, previous),
+                ctx.thinSamples(), coherence(b));
     }
 
     /** Methods by role, in the order given, each with its parameters sorted by name. */
@@ -151,10 +172,38 @@ public final class ReportAssembler {
         return out;
     }
 
-    private static List<Names> warnings(Context ctx, Build b) {
+    private static List<Names> warnings(Context ctx, Build b, PreviousResults previous) {
         List<Names> w = new ArrayList<>(ctx.inputWarnings());
         w.addAll(b.warnings());
+        w.addAll(missingPreviousDimensions(b.framework(), previous));
         return List.copyOf(w);
+    }
+
+    /**
+     * A warning for each of the index's dimensions on which last year's results have no scores or no ranks (a
+     * report of a framework with other dimensions): its change since last year is then not shown, not guessed.
+     */
+    static List<Names> missingPreviousDimensions(Framework fw, PreviousResults previous) {
+        if (previous == null) {
+            return List.of();
+        }
+        List<Names> out = new ArrayList<>();
+        for (int d : fw.tree().childNodes(fw.tree().root())) {
+            Node node = fw.nodes().get(d);
+            boolean scores = previous.dimensionScores().containsKey(node.code());
+            boolean ranks = previous.dimensionRanks().containsKey(node.code());
+            if (scores && ranks) {
+                continue;
+            }
+            String zhWhat = !scores && !ranks ? "得分和排名" : !scores ? "得分" : "排名";
+            String enWhat = !scores && !ranks ? "scores or ranks" : !scores ? "scores" : "ranks";
+            Names name = node.name() == null ? new Names(node.code(), node.code()) : node.name();
+            out.add(new Names("上年结果（" + previous.source() + "）没有维度 " + node.code() + "（" + name.zh()
+                    + "）的" + zhWhat + "：该维度较上年的变化不予显示",
+                    "last year's results (" + previous.source() + ") have no " + enWhat + " on dimension "
+                            + node.code() + " (" + name.en() + "): its change since last year is not shown"));
+        }
+        return out;
     }
 
     private static Report.StageData stage(Stage s, String[][] provenance) {

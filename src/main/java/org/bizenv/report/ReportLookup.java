@@ -74,6 +74,10 @@ public final class ReportLookup {
             unit(row.unit());
             requireLength(row.dimensionScores(), dimensions.size(), "ranking row " + row.unit() + " dimensionScores");
             requireLength(row.dimensionRanks(), dimensions.size(), "ranking row " + row.unit() + " dimensionRanks");
+            requireLength(row.previousDimensionScores(), dimensions.size(), "ranking row " + row.unit()
+                    + " previousDimensionScores");
+            requireLength(row.previousDimensionRanks(), dimensions.size(), "ranking row " + row.unit()
+                    + " previousDimensionRanks");
         }
         var stageNames = new java.util.HashSet<String>();
         for (var stage : nonNull(report.stages())) {
@@ -118,6 +122,11 @@ public final class ReportLookup {
             }
             requireSquare(c.pearson(), k, "coherence pearson");
             requireSquare(c.spearman(), k, "coherence spearman");
+        }
+        for (var t : nonNull(report.thinSamples())) {
+            unit(t.unit());
+            require(indicators.containsKey(t.indicator()), "thin survey sample of " + t.unit()
+                    + ": unknown indicator code '" + t.indicator() + "'");
         }
         if (report.robustness() != null) {
             checkRobustness(report.robustness(), n);

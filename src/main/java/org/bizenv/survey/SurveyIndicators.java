@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bizenv.framework.Names;
+
 /**
  * The survey's named data set for one year ({@code survey-current}, {@code survey-previous}): the unit value of every
  * survey indicator, as {@link SurveyTally#indicators()} computes it from the tallies.
@@ -15,13 +17,21 @@ import java.util.Map;
  * @param values     {@code [indicator][unit]} in framework order; NaN for indicators that are not from the survey
  * @param provenance {@code [indicator][unit]} e.g. "survey.csv: Q07 mean-score, n = 812 (weighted to the size mix)";
  *                   null where the survey gives no value
- * @param warnings   units under the minimum sample size, per question
+ * @param warnings    units under the minimum sample size, per question, in words
+ * @param thinSamples the same findings as data
  */
-public record SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<org.bizenv.framework.Names> warnings) {
+public record SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<Names> warnings,
+                               List<ThinSample> thinSamples) {
 
     public SurveyIndicators {
         units = List.copyOf(units);
         warnings = List.copyOf(warnings);
+        thinSamples = thinSamples == null ? List.of() : List.copyOf(thinSamples); // absent from older workspaces
+    }
+
+    /** A survey data set without thin samples. */
+    public SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<Names> warnings) {
+        this(units, values, provenance, warnings, List.of());
     }
 
     /**
@@ -38,7 +48,8 @@ public record SurveyIndicators(List<String> units, double[][] values, String[][]
         parts.forEach(p -> p.units().forEach(u -> column.putIfAbsent(u, column.size())));
         double[][] values = new double[indicators][column.size()];
         String[][] provenance = new String[indicators][column.size()];
-        List<org.bizenv.framework.Names> warnings = new ArrayList<>();
+        List<Names> warnings = new ArrayList<>();
+        List<ThinSample> thin = new ArrayList<>();
         for (double[] row : values) {
             Arrays.fill(row, Double.NaN);
         }
@@ -53,7 +64,8 @@ public record SurveyIndicators(List<String> units, double[][] values, String[][]
                 }
             }
             warnings.addAll(p.warnings());
+            thin.addAll(p.thinSamples());
         }
-        return new SurveyIndicators(new ArrayList<>(column.keySet()), values, provenance, warnings);
+        return new SurveyIndicators(new ArrayList<>(column.keySet()), values, provenance, warnings, thin);
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 
 import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
+import org.bizenv.framework.Bilingual;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
+import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
@@ -122,7 +124,8 @@ public final class SurveyTally implements AutoCloseable {
         int m = framework.indicators().size();
         double[][] values = new double[m][units.size()];
         String[][] provenance = new String[m][units.size()];
-        List<org.bizenv.framework.Names> warnings = new ArrayList<>();
+        List<Names> warnings = new ArrayList<>();
+        List<ThinSample> thin = new ArrayList<>();
         for (int j = 0; j < m; j++) {
             Indicator ind = framework.indicators().get(j);
             Arrays.fill(values[j], Double.NaN);
@@ -137,15 +140,24 @@ public final class SurveyTally implements AutoCloseable {
                 provenance[j][i] = source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
                         + (source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
                 if (res.lowSample(u, ind.field())) {
-                    warnings.add(org.bizenv.framework.Bilingual.of((lastYear ? "上年：" : "") + "指标 " + ind.code()
-                            + "：" + label(u) + " 对 " + ind.field() + " 的有效回答只有 " + n + " 份，少于最低样本量 "
-                            + source.minSample(), (lastYear ? "last year: " : "") + "indicator " + ind.code() + ": "
-                            + label(u) + " has " + n + " valid answers to " + ind.field()
-                            + ", under the minimum sample of " + source.minSample()));
+                    ThinSample t = new ThinSample(u, ind.code(), ind.field(), n, source.minSample());
+                    thin.add(t);
+                    warnings.add(warning(t));
                 }
             }
         }
-        return new SurveyIndicators(units, values, provenance, warnings);
+        return new SurveyIndicators(units, values, provenance, warnings, thin);
+    }
+
+    /** The thin sample in words, each language naming the unit in its own first ("拉萨（Lhasa）", "Lhasa (拉萨)"). */
+    private Names warning(ThinSample t) {
+        UnitIdentity unit = identity(t.unit());
+        String zh = unit == null ? t.unit() : unit.labelZh();
+        String en = unit == null ? t.unit() : unit.label();
+        return Bilingual.of((lastYear ? "上年：" : "") + "指标 " + t.indicator() + "：" + zh + " 对 " + t.question()
+                + " 的有效回答只有 " + t.answers() + " 份，少于最低样本量 " + t.minimum(),
+                (lastYear ? "last year: " : "") + "indicator " + t.indicator() + ": " + en + " has " + t.answers()
+                        + " valid answers to " + t.question() + ", under the minimum sample of " + t.minimum());
     }
 
     /** Whether the file could be read at all (found, with its header's identity columns): else that is the problem. */
@@ -186,12 +198,18 @@ public final class SurveyTally implements AutoCloseable {
 
     /** "Lhasa (拉萨)" where a registry knows the unit, else its code. */
     private String label(String unit) {
+        UnitIdentity u = identity(unit);
+        return u == null ? unit : u.label();
+    }
+
+    /** The unit as the registry knows it, or null. */
+    private UnitIdentity identity(String unit) {
         for (UnitIdentity u : resolver.expectedUnits()) {
             if (u.code().equals(unit)) {
-                return u.label();
+                return u;
             }
         }
-        return unit;
+        return null;
     }
 
     /** Population weights of the size classes; without a stated mix the classes weigh equally. */

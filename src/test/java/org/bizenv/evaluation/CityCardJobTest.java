@@ -36,6 +36,8 @@ class CityCardJobTest extends JobTestBase {
     static final Path tmp = tempDir("bizenv-card-reports");
 
     JsonNode json;
+    /** The 2023 report of the sample's 2023 data: what --previous-data re-scores for the 2024 report. */
+    JsonNode json2023;
     Path year;
 
     @BeforeAll
@@ -48,6 +50,10 @@ class CityCardJobTest extends JobTestBase {
         }
         year = tmp.resolve("a/2024");
         json = JsonMapper.builder().build().readTree(year.resolve("bizenv-report-2024.json").toFile());
+        var o = runner.run(new EvaluationRequest(EvaluationJobTest.FRAMEWORK, EvaluationJobTest.DATA_2023, 2023,
+                tmp.resolve("last"), null, EvaluationJobTest.AT).withRobustness(RobustnessSettings.off()));
+        assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
+        json2023 = JsonMapper.builder().build().readTree(tmp.resolve("last/2023/bizenv-report-2023.json").toFile());
     }
 
     @AfterAll
@@ -111,7 +117,7 @@ class CityCardJobTest extends JobTestBase {
                 JsonNode tier = json.get("meta").get("tierNames").get(row.get("tier").asInt() - 1);
                 assertThat(head.getCell(3).getStringCellValue())
                         .isEqualTo(tier.get("zh").asString() + " " + tier.get("en").asString());
-                assertThat(head.getCell(5).getNumericCellValue()).isEqualTo(row.get("scoreChange").asDouble());
+                assertThat(head.getCell(6).getNumericCellValue()).isEqualTo(row.get("scoreChange").asDouble());
 
                 int d = 0;
                 for (JsonNode node : json.get("nodes")) {
@@ -128,6 +134,19 @@ class CityCardJobTest extends JobTestBase {
                     double[] scores = doubles(node.get("scores"));
                     assertThat(r.getCell(3).getNumericCellValue()).isEqualTo(median(scores));
                     assertThat(r.getCell(4).getNumericCellValue()).isEqualTo(Arrays.stream(scores).max().orElseThrow());
+                    // the change since last year: this year's report minus last year's, score and rank
+                    JsonNode last = rankingRow(json2023, unit);
+                    double was = last.get("dimensionScores").get(code).asDouble();
+                    int wasRank = last.get("dimensionRanks").get(code).asInt();
+                    assertThat(row.get("previousDimensionScores").get(code).asDouble()).isEqualTo(was);
+                    assertThat(row.get("previousDimensionRanks").get(code).asInt()).isEqualTo(wasRank);
+                    assertThat(r.getCell(7).getNumericCellValue())
+                            .isEqualTo(row.get("dimensionScores").get(code).asDouble() - was)
+                            .isEqualTo(row.get("dimensionScoreChanges").get(code).asDouble());
+                    assertThat((int) r.getCell(8).getNumericCellValue())
+                            .isEqualTo(wasRank - row.get("dimensionRanks").get(code).asInt())
+                            .isEqualTo(row.get("dimensionRankChanges").get(code).asInt());
+                    assertThat(r.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("\"↑\"0;\"↓\"0;\"=\"");
                     d++;
                 }
                 assertThat(d).isEqualTo(5);
@@ -144,7 +163,51 @@ class CityCardJobTest extends JobTestBase {
     }
 
     @Test
+    void aDimensionsChangeIsTheSameNumberOnEveryCityCard() throws Exception {
+        // Guangzhou's exact figures on its first dimension, from the two reports
+        JsonNode row = rankingRow("guangzhou");
+        JsonNode last = rankingRow(json2023, "guangzhou");
+        String code = row.get("dimensionScores").propertyNames().iterator().next();
+        double change = row.get("dimensionScores").get(code).asDouble() - last.get("dimensionScores").get(code).asDouble();
+        assertThat(row.get("dimensionScoreChanges").get(code).asDouble()).isEqualTo(change);
+        assertThat(Math.abs(change)).isGreaterThan(0);
+        try (var all = open(year.resolve("cities.xlsx")); var one = open(year.resolve("cities/guangzhou.xlsx"))) {
+            Row inAll = below(all.getSheet(zh("guangzhou")), "维度 Dimension", 1);
+            Row inOne = below(one.getSheetAt(0), "维度 Dimension", 1);
+            assertThat(inAll.getCell(7).getNumericCellValue()).isEqualTo(change);
+            assertThat(inOne.getCell(7).getNumericCellValue()).isEqualTo(change);
+        }
+    }
+
+    @Test
+    void theReportListsTheCardFilesItWasPublishedWith() throws Exception {
+        JsonNode cards = json.get("cards");
+        assertThat(cards.get("all").asString()).isEqualTo("cities.xlsx");
+        assertThat(year.resolve(cards.get("all").asString())).isRegularFile();
+        List<String> listed = new ArrayList<>();
+        for (JsonNode c : cards.get("units")) {
+            assertThat(c.get("path").asString()).isEqualTo("cities/" + c.get("unit").asString() + ".xlsx");
+            listed.add(c.get("path").asString());
+        }
+        try (Stream<Path> s = Files.list(year.resolve("cities"))) {
+            assertThat(s.map(p -> "cities/" + p.getFileName()).sorted().toList())
+                    .isEqualTo(listed.stream().sorted().toList());
+        }
+        assertThat(listed.get(0)).isEqualTo("cities/" + json.get("ranking").get(0).get("unit").asString() + ".xlsx");
+    }
+
+    @Test
     void aThinSurveySampleIsOnTheCityCard() throws Exception {
+        // the survey step's finding as data in the report, and in words with the city named in each language first
+        List<String> thin = new ArrayList<>();
+        for (JsonNode t : json.get("thinSamples")) {
+            thin.add(t.get("unit").asString() + " " + t.get("indicator").asString() + " " + t.get("question").asString()
+                    + " " + t.get("answers").asInt() + "/" + t.get("minimum").asInt());
+        }
+        assertThat(thin).contains("lhasa FIN.SAT.1 Q09 346/400");
+        List<String> zh = new ArrayList<>();
+        json.get("warnings").forEach(w -> zh.add(w.get("zh").asString()));
+        assertThat(zh).contains("指标 FIN.SAT.1：拉萨（Lhasa） 对 Q09 的有效回答只有 346 份，少于最低样本量 400");
         try (var wb = open(year.resolve("cities/lhasa.xlsx"))) {
             assertThat(text(wb.getSheetAt(0))).contains("Perceived change in financing difficulty (only 346 valid "
                     + "answers to survey question Q09, under the minimum of 400)");
@@ -207,8 +270,8 @@ class CityCardJobTest extends JobTestBase {
             double value = json.get("stages").get("imputed").get("values").get(code).get(unit).asDouble();
             assertThat(r.getCell(2).getNumericCellValue()).isEqualTo(value);
             assertThat(r.getCell(3).getStringCellValue()).startsWith(ind.get("unit").asString());
-            assertThat(r.getCell(4).getNumericCellValue()).isEqualTo(median(values));
-            assertThat(r.getCell(5).getNumericCellValue()).isEqualTo(value - median(values));
+            assertThat(r.getCell(5).getNumericCellValue()).isEqualTo(median(values));
+            assertThat(r.getCell(6).getNumericCellValue()).isEqualTo(value - median(values));
             // the best city's value: the one ranked first on this indicator
             String best = null;
             var it = ind.get("ranks").properties().iterator();
@@ -218,7 +281,7 @@ class CityCardJobTest extends JobTestBase {
                     best = e.getKey();
                 }
             }
-            assertThat(r.getCell(6).getNumericCellValue())
+            assertThat(r.getCell(7).getNumericCellValue())
                     .isEqualTo(json.get("stages").get("imputed").get("values").get(code).get(best).asDouble());
         }
         assertThat(seen).isEqualTo(expectedRanks);
@@ -236,6 +299,10 @@ class CityCardJobTest extends JobTestBase {
     }
 
     private JsonNode rankingRow(String unit) {
+        return rankingRow(json, unit);
+    }
+
+    private static JsonNode rankingRow(JsonNode json, String unit) {
         for (JsonNode row : json.get("ranking")) {
             if (row.get("unit").asString().equals(unit)) {
                 return row;

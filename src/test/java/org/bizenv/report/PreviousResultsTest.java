@@ -117,6 +117,34 @@ class PreviousResultsTest {
         assertThat(p.scores()).isEqualTo(Map.of("shanghai", 90.125, "beijing", 88.5));
         assertThat(p.ranks()).isEqualTo(Map.of("shanghai", 1, "beijing", 2));
         assertThat(p.source()).isEqualTo("last year's report bizenv-report-2023.json");
+        // rows without dimension results: none are read, and none are made up
+        assertThat(p.dimensionScores()).isEmpty();
+        assertThat(p.dimensionRanks()).isEmpty();
+    }
+
+    @Test
+    void readsTheDimensionScoresAndRanksOfTheRankingRows() throws Exception {
+        Path file = write("bizenv-report-2023.json", """
+                {
+                  "meta": {"schemaVersion": "1.0", "year": 2023},
+                  "ranking": [
+                    {"unit": "wuhan", "score": 71.25, "rank": 1,
+                     "dimensionScores": {"MKT": 80.5, "FIN": 62}, "dimensionRanks": {"MKT": 1, "FIN": 2}},
+                    {"unit": "xian", "score": 60, "rank": 2,
+                     "dimensionScores": {"MKT": null, "FIN": 70.25}, "dimensionRanks": {"MKT": null, "FIN": 1}}
+                  ]
+                }
+                """);
+        PreviousResults p = PreviousResults.read(file);
+        assertThat(p.dimensionScores()).isEqualTo(Map.of("MKT", Map.of("wuhan", 80.5),
+                "FIN", Map.of("wuhan", 62.0, "xian", 70.25)));
+        assertThat(p.dimensionRanks()).isEqualTo(Map.of("MKT", Map.of("wuhan", 1),
+                "FIN", Map.of("wuhan", 2, "xian", 1)));
+        String broken = Files.readString(file).replace("\"FIN\": 62}", "\"FIN\": \"62\"}")
+                .replace("{\"MKT\": null, \"FIN\": 1}", "[1, 2]");
+        assertThat(problem(write("broken.json", broken))).isEqualTo("not a bizenv JSON report of schema 1.0: "
+                + "ranking[0].dimensionScores.FIN is \"62\", not a number; ranking[1].dimensionRanks is [1,2], not an "
+                + "object keyed by dimension code; " + VALID);
     }
 
     @Test
@@ -128,5 +156,10 @@ class PreviousResultsTest {
         // the full-precision score, not the published one beside it
         assertThat(p.scores().get("shanghai")).isEqualTo(ReportFixtures.INDEX[1]).isEqualTo(92.70833333333334);
         assertThat(p.ranks()).isEqualTo(Map.of("shanghai", 1, "beijing", 2, "chengdu", 3, "wuhan", 4));
+        assertThat(p.dimensionScores().get("MKT")).isEqualTo(Map.of("beijing", ReportFixtures.MKT[0],
+                "shanghai", ReportFixtures.MKT[1], "wuhan", ReportFixtures.MKT[2], "chengdu", ReportFixtures.MKT[3]));
+        assertThat(p.dimensionRanks().get("FIN")).isEqualTo(Map.of("beijing", ReportFixtures.FIN_RANKS[0],
+                "shanghai", ReportFixtures.FIN_RANKS[1], "wuhan", ReportFixtures.FIN_RANKS[2], "chengdu",
+                ReportFixtures.FIN_RANKS[3]));
     }
 }

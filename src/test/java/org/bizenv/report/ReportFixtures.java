@@ -18,7 +18,9 @@ import org.bizenv.framework.Names;
  *   <li>wuhan's {@code FIN.2} is missing in raw (NaN) and imputed (flagged in the imputed stage); chengdu's
  *       {@code MKT.2} is an outlier winsorised from 400 to 160 (flagged in the treated stage);</li>
  *   <li>index scores shanghai 92.708…, beijing 65.625, chengdu 40.178…, wuhan 15.277… (ranks 1–4, tiers 1–4);</li>
- *   <li>previous year 2023 for beijing, shanghai and wuhan; chengdu is new (no previous result);</li>
+ *   <li>previous year 2023 for beijing, shanghai and wuhan; chengdu is new (no previous result); last year's
+ *       results score MKT but not FIN;</li>
+ *   <li>chengdu's {@code FIN.1} rests on a thin survey sample (350 answers to Q07, minimum 400);</li>
  *   <li>coherence with correlation matrices, Cronbach's alpha and PCA variance explained.</li>
  * </ul>
  */
@@ -71,6 +73,12 @@ public final class ReportFixtures {
     public static final int[] FIN_RANKS = {2, 1, 3, 4};
     public static final double[] PREVIOUS = {70.1, 68.4, 20.0, NaN};
     public static final Integer[] PREVIOUS_RANKS = {1, 2, 3, null};
+    /**
+     * Last year's scores and ranks on MKT (chengdu is new); last year's results have none on FIN, as from a report of
+     * a framework without that dimension.
+     */
+    public static final double[] PREVIOUS_MKT = {60.0, 90.0, 2.5, NaN};
+    public static final int[] PREVIOUS_MKT_RANKS = {2, 1, 3, 0};
 
     private ReportFixtures() {
     }
@@ -160,7 +168,8 @@ public final class ReportFixtures {
             Integer prevRank = PREVIOUS_RANKS[u];
             ranking.add(new Report.RankingRow(UNITS.get(u), INDEX[u], INDEX_RANKS[u], tiers[u],
                     new double[] {MKT[u], FIN[u]}, new int[] {MKT_RANKS[u], FIN_RANKS[u]}, prev, prevRank,
-                    INDEX[u] - prev, prevRank == null ? null : prevRank - INDEX_RANKS[u]));
+                    INDEX[u] - prev, prevRank == null ? null : prevRank - INDEX_RANKS[u],
+                    new double[] {PREVIOUS_MKT[u], NaN}, new int[] {PREVIOUS_MKT_RANKS[u], 0}));
         }
 
         var top = List.of(
@@ -241,8 +250,9 @@ public final class ReportFixtures {
             warnings.add(new Names("=1+1", "=1+1"));
         }
         warnings.add(new Names("FIN.2：武汉缺失，用 3 个城市的均值插补", "FIN.2: wuhan missing, imputed by the mean of 3 units"));
-        warnings.add(new Names("FIN.1：成都对 Q07 的有效回答 400 份，低于最低样本量 400",
-                "FIN.1: chengdu has 400 valid answers, below the minimum sample of 400 for Q07"));
+        warnings.add(new Names("指标 FIN.1：成都（Chengdu）对 Q07 的有效回答只有 350 份，少于最低样本量 400",
+                "indicator FIN.1: Chengdu (成都) has 350 valid answers to Q07, under the minimum sample of 400"));
+        var thin = List.of(new Report.ThinSampleInfo("chengdu", "FIN.1", "Q07", 350, 400));
 
         String[] cinds = INDICATORS.toArray(String[]::new);
         double[][] pearson = {
@@ -264,7 +274,7 @@ public final class ReportFixtures {
                         new Report.DimensionStats("FIN", NaN, new double[] {0.6, 0.4})));
 
         return new Report(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans,
-                improvement, methodology, warnings, coherence);
+                improvement, methodology, warnings, thin, coherence);
     }
 
     /** The sample without previous results and without coherence, as a first edition would be. */
@@ -281,7 +291,7 @@ public final class ReportFixtures {
                     row.dimensionRanks(), NaN, null, NaN, null));
         }
         return new Report(meta, s.units(), s.nodes(), s.indicators(), ranking, s.top(), s.stages(), s.weights(),
-                s.treatment(), s.groupMeans(), List.of(), s.methodology(), s.warnings(), null);
+                s.treatment(), s.groupMeans(), List.of(), s.methodology(), s.warnings(), s.thinSamples(), null);
     }
 
     private static double[][] copy(double[][] m) {

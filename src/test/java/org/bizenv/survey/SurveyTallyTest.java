@@ -75,6 +75,9 @@ class SurveyTallyTest {
                         "indicator M: b has 1 valid answers to Q01, under the minimum sample of 3"),
                 new org.bizenv.framework.Names("指标 F：b 对 Q02 的有效回答只有 2 份，少于最低样本量 3",
                         "indicator F: b has 2 valid answers to Q02, under the minimum sample of 3"));
+        // the same findings as data, for the report and the city cards
+        assertThat(t.indicators().thinSamples()).containsExactly(new ThinSample("b", "M", "Q01", 1, 3),
+                new ThinSample("b", "F", "Q02", 2, 3));
     }
 
     @Test

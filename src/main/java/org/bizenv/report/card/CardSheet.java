@@ -33,19 +33,29 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Names;
+import org.bizenv.report.excel.CellText;
 
 /**
  * Lays one {@link CityCard} out on one sheet that prints as one A4 portrait page: the headline, the dimensions as a
  * table and a clustered bar chart drawn from that table's cells, the strongest and weakest indicators, how sure the
- * rank is, and what the data were. Eight columns; long text in cells merged across all of them, rows made tall
- * enough for it (estimated from the text: fonts are not measured, so the bytes do not depend on the machine).
+ * rank is, and what the data were. Nine columns; long text in cells merged across all of them, rows made tall
+ * enough for it (estimated from the text by {@link CellText}, as the full report does: fonts are not measured, so
+ * the bytes do not depend on the machine).
  */
 final class CardSheet {
 
-    static final int COLS = 8;
-    /** Column widths in characters: the name column, then seven number columns. */
-    private static final int[] WIDTHS = {30, 11, 11, 11, 11, 11, 12, 14};
-    private static final int TEXT_CHARS = 115; // usable characters across A:H at the body font
+    static final int COLS = 9;
+    /**
+     * Column widths in characters of the default 11-point font: the name column, then number columns; F and I are
+     * wide enough for a city's name (the best city), D:E together for a unit of measure ("per 10k employed ↑").
+     */
+    private static final int[] WIDTHS = {28, 10, 10, 10, 10, 15, 11, 11, 15};
+    /** Points of the body text (and of the small print), which fit more characters into a column than 11 points. */
+    private static final int BODY = 9;
+    private static final int SMALL = 8;
+    /** Points per line of wrapped body text, and the padding of a row. */
+    private static final float LINE = 12.5f; // Chinese fonts need more than 9-point Latin ones
+    private static final float PAD = 3;
     private static final String DARK = "1F4E79";
     private static final String MEDIAN = "A6A6A6";
     private static final String BEST = "70AD47";
@@ -64,19 +74,19 @@ final class CardSheet {
             subtitle = style(font(10, false, "595959"), null, false);
             banner = style(font(11, true, "C00000"), "FCE4D6", false);
             section = style(font(11, true, "FFFFFF"), DARK, false);
-            head = style(font(9, true, "000000"), "DDEBF7", true);
+            head = style(font(BODY, true, "000000"), "DDEBF7", true);
             head.setBorderBottom(BorderStyle.THIN);
-            text = style(font(9, false, "000000"), null, true);
-            small = style(font(8, false, "595959"), null, true);
-            label = style(font(9, false, "595959"), "F2F2F2", true);
+            text = style(font(BODY, false, "000000"), null, true);
+            small = style(font(SMALL, false, "595959"), null, true);
+            label = style(font(BODY, false, "595959"), "F2F2F2", true);
             label.setAlignment(HorizontalAlignment.CENTER);
             big = style(font(20, true, DARK), "F2F2F2", false);
             big.setAlignment(HorizontalAlignment.CENTER);
             bigText = style(font(14, true, DARK), "F2F2F2", true);
             bigText.setAlignment(HorizontalAlignment.CENTER);
-            number = style(font(9, false, "000000"), null, false);
-            better = style(font(9, false, "006100"), "C6EFCE", false);
-            worse = style(font(9, false, "9C0006"), "FFC7CE", false);
+            number = style(font(BODY, false, "000000"), null, false);
+            better = style(font(BODY, false, "006100"), "C6EFCE", false);
+            worse = style(font(BODY, false, "9C0006"), "FFC7CE", false);
         }
 
         private XSSFFont font(int points, boolean bold, String rgb) {
@@ -146,7 +156,7 @@ final class CardSheet {
         }
         row++;
         headline();
-        wrapped(c.meaning(), st.small);
+        wrapped(c.meaning(), st.small, SMALL);
         row++;
         dimensions();
         indicators();
@@ -157,7 +167,7 @@ final class CardSheet {
                 + nz(e.frameworkVersion()) + "，生成于 " + nz(e.generatedAt()) + "。全部数据与方法见完整报告 bizenv-report-"
                 + e.year() + ".xlsx。", "Source: bizenv " + nz(e.engineVersion()) + ", framework "
                 + nz(e.frameworkId()) + " " + nz(e.frameworkVersion()) + ", generated " + nz(e.generatedAt())
-                + ". Every value and method is in the full report bizenv-report-" + e.year() + ".xlsx."), st.small);
+                + ". Every value and method is in the full report bizenv-report-" + e.year() + ".xlsx."), st.small, SMALL);
         print(city);
     }
 
@@ -169,26 +179,29 @@ final class CardSheet {
         put(labels, 1, "排名 Rank", st.label);
         merge(1, 2);
         put(labels, 3, "梯队 Tier", st.label);
-        merge(3, 4);
-        put(labels, 5, e.previousYear() == null ? "较上年 Since last year" : "较" + e.previousYear() + "年 Since "
-                + e.previousYear(), st.label);
-        merge(5, 7);
+        merge(3, 5);
+        put(labels, 6, since(e.previousYear()), st.label);
+        merge(6, 8);
         row++;
         Row values = newRow(34);
         num(values, 0, h.score(), st.format(st.big, decimals(e.decimals())));
         num(values, 1, h.rank(), st.format(st.big, "0\" / " + h.ranked() + "\""));
         merge(1, 2);
         put(values, 3, h.tierName() == null ? "—" : CardText.both(h.tierName()), st.bigText);
-        merge(3, 4);
+        merge(3, 5);
         if (Double.isNaN(h.scoreChange()) && h.rankChange() == null) {
-            put(values, 5, "无上年结果 No results for last year", st.bigText);
-            merge(5, 7);
+            put(values, 6, "无上年结果 No results for last year", st.bigText);
+            merge(6, 8);
         } else {
-            num(values, 5, h.scoreChange(), st.format(st.big, signed(e.decimals())));
-            put(values, 6, rankChange(h.rankChange()), st.bigText);
-            merge(6, 7);
+            num(values, 6, h.scoreChange(), st.format(st.big, signed(e.decimals())));
+            put(values, 7, rankChange(h.rankChange()), st.bigText);
+            merge(7, 8);
         }
         row++;
+    }
+
+    private static String since(Integer previousYear) {
+        return previousYear == null ? "较上年 Since last year" : "较" + previousYear + "年 Since " + previousYear;
     }
 
     private static String rankChange(Integer change) {
@@ -202,30 +215,49 @@ final class CardSheet {
     }
 
     private void dimensions() {
-        int dec = c.edition().decimals();
+        var e = c.edition();
+        int dec = e.decimals();
         section("各维度得分 Dimension scores");
-        header("维度 Dimension", "得分 Score", "排名 Rank", "中位数 Median", "最好 Best", "最好城市 Best city", null,
-                "与中位数之差 Gap to median");
-        merge(5, 6);
+        String year = e.previousYear() == null ? "上年" : e.previousYear() + "年";
+        String enYear = e.previousYear() == null ? "last year" : Integer.toString(e.previousYear());
+        header("维度 Dimension", "得分 Score", "排名 Rank", "中位数 Median", "最好 Best", "最好城市 Best city",
+                "与中位数之差 Gap to median", "得分变化 Score change", "排名变化 Rank change");
         row++;
         int first = row;
         for (var d : c.dimensions()) {
-            Row r = newRow(15);
-            put(r, 0, CardText.both(d.name()), st.text);
+            String name = CardText.both(d.name());
+            Row r = newRow(LINE * lines(name, WIDTHS[0], BODY) + PAD);
+            put(r, 0, name, st.text);
             num(r, 1, d.score(), st.format(st.number, decimals(dec)));
             num(r, 2, d.rank(), st.format(st.number, "0\" / " + d.ranked() + "\""));
             num(r, 3, d.median(), st.format(st.number, decimals(dec)));
             num(r, 4, d.best(), st.format(st.number, decimals(dec)));
             put(r, 5, CardText.both(d.bestName()), st.text);
-            merge(5, 6);
             double gap = d.score() - d.median();
-            num(r, 7, gap, st.format(gap > 0 ? st.better : gap < 0 ? st.worse : st.number, signed(dec)));
+            num(r, 6, gap, st.format(tone(gap), signed(dec)));
+            num(r, 7, d.scoreChange(), st.format(tone(d.scoreChange()), signed(dec)));
+            double moved = d.rankChange() == null ? Double.NaN : d.rankChange();
+            num(r, 8, moved, st.format(tone(moved), "\"↑\"0;\"↓\"0;\"=\""));
             row++;
         }
         int last = row - 1;
+        if (e.previousYear() != null) {
+            wrapped(new Names("变化均较" + year + "：得分变化为今年得分减" + year + "得分；排名 ↑ 为上升的位数、↓ 为下降的位数、= 为不变；"
+                    + "— 为" + year + "无此结果。", "Changes are since " + enYear + ": the score change is this year's "
+                    + "score minus " + enYear + "'s; the rank moved ↑ up or ↓ down by so many places, = the same; — "
+                    + "where " + enYear + " has no result."), st.small, SMALL);
+        }
+        if (c.changeNote() != null) {
+            wrapped(c.changeNote(), st.small, SMALL);
+        }
         if (!c.dimensions().isEmpty()) {
             chart(first, last);
         }
+    }
+
+    /** Green for a positive number, red for a negative one, plain for zero or none. */
+    private XSSFCellStyle tone(double v) {
+        return v > 0 ? st.better : v < 0 ? st.worse : st.number;
     }
 
     /** City vs median vs best per dimension, as clustered columns drawn from the table just written. */
@@ -287,14 +319,15 @@ final class CardSheet {
 
     private void indicators() {
         section("优势与短板指标（按在各城市中的排名）Strongest and weakest indicators (by rank among the cities)");
-        header("指标 Indicator", "排名 Rank", "本市 Value", "单位 Unit", "中位数 Median", "与中位数之差 Gap",
+        header("指标 Indicator", "排名 Rank", "本市 Value", "单位 Unit", null, "中位数 Median", "与中位数之差 Gap",
                 "最好 Best", "最好城市 Best city");
+        merge(3, 4);
         row++;
         group("优势 Strongest", c.strongest());
         group("短板 Weakest", c.weakest());
         wrapped(new Names("单位后 ↑ 表示越高越好，↓ 表示越低越好；绿色为好于中位数，红色为差于中位数；* 为插补值。",
                 "↑ after the unit: higher is better, ↓: lower is better; green: better than the median, red: worse; "
-                        + "* imputed value."), st.small);
+                        + "* imputed value."), st.small, SMALL);
     }
 
     private void group(String title, List<CityCard.IndicatorLine> lines) {
@@ -303,20 +336,25 @@ final class CardSheet {
         merge(0, COLS - 1);
         row++;
         for (var i : lines) {
-            Row r = newRow(0);
             String name = CardText.both(i.name());
+            String best = CardText.both(i.bestName());
+            String unit = nz(i.measure()) + (i.direction() > 0 ? " ↑" : i.direction() < 0 ? " ↓" : "");
+            int height = Math.max(lines(name, WIDTHS[0], BODY), Math.max(lines(best, WIDTHS[8], BODY),
+                    lines(unit, WIDTHS[3] + WIDTHS[4], BODY)));
+            Row r = newRow(LINE * height + PAD);
             put(r, 0, name, st.text);
-            r.setHeightInPoints(12f * Math.max(1, lines(name, WIDTHS[0])) + 3);
             num(r, 1, i.rank(), st.format(st.number, "0\" / " + i.ranked() + "\""));
-            String fmt = valueFormat(i.value(), i.median(), i.best(), i.gapToMedian());
+            String fmt = CellText.valueFormat(i.value(), i.median(), i.best(), i.gapToMedian());
             num(r, 2, i.value(), st.format(st.number, i.imputed() ? fmt + "\"*\"" : fmt));
-            put(r, 3, nz(i.measure()) + (i.direction() > 0 ? " ↑" : i.direction() < 0 ? " ↓" : ""), st.text);
-            num(r, 4, i.median(), st.format(st.number, fmt));
+            put(r, 3, unit, st.text);
+            r.createCell(4).setCellStyle(st.text);
+            merge(3, 4);
+            num(r, 5, i.median(), st.format(st.number, fmt));
             var gapStyle = i.betterThanMedian() ? st.better : i.gapToMedian() == 0 || Double.isNaN(i.gapToMedian())
                     ? st.number : st.worse;
-            num(r, 5, i.gapToMedian(), st.format(gapStyle, "+" + fmt + ";-" + fmt + ";" + fmt));
-            num(r, 6, i.best(), st.format(st.number, fmt));
-            put(r, 7, CardText.both(i.bestName()), st.text);
+            num(r, 6, i.gapToMedian(), st.format(gapStyle, "+" + fmt + ";-" + fmt + ";" + fmt));
+            num(r, 7, i.best(), st.format(st.number, fmt));
+            put(r, 8, best, st.text);
             row++;
         }
     }
@@ -324,12 +362,12 @@ final class CardSheet {
     private void certainty() {
         section("排名有多确定 How sure is the rank");
         var k = c.certainty();
-        wrapped(k.band(), st.text);
+        wrapped(k.band(), st.text, BODY);
         if (k.nearestReversal() != null) {
-            wrapped(prefixed("最接近的排名反转：", "Nearest rank reversal: ", k.nearestReversal()), st.text);
+            wrapped(prefixed("最接近的排名反转：", "Nearest rank reversal: ", k.nearestReversal()), st.text, BODY);
         }
         if (k.otherReversal() != null) {
-            wrapped(prefixed("另一侧：", "On the other side: ", k.otherReversal()), st.text);
+            wrapped(prefixed("另一侧：", "On the other side: ", k.otherReversal()), st.text, BODY);
         }
     }
 
@@ -354,8 +392,8 @@ final class CardSheet {
         put(r, 0, title, st.head);
         put(r, 1, body, st.text);
         merge(1, COLS - 1);
-        int chars = TEXT_CHARS - WIDTHS[0];
-        r.setHeightInPoints(12f * Math.max(Math.max(1, lines(title, WIDTHS[0])), lines(body, chars)) + 3);
+        r.setHeightInPoints(LINE * Math.max(lines(title, WIDTHS[0], BODY), lines(body, width(1, COLS - 1), BODY))
+                + PAD);
         row++;
     }
 
@@ -403,12 +441,14 @@ final class CardSheet {
         for (int i = 0; i < heads.length; i++) {
             if (heads[i] != null) {
                 put(r, i, heads[i], st.head);
-                lines = Math.max(lines, lines(heads[i], WIDTHS[i]));
+                // a head followed by a null one spans both
+                int w = i + 1 < heads.length && heads[i + 1] == null ? WIDTHS[i] + WIDTHS[i + 1] : WIDTHS[i];
+                lines = Math.max(lines, lines(heads[i], w, BODY));
             } else {
                 r.createCell(i).setCellStyle(st.head);
             }
         }
-        r.setHeightInPoints(12f * lines + 3);
+        r.setHeightInPoints(LINE * lines + PAD);
     }
 
     private void line(String text, XSSFCellStyle style, float height) {
@@ -418,12 +458,12 @@ final class CardSheet {
         row++;
     }
 
-    private void wrapped(Names text, XSSFCellStyle style) {
+    private void wrapped(Names text, XSSFCellStyle style, int points) {
         String s = text.zh() + "\n" + text.en();
         Row r = newRow(0);
         put(r, 0, s, style);
         merge(0, COLS - 1);
-        r.setHeightInPoints(12f * lines(s, TEXT_CHARS) + 3);
+        r.setHeightInPoints(LINE * points / BODY * lines(s, width(0, COLS - 1), points) + PAD);
         row++;
     }
 
@@ -447,7 +487,7 @@ final class CardSheet {
         Cell cell = r.createCell(col);
         String s = text == null ? "" : text;
         cell.setCellValue(s);
-        cell.setCellStyle(looksLikeFormula(s) ? st.quoted(style) : style);
+        cell.setCellStyle(CellText.looksLikeFormula(s) ? st.quoted(style) : style);
     }
 
     private static void num(Row r, int col, double v, CellStyle style) {
@@ -460,27 +500,21 @@ final class CardSheet {
         cell.setCellStyle(style);
     }
 
-    static boolean looksLikeFormula(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        char ch = s.charAt(0);
-        return ch == '=' || ch == '+' || ch == '-' || ch == '@' || ch == '\t' || ch == '\r' || ch == '\n';
+    /**
+     * Lines a text takes in a column {@code width} characters wide (of the default 11-point font) at {@code points}
+     * points: a smaller font fits proportionally more.
+     */
+    static int lines(String s, int width, int points) {
+        return CellText.lines(s, (int) Math.floor((width - 1) * 11.0 / points));
     }
 
-    /** Lines a text takes wrapped at {@code chars} characters (CJK counts double), explicit newlines kept. */
-    static int lines(String s, int chars) {
-        int total = 0;
-        for (String para : s.split("\n", -1)) {
-            int w = 0;
-            for (int i = 0; i < para.length(); ) {
-                int cp = para.codePointAt(i);
-                i += Character.charCount(cp);
-                w += cp >= 0x2E80 ? 2 : 1;
-            }
-            total += Math.max(1, (int) Math.ceil(w / (double) Math.max(1, chars - 2)));
+    /** The width of columns {@code from} to {@code to}, in characters. */
+    private static int width(int from, int to) {
+        int w = 0;
+        for (int i = from; i <= to; i++) {
+            w += WIDTHS[i];
         }
-        return Math.max(1, total);
+        return w;
     }
 
     private static String decimals(int d) {
@@ -490,27 +524,6 @@ final class CardSheet {
     private static String signed(int d) {
         String f = decimals(d);
         return "+" + f + ";-" + f + ";" + f;
-    }
-
-    /** As many decimals as the values need (at most 3, or 3 significant digits below 1); thousands from 10,000. */
-    static String valueFormat(double... values) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (double v : values) {
-            if (Double.isFinite(v) && v != 0) {
-                smallest = Math.min(smallest, Math.abs(v));
-                largest = Math.max(largest, Math.abs(v));
-            }
-        }
-        int cap = smallest < 1 ? Math.min(6, 2 - (int) Math.floor(Math.log10(smallest))) : 3;
-        int d = 0;
-        for (double v : values) {
-            while (Double.isFinite(v) && d < cap && Math.abs(Math.rint(v * Math.pow(10, d)) / Math.pow(10, d) - v)
-                    > 1e-9 * Math.max(1, Math.abs(v))) {
-                d++;
-            }
-        }
-        return (largest >= 10_000 ? "#,##0" : "0") + (d == 0 ? "" : "." + "0".repeat(d));
     }
 
     private static String range(int first, int last, int col) {

@@ -133,6 +133,19 @@ final class CardText {
                         + minimum);
     }
 
+    /** Why the dimensions named show no change since last year. */
+    Names noPreviousDimensions(List<Names> dimensions) {
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (Names d : dimensions) {
+            zh.append(zh.isEmpty() ? "" : "、").append(nz(d.zh(), d.en()));
+            en.append(en.isEmpty() ? "" : ", ").append(nz(d.en(), d.zh()));
+        }
+        return new Names("上年结果没有" + zh + "的得分，故不显示其较上年的变化。",
+                "Last year's results have no scores on " + en + ", so no change since last year is shown for "
+                        + (dimensions.size() == 1 ? "it." : "them."));
+    }
+
     /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
     static String ordinal(int n) {
         int h = n % 100;

@@ -14,6 +14,8 @@ import org.bizenv.framework.Names;
  * @param edition    which evaluation, year and build this card belongs to
  * @param headline   index score, rank out of N, tier and the change since last year
  * @param dimensions each of the index's dimensions, in the framework's order
+ * @param changeNote why some dimensions show no change since last year (last year's results do not score them), or
+ *                   null
  * @param strongest  the three indicators on which the city ranks best among the cities, best first
  * @param weakest    the three on which it ranks worst, worst first
  * @param certainty  how sure the rank is (uncertainty band, nearest rank reversal), or why that cannot be said
@@ -21,7 +23,7 @@ import org.bizenv.framework.Names;
  * @param meaning    what the scores mean, in one sentence for someone who has never seen a composite indicator
  */
 public record CityCard(String unit, Names name, Edition edition, Headline headline, List<DimensionLine> dimensions,
-                       List<IndicatorLine> strongest, List<IndicatorLine> weakest, Certainty certainty,
+                       Names changeNote, List<IndicatorLine> strongest, List<IndicatorLine> weakest, Certainty certainty,
                        DataNotes data, Names meaning) {
 
     public CityCard {
@@ -54,13 +56,18 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
     /**
      * One dimension of the index.
      *
-     * @param ranked   units with a rank on this dimension
-     * @param median   median score over the units with a score
-     * @param best     the best unit's score
-     * @param bestUnit the best unit's code (the first in rank order when several share rank 1)
+     * @param ranked        units with a rank on this dimension
+     * @param median        median score over the units with a score
+     * @param best          the best unit's score
+     * @param bestUnit      the best unit's code (the first in rank order when several share rank 1)
+     * @param previousScore last year's score on it (NaN where last year's results have none)
+     * @param previousRank  last year's rank on it (0 where they have none)
+     * @param scoreChange   score − previous score (NaN without both)
+     * @param rankChange    previous rank − rank (positive = moved up; null without both)
      */
     public record DimensionLine(String code, Names name, double score, int rank, int ranked, double median,
-                                double best, String bestUnit, Names bestName) {
+                                double best, String bestUnit, Names bestName, double previousScore,
+                                int previousRank, double scoreChange, Integer rankChange) {
     }
 
     /**

@@ -7,11 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -29,6 +24,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.Report;
+import org.bizenv.report.ReportTime;
 
 /**
  * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
@@ -57,8 +53,21 @@ public final class CityCardWriter {
     public static List<String> files(Report report) {
         List<String> out = new ArrayList<>();
         out.add(ALL);
-        for (String name : fileNames(CityCards.of(report))) {
-            out.add(FOLDER + "/" + name);
+        cards(report).forEach(c -> out.add(c.path()));
+        return List.copyOf(out);
+    }
+
+    /** One unit's card: its code and its file, relative to the year's folder ({@code cities/<file>.xlsx}). */
+    public record CardFile(String unit, String path) {
+    }
+
+    /** Each ranked unit's card file, best rank first, as {@link #writeAll} writes them (after {@value #ALL}). */
+    public static List<CardFile> cards(Report report) {
+        List<String> units = CityCards.units(report);
+        List<String> names = fileNames(units);
+        List<CardFile> out = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            out.add(new CardFile(units.get(i), FOLDER + "/" + names.get(i)));
         }
         return List.copyOf(out);
     }
@@ -69,12 +78,12 @@ public final class CityCardWriter {
      */
     public List<String> writeAll(Report report, Path folder) throws IOException {
         List<CityCard> cards = CityCards.of(report);
-        Instant time = parseTime(report.meta().generatedAt());
+        Instant time = ReportTime.parse(report.meta().generatedAt());
         Path dir = Files.createDirectories(folder.resolve(FOLDER));
         List<String> written = new ArrayList<>();
         writeFile(folder.resolve(ALL), book(cards, time));
         written.add(ALL);
-        List<String> names = fileNames(cards);
+        List<String> names = fileNames(cards.stream().map(CityCard::unit).toList());
         for (int i = 0; i < cards.size(); i++) {
             writeFile(dir.resolve(names.get(i)), book(List.of(cards.get(i)), time));
             written.add(FOLDER + "/" + names.get(i));
@@ -84,7 +93,7 @@ public final class CityCardWriter {
 
     /** One or more cards as one workbook, a sheet each, to a stream that is flushed but left open. */
     public void write(List<CityCard> cards, String generatedAt, OutputStream out) throws IOException {
-        out.write(book(cards, parseTime(generatedAt)));
+        out.write(book(cards, ReportTime.parse(generatedAt)));
         out.flush();
     }
 
@@ -171,14 +180,13 @@ public final class CityCardWriter {
     }
 
     /**
-     * A file name per card: the unit code where it is a safe, portable file name, else the code with every other
+     * A file name per card (given by its unit's code, in card order): the unit code where it is a safe, portable file name, else the code with every other
      * character replaced by {@code _}; unique ignoring case (case-insensitive file systems), in card order.
      */
-    static List<String> fileNames(List<CityCard> cards) {
+    static List<String> fileNames(List<String> units) {
         Set<String> used = new HashSet<>();
         List<String> out = new ArrayList<>();
-        for (var card : cards) {
-            String code = card.unit();
+        for (String code : units) {
             String base = SAFE.matcher(code).matches() && !RESERVED.matcher(code).matches() && !code.endsWith(".")
                     ? code : "unit-" + code.replaceAll("[^A-Za-z0-9._-]", "_");
             if (base.length() > 100) {
@@ -191,28 +199,6 @@ public final class CityCardWriter {
             out.add(name + ".xlsx");
         }
         return List.copyOf(out);
-    }
-
-    /** {@code generatedAt} as an instant: ISO-8601 with or without offset (UTC assumed), or a date; else null. */
-    static Instant parseTime(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String nz(Object o) {

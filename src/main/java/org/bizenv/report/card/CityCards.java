@@ -1,15 +1,15 @@
 package org.bizenv.report.card;
 
+import static org.bizenv.report.ReportLookup.nonNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
+import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
 
 /**
@@ -17,20 +17,12 @@ import org.bizenv.report.RobustnessSection;
  * is read from the report (scores, ranks, tiers, indicator ranks, the rank band, the reversal sentences); the only
  * numbers computed here are the medians and best values that a card sets a city's numbers against, and the gap to
  * the median. A report that breaks its own contract (an array shorter than the unit list, an unknown unit) is
- * rejected with a message naming the element.
+ * rejected by {@link ReportLookup}, the same checks as the other two renderings, with a message naming the element.
  */
 public final class CityCards {
 
     /** How many strongest and weakest indicators a card lists. */
     static final int SHOWN = 3;
-
-    /**
-     * The survey step's thin-sample warning, e.g. "indicator FIN.SAT.1: Lhasa (拉萨) has 346 valid answers to Q09,
-     * under the minimum sample of 400". The report keeps these flags only as warning text, so this is where a card
-     * finds them; last year's ("last year: …") are not this year's values and do not match.
-     */
-    private static final Pattern THIN = Pattern.compile(
-            "indicator (\\S+): (.+) has (\\d+) valid answers to (\\S+), under the minimum sample of (\\d+)");
 
     private CityCards() {
     }
@@ -43,6 +35,11 @@ public final class CityCards {
             out.add(m.card(row));
         }
         return List.copyOf(out);
+    }
+
+    /** The units that get a card, in card order (best rank first), without building the cards. */
+    public static List<String> units(Report report) {
+        return new Model(report).ranked.stream().map(Report.RankingRow::unit).toList();
     }
 
     /** The card of one ranked unit. */
@@ -66,75 +63,66 @@ public final class CityCards {
         return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
     }
 
-    /** The report, indexed once for all its cards. */
+    /** The report, indexed once for all its cards (and checked for consistency by {@link ReportLookup}). */
     private static final class Model {
         final Report r;
+        final ReportLookup lookup;
         final Report.Meta meta;
-        final List<String> units = new ArrayList<>();
-        final Map<String, Integer> unitIndex = new HashMap<>();
         final Report.NodeInfo index;
-        final List<Report.NodeInfo> dims = new ArrayList<>();
+        final List<Report.NodeInfo> dims;
         final List<Report.IndicatorInfo> indicators;
         /** Values as they entered the scoring before treatment: the imputed stage, else denominated, else raw. */
         final double[][] values;
         final boolean[][] imputed;
         final boolean[][] treated;
-        final List<String> thin;
         final List<Report.RankingRow> ranked;
+        /** Dimensions on which last year's results score no unit, though there are last year's results. */
+        final List<Names> noPrevious = new ArrayList<>();
         final CardText text;
 
         Model(Report report) {
-            this.r = require(report, "no report");
-            this.meta = require(report.meta(), "report has no meta");
-            for (var u : list(report.units())) {
-                require(unitIndex.put(u.code(), units.size()) == null, "duplicate unit code '" + u.code() + "'");
-                units.add(u.code());
+            this.r = report;
+            if (report == null) {
+                throw new IllegalArgumentException("inconsistent report: no report");
             }
-            int n = units.size();
-            Report.NodeInfo root = null;
-            for (var node : list(report.nodes())) {
-                check(node.scores().length == n && node.ranks().length == n, "node " + node.code() + " has "
-                        + node.scores().length + " scores and " + node.ranks().length + " ranks for " + n + " units");
-                if (root == null && (node.parent() == null || node.parent().isEmpty())) {
-                    root = node;
-                }
+            this.lookup = new ReportLookup(report);
+            this.meta = report.meta();
+            if (lookup.index == null) {
+                throw new IllegalArgumentException("inconsistent report: report has no index node");
             }
-            this.index = require(root, "report has no index node");
-            for (var node : list(report.nodes())) {
-                if (index.code().equals(node.parent())) {
-                    dims.add(node);
-                }
-            }
-            this.indicators = list(report.indicators());
-            for (var ind : indicators) {
-                check(ind.ranks().length == n, "indicator " + ind.code() + " has " + ind.ranks().length
-                        + " ranks for " + n + " units");
-            }
+            this.index = lookup.index;
+            this.dims = lookup.dimensions;
+            this.indicators = nonNull(report.indicators());
             this.values = stageValues("imputed", "denominated", "raw");
             this.imputed = flags("imputed");
             this.treated = flags("treated");
-            this.thin = list(report.warnings()).stream().map(org.bizenv.framework.Names::en).toList();
             this.ranked = rankedRows();
+            if (meta.previousYear() != null) {
+                for (int d = 0; d < dims.size(); d++) {
+                    final int k = d;
+                    if (nonNull(r.ranking()).stream().noneMatch(x -> Double.isFinite(x.previousDimensionScores()[k]))) {
+                        noPrevious.add(dims.get(d).name() == null ? new Names(dims.get(d).code(), dims.get(d).code())
+                                : dims.get(d).name());
+                    }
+                }
+            }
             this.text = new CardText(meta, index, dims.size(), ranked.size(), scoresOnHundredScale());
         }
 
         private List<Report.RankingRow> rankedRows() {
             List<Report.RankingRow> rows = new ArrayList<>();
-            for (var row : list(r.ranking())) {
-                unit(row.unit());
-                check(row.dimensionScores().length == dims.size() && row.dimensionRanks().length == dims.size(),
-                        "ranking row " + row.unit() + " has " + row.dimensionScores().length + " dimension scores for "
-                                + dims.size() + " dimensions");
+            for (var row : nonNull(r.ranking())) {
                 if (row.rank() > 0) {
                     rows.add(row);
                 }
             }
-            rows.sort(Comparator.comparingInt(Report.RankingRow::rank).thenComparingInt(x -> unitIndex.get(x.unit())));
+            rows.sort(Comparator.comparingInt(Report.RankingRow::rank)
+                    .thenComparingInt(x -> lookup.unitIndex(x.unit())));
             return List.copyOf(rows);
         }
 
         CityCard card(Report.RankingRow row) {
-            int u = unit(row.unit());
+            int u = lookup.unitIndex(row.unit());
             Names name = r.units().get(u).name();
             var edition = new CityCard.Edition(meta.frameworkId(), meta.frameworkName(), meta.frameworkVersion(),
                     meta.year(), meta.generatedAt(), meta.engineVersion(), meta.synthetic(), meta.decimals(),
@@ -149,8 +137,9 @@ public final class CityCards {
                 int best = bestUnit(node.ranks(), node.scores());
                 dimLines.add(new CityCard.DimensionLine(node.code(), node.name(), row.dimensionScores()[d],
                         row.dimensionRanks()[d], ranked(node.ranks()), median(node.scores()),
-                        best < 0 ? Double.NaN : node.scores()[best], best < 0 ? null : units.get(best),
-                        best < 0 ? null : r.units().get(best).name()));
+                        best < 0 ? Double.NaN : node.scores()[best], best < 0 ? null : lookup.unitCodes.get(best),
+                        best < 0 ? null : r.units().get(best).name(), row.previousDimensionScores()[d],
+                        row.previousDimensionRanks()[d], row.dimensionScoreChange(d), row.dimensionRankChange(d)));
             }
             List<Integer> order = indicatorOrder(u);
             // never list one indicator as both: with fewer than six ranked ones they share them, strongest first
@@ -164,8 +153,9 @@ public final class CityCards {
             for (int k = 0; k < weak; k++) {
                 weakest.add(indicatorLine(order.get(order.size() - 1 - k), u));
             }
-            return new CityCard(row.unit(), name, edition, headline, dimLines, strongest, weakest,
-                    certainty(row, name), dataNotes(u), text.meaning());
+            return new CityCard(row.unit(), name, edition, headline, dimLines,
+                    noPrevious.isEmpty() ? null : text.noPreviousDimensions(noPrevious), strongest, weakest,
+                    certainty(row, name), dataNotes(row.unit(), u), text.meaning());
         }
 
         /** The city's ranked indicators, best rank first; ties by larger weight in the index, then framework order. */
@@ -189,7 +179,7 @@ public final class CityCards {
             double median = v == null ? Double.NaN : median(v);
             return new CityCard.IndicatorLine(ind.code(), ind.name(), ind.unit(), ind.direction(), ind.ranks()[u],
                     ranked(ind.ranks()), value, imputed != null && imputed[i][u], median, value - median,
-                    best < 0 || v == null ? Double.NaN : v[best], best < 0 ? null : units.get(best),
+                    best < 0 || v == null ? Double.NaN : v[best], best < 0 ? null : lookup.unitCodes.get(best),
                     best < 0 ? null : r.units().get(best).name());
         }
 
@@ -199,8 +189,7 @@ public final class CityCards {
             int runs = 0;
             if (rb != null && rb.uncertainty() != null) {
                 runs = rb.uncertainty().runs();
-                for (var x : list(rb.uncertainty().units())) {
-                    unit(x.unit());
+                for (var x : nonNull(rb.uncertainty().units())) {
                     if (x.unit().equals(row.unit())) {
                         band = x;
                     }
@@ -209,7 +198,7 @@ public final class CityCards {
             RobustnessSection.Reversal ahead = null;  // this city stays ahead of the one behind unless…
             RobustnessSection.Reversal behind = null; // the one ahead stays ahead of this city unless…
             if (rb != null) {
-                for (var x : list(rb.reversals())) {
+                for (var x : nonNull(rb.reversals())) {
                     if (!index.code().equals(x.node())) {
                         continue;
                     }
@@ -242,7 +231,7 @@ public final class CityCards {
             return Double.compare(ma, mb) < 0;
         }
 
-        private CityCard.DataNotes dataNotes(int u) {
+        private CityCard.DataNotes dataNotes(String code, int u) {
             List<CityCard.Flag> imp = new ArrayList<>();
             List<CityCard.Flag> tr = new ArrayList<>();
             for (int i = 0; i < indicators.size(); i++) {
@@ -254,41 +243,19 @@ public final class CityCards {
                     tr.add(new CityCard.Flag(ind.code(), ind.name(), text.treatedBy(ind.treatment())));
                 }
             }
-            List<CityCard.Flag> thinFlags = new ArrayList<>();
-            var unit = r.units().get(u);
-            for (String w : thin) {
-                var mt = THIN.matcher(w);
-                if (!mt.matches() || !isUnitLabel(mt.group(2), unit)) {
-                    continue;
-                }
-                var ind = indicatorByCode(mt.group(1));
-                thinFlags.add(new CityCard.Flag(mt.group(1), ind == null ? null : ind.name(),
-                        text.thinSample(Integer.parseInt(mt.group(3)), mt.group(4), Integer.parseInt(mt.group(5)))));
-            }
-            return new CityCard.DataNotes(imp, tr, thinFlags);
-        }
-
-        /** The survey step names a unit as "English (中文)" when the run has a city registry, else by its code. */
-        private static boolean isUnitLabel(String label, Report.UnitInfo unit) {
-            if (label.equals(unit.code())) {
-                return true;
-            }
-            Names n = unit.name();
-            return n != null && label.equals(n.en() + " (" + n.zh() + ")");
-        }
-
-        private Report.IndicatorInfo indicatorByCode(String code) {
-            for (var ind : indicators) {
-                if (ind.code().equals(code)) {
-                    return ind;
+            List<CityCard.Flag> thin = new ArrayList<>();
+            for (var t : nonNull(r.thinSamples())) {
+                if (t.unit().equals(code)) {
+                    thin.add(new CityCard.Flag(t.indicator(), lookup.indicator(t.indicator()).name(),
+                            text.thinSample(t.answers(), t.question(), t.minimum())));
                 }
             }
-            return null;
+            return new CityCard.DataNotes(imp, tr, thin);
         }
 
         /** Whether every node score and normalised value lies in [0, 100], so that "0–100" is true of this report. */
         private boolean scoresOnHundredScale() {
-            for (var node : list(r.nodes())) {
+            for (var node : nonNull(r.nodes())) {
                 for (double s : node.scores()) {
                     if (Double.isFinite(s) && (s < -1e-9 || s > 100 + 1e-9)) {
                         return false;
@@ -308,11 +275,11 @@ public final class CityCards {
             return true;
         }
 
+        /** The first of the named stages the report has (its shape checked by {@link ReportLookup}), or null. */
         private double[][] stageValues(String... names) {
             for (String name : names) {
-                for (var s : list(r.stages())) {
+                for (var s : nonNull(r.stages())) {
                     if (name.equals(s.name())) {
-                        checkMatrix(s.values(), "stage " + name + " values");
                         return s.values();
                     }
                 }
@@ -321,32 +288,12 @@ public final class CityCards {
         }
 
         private boolean[][] flags(String stage) {
-            for (var s : list(r.stages())) {
-                if (stage.equals(s.name()) && s.flagged() != null) {
-                    check(s.flagged().length == indicators.size(), "stage " + stage + " flags "
-                            + s.flagged().length + " indicators, the report has " + indicators.size());
-                    for (boolean[] f : s.flagged()) {
-                        check(f != null && f.length == units.size(), "stage " + stage + " flags need "
-                                + units.size() + " values per indicator");
-                    }
+            for (var s : nonNull(r.stages())) {
+                if (stage.equals(s.name())) {
                     return s.flagged();
                 }
             }
             return null;
-        }
-
-        private void checkMatrix(double[][] m, String what) {
-            check(m != null && m.length == indicators.size(), what + " must have " + indicators.size() + " rows");
-            for (double[] row : m) {
-                check(row != null && row.length == units.size(), what + " must have " + units.size()
-                        + " values per row");
-            }
-        }
-
-        private int unit(String code) {
-            Integer i = unitIndex.get(code);
-            check(i != null, "unknown unit code '" + code + "'");
-            return i;
         }
 
         /** The unit ranked first (lowest rank ≥ 1; ties in unit order) that has a value, or −1. */
@@ -369,21 +316,6 @@ public final class CityCards {
                 }
             }
             return n;
-        }
-    }
-
-    static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
-    }
-
-    private static <T> T require(T value, String message) {
-        check(value != null, message);
-        return value;
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("inconsistent report: " + message);
         }
     }
 }

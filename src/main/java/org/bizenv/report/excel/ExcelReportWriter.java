@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import org.bizenv.report.AtomicReportFolder;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
+import org.bizenv.report.ReportTime;
 
 /**
  * Renders a {@link Report} as the bilingual workbook that cities receive.
@@ -71,7 +67,7 @@ public final class ExcelReportWriter {
     }
 
     private void write(ReportLookup lookup, OutputStream out) throws IOException {
-        Instant time = parseTime(lookup.report.meta().generatedAt());
+        Instant time = ReportTime.parse(lookup.report.meta().generatedAt());
         var wb = new PinnedTimeWorkbook(time);
         try {
             build(new ReportBook(wb, lookup, time));
@@ -120,27 +116,5 @@ public final class ExcelReportWriter {
         new Charts(book).indexChart(ranking.rankingFirstRow(), ranking.rankingScoreCol());
         book.wb.setActiveSheet(0);
         book.wb.setSelectedTab(0);
-    }
-
-    /** {@code generatedAt} as an instant: ISO-8601 with or without offset (UTC assumed), or a date; else null. */
-    static Instant parseTime(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -171,7 +171,7 @@ final class SheetGrid {
         }
         cell(row, col, s, style);
         if (style == st.header) {
-            fit(col, ReportLabels.twoLineWidth(s) + 2); // headers wrap
+            fit(col, CellText.twoLineWidth(s) + 2); // headers wrap
         } else if (style != st.group) { // group labels span several columns
             fit(col, s);
         }
@@ -186,8 +186,8 @@ final class SheetGrid {
             return;
         }
         cell(row, col, s, st.wrap);
-        fit(col, Math.min(width, ReportLabels.displayWidth(s) + 2));
-        int lines = ReportLabels.lines(s, width - 1);
+        fit(col, Math.min(width, CellText.displayWidth(s) + 2));
+        int lines = CellText.lines(s, width - 1);
         if (lines > 1) {
             row.setHeightInPoints(Math.max(row.getHeightInPoints(), Math.min(409, lines * 14.5f + 2)));
         }
@@ -201,7 +201,7 @@ final class SheetGrid {
         }
         Cell c = row.createCell(col);
         c.setCellValue(s);
-        c.setCellStyle(ReportLabels.looksLikeFormula(s) ? st.quoted(style) : style);
+        c.setCellStyle(CellText.looksLikeFormula(s) ? st.quoted(style) : style);
     }
 
     void blank(Row row, int col, CellStyle style) {
@@ -260,7 +260,7 @@ final class SheetGrid {
     void fit(int col, String s) {
         int w = 0;
         for (String line : s.split("\n", -1)) {
-            w = Math.max(w, ReportLabels.displayWidth(line));
+            w = Math.max(w, CellText.displayWidth(line));
         }
         fit(col, w + 2);
     }

@@ -78,7 +78,7 @@ final class StageSheets extends SheetWriter {
             CellStyle[] plain = new CellStyle[k];
             CellStyle[] flagged = new CellStyle[k];
             for (int i = 0; i < k; i++) {
-                String format = normalised ? st.scoreFormat : ReportLabels.valueFormat(s.values()[i]);
+                String format = normalised ? st.scoreFormat : CellText.valueFormat(s.values()[i]);
                 plain[i] = st.style(format, null);
                 flagged[i] = st.style(format, rgb);
             }
@@ -153,14 +153,14 @@ final class StageSheets extends SheetWriter {
     private void matrixTitle(SheetGrid g, String title, String legend, String rgb) {
         Row t = g.title(title);
         if (legend != null) {
-            int nameWidth = ReportLabels.displayWidth("城市 City") + 2;
-            int codeWidth = ReportLabels.displayWidth("代码 Code") + 2;
+            int nameWidth = CellText.displayWidth("城市 City") + 2;
+            int codeWidth = CellText.displayWidth("代码 Code") + 2;
             for (var u : r.units()) {
                 String label = ReportLookup.both(u.name(), u.code());
-                nameWidth = Math.max(nameWidth, ReportLabels.displayWidth(label) + 2);
-                codeWidth = Math.max(codeWidth, ReportLabels.displayWidth(u.code()) + 2);
+                nameWidth = Math.max(nameWidth, CellText.displayWidth(label) + 2);
+                codeWidth = Math.max(codeWidth, CellText.displayWidth(u.code()) + 2);
             }
-            int titleWidth = ReportLabels.displayWidth(title) * 13 / 10 + 2; // the title font is larger and bold
+            int titleWidth = CellText.displayWidth(title) * 13 / 10 + 2; // the title font is larger and bold
             int rest = titleWidth - Math.min(nameWidth, MATRIX_NAME_MAX) - Math.min(codeWidth, MATRIX_NAME_MAX);
             int col = 2 + Math.max(0, (rest + MATRIX_MIN - 1) / MATRIX_MIN);
             g.cell(t, col, legend, st.style(null, rgb));

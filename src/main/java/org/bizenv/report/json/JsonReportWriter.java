@@ -115,8 +115,10 @@ public final class JsonReportWriter {
         ranking.improvement();
         provenance.methodology();
         diagnostics.warnings();
+        ranking.thinSamples();
         diagnostics.coherence();
         new RobustnessSections(g, pp, lookup).robustness();
+        ranking.cards();
         g.writeEndObject();
     }
 }

@@ -1,11 +1,17 @@
 package org.bizenv.report.json;
 
+import java.util.function.IntConsumer;
+
 import org.bizenv.rank.Ranking;
 import org.bizenv.report.ReportLookup;
+import org.bizenv.report.card.CityCardWriter;
 
 import tools.jackson.core.JsonGenerator;
 
-/** {@code ranking}, {@code top} (the leading units on each dimension), {@code groupMeans} and {@code improvement}. */
+/**
+ * {@code ranking}, {@code top} (the leading units on each dimension), {@code groupMeans}, {@code improvement}, and the
+ * per-unit findings beside them: {@code thinSamples} and the city report {@code cards}.
+ */
 final class RankingSections extends SectionWriter {
 
     RankingSections(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup) {
@@ -23,22 +29,49 @@ final class RankingSections extends SectionWriter {
             num("publishedScore", Ranking.round(row.score(), Math.max(0, decimals)));
             rank("rank", row.rank());
             rank("tier", row.tier());
-            g.writeName("dimensionScores");
-            g.writeStartObject();
-            for (int d = 0; d < dims.size(); d++) {
-                num(dims.get(d).code(), row.dimensionScores()[d]);
-            }
-            g.writeEndObject();
-            g.writeName("dimensionRanks");
-            g.writeStartObject();
-            for (int d = 0; d < dims.size(); d++) {
-                rank(dims.get(d).code(), row.dimensionRanks()[d]);
-            }
-            g.writeEndObject();
+            byDimension("dimensionScores", d -> num(dims.get(d).code(), row.dimensionScores()[d]));
+            byDimension("dimensionRanks", d -> rank(dims.get(d).code(), row.dimensionRanks()[d]));
             num("previousScore", row.previousScore());
             integer("previousRank", row.previousRank());
             num("scoreChange", row.scoreChange());
             integer("rankChange", row.rankChange());
+            byDimension("previousDimensionScores", d -> num(dims.get(d).code(), row.previousDimensionScores()[d]));
+            byDimension("previousDimensionRanks", d -> rank(dims.get(d).code(), row.previousDimensionRanks()[d]));
+            byDimension("dimensionScoreChanges", d -> num(dims.get(d).code(), row.dimensionScoreChange(d)));
+            byDimension("dimensionRankChanges", d -> integer(dims.get(d).code(), row.dimensionRankChange(d)));
+        });
+    }
+
+    /** An object keyed by the index's dimension codes, in their order. */
+    private void byDimension(String name, IntConsumer entry) {
+        g.writeName(name);
+        g.writeStartObject();
+        for (int d = 0; d < lookup.dimensions.size(); d++) {
+            entry.accept(d);
+        }
+        g.writeEndObject();
+    }
+
+    /** The city report cards published beside the report: the workbook with all of them, and each unit's. */
+    void cards() {
+        var files = CityCardWriter.cards(r);
+        g.writeName("cards");
+        g.writeStartObject();
+        str("all", CityCardWriter.ALL);
+        compactObjects("units", files, f -> {
+            str("unit", f.unit());
+            str("path", f.path());
+        });
+        g.writeEndObject();
+    }
+
+    void thinSamples() {
+        compactObjects("thinSamples", ReportLookup.nonNull(r.thinSamples()), t -> {
+            str("unit", t.unit());
+            str("indicator", t.indicator());
+            str("question", t.question());
+            g.writeNumberProperty("answers", t.answers());
+            g.writeNumberProperty("minimum", t.minimum());
         });
     }
 

@@ -45,6 +45,19 @@ abstract class SectionWriter {
         g.writeEndArray();
     }
 
+    /** As {@link #objects}, for small flat objects: each on one line. */
+    <T> void compactObjects(String name, List<T> items, Consumer<T> fields) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (T item : items) {
+            pp.inlineNext();
+            g.writeStartObject();
+            fields.accept(item);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /**
      * Names a value that is an object or absent: writes {@code null} and answers false when {@code value} is null,
      * else opens the object (the caller writes its fields and closes it) and answers true.

@@ -52,7 +52,7 @@ class CityCardWriterTest {
             assertThat(ps.getFitHeight()).isEqualTo((short) 1);
             assertThat(s.getHeader().getLeft()).isEqualTo("北京 Beijing · 2024");
             assertThat(s.getHeader().getRight()).isEqualTo("合成数据，非官方结果 SYNTHETIC");
-            assertThat(wb.getPrintArea(0)).startsWith("北京!$A$1:$H$");
+            assertThat(wb.getPrintArea(0)).startsWith("北京!$A$1:$I$");
             // the synthetic banner on the sheet itself, not only in the page header
             assertThat(text(s)).contains(CityCardWriter.SYNTHETIC);
             // the dimension chart: three series (city, median, best) over the two dimensions
@@ -68,6 +68,16 @@ class CityCardWriterTest {
             assertThat(s.getRow(10).getCell(1).getNumericCellValue()).isEqualTo(56.25);
             assertThat(s.getRow(10).getCell(3).getNumericCellValue()).isEqualTo((56.25 + 62.5) / 2);
             assertThat(s.getRow(10).getCell(4).getNumericCellValue()).isEqualTo(93.75);
+            // the change since last year, score and rank; FIN, which last year's results lack, has none and says why
+            assertThat(s.getRow(9).getCell(7).getStringCellValue()).isEqualTo("得分变化 Score change");
+            assertThat(s.getRow(10).getCell(7).getNumericCellValue()).isEqualTo(56.25 - 60.0);
+            assertThat(s.getRow(10).getCell(8).getNumericCellValue()).isEqualTo(-1);
+            assertThat(s.getRow(10).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("\"↑\"0;\"↓\"0;\"=\"");
+            assertThat(s.getRow(11).getCell(7).getStringCellValue()).isEqualTo("—");
+            assertThat(s.getRow(11).getCell(8).getStringCellValue()).isEqualTo("—");
+            assertThat(text(s)).contains("Last year's results have no scores on Financing environment, so no change "
+                    + "since last year is shown for it.").contains("Changes are since 2023: the score change is this "
+                    + "year's score minus 2023's;");
             assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("北京 Beijing 2024 城市评估报告卡 "
                     + "City report card");
         }
@@ -124,8 +134,7 @@ class CityCardWriterTest {
 
     @Test
     void fileAndSheetNamesAreSafeAndUnique() {
-        assertThat(CityCardWriter.fileNames(List.of(card("beijing"), card("a/b"), card("CON"), card("Beijing"),
-                card("a?b")))).containsExactly("beijing.xlsx", "unit-a_b.xlsx", "unit-CON.xlsx", "Beijing-2.xlsx",
+        assertThat(CityCardWriter.fileNames(List.of("beijing", "a/b", "CON", "Beijing", "a?b"))).containsExactly("beijing.xlsx", "unit-a_b.xlsx", "unit-CON.xlsx", "Beijing-2.xlsx",
                 "unit-a_b-2.xlsx");
         var used = new java.util.HashSet<String>();
         assertThat(List.of(CityCardWriter.sheetName(card("x", "北京"), used),
@@ -133,12 +142,9 @@ class CityCardWriterTest {
                 .containsExactly("北京", "北京 (2)", "a b");
     }
 
-    private static CityCard card(String unit) {
-        return card(unit, "城");
-    }
-
     private static CityCard card(String unit, String zh) {
-        return new CityCard(unit, new Names(zh, unit), null, null, List.of(), List.of(), List.of(), null, null, null);
+        return new CityCard(unit, new Names(zh, unit), null, null, List.of(), null, List.of(), List.of(), null, null,
+                null);
     }
 
     private static XSSFWorkbook open(Path p) throws Exception {

@@ -99,17 +99,8 @@ class CityCardsTest {
     }
 
     @Test
-    void imputedTreatedAndThinSampleValuesAreNamedAndLastYearsWarningsAreNot() {
-        Report base = ReportFixtures.sample();
-        List<Names> warnings = new ArrayList<>(base.warnings());
-        warnings.add(new Names("指标 FIN.1：成都 对 Q07 的有效回答只有 350 份，少于最低样本量 400",
-                "indicator FIN.1: Chengdu (成都) has 350 valid answers to Q07, under the minimum sample of 400"));
-        warnings.add(new Names("上年：指标 FIN.1：武汉 对 Q07 的有效回答只有 300 份，少于最低样本量 400",
-                "last year: indicator FIN.1: Wuhan (武汉) has 300 valid answers to Q07, under the minimum "
-                + "sample of 400"));
-        Report r = new Report(base.meta(), base.units(), base.nodes(), base.indicators(), base.ranking(), base.top(),
-                base.stages(), base.weights(), base.treatment(), base.groupMeans(), base.improvement(),
-                base.methodology(), warnings, base.coherence());
+    void imputedTreatedAndThinSampleValuesAreNamedFromTheReportsRecords() {
+        Report r = ReportFixtures.sample();
 
         var wuhan = CityCards.of(r, "wuhan").data();
         assertThat(wuhan.imputed()).containsExactly(new CityCard.Flag("FIN.2",
@@ -127,6 +118,54 @@ class CityCardsTest {
                 new Names("问卷Q07仅有350份有效回答，低于最低样本量400",
                         "only 350 valid answers to survey question Q07, under the minimum of 400")));
         assertThat(CityCards.of(r, "beijing").data().none()).isTrue();
+    }
+
+    @Test
+    void thinSamplesComeFromTheRecordNotFromTheWarningsText() {
+        Report base = ReportFixtures.sample();
+        // a warning worded like a thin sample, without the record: not a flag
+        List<Names> warnings = new ArrayList<>(base.warnings());
+        warnings.add(new Names("指标 FIN.1：武汉（Wuhan）对 Q07 的有效回答只有 300 份，少于最低样本量 400",
+                "indicator FIN.1: Wuhan (武汉) has 300 valid answers to Q07, under the minimum sample of 400"));
+        Report r = new Report(base.meta(), base.units(), base.nodes(), base.indicators(), base.ranking(), base.top(),
+                base.stages(), base.weights(), base.treatment(), base.groupMeans(), base.improvement(),
+                base.methodology(), warnings, List.of(new Report.ThinSampleInfo("beijing", "MKT.1", "Q01", 12, 30)),
+                base.coherence());
+
+        assertThat(CityCards.of(r, "wuhan").data().thinSample()).isEmpty();
+        assertThat(CityCards.of(r, "chengdu").data().thinSample()).isEmpty();
+        assertThat(CityCards.of(r, "beijing").data().thinSample()).containsExactly(new CityCard.Flag("MKT.1",
+                new Names("开办企业时间", "Time to start a business"),
+                new Names("问卷Q01仅有12份有效回答，低于最低样本量30",
+                        "only 12 valid answers to survey question Q01, under the minimum of 30")));
+    }
+
+    @Test
+    void eachDimensionsChangeSinceLastYearIsTheReportsAndAMissingDimensionIsSaidNotGuessed() {
+        var beijing = CityCards.of(ReportFixtures.sample(), "beijing");
+
+        var mkt = beijing.dimensions().get(0);
+        assertThat(mkt.previousScore()).isEqualTo(60.0);
+        assertThat(mkt.previousRank()).isEqualTo(2);
+        assertThat(mkt.scoreChange()).isEqualTo(56.25 - 60.0);
+        assertThat(mkt.rankChange()).isEqualTo(2 - 3);
+        var fin = beijing.dimensions().get(1);
+        assertThat(fin.previousScore()).isNaN();
+        assertThat(fin.previousRank()).isZero();
+        assertThat(fin.scoreChange()).isNaN();
+        assertThat(fin.rankChange()).isNull();
+        assertThat(beijing.changeNote()).isEqualTo(new Names("上年结果没有融资环境的得分，故不显示其较上年的变化。",
+                "Last year's results have no scores on Financing environment, so no change since last year is "
+                        + "shown for it."));
+        // shanghai moved neither up nor down on MKT; chengdu is new
+        var shanghai = CityCards.of(ReportFixtures.sample(), "shanghai").dimensions().get(0);
+        assertThat(shanghai.scoreChange()).isEqualTo(93.75 - 90.0);
+        assertThat(shanghai.rankChange()).isZero();
+        var chengdu = CityCards.of(ReportFixtures.sample(), "chengdu").dimensions().get(0);
+        assertThat(chengdu.scoreChange()).isNaN();
+        assertThat(chengdu.rankChange()).isNull();
+        // without last year's results there is nothing to explain
+        assertThat(CityCards.of(ReportFixtures.firstEdition(), "beijing").changeNote()).isNull();
     }
 
     @Test
@@ -191,7 +230,7 @@ class CityCardsTest {
                 base.methodology(), base.warnings(), base.coherence());
 
         assertThatThrownBy(() -> CityCards.of(broken)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("inconsistent report: node MKT has 2 scores and 4 ranks for 4 units");
+                .hasMessage("inconsistent report: node MKT scores must have 4 values, has 2");
         assertThatThrownBy(() -> CityCards.of(base, "lhasa")).hasMessage("no ranked unit 'lhasa' in the report");
     }
 

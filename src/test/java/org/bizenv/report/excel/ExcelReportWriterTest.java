@@ -493,21 +493,21 @@ class ExcelReportWriterTest {
 
     @Test
     void labelsHelpers() {
-        assertThat(ReportLabels.valueFormat(new double[] {120, 150, 80, 400})).isEqualTo("0");
-        assertThat(ReportLabels.valueFormat(new double[] {3.5, 2, Double.NaN})).isEqualTo("0.0");
-        assertThat(ReportLabels.valueFormat(new double[] {45, 100.0 / 3})).isEqualTo("0.000");
-        assertThat(ReportLabels.valueFormat(new double[] {12_500, 3})).isEqualTo("#,##0");
-        assertThat(ReportLabels.valueFormat(new double[] {0.00123, 0.5})).isEqualTo("0.00000");
-        assertThat(ReportLabels.displayWidth("北京 Beijing")).isEqualTo(12);
-        assertThat(ReportLabels.twoLineWidth("有效权重 Effective weight")).isEqualTo(16);
-        assertThat(ReportLabels.lines("short", 20)).isEqualTo(1);
-        assertThat(ReportLabels.lines("开办企业时间开办企业时间", 10)).isEqualTo(3);
-        assertThat(ReportLabels.lines("a\nb", 20)).isEqualTo(2);
-        assertThat(ReportLabels.looksLikeFormula("-2")).isTrue();
-        assertThat(ReportLabels.looksLikeFormula("2-")).isFalse();
-        assertThat(ExcelReportWriter.parseTime("2024-11-30T08:00:00+08:00"))
+        assertThat(CellText.valueFormat(new double[] {120, 150, 80, 400})).isEqualTo("0");
+        assertThat(CellText.valueFormat(new double[] {3.5, 2, Double.NaN})).isEqualTo("0.0");
+        assertThat(CellText.valueFormat(new double[] {45, 100.0 / 3})).isEqualTo("0.000");
+        assertThat(CellText.valueFormat(new double[] {12_500, 3})).isEqualTo("#,##0");
+        assertThat(CellText.valueFormat(new double[] {0.00123, 0.5})).isEqualTo("0.00000");
+        assertThat(CellText.displayWidth("北京 Beijing")).isEqualTo(12);
+        assertThat(CellText.twoLineWidth("有效权重 Effective weight")).isEqualTo(16);
+        assertThat(CellText.lines("short", 20)).isEqualTo(1);
+        assertThat(CellText.lines("开办企业时间开办企业时间", 10)).isEqualTo(3);
+        assertThat(CellText.lines("a\nb", 20)).isEqualTo(2);
+        assertThat(CellText.looksLikeFormula("-2")).isTrue();
+        assertThat(CellText.looksLikeFormula("2-")).isFalse();
+        assertThat(org.bizenv.report.ReportTime.parse("2024-11-30T08:00:00+08:00"))
                 .isEqualTo(Instant.parse("2024-11-30T00:00:00Z"));
-        assertThat(ExcelReportWriter.parseTime("2024-11-30")).isEqualTo(Instant.parse("2024-11-30T00:00:00Z"));
-        assertThat(ExcelReportWriter.parseTime("soon")).isNull();
+        assertThat(org.bizenv.report.ReportTime.parse("2024-11-30")).isEqualTo(Instant.parse("2024-11-30T00:00:00Z"));
+        assertThat(org.bizenv.report.ReportTime.parse("soon")).isNull();
     }
 }

@@ -74,7 +74,11 @@ class JsonReportWriterTest {
     void layoutIsTwoSpacesLfAndATrailingNewline() {
         String json = writer.toJson(ReportFixtures.sample());
         assertThat(json).startsWith("{\n  \"meta\": {\n    \"schemaVersion\": \"1.2\",\n");
-        assertThat(json).endsWith("\n  },\n  \"robustness\": null\n}\n");
+        assertThat(json).endsWith("\n  \"robustness\": null,\n  \"cards\": {\n    \"all\": \"cities.xlsx\",\n"
+                + "    \"units\": [\n      {\"unit\": \"shanghai\", \"path\": \"cities/shanghai.xlsx\"},\n"
+                + "      {\"unit\": \"beijing\", \"path\": \"cities/beijing.xlsx\"},\n"
+                + "      {\"unit\": \"chengdu\", \"path\": \"cities/chengdu.xlsx\"},\n"
+                + "      {\"unit\": \"wuhan\", \"path\": \"cities/wuhan.xlsx\"}\n    ]\n  }\n}\n");
         assertThat(json).doesNotContain("\r").doesNotContain("\t");
         assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
         assertThat(json).contains("\n    \"frameworkName\": {\"zh\": \"样例评估\", \"en\": \"Sample evaluation\"},\n");
@@ -138,7 +142,7 @@ class JsonReportWriterTest {
         JsonNode doc = MAPPER.readTree(writer.toJson(ReportFixtures.sample()));
         assertThat(doc.propertyNames()).containsExactly("meta", "units", "nodes", "indicators", "ranking", "top",
                 "stages", "weights", "treatment", "groupMeans", "improvement", "methodology", "warnings",
-                "coherence", "robustness");
+                "thinSamples", "coherence", "robustness", "cards");
         assertThat(doc.get("stages").propertyNames())
                 .containsExactly("raw", "denominated", "imputed", "treated", "normalised");
         assertThat(doc.get("stages").get("normalised").get("values").propertyNames())
@@ -166,6 +170,43 @@ class JsonReportWriterTest {
                 .isEqualTo((ReportFixtures.INDEX[0] + ReportFixtures.INDEX[1]) / 2);
         assertThat(doc.get("coherence").get("pearson").get("MKT.2").get("FIN.2").doubleValue()).isEqualTo(-0.21);
         assertThat(doc.get("improvement").get(0).get("unit").asString()).isEqualTo("shanghai");
+    }
+
+    @Test
+    void rankingRowsCarryLastYearsDimensionResultsAndTheirChangesNullWhereLastYearHasNone() {
+        String json = writer.toJson(ReportFixtures.sample());
+        assertThat(errors(json)).isEmpty();
+        JsonNode beijing = MAPPER.readTree(json).get("ranking").get(1);
+        assertThat(beijing.get("unit").asString()).isEqualTo("beijing");
+        assertThat(beijing.get("previousDimensionScores").propertyNames()).containsExactly("MKT", "FIN");
+        assertThat(beijing.get("previousDimensionScores").get("MKT").doubleValue()).isEqualTo(60.0);
+        assertThat(beijing.get("previousDimensionScores").get("FIN").isNull()).isTrue();
+        assertThat(beijing.get("previousDimensionRanks").get("MKT").intValue()).isEqualTo(2);
+        assertThat(beijing.get("previousDimensionRanks").get("FIN").isNull()).isTrue();
+        assertThat(beijing.get("dimensionScoreChanges").get("MKT").doubleValue()).isEqualTo(56.25 - 60.0);
+        assertThat(beijing.get("dimensionScoreChanges").get("FIN").isNull()).isTrue();
+        assertThat(beijing.get("dimensionRankChanges").get("MKT").intValue()).isEqualTo(-1);
+        assertThat(beijing.get("dimensionRankChanges").get("FIN").isNull()).isTrue();
+        // a rank change of a string would not be valid
+        assertThat(errors(json.replaceFirst("\"dimensionRankChanges\": \\{\n        \"MKT\": 0",
+                "\"dimensionRankChanges\": {\"MKT\": \"0\""))).isNotEmpty();
+    }
+
+    @Test
+    void thinSurveySamplesAndTheCardFilesAreListed() {
+        String json = writer.toJson(ReportFixtures.sample());
+        assertThat(errors(json)).isEmpty();
+        assertThat(json).contains("""
+                  "thinSamples": [
+                    {"unit": "chengdu", "indicator": "FIN.1", "question": "Q07", "answers": 350, "minimum": 400}
+                  ],
+                """);
+        JsonNode cards = MAPPER.readTree(json).get("cards");
+        assertThat(cards.get("all").asString()).isEqualTo("cities.xlsx");
+        List<String> paths = new ArrayList<>(List.of(cards.get("all").asString()));
+        cards.get("units").forEach(c -> paths.add(c.get("path").asString()));
+        assertThat(paths).isEqualTo(org.bizenv.report.card.CityCardWriter.files(ReportFixtures.sample()));
+        assertThat(errors(json.replace("\"answers\": 350", "\"answers\": \"350\""))).isNotEmpty();
     }
 
     @Test
