@@ -82,9 +82,9 @@ public interface CsvExpectation {
             }
         }
         if (resolver != null && !resolver.expectedUnits().isEmpty()) {
-            return unknown.size() * 2 < names || names == 0 ? null : unknown.size() + " of its " + names + " "
-                    + resolver.noun() + " names in the rows read are not known " + resolver.noun() + "s (row "
-                    + firstUnknownRow + ": '" + unknown.get(0) + "')";
+            return unknown.size() * 2 < names || names == 0 ? null : unknown.size() + " of the " + names + " "
+                    + resolver.noun() + " names in its first rows are not in the registry (row " + firstUnknownRow
+                    + ": '" + unknown.get(0) + "')";
         }
         return unknown.isEmpty() ? null : "its name '" + unknown.get(0) + "' (row " + firstUnknownRow
                 + ") is not Chinese text as GB18030 files hold it (characters outside GB2312)";
