@@ -154,7 +154,7 @@ class CsvEncodingTest {
     void aByteBeyondTheFirstBytesThatIsNotTextInTheEncodingChosenStopsTheFileAtItsRow() {
         StringBuilder t = new StringBuilder("City,S01,S02\n");
         for (int i = 0; i < 6000; i++) {
-            t.append("武汉,").append(i).append(",2\n");     // 14 bytes a row in GB18030: 84,000 past the first 64 KiB
+            t.append("武汉,").append(i).append(",2\n");     // 70,906 bytes in GB18030: past the first 64 KiB
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(t.toString().getBytes(Charset.forName("GB18030")));
