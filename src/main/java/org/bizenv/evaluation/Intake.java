@@ -18,11 +18,13 @@ import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
 import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.CityRegistryReader;
+import org.bizenv.ingest.CsvEncoding;
 import org.bizenv.ingest.FieldRequest;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
 import org.bizenv.ingest.ReadResult;
 import org.bizenv.ingest.SourceValues;
+import org.bizenv.ingest.TextEncoding;
 import org.bizenv.ingest.UnitTableReader;
 import org.bizenv.ingest.UnitWorkbooksReader;
 import org.bizenv.ingest.WalkthroughReader;
@@ -86,14 +88,15 @@ public final class Intake {
                 case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(new UnitWorkbooksReader(resolver,
                         dataFolder).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
                 case "unit-table" -> {
-                    UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder).read(s.id(),
+                    UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder,
+                            TextEncoding.ofKey(s.encoding())).read(s.id(),
                             prefix + s.path(), s.sheet(), s.unitColumn(), requests, attributeColumns), problems);
                     bySourceAndStatistic.put(s.id(), table.values());
                     addAttributes(s, table.attributes(), attributes);
                 }
                 case "walkthrough" -> {
                     List<String> items = requests.stream().map(FieldRequest::field).toList();
-                    WalkthroughValues w = take(new WalkthroughReader(resolver, dataFolder)
+                    WalkthroughValues w = take(new WalkthroughReader(resolver, dataFolder, TextEncoding.ofKey(s.encoding()))
                             .read(s.id(), prefix + s.path(), s.sheet(), items, true), problems);
                     bySourceAndStatistic.put(s.id() + "/" + WalkthroughValues.PASS_RATE, w.passRate());
                     bySourceAndStatistic.put(s.id() + "/" + WalkthroughValues.MEAN_HOURS, w.meanHours());
@@ -260,7 +263,10 @@ public final class Intake {
         return out;
     }
 
-    /** Every file of a source with its SHA-256, for the Sources sheet (paths relative to the data folder). */
+    /**
+     * Every file of a source with its SHA-256 and, for a CSV file, the encoding it is read in, for the Sources sheet
+     * (paths relative to the data folder).
+     */
     static List<Report.SourceFile> sourceFiles(Source s, Path dataFolder) {
         List<Report.SourceFile> out = new ArrayList<>();
         for (Path f : filesOf(s, dataFolder)) {
@@ -269,12 +275,22 @@ public final class Intake {
             }
             try {
                 String shown = dataFolder.relativize(f).toString().replace('\\', '/');
-                out.add(new Report.SourceFile(s.id(), s.channel(), shown, Fingerprint.sha256(f), Files.size(f)));
+                out.add(new Report.SourceFile(s.id(), s.channel(), shown, Fingerprint.sha256(f), Files.size(f),
+                        encoding(f, s)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         return out;
+    }
+
+    /** The encoding a CSV file is read in, as the report names it ({@code UTF-8}, {@code GB18030}…); null for a workbook. */
+    private static String encoding(Path f, Source s) {
+        if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return null;
+        }
+        TextEncoding e = CsvEncoding.readIn(f, TextEncoding.ofKey(s.encoding()));
+        return e == null ? null : e.shown();
     }
 
     /**

@@ -17,10 +17,20 @@ import java.util.Map;
  *                    {@code missing}; null for the default (an error unless the indicator imputes)
  * @param missingUnits survey: what a unit without valid answers (or a file without any) is, {@code error} (the
  *                    default, null) or {@code missing} (its survey indicators are missing values)
+ * @param encoding    a CSV file's text encoding as stated ({@code utf-8}, {@code gb18030}, {@code gbk}, {@code utf-16},
+ *                    {@code utf-16le}, {@code utf-16be}); null to detect it, as is usual
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
                      String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
-                     int line, String blanks, String missingUnits) {
+                     int line, String blanks, String missingUnits, String encoding) {
+
+    /** The encoding detected, as usual. */
+    public Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                  String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample,
+                  Map<String, Double> sizeMix, int line, String blanks, String missingUnits) {
+        this(id, type, channel, path, sheet, unitColumn, unitNameColumn, groupColumns, notApplicable, minSample,
+                sizeMix, line, blanks, missingUnits, null);
+    }
 
     public static final List<String> TYPES = List.of("unit-workbooks", "unit-table", "walkthrough", "survey");
 

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.bizenv.framework.yaml.YamlMap;
+import org.bizenv.ingest.TextEncoding;
 import org.bizenv.framework.yaml.YamlProblems;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -27,7 +29,7 @@ final class SourcesReader {
         for (Node n : seq.getValue()) {
             YamlMap m = YamlMap.of(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
                     "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks",
-                    "missing-units"),
+                    "missing-units", "encoding"),
                     problems);
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
@@ -63,7 +65,7 @@ final class SourcesReader {
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na),
                     (int) m.optNumber("min-sample", 0), Map.copyOf(mix), m.line(),
                     TextValuesReader.blanks(m, "source '" + id + "'", type, problems),
-                    missingUnits(m, id, type, problems)));
+                    missingUnits(m, id, type, problems), encoding(m, id, type, path, problems)));
         }
         return out;
     }
@@ -81,6 +83,30 @@ final class SourcesReader {
                     + type + " source must have every unit)");
         }
         return v;
+    }
+
+    /**
+     * {@code encoding:} of a source read from a CSV file: one of {@link TextEncoding#keys()}; null when not stated
+     * (detected). A workbook has no text encoding, so the key on a unit-workbooks source or an .xlsx path is an error.
+     */
+    private static String encoding(YamlMap m, String id, String type, String path, YamlProblems problems) {
+        String v = m.optText("encoding", null);
+        if (v == null) {
+            return null;
+        }
+        TextEncoding e = TextEncoding.ofKey(v);
+        if (e == null) {
+            problems.add(m.lineOf("encoding"), "source '" + id + "': unknown encoding '" + v + "' (known: "
+                    + String.join(", ", TextEncoding.keys()) + ")");
+            return null;
+        }
+        boolean csv = path != null && path.toLowerCase(Locale.ROOT).endsWith(".csv");
+        if ("unit-workbooks".equals(type) || path != null && !csv) {
+            problems.add(m.lineOf("encoding"), "source '" + id + "': encoding applies to a .csv file, not to "
+                    + ("unit-workbooks".equals(type) ? "workbooks" : "'" + path + "'"));
+            return null;
+        }
+        return e.key();
     }
 
     static List<Denominator> denominators(SequenceNode seq, List<Source> sources, YamlProblems problems) {

@@ -34,7 +34,7 @@ public final class CityRegistryReader {
     public static ReadResult<CityRegistry> read(Path folder, String path) {
         Problems problems = new Problems();
         List<CityRegistry.Entry> entries = new ArrayList<>();
-        Table t = Tables.open(folder, path, null, problems);
+        Table t = Tables.open(folder, path, null, null, CsvExpectation.header(COLUMNS, 1, "name_zh", null), problems);
         if (t != null) {
             int[] col = new int[COLUMNS.size()];
             for (int i = 0; i < col.length; i++) {

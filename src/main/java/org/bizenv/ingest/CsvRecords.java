@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * Streams the records of a CSV file, one at a time (memory stays flat however long the file): UTF-8 with or without
- * a byte-order mark ({@link Utf8Input}), separator detected from the header line among {@code ,} {@code ;} tab,
+ * Streams the records of a CSV file, one at a time (memory stays flat however long the file): in the encoding the
+ * source states or the one detected on the file's first 64 KiB ({@link CsvEncoding}), separator detected from the header line among {@code ,} {@code ;} tab,
  * records parsed by FastCSV per RFC 4180 ({@code ""} for a quote inside quotes; separators and line breaks allowed in
  * quoted fields; CRLF, LF or CR). A quote is only special at the start of a field; text after a closing quote is
  * kept ({@code "a" b} is {@code a b}). A header line with none of the separators but a {@code |}, {@code ^} or
@@ -26,11 +26,12 @@ import java.util.Iterator;
  * since only it knows which row is the header (and Excel itself leaves out the separators of blank cells at the end
  * of some rows).
  *
- * <p>Encoding: only UTF-8 is read. A UTF-16 file (Excel's "Unicode Text") and a file with bytes that are not
- * UTF-8 are reported ({@code not valid UTF-8 text (row 17, byte 1234): save the file as "CSV UTF-8"}, with a
- * hint when the bytes look like GBK/GB18030); nothing is guessed or decoded another way, since GB18030 accepts
- * almost any byte sequence and cannot be told from other legacy encodings reliably. Records before the first
- * invalid byte are returned; the stream ends there.
+ * <p>Encoding: UTF-8, GB18030/GBK or UTF-16, chosen as {@link CsvEncoding} says; an encoding only guessed (GB18030,
+ * UTF-16 without a byte-order mark) is read only when the file's first rows, so decoded, are what the source expects
+ * ({@link CsvExpectation}). Otherwise the file is reported, naming the row and byte of the first byte that is not
+ * UTF-8 and the encodings tried ({@link EncodingMessages}); nothing is decoded by a wrong guess, nor any byte
+ * replaced. A byte past the first 64 KiB that is not text in the encoding chosen is reported at its row; the records
+ * before it are returned and the stream ends there.
  *
  * <p>A quoted field still open at the end of the file is reported at its cell, and its record (the rest of the
  * file in that cell) is the last one returned. A record beyond FastCSV's limits (16,384 fields, Excel's limit too,
@@ -47,6 +48,7 @@ public final class CsvRecords implements AutoCloseable {
     private final String file;
     private final Problems problems;
     private final char separator;
+    private final CsvEncoding.Choice choice;
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private long row;
@@ -54,8 +56,10 @@ public final class CsvRecords implements AutoCloseable {
     private boolean ended;
     private boolean failed;
 
-    private CsvRecords(Path path, String file, Problems problems, char separator, CsvReader<CsvRecord> reader) {
+    private CsvRecords(Path path, String file, Problems problems, char separator, CsvEncoding.Choice choice,
+                       CsvReader<CsvRecord> reader) {
         this.path = path;
+        this.choice = choice;
         this.file = file;
         this.problems = problems;
         this.separator = separator;
@@ -64,15 +68,27 @@ public final class CsvRecords implements AutoCloseable {
     }
 
     /**
-     * Opens a CSV file, or reports why it cannot be read and returns null (file not found, not a file,
-     * UTF-16, not UTF-8 in the first line, an unknown separator).
+     * Opens a CSV file, or reports why it cannot be read and returns null (file not found, not a file, not text in
+     * any encoding tried, an encoding guessed but not confirmed, an unknown separator). The encoding is detected
+     * ({@link CsvEncoding}); a guessed one must be confirmed by {@link CsvExpectation#NOTHING}, that is, never.
      *
      * @param folder the data folder
      * @param path   the file, relative to the data folder, as it appears in locations
      */
     public static CsvRecords open(Path folder, String path, Problems problems) {
+        return open(folder, path, null, CsvExpectation.NOTHING, problems);
+    }
+
+    /**
+     * Opens a CSV file in the encoding stated or, without one, the encoding detected ({@link CsvEncoding}), a guessed
+     * one only when the file's first rows are what {@code expected} says; or reports why not and returns null.
+     *
+     * @param stated the source's {@code encoding:}, null to detect
+     */
+    public static CsvRecords open(Path folder, String path, TextEncoding stated, CsvExpectation expected,
+                                  Problems problems) {
         Path file = folder.resolve(path);
-        return isFile(file, path, problems) ? openFile(file, path, problems) : null;
+        return isFile(file, path, problems) ? openFile(file, path, stated, expected, problems) : null;
     }
 
     /** Whether the path is a regular file; if not, reports {@code file not found} or {@code not a file}. */
@@ -88,17 +104,21 @@ public final class CsvRecords implements AutoCloseable {
         return true;
     }
 
-    /** Opens a file known to exist (see {@link #open(Path, String, Problems)}). */
-    static CsvRecords openFile(Path file, String path, Problems problems) {
+    /** Opens a file known to exist (see {@link #open(Path, String, TextEncoding, CsvExpectation, Problems)}). */
+    static CsvRecords openFile(Path file, String path, TextEncoding stated, CsvExpectation expected,
+                               Problems problems) {
         Location where = Location.ofFile(path);
-        Utf8Input in = null;
+        DecodedInput in = null;
         try {
-            in = new Utf8Input(Files.newInputStream(file));
-            if (in.isUtf16()) {
-                problems.add(where, "UTF-16 text, not UTF-8: save the file as \"CSV UTF-8\"");
-                in.close();
+            byte[] prefix = CsvEncoding.prefix(file);
+            boolean whole = prefix.length < CsvEncoding.PREFIX || Files.size(file) == prefix.length;
+            CsvEncoding.Choice choice = CsvEncoding.choose(prefix, whole, stated);
+            String refused = EncodingMessages.refusal(choice, stated, prefix, whole, expected);
+            if (refused != null) {
+                problems.add(where, refused);
                 return null;
             }
+            in = new DecodedInput(Files.newInputStream(file), choice.encoding(), choice.bom());
             FirstLine first = FirstLine.read(in);
             if (first.unknownSeparator() != 0) {
                 problems.add(where, "fields separated by '" + first.unknownSeparator() + "': only a comma, semicolon"
@@ -107,9 +127,10 @@ public final class CsvRecords implements AutoCloseable {
                 return null;
             }
             Reader text = new PrefixedReader(first.text(), in);
-            return new CsvRecords(file, path, problems, first.separator(), reader(text, first.separator(), false));
-        } catch (Utf8Input.NotUtf8Exception e) {
-            problems.add(where, e.describe(1));
+            return new CsvRecords(file, path, problems, first.separator(), choice,
+                    reader(text, first.separator(), false));
+        } catch (DecodedInput.UndecodableException e) {
+            problems.add(where, EncodingMessages.laterError(e, 1, stated != null));
             closeQuietly(in);
             return null;
         } catch (IOException e) {
@@ -123,7 +144,7 @@ public final class CsvRecords implements AutoCloseable {
      * number of fields per record, text after a closing quote kept. {@code allowUnclosedQuote} is false for the
      * reading itself, so that a quote left open is noticed at all; true only to recover that last record.
      */
-    private static CsvReader<CsvRecord> reader(Reader text, char separator, boolean allowUnclosedQuote) {
+    static CsvReader<CsvRecord> reader(Reader text, char separator, boolean allowUnclosedQuote) {
         return CsvReader.builder()
                 .fieldSeparator(separator)
                 .skipEmptyLines(false)
@@ -132,6 +153,11 @@ public final class CsvRecords implements AutoCloseable {
                 .allowExtraCharsAfterClosingQuote(true)
                 .allowUnclosedQuote(allowUnclosedQuote)
                 .ofCsvRecord(text);
+    }
+
+    /** The encoding the file is read in. */
+    public TextEncoding encoding() {
+        return choice.encoding();
     }
 
     /** The file's path as given. */
@@ -162,7 +188,7 @@ public final class CsvRecords implements AutoCloseable {
         return line == row ? "" : " (line " + line + " of the file)";
     }
 
-    /** The next record's fields, or null at the end of the file, at the first byte that is not UTF-8 or past a record beyond the limits. */
+    /** The next record's fields, or null at the end of the file, at the first byte that is not text in its encoding or past a record beyond the limits. */
     public String[] next() {
         if (ended) {
             return null;
@@ -178,8 +204,8 @@ public final class CsvRecords implements AutoCloseable {
             return record.getFields().toArray(NO_FIELDS);
         } catch (UncheckedIOException e) {
             ended = true;
-            if (e.getCause() instanceof Utf8Input.NotUtf8Exception notUtf8) {
-                problems.add(Location.ofFile(file), notUtf8.describe(row + 1));
+            if (e.getCause() instanceof DecodedInput.UndecodableException undecodable) {
+                problems.add(Location.ofFile(file), EncodingMessages.laterError(undecodable, row + 1, choice.stated()));
                 failed = true;
                 return null;
             }
@@ -199,7 +225,7 @@ public final class CsvRecords implements AutoCloseable {
      */
     private String[] unclosedQuote() {
         long wanted = row + 1;
-        try (Utf8Input in = new Utf8Input(Files.newInputStream(path));
+        try (DecodedInput in = new DecodedInput(Files.newInputStream(path), choice.encoding(), choice.bom());
              CsvReader<CsvRecord> again = reader(in, separator, true)) {
             long n = 0;
             for (CsvRecord record : again) {
@@ -223,7 +249,7 @@ public final class CsvRecords implements AutoCloseable {
         return null;
     }
 
-    /** Whether reading stopped at a byte that is not UTF-8 or a record beyond the limits (reported) rather than at the end of the file. */
+    /** Whether reading stopped at a byte that is not text in the file's encoding or a record beyond the limits (reported) rather than at the end of the file. */
     public boolean failed() {
         return failed;
     }
@@ -237,7 +263,7 @@ public final class CsvRecords implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Utf8Input in) {
+    private static void closeQuietly(DecodedInput in) {
         if (in != null) {
             try {
                 in.close();
@@ -255,7 +281,7 @@ public final class CsvRecords implements AutoCloseable {
      * @param unknownSeparator a separator of the line that is not read ({@code |}, {@code ^}, {@code ~}) when it
      *                         holds none of the candidates, 0 otherwise: such a file would read as one column
      */
-    private record FirstLine(char[] text, char separator, char unknownSeparator) {
+    record FirstLine(char[] text, char separator, char unknownSeparator) {
 
         static FirstLine read(Reader in) throws IOException {
             char[] buf = new char[8192];
@@ -305,10 +331,10 @@ public final class CsvRecords implements AutoCloseable {
 
     /**
      * The characters read ahead, then the rest of the stream. A call returns either read-ahead characters or the
-     * stream's, never both, so that the characters decoded before a byte that is not UTF-8 reach FastCSV before
-     * {@link Utf8Input} throws (and the row of the bad byte is right).
+     * stream's, never both, so that the characters decoded before a byte that is not text reach FastCSV before
+     * {@link DecodedInput} throws (and the row of the bad byte is right).
      */
-    private static final class PrefixedReader extends Reader {
+    static final class PrefixedReader extends Reader {
         private final char[] prefix;
         private int pos;
         private final Reader rest;

@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Opens an .xlsx sheet or a .csv file as a {@link Table}. Every way a file can be unusable (missing, not a
- * workbook, wrong extension, missing sheet, not UTF-8) is a reported problem and a null table, never an
+ * workbook, wrong extension, missing sheet, text in no encoding read) is a reported problem and a null table, never an
  * exception; only a failing disk (an {@link IOException} on a readable file) is thrown, as
  * {@link UncheckedIOException}.
  *
@@ -30,7 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * org.apache.poi.ss.usermodel.DataFormatter} only gives their displayed text); numbers formatted as percentages are
  * converted to percent points (0.12 → 12); numbers formatted as dates or times are {@link TableCell.Kind#DATE}, not
  * numbers; formula cells are read by their cached (last saved) result. CSV: see {@link CsvRecords} and {@link
- * Utf8Input}.
+ * CsvEncoding}.
  */
 public final class Tables {
 
@@ -50,15 +50,27 @@ public final class Tables {
      * @return the table, or null after reporting why there is none
      */
     public static Table open(Path folder, String path, String sheet, Problems problems) {
-        return open(folder, path, sheet, true, problems);
+        return open(folder, path, sheet, true, null, CsvExpectation.NOTHING, problems);
+    }
+
+    /**
+     * Like {@link #open(Path, String, String, Problems)}; a .csv file is read in the encoding stated, or else the one
+     * detected, a guessed one only when its first rows are what {@code expected} says ({@link CsvRecords}).
+     *
+     * @param encoding the source's {@code encoding:}, null to detect; ignored for workbooks
+     */
+    public static Table open(Path folder, String path, String sheet, TextEncoding encoding, CsvExpectation expected,
+                             Problems problems) {
+        return open(folder, path, sheet, true, encoding, expected, problems);
     }
 
     /** Like {@link #open}, for sources that must be workbooks: a .csv file is reported as not a workbook. */
     public static Table openWorkbook(Path folder, String path, String sheet, Problems problems) {
-        return open(folder, path, sheet, false, problems);
+        return open(folder, path, sheet, false, null, CsvExpectation.NOTHING, problems);
     }
 
-    private static Table open(Path folder, String path, String sheet, boolean csvAllowed, Problems problems) {
+    private static Table open(Path folder, String path, String sheet, boolean csvAllowed, TextEncoding encoding,
+                              CsvExpectation expected, Problems problems) {
         Path file = folder.resolve(path);
         if (!CsvRecords.isFile(file, path, problems)) {
             return null;
@@ -68,7 +80,7 @@ public final class Tables {
             return readWorkbook(file, path, sheet, problems);
         }
         if (csvAllowed && name.endsWith(".csv")) {
-            return readCsv(file, path, problems);
+            return readCsv(file, path, encoding, expected, problems);
         }
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? "a file without extension" : "a " + name.substring(dot) + " file";
@@ -77,9 +89,10 @@ public final class Tables {
         return null;
     }
 
-    private static Table readCsv(Path file, String path, Problems problems) {
+    private static Table readCsv(Path file, String path, TextEncoding encoding, CsvExpectation expected,
+                                 Problems problems) {
         List<String[]> records = new ArrayList<>();
-        try (CsvRecords csv = CsvRecords.openFile(file, path, problems)) {
+        try (CsvRecords csv = CsvRecords.openFile(file, path, encoding, expected, problems)) {
             if (csv == null) {
                 return null;
             }

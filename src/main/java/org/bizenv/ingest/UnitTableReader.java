@@ -1,6 +1,7 @@
 package org.bizenv.ingest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.bizenv.city.UnitResolver;
  * header row is the first of the first {@value #HEADER_SEARCH_ROWS} rows holding the unit column (so a title
  * above the header is allowed); blank rows are skipped.
  *
+ * <p>A CSV file whose encoding is guessed is read once its header (the unit column, the fields and attribute
+ * columns asked for) and unit names confirm it ({@link CsvExpectation#header}).
+ *
  * <p>Problems reported: file problems (see {@link Tables}), a missing or repeated column, a blank, unknown or
  * ambiguous unit, a second row for a unit (the first is used), a blank (when an error), non-numeric (other than
  * an accepted text code, see {@link FieldRequest#texts()}) or out-of-range value, and each expected unit without
@@ -28,10 +32,17 @@ public final class UnitTableReader {
 
     private final UnitResolver resolver;
     private final Path dataFolder;
+    private final TextEncoding encoding;
 
     public UnitTableReader(UnitResolver resolver, Path dataFolder) {
+        this(resolver, dataFolder, null);
+    }
+
+    /** @param encoding a CSV file's encoding as the source states it, null to detect it ({@link CsvEncoding}) */
+    public UnitTableReader(UnitResolver resolver, Path dataFolder, TextEncoding encoding) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
+        this.encoding = encoding;
     }
 
     /**
@@ -61,7 +72,11 @@ public final class UnitTableReader {
         SourceValues.Builder out = new SourceValues.Builder(sourceId,
                 fields.stream().map(FieldRequest::field).toList(), resolver.expectedCodes());
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
-        Table t = Tables.open(dataFolder, path, sheet, problems);
+        List<String> columns = new ArrayList<>(List.of(unitColumn));
+        fields.forEach(f -> columns.add(f.field()));
+        columns.addAll(attributeColumns);
+        Table t = Tables.open(dataFolder, path, sheet, encoding,
+                CsvExpectation.header(columns, HEADER_SEARCH_ROWS, unitColumn, resolver), problems);
         if (t != null) {
             readTable(t, unitColumn, fields, attributeColumns, out, attributes, problems);
         }

@@ -32,12 +32,21 @@ public final class WalkthroughReader {
     private static final Map<String, Boolean> OUTCOMES = outcomes();
     private static final FieldRequest HOURS = new FieldRequest("Hours", 0, Double.NaN);
 
+    private static final List<String> COLUMNS = List.of("City", "Item", "Outcome", "Hours");
+
     private final UnitResolver resolver;
     private final Path dataFolder;
+    private final TextEncoding encoding;
 
     public WalkthroughReader(UnitResolver resolver, Path dataFolder) {
+        this(resolver, dataFolder, null);
+    }
+
+    /** @param encoding a CSV file's encoding as the source states it, null to detect it ({@link CsvEncoding}) */
+    public WalkthroughReader(UnitResolver resolver, Path dataFolder, TextEncoding encoding) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
+        this.encoding = encoding;
     }
 
     /**
@@ -52,7 +61,8 @@ public final class WalkthroughReader {
         SourceValues.Builder pass = new SourceValues.Builder(sourceId, items, resolver.expectedCodes());
         SourceValues.Builder hours = new SourceValues.Builder(sourceId, items, resolver.expectedCodes());
         SourceValues.Builder tests = new SourceValues.Builder(sourceId, items, resolver.expectedCodes());
-        Table t = Tables.open(dataFolder, path, sheet, problems);
+        Table t = Tables.open(dataFolder, path, sheet, encoding, CsvExpectation.header(COLUMNS, 1, "City", resolver),
+                problems);
         if (t != null) {
             new Tally(t, items, blankHoursAreErrors, problems).run(pass, hours, tests);
         }

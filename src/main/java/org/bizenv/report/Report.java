@@ -64,8 +64,18 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
                        List<SourceFile> sources, Map<String, String> parameters) {
     }
 
-    /** One input file with its SHA-256, so the report says exactly what it was computed from. */
-    public record SourceFile(String source, String channel, String path, String sha256, long bytes) {
+    /**
+     * One input file with its SHA-256, so the report says exactly what it was computed from.
+     *
+     * @param encoding the text encoding a CSV file was read in ({@code UTF-8}, {@code GB18030}, {@code UTF-16LE}…);
+     *                 null for a workbook
+     */
+    public record SourceFile(String source, String channel, String path, String sha256, long bytes, String encoding) {
+
+        /** A file without a text encoding (a workbook). */
+        public SourceFile(String source, String channel, String path, String sha256, long bytes) {
+            this(source, channel, path, sha256, bytes, null);
+        }
     }
 
     public record UnitInfo(String code, Names name, Map<String, String> groups) {

@@ -9,13 +9,16 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bizenv.city.TypedText;
+import org.bizenv.city.UnitResolver;
 import org.bizenv.ingest.CellValues;
+import org.bizenv.ingest.CsvExpectation;
 import org.bizenv.ingest.CsvRecords;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Headers;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.ParsedNumber;
 import org.bizenv.ingest.Problems;
+import org.bizenv.ingest.TextEncoding;
 
 /**
  * Streams a survey CSV file (see {@link CsvRecords} for encoding and CSV rules) row by row, for an
@@ -28,7 +31,7 @@ import org.bizenv.ingest.Problems;
  *
  * <p>Problems (from {@link #problems()}): file problems, missing or repeated columns, a row with more
  * (non-empty) fields than the header (skipped: its answers would be misaligned), a quoted field never closed,
- * a byte that is not UTF-8 (reading stops there). Without one of the four identity columns no row is returned.
+ * a byte that is not text in the file's encoding (reading stops there). Without one of the four identity columns no row is returned.
  * A row with fewer fields than the header is read, its missing answers blank: Excel leaves out the separators of
  * blank cells at the end of rows in some blocks of rows, so a short row is what a blank last answer can look like.
  * Row numbers count records as a spreadsheet does; where a quoted answer with line breaks came before, messages
@@ -53,7 +56,23 @@ public final class SurveyCsvReader implements AutoCloseable {
      * @param questions  the questions to read, in order; empty for every {@code Qnn} column of the header
      */
     public SurveyCsvReader(Path dataFolder, String path, List<String> questions) {
-        this.csv = CsvRecords.open(dataFolder, path, problems);
+        this(dataFolder, path, questions, null, null);
+    }
+
+    /**
+     * A file in an encoding the source states, or else the one detected; a guessed one (GB18030, UTF-16 without a
+     * byte-order mark) is read only when the header has the identity columns and the questions asked, and the
+     * cities below it are ones the resolver knows ({@link CsvExpectation#header}).
+     *
+     * @param encoding the source's {@code encoding:}, null to detect it
+     * @param resolver the units, null when there is no registry to check the names with
+     */
+    public SurveyCsvReader(Path dataFolder, String path, List<String> questions, TextEncoding encoding,
+                           UnitResolver resolver) {
+        List<String> expected = new ArrayList<>(IDENTITY_COLUMNS);
+        expected.addAll(questions);
+        this.csv = CsvRecords.open(dataFolder, path, encoding,
+                CsvExpectation.header(expected, 1, IDENTITY_COLUMNS.get(1), resolver), problems);
         String[] header = csv == null ? null : csv.next();
         if (csv != null && header == null && !csv.failed()) {
             problems.add(Location.ofFile(path), "empty file: no header");
@@ -80,6 +99,11 @@ public final class SurveyCsvReader implements AutoCloseable {
         this.layout = new SurveyLayout(path, identity[0], identity[1], identity[2], identity[3], qs, qCols);
         this.headerWidth = names.size();
         this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+    }
+
+    /** The encoding the file is read in; null when it could not be opened. */
+    public TextEncoding encoding() {
+        return csv == null ? null : csv.encoding();
     }
 
     /** The columns found; the questions answers are given for. */

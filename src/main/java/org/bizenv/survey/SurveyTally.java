@@ -14,6 +14,7 @@ import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
+import org.bizenv.ingest.TextEncoding;
 
 /**
  * One year's answers to one survey source of a framework, tallied per unit. Rows are read ({@link #next()}), checked
@@ -47,8 +48,9 @@ public final class SurveyTally implements AutoCloseable {
         this.lastYear = lastYear;
         this.problems = problems;
         List<String> questions = questions(framework, source);
-        this.reader = lastYear ? new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(), questions)
-                : new SurveyCsvReader(data, source.path(), questions);
+        TextEncoding encoding = TextEncoding.ofKey(source.encoding());
+        this.reader = lastYear ? new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(), questions,
+                encoding, resolver) : new SurveyCsvReader(data, source.path(), questions, encoding, resolver);
         this.validator = new SurveyValidator(reader.layout(), resolver,
                 source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
         this.aggregator = new SurveyAggregator(questions, resolver.expectedCodes());

@@ -129,6 +129,26 @@ class FrameworkLoaderTest {
     }
 
     @Test
+    void aSourceMayStateItsCsvEncodingWhichIsValidatedAtItsLine() throws IOException {
+        Framework fw = FrameworkLoader.load(write(VALID.replace("    unit-column: City\n",
+                "    unit-column: City\n    encoding: GB18030\n")));
+        assertThat(fw.sources().get(0).encoding()).isEqualTo("gb18030");
+        assertThat(FrameworkLoader.load(write(VALID)).sources().get(0).encoding()).isNull();
+
+        Path unknown = write(VALID.replace("    unit-column: City\n", "    unit-column: City\n    encoding: latin1\n"));
+        assertThatThrownBy(() -> FrameworkLoader.load(unknown))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(unknown + ":9: source"
+                        + " 'stats': unknown encoding 'latin1' (known: utf-8, gb18030, gbk, utf-16, utf-16le, utf-16be)"));
+        Path workbook = write(VALID.replace("path: stats.csv\n    unit-column: City\n",
+                "path: stats.xlsx\n    unit-column: City\n    encoding: gbk\n"));
+        assertThatThrownBy(() -> FrameworkLoader.load(workbook))
+                .isInstanceOf(FrameworkException.class)
+                .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(workbook + ":9: source"
+                        + " 'stats': encoding applies to a .csv file, not to 'stats.xlsx'"));
+    }
+
+    @Test
     void anUnknownKeyIsReportedOnce() throws IOException {
         Path f = write(VALID.replace("  id: tiny\n", "  id: tiny\n  colour: red\n"));
         assertThatThrownBy(() -> FrameworkLoader.load(f))

@@ -119,24 +119,41 @@ class CsvRecordsTest {
     }
 
     @Test
-    void theRowOfTheFirstByteThatIsNotUtf8CountsRecords() {
+    void theRowOfTheFirstByteThatIsNotUtf8CountsRecordsWhileStreaming() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("City,Note\n\"Wuhan\",\"a\nb\"\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 7000; i++) {
+            bytes.writeBytes("Wuhan,1234\n".getBytes(StandardCharsets.UTF_8));   // 77,000 bytes: past the first 64 KiB
+        }
+        int offset = bytes.size();
+        bytes.writeBytes("西安,c\n".getBytes(Charset.forName("GB18030")));
+        TestFiles.bytes(dir.resolve("g.csv"), bytes.toByteArray());
+        long rows = 0;
+        try (CsvRecords csv = CsvRecords.open(dir, "g.csv", problems)) {
+            assertThat(csv.encoding()).isEqualTo(TextEncoding.UTF_8);
+            while (csv.next() != null) {
+                rows++;
+            }
+            assertThat(csv.failed()).isTrue();
+        }
+        assertThat(rows).isEqualTo(7002);
+        assertThat(TestFiles.lines(problems.sorted())).containsExactly("g.csv: not valid UTF-8 text (row 7003, byte "
+                + offset + "), the encoding of its first 64 KiB: save the file as \"CSV UTF-8\"");
+    }
+
+    @Test
+    void theRowOfTheFirstByteThatIsNotUtf8InTheFirstBytesCountsRecordsToo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("City,Note\n\"Wuhan\",\"a\nb\"\n".getBytes(StandardCharsets.UTF_8));
         int offset = bytes.size();
         bytes.writeBytes("西安,c\n".getBytes(Charset.forName("GB18030")));
         TestFiles.bytes(dir.resolve("g.csv"), bytes.toByteArray());
-        List<Read> rows;
-        try (CsvRecords csv = CsvRecords.open(dir, "g.csv", problems)) {
-            rows = new ArrayList<>();
-            for (String[] r = csv.next(); r != null; r = csv.next()) {
-                rows.add(new Read(List.of(r), csv.row(), csv.line(), csv.lineNote()));
-            }
-            assertThat(csv.failed()).isTrue();
-        }
-        assertThat(rows).hasSize(2);
+
+        assertThat(CsvRecords.open(dir, "g.csv", problems)).isNull();
         assertThat(TestFiles.lines(problems.sorted())).containsExactly("g.csv: not valid UTF-8 text (row 3, byte "
-                + offset + "): save the file as \"CSV UTF-8\"; it may be GBK/GB18030, the encoding of Excel's"
-                + " \"CSV (逗号分隔)\" on Chinese Windows");
+                + offset + "), and read as GB18030 nothing is known of its header to confirm that; tried UTF-8 and"
+                + " GB18030: save the file as \"CSV UTF-8\" (or, if it is GB18030 text, state 'encoding: gb18030' on"
+                + " its source)");
     }
 
     @Test

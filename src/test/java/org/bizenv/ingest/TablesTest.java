@@ -195,25 +195,27 @@ class TablesTest {
     }
 
     @Test
-    void aCsvThatIsNotUtf8IsRejectedWithItsRow() {
+    void aCsvThatIsNotUtf8IsRejectedWithItsRowWhenNothingCanConfirmAGuess() {
         String text = "City,S01\nWuhan,1\n西安,2\n";
         TestFiles.bytes(dir.resolve("gbk.csv"), text.getBytes(Charset.forName("GB18030")));
         TestFiles.bytes(dir.resolve("latin1.csv"), "City,S01\nZürich,1\n".getBytes(StandardCharsets.ISO_8859_1));
-        byte[] utf16 = "City,S01\n".getBytes(StandardCharsets.UTF_16);
-        TestFiles.bytes(dir.resolve("utf16.csv"), utf16);
         TestFiles.bytes(dir.resolve("truncated.csv"), new byte[] {'C', '\n', (byte) 0xE4, (byte) 0xB8});
+        TestFiles.bytes(dir.resolve("utf16.csv"), "City,S01\nWuhan,1\n".getBytes(StandardCharsets.UTF_16));
 
         assertThat(Tables.open(dir, "gbk.csv", null, problems)).isNull();
         assertThat(Tables.open(dir, "latin1.csv", null, problems)).isNull();
-        assertThat(Tables.open(dir, "utf16.csv", null, problems)).isNull();
         assertThat(Tables.open(dir, "truncated.csv", null, problems)).isNull();
+        assertThat(Tables.open(dir, "utf16.csv", null, problems).texts(2)).containsExactly("Wuhan", "1");
 
+        String tried = "; tried UTF-8 and GB18030: save the file as \"CSV UTF-8\" (or, if it is GB18030 text, state"
+                + " 'encoding: gb18030' on its source)";
         assertThat(TestFiles.lines(problems.sorted())).containsExactly(
-                "gbk.csv: not valid UTF-8 text (row 3, byte 17): save the file as \"CSV UTF-8\"; it may be"
-                        + " GBK/GB18030, the encoding of Excel's \"CSV (逗号分隔)\" on Chinese Windows",
-                "latin1.csv: not valid UTF-8 text (row 2, byte 10): save the file as \"CSV UTF-8\"",
-                "truncated.csv: not valid UTF-8 text (row 2, byte 2): save the file as \"CSV UTF-8\"",
-                "utf16.csv: UTF-16 text, not UTF-8: save the file as \"CSV UTF-8\"");
+                "gbk.csv: not valid UTF-8 text (row 3, byte 17), and read as GB18030 nothing is known of its header"
+                        + " to confirm that" + tried,
+                "latin1.csv: not valid UTF-8 text (row 2, byte 10), and read as GB18030 nothing is known of its"
+                        + " header to confirm that" + tried,
+                "truncated.csv: not valid UTF-8 text (row 2, byte 2), and read as GB18030 nothing is known of its"
+                        + " header to confirm that" + tried);
     }
 
     @Test

@@ -146,15 +146,17 @@ class SurveyCsvReaderTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes("RespondentId,City,Size,Industry,Q01\nR1,Wuhan,micro,IT,4\nR2,Wuhan,micro,IT,5\n"
                 .getBytes(StandardCharsets.UTF_8));
-        int offset = bytes.size();
+        for (int i = 0; i < 4000; i++) {
+            bytes.writeBytes("\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+        int offset = bytes.size();                          // 80,058: past the first 64 KiB, read as UTF-8
         bytes.writeBytes("R3,西安,micro,IT,3\nR4,Wuhan,micro,IT,2\n".getBytes(Charset.forName("GB18030")));
         TestFiles.bytes(data.resolve("survey.csv"), bytes.toByteArray());
 
         try (SurveyCsvReader reader = new SurveyCsvReader(data, "survey.csv", List.of())) {
             assertThat(readAll(reader)).extracting(SurveyResponse::respondentId).containsExactly("R1", "R2");
-            assertThat(TestFiles.lines(reader.problems())).containsExactly("survey.csv: not valid UTF-8 text (row 4, byte "
-                    + (offset + 3) + "): save the file as \"CSV UTF-8\"; it may be GBK/GB18030, the encoding of Excel's"
-                    + " \"CSV (逗号分隔)\" on Chinese Windows");
+            assertThat(TestFiles.lines(reader.problems())).containsExactly("survey.csv: not valid UTF-8 text (row 80004,"
+                    + " byte " + (offset + 3) + "), the encoding of its first 64 KiB: save the file as \"CSV UTF-8\"");
         }
     }
 

@@ -138,7 +138,7 @@ final class ProvenanceSheets extends SheetWriter {
         g.row();
         g.cell(g.row(), 0, "输入文件 Input files", st.bold);
         // path and hash under the item and value columns, which are wide already
-        g.header(List.of("路径 Path", "SHA-256", "来源 Source", "渠道 Channel", "字节 Bytes"));
+        g.header(List.of("路径 Path", "SHA-256", "来源 Source", "渠道 Channel", "字节 Bytes", "编码 Encoding"));
         for (var s : ReportLookup.nonNull(meta.sources())) {
             Row x = g.row();
             g.text(x, 0, s.path(), st.text);
@@ -146,6 +146,7 @@ final class ProvenanceSheets extends SheetWriter {
             g.text(x, 2, s.source(), st.text);
             g.text(x, 3, ReportLabels.channel(s.channel()), st.text);
             g.number(x, 4, s.bytes(), st.bytes);
+            g.text(x, 5, s.encoding(), st.text);
         }
         g.freeze(1);
         g.widths(8, 70);

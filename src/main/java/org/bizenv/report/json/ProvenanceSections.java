@@ -49,6 +49,7 @@ final class ProvenanceSections extends SectionWriter {
             str("path", s.path());
             str("sha256", s.sha256());
             g.writeNumberProperty("bytes", s.bytes());
+            str("encoding", s.encoding());
         });
         typedMap("parameters", m.parameters());
         g.writeEndObject();
