@@ -29,10 +29,26 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
                              int minSample, int[] cellStart, byte[] answers, int[] counts) {
 
     public static final int SIZES = SizeClass.values().length;
+    /** Per answer 0–5: whether it counts (0 = left out), and whether it is favourable (≥ 4). */
+    private static final int[] ANSWERED = new int[SurveyValidator.MAX_ANSWER + 1];
+    private static final int[] IS_FAVOURABLE = new int[SurveyValidator.MAX_ANSWER + 1];
+
+    static {
+        for (int a = SurveyValidator.MIN_ANSWER; a <= SurveyValidator.MAX_ANSWER; a++) {
+            ANSWERED[a] = 1;
+            IS_FAVOURABLE[a] = a >= SurveyAggregator.FAVOURABLE ? 1 : 0;
+        }
+    }
 
     public SurveyPatterns {
         questions = List.copyOf(questions);
         units = List.copyOf(units);
+        for (byte a : answers) {
+            if (a < 0 || a > SurveyValidator.MAX_ANSWER) {
+                throw new IllegalArgumentException("survey patterns of source '" + source + "': answer " + a
+                        + " is not 0–" + SurveyValidator.MAX_ANSWER);
+            }
+        }
         if (cellStart.length != units.size() * SIZES + 1 || answers.length != counts.length * questions.size()
                 || cellStart[cellStart.length - 1] != counts.length) {
             throw new IllegalArgumentException("inconsistent survey patterns of source '" + source + "'");
@@ -62,19 +78,13 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
             int base = cell * nq;
             for (int p = cellStart[cell]; p < cellStart[cell + 1]; p++) {
                 int x = patternCounts[p];
-                if (x == 0) {
-                    continue;
-                }
                 int at = p * nq;
+                // branch-free: answers are random, so branches on them would mispredict about half the time
                 for (int q = 0; q < nq; q++) {
                     int a = answers[at + q];
-                    if (a != 0) {
-                        count[base + q] += x;
-                        sum[base + q] += x * a;
-                        if (a >= SurveyAggregator.FAVOURABLE) {
-                            favourable[base + q] += x;
-                        }
-                    }
+                    count[base + q] += x * ANSWERED[a];
+                    sum[base + q] += x * a;
+                    favourable[base + q] += x * IS_FAVOURABLE[a];
                 }
             }
         }
