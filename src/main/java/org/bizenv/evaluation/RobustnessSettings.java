@@ -69,10 +69,10 @@ public record RobustnessSettings(boolean enabled, List<Path> scenarios, int unce
         }
     }
 
-    /** Settings with the default survey bootstrap ({@value #DEFAULT_BOOTSTRAP} replicates when enabled). */
+    /** Settings without the survey bootstrap (as before it existed). */
     public RobustnessSettings(boolean enabled, List<Path> scenarios, int uncertaintyRuns, String perturbation,
                               int sensitivitySamples, long seed) {
-        this(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples, DEFAULT_BOOTSTRAP, seed);
+        this(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples, 0, seed);
     }
 
     /**
