@@ -88,6 +88,13 @@ public class RunCommand implements Callable<Integer> {
                     + "a power of 2 suits best); 0 = none (default: ${DEFAULT-VALUE})")
     int sensitivitySamples;
 
+    @Option(names = "--survey-bootstrap", paramLabel = "N", defaultValue = "" + RobustnessSettings.DEFAULT_BOOTSTRAP,
+            description = "Replicates of the survey bootstrap: each resamples the questionnaire's respondents within "
+                    + "every city and size class and scores the year again, giving each city a rank interval from "
+                    + "sampling error (and one with the weights perturbed too); run when the framework has survey "
+                    + "sources; 0 = none (default: ${DEFAULT-VALUE})")
+    int surveyBootstrap;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + RobustnessSettings.DEFAULT_SEED,
             description = "Seed of the Monte Carlo runs and the bootstrap: the same seed gives the same report "
                     + "(default: ${DEFAULT-VALUE})")
@@ -110,7 +117,7 @@ public class RunCommand implements Callable<Integer> {
         RobustnessSettings robustness;
         try {
             robustness = new RobustnessSettings(!noRobustness, scenarios, uncertaintyRuns, perturbation,
-                    sensitivitySamples, seed);              // checks every option, then resets them when off
+                    sensitivitySamples, surveyBootstrap, seed); // checks every option, then resets them when off
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -113,8 +113,9 @@ public class EvaluationJobConfiguration {
             @Value(PARAMETER + EvaluationRequest.UNCERTAINTY_RUNS + END) Long runs,
             @Value(PARAMETER + EvaluationRequest.PERTURBATION + END) String perturbation,
             @Value(PARAMETER + EvaluationRequest.SENSITIVITY_SAMPLES + END) Long samples,
+            @Value(PARAMETER + EvaluationRequest.SURVEY_BOOTSTRAP + END) Long bootstrap,
             @Value(PARAMETER + EvaluationRequest.SEED + END) Long seed) {
-        return EvaluationRequest.robustness(on, scenarios, runs, perturbation, samples, seed);
+        return EvaluationRequest.robustness(on, scenarios, runs, perturbation, samples, bootstrap, seed);
     }
 
     // ------------------------------------------------------------------ once per step execution
@@ -130,10 +131,11 @@ public class EvaluationJobConfiguration {
 
     @Bean
     @StepScope
-    public SurveyStep surveyTallies(Framework framework, Workspace workspace,
+    public SurveyStep surveyTallies(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
                                     @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
                                     @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
-        return new SurveyStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData));
+        return new SurveyStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
+                robustnessSettings.surveyBootstrap() > 0);
     }
 
     @Bean

@@ -36,6 +36,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String UNCERTAINTY_RUNS = "uncertainty-runs";
     static final String PERTURBATION = "perturbation";
     static final String SENSITIVITY_SAMPLES = "sensitivity-samples";
+    static final String SURVEY_BOOTSTRAP = "survey-bootstrap";
     static final String SEED = "seed";
 
     public EvaluationRequest {
@@ -80,6 +81,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addLong(UNCERTAINTY_RUNS, (long) robustness.uncertaintyRuns())
                 .addString(PERTURBATION, robustness.perturbation())
                 .addLong(SENSITIVITY_SAMPLES, (long) robustness.sensitivitySamples())
+                .addLong(SURVEY_BOOTSTRAP, (long) robustness.surveyBootstrap())
                 .addLong(SEED, robustness.seed())
                 .toJobParameters();
     }
@@ -90,19 +92,23 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
      */
     static EvaluationRequest from(JobParameters p) {
         RobustnessSettings robustness = robustness(p.getString(ROBUSTNESS), p.getString(SCENARIOS),
-                p.getLong(UNCERTAINTY_RUNS), p.getString(PERTURBATION), p.getLong(SENSITIVITY_SAMPLES), p.getLong(SEED));
+                p.getLong(UNCERTAINTY_RUNS), p.getString(PERTURBATION), p.getLong(SENSITIVITY_SAMPLES),
+                p.getLong(SURVEY_BOOTSTRAP), p.getLong(SEED));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
                 optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness);
     }
 
-    /** The robustness settings of a job's parameters; a run from before 1.1 (no {@code robustness}) had the defaults. */
+    /**
+     * The robustness settings of a job's parameters; a run from before 1.1 (no {@code robustness}) had the defaults, one
+     * from before the survey bootstrap (no {@code survey-bootstrap}) had none.
+     */
     static RobustnessSettings robustness(String on, String scenarios, Long runs, String perturbation, Long samples,
-                                         Long seed) {
+                                         Long bootstrap, Long seed) {
         return on == null ? RobustnessSettings.defaults()
                 : "off".equals(on) ? RobustnessSettings.off()
                 : new RobustnessSettings(true, scenarioPaths(scenarios), runs.intValue(), perturbation,
-                        samples.intValue(), seed);
+                        samples.intValue(), bootstrap == null ? 0 : bootstrap.intValue(), seed);
     }
 
     static List<Path> scenarioPaths(String joined) {

@@ -28,14 +28,17 @@ import org.bizenv.robustness.WeightPerturbation;
  * @param perturbation       {@code uniform:F} (COINr's w·(1 + F·U(−1, 1)), F in [0, 1]) or {@code dirichlet:ALPHA}, in
  *                           canonical form (see {@link #canonicalPerturbation})
  * @param sensitivitySamples base samples N of the Sobol design (N·(d + 2) runs), 0 = no variance-based analysis
+ * @param surveyBootstrap    replicates of the survey bootstrap (respondents resampled within each city and size
+ *                           class, the year rescored), 0 = none; run only when the framework has survey sources
  * @param seed               seeds the Monte Carlo runs and the bootstrap: the same seed gives the same numbers
  */
 public record RobustnessSettings(boolean enabled, List<Path> scenarios, int uncertaintyRuns, String perturbation,
-                                 int sensitivitySamples, long seed) {
+                                 int sensitivitySamples, int surveyBootstrap, long seed) {
 
     public static final int DEFAULT_RUNS = 1000;
     public static final String DEFAULT_PERTURBATION = "uniform:0.25";
     public static final int DEFAULT_SAMPLES = 1024;
+    public static final int DEFAULT_BOOTSTRAP = 1000;
     public static final long DEFAULT_SEED = 1;
     /** Norm of the rank-reversal margins in the report: L1 reads as "weight moved" (margin = 2 × weight moved). */
     public static final Norm MARGIN_NORM = Norm.L1;
@@ -51,28 +54,57 @@ public record RobustnessSettings(boolean enabled, List<Path> scenarios, int unce
             throw new IllegalArgumentException("the number of sensitivity samples must be 0 (none) or at least 2, got "
                     + sensitivitySamples);
         }
+        if (surveyBootstrap < 0) {
+            throw new IllegalArgumentException("the number of survey bootstrap replicates must be >= 0 (0 = none), got "
+                    + surveyBootstrap);
+        }
         perturbation = canonicalPerturbation(perturbation == null ? DEFAULT_PERTURBATION : perturbation);
         if (!enabled) {
             scenarios = List.of();
             uncertaintyRuns = 0;
             perturbation = DEFAULT_PERTURBATION;
             sensitivitySamples = 0;
+            surveyBootstrap = 0;
             seed = DEFAULT_SEED;
         }
     }
 
-    /** The job's default: 1,000 uncertainty runs with COINr's ±25 %, Sobol N = 1,024, seed 1, no scenarios. */
+    /** Settings without the survey bootstrap (as before it existed). */
+    public RobustnessSettings(boolean enabled, List<Path> scenarios, int uncertaintyRuns, String perturbation,
+                              int sensitivitySamples, long seed) {
+        this(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples, 0, seed);
+    }
+
+    /**
+     * The job's default: 1,000 uncertainty runs with COINr's ±25 %, Sobol N = 1,024, 1,000 survey bootstrap
+     * replicates, seed 1, no scenarios.
+     */
     public static RobustnessSettings defaults() {
         return new RobustnessSettings(true, List.of(), DEFAULT_RUNS, DEFAULT_PERTURBATION, DEFAULT_SAMPLES,
-                DEFAULT_SEED);
+                DEFAULT_BOOTSTRAP, DEFAULT_SEED);
     }
 
     public static RobustnessSettings off() {
-        return new RobustnessSettings(false, List.of(), 0, DEFAULT_PERTURBATION, 0, DEFAULT_SEED);
+        return new RobustnessSettings(false, List.of(), 0, DEFAULT_PERTURBATION, 0, 0, DEFAULT_SEED);
     }
 
     public RobustnessSettings withScenarios(List<Path> files) {
-        return new RobustnessSettings(enabled, files, uncertaintyRuns, perturbation, sensitivitySamples, seed);
+        return new RobustnessSettings(enabled, files, uncertaintyRuns, perturbation, sensitivitySamples,
+                surveyBootstrap, seed);
+    }
+
+    public RobustnessSettings withSurveyBootstrap(int replicates) {
+        return new RobustnessSettings(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples,
+                replicates, seed);
+    }
+
+    /**
+     * The survey bootstrap's options: its replicates, the seed, and the weight perturbation of the combined
+     * replicates (the uncertainty analysis' scheme and seed). {@code threads} do not change any result.
+     */
+    public org.bizenv.robustness.SurveyBootstrap.Options bootstrapOptions(int threads) {
+        return new org.bizenv.robustness.SurveyBootstrap.Options(surveyBootstrap, seed, UncertaintyOptions.defaults()
+                .withSeed(seed).withWeights(perturbation(perturbation)).withThreads(threads), threads);
     }
 
     /**

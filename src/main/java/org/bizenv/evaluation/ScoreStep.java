@@ -2,7 +2,11 @@ package org.bizenv.evaluation;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.report.Report;
+import java.util.List;
+
+import org.bizenv.robustness.SurveySample;
 import org.bizenv.survey.SurveyIndicators;
+import org.bizenv.survey.SurveyPatterns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -39,11 +43,14 @@ class ScoreStep implements Tasklet {
         Report report = Scoring.report(scored, in, thisYear);
         RobustnessSettings rs = in.robustness();
         if (rs.enabled()) {
+            SurveySample sample = Scoring.surveySample(framework, rs, thisYear, lastYear,
+                    () -> List.of(workspace.load(Workspace.SURVEY_PATTERNS, SurveyPatterns[].class)));
             log.info("Robustness analysis: {} uncertainty runs ({}), Sobol sensitivity with N = {}, {} scenario file(s), "
-                    + "rank-reversal margins, seed {}", rs.uncertaintyRuns(), rs.perturbation(),
-                    rs.sensitivitySamples(), rs.scenarios().size(), rs.seed());
+                    + "rank-reversal margins, {} survey bootstrap replicates, seed {}", rs.uncertaintyRuns(),
+                    rs.perturbation(), rs.sensitivitySamples(), rs.scenarios().size(),
+                    sample == null ? 0 : rs.surveyBootstrap(), rs.seed());
             long t0 = System.nanoTime();
-            report = Scoring.robustness(report, scored.current(), rs,
+            report = Scoring.robustness(report, scored.current(), sample, rs,
                     new LoggedProgress(log::info, System::nanoTime, LoggedProgress.DEFAULT_INTERVAL_NANOS));
             log.info("Robustness analysis done in {} ms", (System.nanoTime() - t0) / 1_000_000);
         }

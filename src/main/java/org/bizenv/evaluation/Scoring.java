@@ -18,6 +18,11 @@ import org.bizenv.robustness.RobustnessAnalysis;
 import org.bizenv.robustness.RobustnessRequest;
 import org.bizenv.robustness.RobustnessResult;
 import org.bizenv.robustness.Scenario;
+import org.bizenv.robustness.SurveyBootstrap;
+import org.bizenv.robustness.SurveySample;
+import org.bizenv.survey.SurveyPatterns;
+import org.bizenv.survey.SurveyTally;
+import java.util.function.Supplier;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Scorer;
@@ -54,10 +59,30 @@ final class Scoring {
      * @throws org.bizenv.scoring.ScoringException when the framework's methods cannot score the data
      */
     static Scored score(Framework fw, Inputs in, Year thisYear, Year lastYear) {
-        RawData lastRaw = lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
+        RawData lastRaw = lastRaw(lastYear);
         PreviousResults previous = in.previousReport() != null ? PreviousResults.read(in.previousReport())
                 : lastRaw != null ? PreviousResults.of(Scorer.score(fw, lastRaw), in.year() - 1) : null;
         return new Scored(Scorer.score(fw, Channels.join(thisYear.intake(), thisYear.survey(), lastRaw)), previous);
+    }
+
+    private static RawData lastRaw(Year lastYear) {
+        return lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
+    }
+
+    /**
+     * What the survey bootstrap resamples: this year's answer patterns, and the join by which {@link #score} turned this
+     * year's survey indicators into raw data; null when the bootstrap is off or the framework has no survey source.
+     *
+     * @param patterns loads the patterns the survey step kept (only called when they are needed)
+     */
+    static SurveySample surveySample(Framework fw, RobustnessSettings rs, Year thisYear, Year lastYear,
+                                     Supplier<List<SurveyPatterns>> patterns) {
+        if (!rs.enabled() || rs.surveyBootstrap() == 0 || SurveyTally.sources(fw).isEmpty()) {
+            return null;
+        }
+        RawData lastRaw = lastRaw(lastYear);
+        return new SurveySample(patterns.get(), thisYear.survey(),
+                survey -> Channels.join(thisYear.intake(), survey, lastRaw));
     }
 
     /** The report model of a scored year, without the robustness analysis. */
@@ -99,6 +124,7 @@ final class Scoring {
             p.put("uncertainty-runs", Integer.toString(rs.uncertaintyRuns()));
             p.put("perturbation", rs.perturbation());
             p.put("sensitivity-samples", Integer.toString(rs.sensitivitySamples()));
+            p.put("survey-bootstrap", Integer.toString(rs.surveyBootstrap()));
             p.put("seed", Long.toString(rs.seed()));
         }
         return p;
@@ -107,12 +133,20 @@ final class Scoring {
     /**
      * Runs the robustness analysis of this year's build and adds it to the report. Reproducible: the numbers depend on
      * the build and the settings (seed included), not on the number of threads.
+     *
+     * @param sample the survey sample to bootstrap ({@link #surveySample}), or null for none
      */
-    static Report robustness(Report report, Build build, RobustnessSettings rs, Progress progress) {
+    static Report robustness(Report report, Build build, SurveySample sample, RobustnessSettings rs,
+                             Progress progress) {
         Framework fw = build.framework();
         List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
-        RobustnessRequest request = rs.request(fw, scenarios, Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        RobustnessRequest request = rs.request(fw, scenarios, threads);
         RobustnessResult result = RobustnessAnalysis.run(build, request, progress);
+        if (sample != null) {
+            result = result.withSurveyBootstrap(SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads),
+                    progress));
+        }
         RobustnessSection.Settings settings = new RobustnessSection.Settings(rs.seed(), rs.uncertaintyRuns(),
                 rs.perturbation(), rs.sensitivitySamples(), rs.sensitivityFactor(), request.reversalNorm().name(),
                 rs.scenarios().stream().map(EvaluationRequest::shown).toList());

@@ -11,6 +11,7 @@ import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.InputDataException;
 import org.bizenv.ingest.Problems;
 import org.bizenv.survey.SurveyIndicators;
+import org.bizenv.survey.SurveyPatterns;
 import org.bizenv.survey.SurveyResponse;
 import org.bizenv.survey.SurveyTally;
 import org.bizenv.survey.ValidResponse;
@@ -24,7 +25,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * The survey microdata step, chunk-oriented and a thin shell over {@link SurveyTally}: {@link #read} streams the
  * questionnaire rows (this year's files, then last year's), {@link #process} checks each row and {@link #write} counts
  * it. Every bad row is collected; {@link #afterStep} either fails listing all of them with the intake's problems, or
- * saves each year's survey indicators as the named data sets {@code survey-current} and {@code survey-previous}.
+ * saves each year's survey indicators as the named data sets {@code survey-current} and {@code survey-previous}, and
+ * (when the survey bootstrap will run) this year's answers as patterns, {@code survey-patterns-current}.
  *
  * <p>Step-scoped: every step execution gets its own instance, so two runs in one JVM (or a restart) never share
  * tallies.
@@ -49,9 +51,14 @@ class SurveyStep implements StepExecutionListener {
     private final List<SurveyTally> tallies = new ArrayList<>();
     /** The tally {@link #read} reads from; -1 before the first. */
     private int current = -1;
+    private final boolean keepPatterns;
 
-    /** @param previousData last year's data folder, or null */
-    SurveyStep(Framework framework, Workspace workspace, Path data, Path previousData) {
+    /**
+     * @param previousData last year's data folder, or null
+     * @param keepPatterns save this year's answer patterns for the survey bootstrap
+     */
+    SurveyStep(Framework framework, Workspace workspace, Path data, Path previousData, boolean keepPatterns) {
+        this.keepPatterns = keepPatterns;
         this.framework = framework;
         this.workspace = workspace;
         this.years = previousData == null ? new Path[] {data} : new Path[] {data, previousData};
@@ -74,7 +81,7 @@ class SurveyStep implements StepExecutionListener {
             }
             int year = tallies.size() / sources.size();
             tallies.add(new SurveyTally(framework, sources.get(tallies.size() % sources.size()), years[year],
-                    year > 0, resolver, problems));
+                    year > 0, resolver, problems, keepPatterns && year == 0));   // only this year is resampled
             current = tallies.size() - 1;
         }
     }
@@ -119,6 +126,10 @@ class SurveyStep implements StepExecutionListener {
         workspace.save(Workspace.SURVEY_CURRENT, byYear.get(0));
         if (years.length > 1) {
             workspace.save(Workspace.SURVEY_PREVIOUS, byYear.get(1));
+        }
+        if (keepPatterns) {
+            workspace.save(Workspace.SURVEY_PATTERNS, tallies.subList(0, sources.size()).stream()
+                    .map(SurveyTally::patterns).toArray(SurveyPatterns[]::new));
         }
         return stepExecution.getExitStatus();
     }

@@ -24,6 +24,8 @@ public final class Workspace {
     static final String INTAKE_PROBLEMS = "intake-problems";
     static final String SURVEY_CURRENT = "survey-current";
     static final String SURVEY_PREVIOUS = "survey-previous";
+    /** This year's survey answers as patterns per city and size class, for the survey bootstrap. */
+    static final String SURVEY_PATTERNS = "survey-patterns-current";
     static final String REPORT = "report";
 
     static final JsonMapper MAPPER = JsonMapper.builder()

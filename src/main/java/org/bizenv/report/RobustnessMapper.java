@@ -41,7 +41,7 @@ public final class RobustnessMapper {
         int[] from = align(units, r.units());
         return new RobustnessSection(settings, r.notes(), uncertainty(r.uncertainty(), r.nominalScore(), from),
                 sensitivity(r.sensitivity()), oneAtATime(r.oneAtATime(), from), reversals(r.reversals()),
-                scenarios(r.scenarios(), from));
+                scenarios(r.scenarios(), from), SamplingRows.table(r.surveyBootstrap(), PERCENTILES));
     }
 
     /** For each report unit, its index in the result; every unit must be there and nothing else. */
@@ -195,6 +195,23 @@ public final class RobustnessMapper {
                     + "divisor 2N; " + Math.round(v.confidence() * 100) + "% percentile-bootstrap intervals over the N "
                     + "rows (" + count(v.bootstrap()) + " resamples, seed " + v.seed() + ")."),
                     new Names("Sobol 方差敏感性指数（S1、ST）", "Sobol variance-based sensitivity indices (S1, ST)")));
+        }
+        RobustnessSection.SamplingTable b = s.sampling();
+        if (b != null) {
+            out.add(line("survey-bootstrap", new Names("换一批企业抽样会怎样：在每个城市的每个企业规模组内，对答卷企业有放回地"
+                    + "重抽同样多家（" + count(b.respondents()) + " 家企业，" + count(b.patterns()) + " 种不同的答卷组合），"
+                    + "共 " + count(b.replicates()) + " 次（随机种子 " + b.seed() + "）；每次重新计算全部问卷指标（按规模结构"
+                    + "加权），再按本次的全部方法重新计分和排名。每个城市列出只因抽样而变的 90% 排名区间，以及抽样与权重变动（"
+                    + b.weightScheme() + "）一起时的区间；问卷指标另列自助法标准误。",
+                    "Survey bootstrap (sampling error of the enterprise questionnaire): " + count(b.replicates())
+                    + " replicates, seed " + b.seed() + ". Each draws the same number of respondents with replacement "
+                    + "within every city and size class (" + count(b.respondents()) + " respondents, "
+                    + count(b.patterns()) + " distinct answer patterns), keeping each firm's answers together, "
+                    + "recomputes every survey indicator (post-stratified to the size mix) and scores and ranks the "
+                    + "year again with every method of this run. Per city: the 5th–95th percentile rank from sampling "
+                    + "alone, and with the weights perturbed too (" + b.weightScheme() + "); per survey indicator, "
+                    + "its bootstrap standard error."),
+                    new Names("问卷抽样自助法，90% 区间", "survey bootstrap, 90 % interval")));
         }
         if (s.oneAtATime() != null) {
             out.add(line("one-at-a-time", new Names("依次去掉每个指标、再依次去掉每个维度，同级其余权重重新归一，其他不变；"

@@ -17,10 +17,53 @@ import org.bizenv.framework.Names;
  * @param oneAtATime  ranks with each indicator and each dimension left out in turn
  * @param reversals   margins of the index's child weights between units adjacent in the nominal ranking, best first
  * @param scenarios   every unit's score and rank under each scenario (the first is the nominal build)
+ * @param sampling    rank intervals from resampling the survey's respondents (the survey bootstrap), alone and with
+ *                    perturbed weights, and the survey indicators' standard errors
  */
 public record RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
                                 SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
-                                ScenarioTable scenarios) {
+                                ScenarioTable scenarios, SamplingTable sampling) {
+
+    /** A section without a survey bootstrap. */
+    public RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
+                             SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
+                             ScenarioTable scenarios) {
+        this(settings, notes, uncertainty, sensitivity, oneAtATime, reversals, scenarios, null);
+    }
+
+    /**
+     * The survey bootstrap: each replicate resamples the respondents within every unit and size class, recomputes the
+     * survey indicators and scores the year again.
+     *
+     * @param weightScheme how the combined replicates perturbed the weights
+     * @param respondents  respondents resampled; {@code patterns} the distinct answer patterns they form
+     * @param units        one row per unit, best nominal rank first (as the uncertainty table)
+     * @param indicators   per survey indicator, the spread of its value over the replicates
+     */
+    public record SamplingTable(int replicates, long seed, String weightScheme, long respondents, int patterns,
+                                List<String> settings, String percentiles, List<SamplingRow> units,
+                                List<IndicatorSpread> indicators) {
+    }
+
+    /**
+     * One unit's rank over the bootstrap replicates: sampling error alone ({@code rankP05}–{@code rankP95}), and with
+     * the weights perturbed too ({@code combinedP05}–{@code combinedP95}).
+     *
+     * @param rankedReplicates replicates in which the unit was ranked (the statistics are over these)
+     * @param sentence         the sampling interval in one sentence (null when never ranked)
+     */
+    public record SamplingRow(String unit, int nominalRank, double medianRank, double rankP05, double rankP95,
+                              int bestRank, int worstRank, int rankedReplicates, double combinedMedianRank,
+                              double combinedP05, double combinedP95, Names sentence) {
+    }
+
+    /**
+     * A survey indicator's value per unit of the survey: as published, its bootstrap standard error and 5th–95th
+     * percentile.
+     */
+    public record IndicatorSpread(String indicator, String[] units, double[] value, double[] standardError,
+                                  double[] p05, double[] p95) {
+    }
 
     /**
      * @param uncertaintyRuns    Monte Carlo runs (0 = not run)

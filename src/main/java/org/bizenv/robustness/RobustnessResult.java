@@ -17,14 +17,31 @@ import org.bizenv.framework.Names;
  * @param oneAtATime    rank shifts when each indicator and each dimension is removed
  * @param reversals     rank-reversal margins for adjacent units, per analysed parent node
  * @param notes         conventions used, for the report's methodology notes
+ * @param surveyBootstrap rank intervals from resampling the survey's respondents (null when not run)
  */
 public record RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
                                double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
                                UncertaintyResult uncertainty, SensitivityResult sensitivity,
-                               OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<org.bizenv.framework.Names> notes) {
+                               OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<org.bizenv.framework.Names> notes,
+                               SurveyBootstrapResult surveyBootstrap) {
 
     public RobustnessResult {
         reversals = List.copyOf(reversals);
         notes = List.copyOf(notes);
+    }
+
+    /** Without a survey bootstrap. */
+    public RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
+                            double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
+                            UncertaintyResult uncertainty, SensitivityResult sensitivity,
+                            OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<Names> notes) {
+        this(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios, uncertainty,
+                sensitivity, oneAtATime, reversals, notes, null);
+    }
+
+    /** The same result with the survey bootstrap's (null: none). */
+    public RobustnessResult withSurveyBootstrap(SurveyBootstrapResult b) {
+        return new RobustnessResult(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios,
+                uncertainty, sensitivity, oneAtATime, reversals, notes, b);
     }
 }

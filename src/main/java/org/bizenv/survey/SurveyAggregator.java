@@ -84,26 +84,52 @@ public final class SurveyAggregator {
      * @param minSample a unit-question with fewer valid answers (all classes together) is flagged
      */
     public SurveyResults results(double[] sizeMix, int minSample) {
+        List<String> order = new ArrayList<>(expectedUnits);
+        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
+        int[] c = new int[order.size() * stride];
+        int[] s = new int[c.length];
+        int[] f = new int[c.length];
+        for (int u = 0; u < order.size(); u++) {
+            Integer at = unitIndex.get(order.get(u));
+            if (at != null) {
+                System.arraycopy(count, at * stride, c, u * stride, stride);
+                System.arraycopy(sum, at * stride, s, u * stride, stride);
+                System.arraycopy(favourable, at * stride, f, u * stride, stride);
+            }
+        }
+        return poststratified(order, questions, c, s, f, sizeMix, minSample);
+    }
+
+    /**
+     * The results of {@link #results} from counts laid out unit-major ({@code (unit · 3 + size) · questions +
+     * question}): the one place the survey statistics are computed, for the tallies and for every bootstrap replicate
+     * of them ({@link SurveyPatterns#results}), so a replicate of the original sample gives the same bits.
+     *
+     * @param count      valid answers; {@code sum} their sum (1–5 each); {@code favourable} those ≥ 4
+     */
+    public static SurveyResults poststratified(List<String> order, List<String> questions, int[] count, int[] sum,
+                                               int[] favourable, double[] sizeMix, int minSample) {
         if (sizeMix.length != SIZES || Arrays.stream(sizeMix).anyMatch(w -> !(w >= 0) || Double.isInfinite(w))
                 || Arrays.stream(sizeMix).sum() <= 0) {
             throw new IllegalArgumentException("size mix needs " + SIZES + " finite weights ≥ 0, not all 0: "
                     + Arrays.toString(sizeMix));
         }
-        List<String> order = new ArrayList<>(expectedUnits);
-        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
         int nq = questions.size();
+        int stride = SIZES * nq;
+        if (count.length != order.size() * stride) {
+            throw new IllegalArgumentException(count.length + " counts for " + order.size() + " units × " + stride);
+        }
         int[] n = new int[order.size() * nq * SIZES];
         double[] score = new double[order.size() * nq];
         double[] share = new double[order.size() * nq];
         for (int u = 0; u < order.size(); u++) {
-            Integer at = unitIndex.get(order.get(u));
             for (int q = 0; q < nq; q++) {
                 double weights = 0;
                 double scoreSum = 0;
                 double shareSum = 0;
                 for (int s = 0; s < SIZES; s++) {
-                    int i = at == null ? -1 : at * stride + s * nq + q;
-                    int c = i < 0 ? 0 : count[i];
+                    int i = u * stride + s * nq + q;
+                    int c = count[i];
                     n[(u * nq + q) * SIZES + s] = c;
                     if (c > 0) {
                         weights += sizeMix[s];

@@ -87,6 +87,14 @@ public final class SurveyResults {
         return share[index(unit, question)];
     }
 
+    /**
+     * The statistic an indicator reads: {@value #MEAN_SCORE} → {@link #meanScore}, anything else →
+     * {@link #shareFavourable} (the framework loader admits only the two).
+     */
+    public double statistic(String statistic, String unit, String question) {
+        return statistic.equals(MEAN_SCORE) ? meanScore(unit, question) : shareFavourable(unit, question);
+    }
+
     /** Whether fewer than {@link #minSample()} valid answers support the values. */
     public boolean lowSample(String unit, String question) {
         return n(unit, question) < minSample;

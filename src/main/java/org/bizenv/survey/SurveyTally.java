@@ -32,6 +32,8 @@ public final class SurveyTally implements AutoCloseable {
     private final SurveyCsvReader reader;
     private final SurveyValidator validator;
     private final SurveyAggregator aggregator;
+    /** The answers in respondent form, for the survey bootstrap (distinct answer vectors with counts). */
+    private final SurveyPatterns.Tally patterns;
     private boolean read;
 
     /**
@@ -42,6 +44,15 @@ public final class SurveyTally implements AutoCloseable {
      */
     public SurveyTally(Framework framework, Source source, Path data, boolean lastYear, UnitResolver resolver,
                        Problems problems) {
+        this(framework, source, data, lastYear, resolver, problems, false);
+    }
+
+    /**
+     * As above; with {@code keepPatterns} the valid rows are also kept as answer patterns ({@link #patterns()}), the
+     * survey bootstrap's sample. Only then: a pattern costs memory per distinct respondent, the tallies do not.
+     */
+    public SurveyTally(Framework framework, Source source, Path data, boolean lastYear, UnitResolver resolver,
+                       Problems problems, boolean keepPatterns) {
         this.framework = framework;
         this.source = source;
         this.resolver = resolver;
@@ -54,6 +65,8 @@ public final class SurveyTally implements AutoCloseable {
         this.validator = new SurveyValidator(reader.layout(), resolver,
                 source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
         this.aggregator = new SurveyAggregator(questions, resolver.expectedCodes());
+        this.patterns = keepPatterns ? new SurveyPatterns.Tally(source.id(), questions, resolver.expectedCodes(),
+                sizeMix(source), source.minSample()) : null;
     }
 
     /** The framework's survey sources that some indicator reads (a source no indicator asks for is not read). */
@@ -99,6 +112,17 @@ public final class SurveyTally implements AutoCloseable {
     /** Counts a valid row's answers. */
     public void add(ValidResponse row) {
         aggregator.add(row);
+        if (patterns != null) {
+            patterns.add(row);
+        }
+    }
+
+    /** The valid rows as answer patterns per unit and size class, with their counts (the bootstrap's sample). */
+    public SurveyPatterns patterns() {
+        if (patterns == null) {
+            throw new IllegalStateException("this tally was opened without keeping answer patterns");
+        }
+        return patterns.build();
     }
 
     /** Reads, checks and counts every row: what the job's chunk step does, in one loop. */
@@ -137,8 +161,7 @@ public final class SurveyTally implements AutoCloseable {
             for (int i = 0; i < units.size(); i++) {
                 String u = units.get(i);
                 int n = res.n(u, ind.field());
-                values[j][i] = ind.statistic().equals(SurveyResults.MEAN_SCORE)
-                        ? res.meanScore(u, ind.field()) : res.shareFavourable(u, ind.field());
+                values[j][i] = res.statistic(ind.statistic(), u, ind.field());
                 provenance[j][i] = source.path() + ": " + ind.field() + " " + ind.statistic() + ", n = " + n
                         + (source.sizeMix().isEmpty() ? "" : " (weighted to the size mix)");
                 if (res.lowSample(u, ind.field())) {

@@ -41,7 +41,7 @@ class CommandLineTest extends CommandLineTestBase {
     void runHelpDocumentsTheRobustnessOptions() {
         assertThat(run("run", "--help")).isZero();
         assertThat(stdout()).contains("--scenarios=FILE", "--uncertainty-runs=N", "--perturbation=uniform:F|dirichlet:ALPHA",
-                "--sensitivity-samples=N", "--seed=N", "--no-robustness", "(default: 1000)", "(default: uniform:0.25)");
+                "--sensitivity-samples=N", "--survey-bootstrap=N", "--seed=N", "--no-robustness", "(default: 1000)", "(default: uniform:0.25)");
     }
 
     @Test
@@ -52,6 +52,8 @@ class CommandLineTest extends CommandLineTestBase {
         assertThat(stderr()).contains("'gaussian:0.2' is not a weight perturbation");
         assertThat(run(concat(base, "--uncertainty-runs", "-5"))).isEqualTo(BizenvCommand.USAGE);
         assertThat(stderr()).contains("the number of uncertainty runs must be >= 0");
+        assertThat(run(concat(base, "--survey-bootstrap", "-1"))).isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).contains("the number of survey bootstrap replicates must be >= 0 (0 = none), got -1");
         assertThat(run(concat(base, "--no-robustness", "--scenarios", "x.yaml"))).isEqualTo(BizenvCommand.USAGE);
         assertThat(stderr()).contains("--scenarios needs the robustness analysis");
         assertThat(tmp.resolve("reports")).doesNotExist();

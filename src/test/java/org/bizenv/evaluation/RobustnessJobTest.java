@@ -50,6 +50,9 @@ class RobustnessJobTest extends JobTestBase {
 
 
 
+    /** Survey bootstrap replicates of these runs. */
+    static final int BOOTSTRAP = 200;
+
     Path out;
     JsonNode json;
 
@@ -72,7 +75,7 @@ class RobustnessJobTest extends JobTestBase {
     private EvaluationRunner.Outcome run(Path output, List<Path> scenarios, int runs, int samples) throws Exception {
         return runner.run(new EvaluationRequest(EvaluationJobTest.FRAMEWORK, EvaluationJobTest.DATA_2024, 2024, output,
                 EvaluationJobTest.DATA_2023, null, EvaluationJobTest.AT,
-                new RobustnessSettings(true, scenarios, runs, "uniform:0.25", samples, 1)));
+                new RobustnessSettings(true, scenarios, runs, "uniform:0.25", samples, BOOTSTRAP, 1)));
     }
 
     @AfterAll
@@ -132,6 +135,81 @@ class RobustnessJobTest extends JobTestBase {
             assertThat(data.get(0)).isInstanceOf(XDDFBarChartData.class);
             assertThat(data.get(1)).isInstanceOf(XDDFLineChartData.class);
             assertThat(data.get(0).getSeries(1).getValuesData().getPointCount()).isEqualTo(36);
+        }
+    }
+
+    /**
+     * The survey bootstrap on the sample: every respondent resampled within city and size class, per city a sampling
+     * interval and a combined one with its sentence, per survey indicator a standard error; in the JSON and beside the
+     * weights' interval in the Sensitivity sheet.
+     */
+    @Test
+    void theSurveyBootstrapGivesEveryCityASamplingIntervalInBothReports() throws Exception {
+        JsonNode b = json.get("robustness").get("sampling");
+        assertThat(json.get("robustness").get("settings").get("surveyBootstrap").asInt()).isEqualTo(BOOTSTRAP);
+        assertThat(b.get("replicates").asInt()).isEqualTo(BOOTSTRAP);
+        assertThat(b.get("seed").asLong()).isEqualTo(1);
+        assertThat(b.get("respondents").asLong()).isEqualTo(35_800);
+        assertThat(b.get("patterns").asInt()).isBetween(35_000, 35_800);
+        assertThat(b.get("units")).hasSize(36);
+        double sampledWidth = 0;
+        double combinedWidth = 0;
+        Map<String, String> names = new HashMap<>();
+        json.get("units").forEach(u -> names.put(u.get("code").asString(), u.get("name").get("en").asString()));
+        for (JsonNode row : b.get("units")) {
+            double lo = row.get("rankP05").asDouble();
+            double hi = row.get("rankP95").asDouble();
+            assertThat(row.get("rankedReplicates").asInt()).isEqualTo(BOOTSTRAP);
+            assertThat(lo).isLessThanOrEqualTo(row.get("medianRank").asDouble()).isGreaterThanOrEqualTo(1);
+            assertThat(hi).isGreaterThanOrEqualTo(row.get("medianRank").asDouble()).isLessThanOrEqualTo(36);
+            sampledWidth += hi - lo;
+            combinedWidth += row.get("combinedRankP95").asDouble() - row.get("combinedRankP05").asDouble();
+            int from = (int) Math.floor(lo);
+            int to = (int) Math.ceil(hi);
+            String span = from == to ? "第 " + from + " 名" : "第 " + from + "–" + to + " 名";
+            assertThat(row.get("sentence").get("zh").asString()).startsWith("换一批企业抽样，")
+                    .endsWith("的排名在 90% 的情况下位于" + span);
+            assertThat(row.get("sentence").get("en").asString()).startsWith("with another sample of firms, "
+                    + names.get(row.get("unit").asString()) + " would rank ").endsWith(" in 90 % of cases");
+        }
+        assertThat(sampledWidth).as("sampling error moves some ranks").isPositive();
+        assertThat(combinedWidth).as("sampling and weights together move ranks more").isGreaterThan(sampledWidth);
+        JsonNode indicators = b.get("indicators");
+        assertThat(indicators).hasSize(12);
+        for (JsonNode ind : indicators) {
+            assertThat(ind.get("units")).hasSize(36);
+            for (JsonNode u : ind.get("units")) {
+                // about 1,000 answers a city: a standard error of a point or two on a 0–100 scale
+                assertThat(u.get("standardError").asDouble()).as(ind.get("indicator").asString())
+                        .isGreaterThan(0).isLessThan(4);
+            }
+        }
+        assertThat(json.get("methodology").toString())
+                .contains("\"element\":\"survey-bootstrap\",\"level\":\"robustness\"");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("2024/bizenv-report-2024.xlsx")))) {
+            Sheet sheet = wb.getSheet("Sensitivity");
+            DataFormatter f = new DataFormatter();
+            Row header = null;
+            for (Row r : sheet) {
+                if (f.formatCellValue(r.getCell(0)).equals("本报告排名 Rank in this report")) {
+                    header = r;
+                    break;
+                }
+            }
+            assertThat(header).isNotNull();
+            List<String> heads = new ArrayList<>();
+            header.forEach(c -> heads.add(f.formatCellValue(c)));
+            int at = heads.indexOf("换一批企业抽样：区间最好端（第5百分位） Another sample of firms: best end (5th percentile)");
+            assertThat(at).isPositive();
+            assertThat(heads.get(at + 3)).isEqualTo("抽样与权重变动：区间最差端 Sampling and weights: worst end (95th)");
+            Row first = sheet.getRow(header.getRowNum() + 1);
+            JsonNode top = b.get("units").get(0);
+            assertThat(f.formatCellValue(first.getCell(2))).isEqualTo(top.get("unit").asString());
+            assertThat(first.getCell(at).getNumericCellValue()).isEqualTo(top.get("rankP05").asDouble());
+            assertThat(first.getCell(at + 3).getNumericCellValue()).isEqualTo(top.get("combinedRankP95").asDouble());
+            assertThat(first.getCell(at + 4).getStringCellValue()).isEqualTo(top.get("sentence").get("zh").asString()
+                    + "。 " + top.get("sentence").get("en").asString() + ".");
         }
     }
 

@@ -36,6 +36,21 @@ class RobustnessSettingsTest {
                 .hasMessageContaining("uncertainty runs must be >= 0");
         assertThatThrownBy(() -> new RobustnessSettings(true, List.of(), 0, "uniform:0.25", 1, 1))
                 .hasMessageContaining("0 (none) or at least 2");
+        assertThatThrownBy(() -> new RobustnessSettings(true, List.of(), 0, "uniform:0.25", 0, -1, 1))
+                .hasMessage("the number of survey bootstrap replicates must be >= 0 (0 = none), got -1");
+    }
+
+    @Test
+    void theSurveyBootstrapDefaultsTo1000AndItsCombinedRunsPerturbTheWeightsAsTheMonteCarlo() {
+        assertThat(RobustnessSettings.defaults().surveyBootstrap()).isEqualTo(1000);
+        assertThat(RobustnessSettings.off().surveyBootstrap()).isZero();
+        assertThat(new RobustnessSettings(false, List.of(), 10, null, 0, 500, 3).surveyBootstrap()).isZero();
+        var o = new RobustnessSettings(true, List.of(), 0, "dirichlet:40", 0, 250, 6).bootstrapOptions(3);
+        assertThat(o.replicates()).isEqualTo(250);
+        assertThat(o.seed()).isEqualTo(6);
+        assertThat(o.threads()).isEqualTo(3);
+        assertThat(o.weights().weights()).isEqualTo(WeightPerturbation.dirichlet(40));
+        assertThat(o.weights().seed()).isEqualTo(6);
     }
 
     @Test
@@ -74,14 +89,14 @@ class RobustnessSettingsTest {
     @Test
     void everySettingIsAnIdentifyingJobParameterAndRoundTrips() {
         var settings = new RobustnessSettings(true, List.of(Path.of("a.yaml"), Path.of("edited.xlsx")), 250,
-                "dirichlet:40", 32, 3);
+                "dirichlet:40", 32, 120, 3);
         var request = new EvaluationRequest(Path.of("fw.yaml"), Path.of("data"), 2024, Path.of("out"), null, null,
                 "2025-01-01T00:00:00Z", settings);
         JobParameters p = request.toJobParameters("abc", 1, "2025-01-01T00:00:00Z");
         List<String> identifying = new ArrayList<>();
         p.getIdentifyingParameters().forEach(x -> identifying.add(x.name()));
         assertThat(identifying).contains("robustness", "scenarios", "uncertainty-runs", "perturbation",
-                "sensitivity-samples", "seed");
+                "sensitivity-samples", "survey-bootstrap", "seed");
         assertThat(EvaluationRequest.from(p)).isEqualTo(request);
 
         var off = request.withRobustness(RobustnessSettings.off());

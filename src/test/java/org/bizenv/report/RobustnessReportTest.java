@@ -132,7 +132,7 @@ class RobustnessReportTest {
         JsonNode rb = doc.get("robustness");
         assertThat(doc.get("meta").get("schemaVersion").asString()).isEqualTo("1.2");
         assertThat(rb.propertyNames()).containsExactly("settings", "notes", "uncertainty", "sensitivity",
-                "oneAtATime", "rankReversals", "scenarios");
+                "oneAtATime", "rankReversals", "scenarios", "sampling");
         assertThat(rb.get("uncertainty").get("units")).hasSize(36);
         assertThat(rb.get("sensitivity").get("inputs")).hasSize(5);
         assertThat(rb.get("oneAtATime").get("removals")).hasSize(38 + 5);

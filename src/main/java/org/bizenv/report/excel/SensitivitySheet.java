@@ -14,7 +14,8 @@ import org.bizenv.report.RobustnessSection;
 
 /**
  * The Sensitivity sheet: a chart of every city's 90% rank interval and nominal rank on top, the rank distribution
- * table below it (the chart's data), then the Sobol indices and the analysis's notes.
+ * table below it (the chart's data) with, beside the weights' interval, the survey bootstrap's intervals (another
+ * sample of firms; and another sample with the weights varying too), then the Sobol indices and the notes.
  */
 final class SensitivitySheet extends SheetWriter {
     private final Charts charts;
@@ -37,11 +38,16 @@ final class SensitivitySheet extends SheetWriter {
                     + "（90%区间）。 Monte Carlo, " + count(u.runs()) + " runs, weights perturbed by "
                     + u.weightScheme() + ", seed " + u.seed() + "; the interval spans the 5th to 95th percentile "
                     + "rank (a 90% interval; percentiles R type 7).", st.text);
+            if (rb.sampling() != null) {
+                g.cell(g.row(), 0, samplingTitle(rb.sampling()), st.text);
+            }
             int chartTop = g.next;
             for (int i = 0; i < Charts.INTERVAL_CHART_ROWS; i++) {
                 g.row();
             }
-            uncertaintyTable(g, u, chartTop);
+            uncertaintyTable(g, u, rb.sampling(), chartTop);
+        } else if (rb.sampling() != null) {
+            samplingOnly(g, rb.sampling());
         }
         if (rb.sensitivity() != null) {
             sobolTable(g, rb.sensitivity());
@@ -53,7 +59,63 @@ final class SensitivitySheet extends SheetWriter {
         g.fitWidth();
     }
 
-    private void uncertaintyTable(SheetGrid g, RobustnessSection.UncertaintyTable u, int chartTop) {
+    private static final List<String> SAMPLING_HEADS = List.of(
+            "换一批企业抽样：区间最好端（第5百分位） Another sample of firms: best end (5th percentile)",
+            "换一批企业抽样：区间最差端（第95百分位） Another sample of firms: worst end (95th percentile)",
+            "抽样与权重变动：区间最好端 Sampling and weights: best end (5th)",
+            "抽样与权重变动：区间最差端 Sampling and weights: worst end (95th)",
+            "一句话 In one sentence");
+
+    /** The survey bootstrap's columns of a unit, from column {@code c}; blank where the unit has no row. */
+    private void samplingCells(SheetGrid g, Row x, int c, RobustnessSection.SamplingRow s, CellStyle rankStat) {
+        if (s == null) {
+            return;
+        }
+        g.number(x, c, s.rankP05(), rankStat);
+        g.number(x, c + 1, s.rankP95(), rankStat);
+        g.number(x, c + 2, s.combinedP05(), rankStat);
+        g.number(x, c + 3, s.combinedP95(), rankStat);
+        if (s.sentence() != null) {
+            g.text(x, c + 4, s.sentence().zh() + "。 " + s.sentence().en() + ".", st.text);
+        }
+    }
+
+    private static java.util.Map<String, RobustnessSection.SamplingRow> byUnit(RobustnessSection.SamplingTable b) {
+        java.util.Map<String, RobustnessSection.SamplingRow> m = new java.util.HashMap<>();
+        if (b != null) {
+            for (var row : ReportLookup.nonNull(b.units())) {
+                m.put(row.unit(), row);
+            }
+        }
+        return m;
+    }
+
+    private String samplingTitle(RobustnessSection.SamplingTable b) {
+        return "问卷抽样自助法 " + count(b.replicates()) + " 次（" + count(b.respondents()) + " 家企业，随机种子 " + b.seed()
+                + "）：在每个城市的每个规模组内重抽答卷企业，重新计算问卷指标和排名。 Survey bootstrap, "
+                + count(b.replicates()) + " replicates (" + count(b.respondents()) + " respondents, seed " + b.seed()
+                + "): the respondents are redrawn within every city and size class and the year is scored again.";
+    }
+
+    /** The survey bootstrap's table when the uncertainty analysis did not run. */
+    private void samplingOnly(SheetGrid g, RobustnessSection.SamplingTable b) {
+        g.cell(g.row(), 0, samplingTitle(b), st.text);
+        List<String> heads = new ArrayList<>(List.of("本报告排名 Rank in this report", "城市 City", "代码 Code"));
+        heads.addAll(SAMPLING_HEADS);
+        g.header(heads);
+        CellStyle rankStat = st.style("0.00", null);
+        for (var row : ReportLookup.nonNull(b.units())) {
+            Row x = g.row();
+            g.rank(x, 0, row.nominalRank());
+            g.text(x, 1, lookup.label(row.unit()), st.text);
+            g.text(x, 2, row.unit(), st.text);
+            samplingCells(g, x, 3, row, rankStat);
+        }
+        g.filter(heads.size());
+    }
+
+    private void uncertaintyTable(SheetGrid g, RobustnessSection.UncertaintyTable u,
+                                  RobustnessSection.SamplingTable sampling, int chartTop) {
         var tiers = ReportLookup.nonNull(meta.tierNames());
         int tierCount = 0;
         for (var row : ReportLookup.nonNull(u.units())) {
@@ -70,6 +132,11 @@ final class SensitivitySheet extends SheetWriter {
             heads.add((n == null ? "梯队" + (t + 1) : n.zh()) + "概率 P(" + (n == null ? "Tier " + (t + 1)
                     : n.en()) + ")");
         }
+        int samplingStart = heads.size();
+        if (sampling != null) {
+            heads.addAll(SAMPLING_HEADS);
+        }
+        var samplingRows = byUnit(sampling);
         int barStart = heads.size();
         heads.add("图表：条形起点 Chart: bar from (5th − 0.5)");
         heads.add("图表：条形长度 Chart: bar length (width + 1)");
@@ -95,6 +162,7 @@ final class SensitivitySheet extends SheetWriter {
             for (int t = 0; t < tp.length; t++) {
                 g.number(x, 13 + t, tp[t], st.percent);
             }
+            samplingCells(g, x, samplingStart, samplingRows.get(row.unit()), rankStat);
             g.number(x, barStart, row.rankP05() - 0.5, st.chartHelper);
             g.number(x, barStart + 1, row.rankP95() - row.rankP05() + 1, st.chartHelper);
         }

@@ -9,7 +9,8 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code robustness}: the settings and notes, the uncertainty analysis, the Sobol indices, the one-at-a-time
- * removals, the rank-reversal margins and the scenarios; {@code null} where the run had no robustness analysis.
+ * removals, the rank-reversal margins, the scenarios and the survey bootstrap ({@code sampling}); {@code null} where
+ * the run had no robustness analysis.
  */
 final class RobustnessSections extends SectionWriter {
 
@@ -31,6 +32,7 @@ final class RobustnessSections extends SectionWriter {
             num("sensitivityFactor", s.sensitivityFactor());
             str("marginNorm", s.marginNorm());
             strings("scenarioFiles", s.scenarioFiles());
+            g.writeNumberProperty("surveyBootstrap", rb.sampling() == null ? 0 : rb.sampling().replicates());
             g.writeEndObject();
         }
         texts("notes", rb.notes());
@@ -39,6 +41,52 @@ final class RobustnessSections extends SectionWriter {
         oneAtATime(rb.oneAtATime());
         reversals(rb.reversals());
         scenarios(rb.scenarios());
+        sampling(rb.sampling());
+        g.writeEndObject();
+    }
+
+    /** The survey bootstrap: per unit the sampling and combined rank intervals, per survey indicator its spread. */
+    private void sampling(RobustnessSection.SamplingTable b) {
+        if (!objectOrNull("sampling", b)) {
+            return;
+        }
+        g.writeNumberProperty("replicates", b.replicates());
+        g.writeNumberProperty("seed", b.seed());
+        str("weightScheme", b.weightScheme());
+        g.writeNumberProperty("respondents", b.respondents());
+        g.writeNumberProperty("patterns", b.patterns());
+        strings("settings", b.settings());
+        str("percentiles", b.percentiles());
+        objects("units", ReportLookup.nonNull(b.units()), row -> {
+            str("unit", row.unit());
+            rank("nominalRank", row.nominalRank());
+            num("medianRank", row.medianRank());
+            num("rankP05", row.rankP05());
+            num("rankP95", row.rankP95());
+            rank("bestRank", row.bestRank());
+            rank("worstRank", row.worstRank());
+            g.writeNumberProperty("rankedReplicates", row.rankedReplicates());
+            num("combinedMedianRank", row.combinedMedianRank());
+            num("combinedRankP05", row.combinedP05());
+            num("combinedRankP95", row.combinedP95());
+            names("sentence", row.sentence());
+        });
+        objects("indicators", ReportLookup.nonNull(b.indicators()), x -> {
+            str("indicator", x.indicator());
+            g.writeName("units");
+            g.writeStartArray();
+            for (int k = 0; k < x.units().length; k++) {
+                pp.inlineNext();                    // one line per unit: 36 short objects per indicator
+                g.writeStartObject();
+                str("unit", x.units()[k]);
+                num("value", x.value()[k]);
+                num("standardError", x.standardError()[k]);
+                num("p05", x.p05()[k]);
+                num("p95", x.p95()[k]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
         g.writeEndObject();
     }
 

@@ -1,0 +1,71 @@
+package org.bizenv.robustness;
+
+import java.util.List;
+
+import org.bizenv.framework.Names;
+
+/**
+ * What the survey bootstrap found: per unit the spread of its rank over the replicates, from sampling error alone and
+ * from sampling error with perturbed weights, and per survey indicator and unit the spread of its value. Arrays over
+ * units follow {@link #units()} (the build's order); percentiles are R type 7 ({@link Percentiles}) over the
+ * replicates in which the unit was ranked (or the value defined).
+ *
+ * @param weightScheme how the combined replicates perturbed the weights, in words
+ * @param respondents  respondents resampled (all survey sources)
+ * @param patterns     distinct answer patterns they form (per source, unit and size class)
+ * @param sampling     ranks from resampling the respondents alone
+ * @param combined     ranks from resampling with perturbed weights in each replicate
+ * @param indicators   one entry per survey indicator, in framework order
+ * @param settings     what varied, one line each, for the report's notes
+ */
+public record SurveyBootstrapResult(int replicates, long seed, String weightScheme, long respondents, int patterns,
+                                    String[] units, Names[] unitNames, int[] nominalRank, RankSpread sampling,
+                                    RankSpread combined, List<IndicatorSpread> indicators, List<String> settings) {
+
+    public SurveyBootstrapResult {
+        indicators = List.copyOf(indicators);
+        settings = List.copyOf(settings);
+    }
+
+    /**
+     * Per unit: the 5th, 50th and 95th percentile rank (a 90 % interval from p05 to p95), the best and worst rank seen
+     * (0 when never ranked) and the number of replicates in which it was ranked.
+     */
+    public record RankSpread(double[] p05, double[] median, double[] p95, int[] best, int[] worst, int[] ranked) {
+    }
+
+    /**
+     * One survey indicator's values over the replicates, per unit of the survey ({@link #units}).
+     *
+     * @param sd       bootstrap standard error: the standard deviation over the replicates (divisor N − 1)
+     * @param defined  replicates with a value (a unit-question whose answers are all left out has none)
+     */
+    public record IndicatorSpread(String indicator, String[] units, double[] nominal, double[] mean, double[] sd,
+                                  double[] p05, double[] p95, int[] defined) {
+
+        /** Index of a unit code, or −1. */
+        public int unitIndex(String code) {
+            for (int i = 0; i < units.length; i++) {
+                if (units[i].equals(code)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Index of a unit code, or −1. */
+    public int unitIndex(String code) {
+        for (int i = 0; i < units.length; i++) {
+            if (units[i].equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The spread of one survey indicator, or null. */
+    public IndicatorSpread indicator(String code) {
+        return indicators.stream().filter(s -> s.indicator().equals(code)).findFirst().orElse(null);
+    }
+}
