@@ -53,6 +53,18 @@ public final class Problems {
         }
     }
 
+    /**
+     * Adds another collection's problems in the order they were added there (units as they are): a reader that
+     * works on several files at once collects each file's problems apart, then adds them file by file.
+     */
+    void addAllOf(Problems other) {
+        List<DataProblem> copy;
+        synchronized (other.lock) {
+            copy = new ArrayList<>(other.list);
+        }
+        addAll(copy);
+    }
+
     public boolean isEmpty() {
         synchronized (lock) {
             return list.isEmpty();

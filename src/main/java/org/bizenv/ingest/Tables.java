@@ -9,16 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import java.util.concurrent.Callable;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Opens an .xlsx sheet or a .csv file as a {@link Table}. Every way a file can be unusable (missing, not a
@@ -26,17 +18,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * exception; only a failing disk (an {@link IOException} on a readable file) is thrown, as
  * {@link UncheckedIOException}.
  *
- * <p>Workbooks ({@link WorkbookFiles} opens them): numeric cells are read as numbers ({@link
- * org.apache.poi.ss.usermodel.DataFormatter} only gives their displayed text); numbers formatted as percentages are
- * converted to percent points (0.12 → 12); numbers formatted as dates or times are {@link TableCell.Kind#DATE}, not
- * numbers; formula cells are read by their cached (last saved) result. CSV: see {@link CsvRecords} and {@link
- * CsvEncoding}.
+ * <p>Workbooks ({@link WorkbookFiles} checks them, {@link WorkbookSheets} reads a sheet by streaming, {@link
+ * SheetCells} types its cells): numeric cells are read as numbers ({@link org.apache.poi.ss.usermodel.DataFormatter}
+ * only gives their displayed text); numbers formatted as percentages are converted to percent points (0.12 → 12);
+ * numbers formatted as dates or times are {@link TableCell.Kind#DATE}, not numbers; formula cells are read by their
+ * cached (last saved) result. CSV: see {@link CsvRecords} and {@link CsvEncoding}.
  */
 public final class Tables {
 
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
-    private static final String LAST_COLUMN = SpreadsheetVersion.EXCEL2007.getLastColumnName();
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -77,7 +66,7 @@ public final class Tables {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
-            return readWorkbook(file, path, sheet, problems);
+            return WorkbookSheets.read(file, path, sheet, problems);
         }
         if (csvAllowed && name.endsWith(".csv")) {
             return readCsv(file, path, encoding, expected, problems);
@@ -87,6 +76,26 @@ public final class Tables {
         problems.add(Location.ofFile(path), "not an Excel workbook (.xlsx)" + (csvAllowed ? " or a .csv file: " : ": ") + type
                 + (name.endsWith(".xls") ? "; save it as .xlsx" : ""));
         return null;
+    }
+
+    /** A workbook's table (null when there is none) and the problems found opening it. */
+    record Opened(Table table, Problems problems) {
+    }
+
+    /**
+     * Opens many workbooks ({@link #openWorkbook}) on up to {@code threads} threads, each with its own problems, and
+     * gives them in the order of {@code paths}, so that a reader going through them in that order adds the same
+     * problems in the same order for any number of threads.
+     */
+    static List<Opened> openWorkbooks(Path folder, List<String> paths, String sheet, int threads) {
+        List<Callable<Opened>> tasks = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            tasks.add(() -> {
+                Problems own = new Problems();
+                return new Opened(openWorkbook(folder, path, sheet, own), own);
+            });
+        }
+        return Parallel.all(tasks, threads);
     }
 
     private static Table readCsv(Path file, String path, TextEncoding encoding, CsvExpectation expected,
@@ -101,127 +110,6 @@ public final class Tables {
             }
             return csv.failed() ? null : Table.ofText(path, records);
         }
-    }
-
-    private static Table readWorkbook(Path file, String path, String sheetName, Problems problems) {
-        Location where = Location.ofFile(path);
-        XSSFWorkbook workbook = WorkbookFiles.open(file, message -> problems.add(where, message));
-        if (workbook == null) {
-            return null;
-        }
-        try (workbook) {
-            Sheet sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
-            if (sheet == null) {
-                List<String> names = new ArrayList<>();
-                workbook.forEach(s -> names.add(s.getSheetName()));
-                problems.add(where, "missing sheet '" + sheetName + "' (the workbook has: "
-                        + names.stream().collect(Collectors.joining(", ")) + ")");
-                return null;
-            }
-            return toTable(sheet, path, workbook.isDate1904(), problems);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file, e);
-        }
-    }
-
-    /**
-     * The sheet's cells. A cell or row addressed beyond Excel's last column (XFD, 16,384) or row (1,048,576) is a
-     * problem and left out: Excel never writes one, and POI would wrap such a column number around into another
-     * column.
-     */
-    private static Table toTable(Sheet sheet, String path, boolean date1904, Problems problems) {
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        String name = sheet.getSheetName();
-        List<TableCell[]> rows = new ArrayList<>();
-        List<String> outside = new ArrayList<>();
-        int lastFilled = 0;
-        for (Row row : sheet) {
-            long r = row.getRowNum() + 1L;
-            if (r > MAX_ROWS || r < 1) {
-                outside.add("row " + r + " lies beyond row " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
-                        + ", the last row of an Excel sheet");
-                continue;
-            }
-            List<TableCell> cells = new ArrayList<>();
-            int width = 0;
-            boolean filled = false;
-            for (Cell cell : row) {
-                long column = column(cell);
-                if (column > MAX_COLUMNS || column < 1) {
-                    outside.add("cell " + reference(cell) + " lies beyond column " + LAST_COLUMN + " ("
-                            + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
-                    continue;
-                }
-                TableCell c = read(cell, Location.ofCell(path, name, (int) r, (int) column), formatter, date1904);
-                cells.add(c);
-                width = Math.max(width, (int) column);
-                filled |= !c.isBlank();
-            }
-            TableCell[] grid = new TableCell[width];
-            for (TableCell c : cells) {
-                grid[c.where().column() - 1] = c;
-            }
-            while (rows.size() < r) {
-                rows.add(null);
-            }
-            rows.set((int) r - 1, grid);
-            if (filled) {
-                lastFilled = (int) r;
-            }
-        }
-        if (!outside.isEmpty()) {
-            problems.add(Location.ofSheet(path, name), outside.get(0) + (outside.size() > 1 ? " (and "
-                    + (outside.size() - 1) + " more cells or rows)" : "") + ": the file was not saved by Excel or is "
-                    + "damaged; open it in Excel and save it again");
-        }
-        return new Table(path, name, rows.subList(0, lastFilled));
-    }
-
-    /**
-     * The cell's 1-based column as the file addresses it ({@code r="AXYZ1"}): POI keeps columns in 16 bits, so it
-     * would give AXYZ as some other column.
-     */
-    private static long column(Cell cell) {
-        String ref = reference(cell);
-        if (ref == null) {
-            return cell.getColumnIndex() + 1L;
-        }
-        long column = 0;
-        for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)) && column <= MAX_COLUMNS; i++) {
-            column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-        }
-        return column;
-    }
-
-    private static String reference(Cell cell) {
-        return cell instanceof XSSFCell x && x.getCTCell().isSetR() ? x.getCTCell().getR()
-                : Location.columnName(cell.getColumnIndex() + 1) + (cell.getRowIndex() + 1);
-    }
-
-    private static TableCell read(Cell cell, Location at, DataFormatter formatter, boolean date1904) {
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
-                return TableCell.error(at, "=" + cell.getCellFormula());
-            }
-            type = cell.getCachedFormulaResultType();
-        }
-        return switch (type) {
-            case NUMERIC -> {
-                double v = cell.getNumericCellValue();
-                short formatIndex = cell.getCellStyle().getDataFormat();
-                String format = cell.getCellStyle().getDataFormatString();
-                if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(v)) {
-                    yield TableCell.date(at, v, shownDate(v, date1904));
-                }
-                String shown = formatter.formatRawCellContents(v, formatIndex, format);
-                yield TableCell.number(at, showsPercent(format) ? CellValues.percentPoints(v) : v, shown);
-            }
-            case STRING -> TableCell.text(at, cell.getStringCellValue());
-            case BOOLEAN -> TableCell.text(at, cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-            case ERROR -> TableCell.error(at, ((XSSFCell) cell).getErrorCellString());
-            default -> TableCell.blank(at);
-        };
     }
 
     /**

@@ -36,10 +36,24 @@ public final class UnitWorkbooksReader {
 
     private final UnitResolver resolver;
     private final Path dataFolder;
+    private final int threads;
 
+    /** Reads the workbooks on as many threads as there are processors, up to 4. */
     public UnitWorkbooksReader(UnitResolver resolver, Path dataFolder) {
+        this(resolver, dataFolder, Parallel.defaultThreads());
+    }
+
+    /**
+     * @param threads how many workbooks are opened at once (1: one after another); the result is the same for any
+     *                number, since each workbook's cells are checked in file-name order once all are open
+     */
+    public UnitWorkbooksReader(UnitResolver resolver, Path dataFolder, int threads) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
     }
 
     /**
@@ -63,11 +77,12 @@ public final class UnitWorkbooksReader {
             itemIndex.put(TypedText.codeKey(fields.get(f).field()), f);
         }
         Map<String, String> fileOfUnit = new HashMap<>();
-        for (String name : fileNames(path)) {
-            String file = dir + "/" + name;
-            Table t = Tables.openWorkbook(dataFolder, file, sheet == null ? DEFAULT_SHEET : sheet, problems);
-            if (t != null) {
-                readWorkbook(t, fields, itemIndex, fileOfUnit, out, problems);
+        List<String> files = fileNames(path).stream().map(name -> dir + "/" + name).toList();
+        for (Tables.Opened o : Tables.openWorkbooks(dataFolder, files, sheet == null ? DEFAULT_SHEET : sheet,
+                threads)) {
+            problems.addAllOf(o.problems());
+            if (o.table() != null) {
+                readWorkbook(o.table(), fields, itemIndex, fileOfUnit, out, problems);
             }
         }
         for (UnitIdentity u : resolver.expectedUnits()) {

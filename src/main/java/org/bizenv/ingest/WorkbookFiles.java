@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.ooxml.util.PackageHelper;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -43,11 +45,31 @@ public final class WorkbookFiles {
     }
 
     /**
-     * The workbook, or null after passing why it cannot be read to {@code problem}: {@code not an Excel workbook
-     * (.xlsx): the file is empty}, {@code the workbook expands to more than 100 MB …}. Only a failing disk is
-     * thrown ({@link UncheckedIOException}).
+     * The workbook as POI's usermodel, or null after passing why it cannot be read to {@code problem}: {@code not an
+     * Excel workbook (.xlsx): the file is empty}, {@code the workbook expands to more than 100 MB …}. Only a failing
+     * disk is thrown ({@link UncheckedIOException}). Tables are read by streaming instead ({@link #openPackage}); this
+     * is for the scenario weights workbook, read once per run when there is one.
      */
     public static XSSFWorkbook open(Path file, Consumer<String> problem) {
+        OPCPackage pkg = openPackage(file, problem);
+        if (pkg == null) {
+            return null;
+        }
+        try {
+            return new XSSFWorkbook(pkg);
+        } catch (IOException | RuntimeException e) {
+            pkg.revert();
+            problem.accept(cannotOpen(e));
+            return null;
+        }
+    }
+
+    /**
+     * The workbook's package (its zip archive of XML parts, unzipped into memory), checked as {@link #open} checks
+     * it, or null after passing why it cannot be read to {@code problem}. The caller reverts it when done (it is
+     * never saved).
+     */
+    static OPCPackage openPackage(Path file, Consumer<String> problem) {
         String notWorkbook = notAWorkbook(file);
         if (notWorkbook != null) {
             problem.accept("not an Excel workbook (.xlsx): " + notWorkbook);
@@ -59,7 +81,7 @@ public final class WorkbookFiles {
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
+            return PackageHelper.open(in);      // as XSSFWorkbook(InputStream) opens it, with POI's own checks
         } catch (IOException | RuntimeException e) {
             problem.accept(cannotOpen(e));
             return null;

@@ -1,0 +1,208 @@
+package org.bizenv.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads one sheet of an .xlsx workbook into a {@link Table} by streaming its XML parts (POI's event API: {@link
+ * XSSFReader} finds the workbook part, SAX reads {@code workbook.xml}, the styles, the shared strings and the sheet),
+ * rather than building POI's usermodel, a tree of XML objects for every part of the file, which took about ten times
+ * as long for a small return workbook. Cells are read exactly as the usermodel read them ({@link SheetCells}).
+ *
+ * <p>Sheets are those of {@code workbook.xml} in its order whose relationship leads to a worksheet or a chart sheet in
+ * the package, as in POI's {@code XSSFWorkbook}; one is found by its name ignoring case, or is the first.
+ */
+final class WorkbookSheets {
+
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private record SheetRef(String name, PackagePart part) {
+    }
+
+    private WorkbookSheets() {
+    }
+
+    /** The sheet (null: the first), or null after reporting why there is none at the file. */
+    static Table read(Path file, String path, String sheetName, Problems problems) {
+        Location where = Location.ofFile(path);
+        OPCPackage pkg = WorkbookFiles.openPackage(file, message -> problems.add(where, message));
+        if (pkg == null) {
+            return null;
+        }
+        try {
+            PackagePart workbook;
+            WorkbookXml book;
+            SheetRef sheet;
+            CellStyles styles;
+            SharedStrings strings;
+            SheetCells cells;
+            try {
+                XSSFReader reader = new XSSFReader(pkg);      // checks for a workbook part, refuses strict OOXML
+                workbook = workbookPart(pkg);
+                try (InputStream in = reader.getWorkbookData()) {
+                    book = WorkbookXml.read(in);
+                }
+                List<SheetRef> sheets = sheets(pkg, workbook, book);
+                if (sheets.isEmpty() && sheetName == null) {
+                    problems.add(where, "not an Excel workbook (.xlsx): the file is damaged (it has no sheets)");
+                    return null;
+                }
+                sheet = find(sheets, sheetName);
+                if (sheet == null) {
+                    problems.add(where, "missing sheet '" + sheetName + "' (the workbook has: "
+                            + sheets.stream().map(SheetRef::name).collect(Collectors.joining(", ")) + ")");
+                    return null;
+                }
+                styles = styles(workbook);
+                strings = sharedStrings(pkg, workbook);
+                try (InputStream in = sheet.part.getInputStream()) {
+                    cells = SheetCells.read(in);
+                }
+            } catch (IOException | SAXException | OpenXML4JException | POIXMLException | IllegalArgumentException e) {
+                problems.add(where, WorkbookFiles.cannotOpen(e));
+                return null;
+            }
+            return cells.toTable(path, sheet.name, styles, strings, book.date1904, sharedFormulas(pkg), problems);
+        } finally {
+            pkg.revert();                                    // read only: nothing to save
+        }
+    }
+
+    private static SheetRef find(List<SheetRef> sheets, String name) {
+        for (SheetRef s : sheets) {
+            if (name == null || name.equalsIgnoreCase(s.name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static PackagePart workbookPart(OPCPackage pkg) throws OpenXML4JException {
+        return pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0));
+    }
+
+    /** The sheets POI's usermodel would list: those whose relationship leads to a worksheet or chart sheet part. */
+    private static List<SheetRef> sheets(OPCPackage pkg, PackagePart workbook, WorkbookXml book)
+            throws OpenXML4JException {
+        List<SheetRef> out = new ArrayList<>();
+        for (String[] s : book.sheets) {
+            PackageRelationship rel = s[1] == null ? null : workbook.getRelationship(s[1]);
+            if (rel == null || rel.getTargetMode() == TargetMode.EXTERNAL
+                    || !(rel.getRelationshipType().equals(XSSFRelation.WORKSHEET.getRelation())
+                    || rel.getRelationshipType().equals(XSSFRelation.CHARTSHEET.getRelation()))) {
+                continue;
+            }
+            PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(rel.getTargetURI()));
+            if (part != null) {
+                out.add(new SheetRef(s[0], part));
+            }
+        }
+        return out;
+    }
+
+    private static CellStyles styles(PackagePart workbook) throws IOException, SAXException, OpenXML4JException {
+        PackagePart part = related(workbook, XSSFRelation.STYLES.getRelation());
+        if (part == null) {
+            return CellStyles.NONE;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return CellStyles.read(in);
+        }
+    }
+
+    /** The shared strings related to the workbook, else any part of their type (as POI's usermodel looks), else none. */
+    private static SharedStrings sharedStrings(OPCPackage pkg, PackagePart workbook)
+            throws IOException, SAXException, OpenXML4JException {
+        PackagePart part = related(workbook, XSSFRelation.SHARED_STRINGS.getRelation());
+        if (part == null) {
+            List<PackagePart> typed = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+            part = typed.isEmpty() ? null : typed.get(0);
+        }
+        if (part == null) {
+            return SharedStrings.NONE;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return SharedStrings.read(in);
+        }
+    }
+
+    private static PackagePart related(PackagePart workbook, String type) throws OpenXML4JException {
+        PackageRelationshipCollection rels = workbook.getRelationshipsByType(type);
+        for (PackageRelationship rel : rels) {
+            if (rel.getTargetMode() != TargetMode.EXTERNAL) {
+                PackagePart part = workbook.getPackage().getPart(PackagingURIHelper.createPartName(rel.getTargetURI()));
+                if (part != null) {
+                    return part;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A shared formula's text for a cell whose result was never saved. Shifting a shared formula to a cell takes POI's
+     * formula parser, which needs the usermodel, so only then, and rarely (Excel saves every result), is it built
+     * from the same package; should it fail, the cell holds just {@code =}.
+     */
+    private static SheetCells.SharedFormulas sharedFormulas(OPCPackage pkg) {
+        XSSFWorkbook[] usermodel = new XSSFWorkbook[1];
+        return (sheetName, row, column) -> {
+            try {
+                if (usermodel[0] == null) {
+                    usermodel[0] = new XSSFWorkbook(pkg);
+                }
+                Sheet sheet = usermodel[0].getSheet(sheetName);
+                Row r = sheet == null ? null : sheet.getRow(row - 1);
+                Cell c = r == null ? null : r.getCell(column - 1);
+                String text = c == null ? null : c.getCellFormula();
+                return text == null ? "" : text;
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        };
+    }
+
+    /** What {@code workbook.xml} says: the sheets (name and relationship id) in order, and the 1904 date system. */
+    private static final class WorkbookXml extends Xml.Handler {
+        final List<String[]> sheets = new ArrayList<>();
+        boolean date1904;
+
+        static WorkbookXml read(InputStream in) throws IOException, SAXException {
+            WorkbookXml book = new WorkbookXml();
+            Xml.parse(in, book);
+            return book;
+        }
+
+        @Override
+        void open(String name, Attributes a) {
+            if (name.equals("workbookPr") && depth() == 2) {
+                String d = a.getValue("date1904");
+                date1904 = d != null && (d.strip().equals("1") || d.strip().equals("true"));
+            } else if (name.equals("sheet") && depth() == 3) {
+                sheets.add(new String[] {a.getValue("name"), a.getValue(RELATIONSHIPS, "id")});
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.bizenv.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.util.XMLHelper;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * SAX over the XML parts of a workbook, with POI's hardened parser (no DTDs, no external entities). Handlers see only
+ * SpreadsheetML's own elements, by local name: elements of other namespaces (the extensions Excel keeps in
+ * {@code extLst}, such as {@code <xm:f>}) are skipped, though they count in {@link Handler#depth()}.
+ */
+final class Xml {
+
+    /** SpreadsheetML's namespace (transitional; POI refuses strict OOXML before any part is read). */
+    static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private Xml() {
+    }
+
+    /**
+     * One parser per thread, used for part after part: setting up a parser costs more than parsing a return
+     * workbook's small parts. Parses never nest, so a thread's parser is never in use twice at once.
+     */
+    private static final ThreadLocal<XMLReader> READER = ThreadLocal.withInitial(() -> {
+        try {
+            return XMLHelper.newXMLReader();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("no XML parser", e);
+        }
+    });
+
+    static void parse(InputStream in, Handler handler) throws IOException, SAXException {
+        XMLReader reader = READER.get();
+        reader.setContentHandler(handler);
+        try {
+            reader.parse(new InputSource(in));
+        } finally {
+            reader.setContentHandler(null);
+        }
+    }
+
+    /**
+     * A number attribute as XMLBeans gives an unsigned one: 0 when it is absent or not a number (Excel writes none
+     * such; a damaged file's cell then reads with the default style rather than failing).
+     */
+    static long longValue(String attribute) {
+        if (attribute == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(attribute.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    abstract static class Handler extends DefaultHandler {
+
+        private int depth;
+
+        /** The depth of the element being opened or closed, or of the text: 1 = the root element. */
+        final int depth() {
+            return depth;
+        }
+
+        abstract void open(String name, Attributes attributes) throws SAXException;
+
+        void close(String name) throws SAXException {
+        }
+
+        void text(char[] ch, int start, int length) {
+        }
+
+        @Override
+        public final void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            depth++;
+            if (SPREADSHEETML.equals(uri)) {
+                open(localName, attributes);
+            }
+        }
+
+        @Override
+        public final void endElement(String uri, String localName, String qName) throws SAXException {
+            if (SPREADSHEETML.equals(uri)) {
+                close(localName);
+            }
+            depth--;
+        }
+
+        @Override
+        public final void characters(char[] ch, int start, int length) {
+            text(ch, start, length);
+        }
+    }
+}
