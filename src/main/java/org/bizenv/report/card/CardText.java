@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.RobustnessSection;
+import org.bizenv.report.SamplingRows;
 
 /**
  * The card's sentences, Chinese and English, in plain words for a reader who has never seen a composite indicator:
@@ -146,16 +147,9 @@ final class CardText {
                         + (dimensions.size() == 1 ? "it." : "them."));
     }
 
-    /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+    /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: the report's own spelling ({@link SamplingRows#ordinal}). */
     static String ordinal(int n) {
-        int h = n % 100;
-        String suffix = h >= 11 && h <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+        return SamplingRows.ordinal(n);
     }
 
     static String number(double v, int decimals) {
