@@ -222,7 +222,7 @@ class CityCardJobTest extends JobTestBase {
         Path out = tmp.resolve("robust");
         var o = runner.run(new EvaluationRequest(EvaluationJobTest.FRAMEWORK, EvaluationJobTest.DATA_2024, 2024, out,
                 EvaluationJobTest.DATA_2023, null, EvaluationJobTest.AT,
-                new RobustnessSettings(true, List.of(), 300, "uniform:0.25", 128, 1)));
+                new RobustnessSettings(true, List.of(), 300, "uniform:0.25", 128, 1).withSurveyBootstrap(50)));
         assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
         JsonNode r = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
         JsonNode band = null;
@@ -238,6 +238,13 @@ class CityCardJobTest extends JobTestBase {
             }
         }
         assertThat(sentences).hasSize(2);
+        String sampling = null;
+        for (JsonNode u : r.get("robustness").get("sampling").get("units")) {
+            if (u.get("unit").asString().equals("zhengzhou")) {
+                sampling = u.get("sentence").get("en").asString();
+            }
+        }
+        assertThat(sampling).startsWith("with another sample of firms, Zhengzhou would rank ");
         try (var wb = open(out.resolve("2024/cities/zhengzhou.xlsx"))) {
             String all = text(wb.getSheetAt(0));
             int lo = (int) Math.floor(band.get("rankP05").asDouble());
@@ -248,6 +255,7 @@ class CityCardJobTest extends JobTestBase {
             for (String sentence : sentences) {
                 assertThat(all).contains(sentence);
             }
+            assertThat(all).contains("Survey sampling error: " + sampling);
         }
     }
 

@@ -369,6 +369,9 @@ final class CardSheet {
         if (k.otherReversal() != null) {
             wrapped(prefixed("另一侧：", "On the other side: ", k.otherReversal()), st.text, BODY);
         }
+        if (k.sampling() != null) {
+            wrapped(prefixed("问卷抽样误差：", "Survey sampling error: ", k.sampling()), st.text, BODY);
+        }
     }
 
     private void data() {

@@ -101,9 +101,11 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
      * @param nearestReversal the report's sentence for the closer of the two neighbours (smallest weight change that
      *                        swaps them), or null
      * @param otherReversal   the sentence for the other neighbour, or null
+     * @param sampling        the rank interval from redrawing the questionnaire's respondents (the survey bootstrap),
+     *                        the report's sentence, or null when it was not run
      */
     public record Certainty(boolean analysed, int runs, double rankP05, double rankP95, Names band,
-                            Names nearestReversal, Names otherReversal) {
+                            Names nearestReversal, Names otherReversal, Names sampling) {
     }
 
     /** The city's values that were not simply reported and used as they are. */

@@ -219,9 +219,17 @@ public final class CityCards {
             Names bandText = band == null
                     ? text.noBand(rb != null)
                     : text.band(name, band, runs, perturbation, row.tier(), meta.tierNames());
+            Names sampling = null;
+            if (rb != null && rb.sampling() != null) {
+                for (var u : nonNull(rb.sampling().units())) {
+                    if (u.unit().equals(row.unit())) {
+                        sampling = u.sentence();
+                    }
+                }
+            }
             return new CityCard.Certainty(band != null, band == null ? 0 : runs,
                     band == null ? Double.NaN : band.rankP05(), band == null ? Double.NaN : band.rankP95(), bandText,
-                    nearest == null ? null : nearest.sentence(), other == null ? null : other.sentence());
+                    nearest == null ? null : nearest.sentence(), other == null ? null : other.sentence(), sampling);
         }
 
         /** A reversal that needs a smaller weight change is nearer; one that no reweighting makes is never nearer. */
