@@ -141,6 +141,23 @@ class GroupRankJobTest extends JobTestBase {
                         + "region, type"));
     }
 
+    @Test
+    void aRankedUnitWithoutAGroupValueIsAnInputErrorNamingIt() throws Exception {
+        // the registry refuses blank cells itself; units from a unit table's group column may lack a value
+        var fw = org.bizenv.framework.FrameworkLoader.load(framework("type"));
+        var units = List.of(unit("a", Map.of("type", "municipality")), unit("b", Map.of("region", "east")),
+                unit("c", Map.of()));
+        var problems = new org.bizenv.ingest.Problems();
+        CompositeUnits.check(fw, units, problems);
+        assertThat(problems.sorted()).extracting(Object::toString).singleElement().asString().endsWith(
+                "miit-sme-2024.yaml:48: ranking.groups: 2 unit(s) have no type to be ranked within: b, c; give each "
+                        + "one, or list it in ranking.unranked");
+    }
+
+    private static org.bizenv.scoring.Unit unit(String code, Map<String, String> groups) {
+        return new org.bizenv.scoring.Unit(code, new org.bizenv.framework.Names(code, code), groups);
+    }
+
     private static List<String> texts(Sheet sheet) {
         List<String> out = new ArrayList<>();
         for (Row row : sheet) {
