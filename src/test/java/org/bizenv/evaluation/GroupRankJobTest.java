@@ -58,7 +58,13 @@ class GroupRankJobTest extends JobTestBase {
         assertThat(o.failures()).isEmpty();
         assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
 
-        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
+        Path jsonFile = out.resolve("2024/bizenv-report-2024.json");
+        try (var in = GroupRankJobTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
+            var schema = com.networknt.schema.SchemaRegistry
+                    .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            assertThat(schema.validate(Files.readString(jsonFile), com.networknt.schema.InputFormat.JSON)).isEmpty();
+        }
+        JsonNode json = JsonMapper.builder().build().readTree(jsonFile.toFile());
         assertThat(json.get("meta").get("rankingGroups").asString()).isEqualTo("type");
         Map<String, String> type = new HashMap<>();
         for (JsonNode u : json.get("units")) {
