@@ -16,7 +16,8 @@ import org.bizenv.scoring.Unit;
 /**
  * The intake's check of the units the framework names ({@code composites}, {@code ranking.unranked}): components and
  * unranked units must be units of the data; a composite without a row of its own is added (it is scored from its
- * components). Problems point at the framework file's line.
+ * components), and the grouping {@code ranking.groups} ranks within must be one the units carry. Problems point at the
+ * framework file's line.
  */
 final class CompositeUnits {
 
@@ -24,6 +25,7 @@ final class CompositeUnits {
     }
 
     static List<Unit> check(Framework fw, List<Unit> units, Problems problems) {
+        checkGroups(fw, units, problems);
         if (fw.composites().isEmpty() && fw.ranking().unranked().isEmpty()) {
             return units;
         }
@@ -55,5 +57,38 @@ final class CompositeUnits {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code ranking.groups} must name a grouping of the units (a registry column, a unit table's group column), and
+     * every unit the ranking may rank must have a value in it: a city left without a group would silently drop out of
+     * every group's list, so it is an error rather than a group of its own. Units in {@code ranking.unranked} need
+     * none.
+     */
+    private static void checkGroups(Framework fw, List<Unit> units, Problems problems) {
+        String grouping = fw.ranking().groups();
+        if (grouping == null) {
+            return;
+        }
+        Location at = Location.ofFile(EvaluationRequest.shown(fw.file()) + ":" + fw.ranking().groupsLine());
+        java.util.TreeSet<String> known = new java.util.TreeSet<>();
+        units.forEach(u -> known.addAll(u.groups().keySet()));
+        if (!known.contains(grouping)) {
+            problems.add(at, "ranking.groups: the units have no grouping '" + grouping + "'"
+                    + (known.isEmpty() ? " (they carry no groupings: add a column such as type to the registry)"
+                    : "; their groupings are " + String.join(", ", known)));
+            return;
+        }
+        List<String> without = new ArrayList<>();
+        for (Unit u : units) {
+            String v = u.group(grouping);
+            if ((v == null || v.isBlank()) && !fw.ranking().unranked().contains(u.code())) {
+                without.add(u.code());
+            }
+        }
+        if (!without.isEmpty()) {
+            problems.add(at, "ranking.groups: " + without.size() + " unit(s) have no " + grouping + " to be ranked "
+                    + "within: " + String.join(", ", without) + "; give each one, or list it in ranking.unranked");
+        }
     }
 }

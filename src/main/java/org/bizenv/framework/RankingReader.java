@@ -9,7 +9,7 @@ import org.bizenv.framework.yaml.YamlProblems;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads a framework file's {@code ranking} (published decimals, comparison, unranked units) and {@code tiers}. */
+/** Reads a framework file's {@code ranking} (published decimals, comparison, unranked units, groups) and {@code tiers}. */
 final class RankingReader {
 
     private static final List<Names> DEFAULT_TIER_NAMES = List.of(new Names("第一梯队", "Tier 1"),
@@ -23,7 +23,7 @@ final class RankingReader {
         if (rk == null) {
             return new RankingRules(2, true);
         }
-        rk.checkKeys(Set.of("decimals", "compare", "unranked"));
+        rk.checkKeys(Set.of("decimals", "compare", "unranked", "groups"));
         int decimals = (int) rk.optNumber("decimals", 2);
         String compare = rk.optText("compare", "rounded");
         if (!compare.equals("rounded") && !compare.equals("full")) {
@@ -32,8 +32,14 @@ final class RankingReader {
         if (decimals < 0 || decimals > 12) {
             problems.add(rk.lineOf("decimals"), "ranking.decimals must be between 0 and 12");
         }
+        String groups = rk.optText("groups", null);
+        if (groups != null && groups.isBlank()) {
+            problems.add(rk.lineOf("groups"), "ranking.groups must name a grouping of the units (e.g. type), not ''");
+            groups = null;
+        }
+        // whether the units carry this grouping is known only once they are read: the intake checks it at this line
         return new RankingRules(decimals, compare.equals("rounded"), rk.optTexts("unranked"),
-                rk.has("unranked") ? rk.lineOf("unranked") : 0);
+                rk.has("unranked") ? rk.lineOf("unranked") : 0, groups, groups == null ? 0 : rk.lineOf("groups"));
     }
 
     /** {@code tiers: {method: quantiles | breaks, count, breaks, names}}; null = four quantile tiers. */

@@ -11,8 +11,13 @@ import java.util.List;
  * @param unranked        codes of units that are scored but not ranked (rank 0, no tier), e.g. an economy the
  *                        edition scores but leaves out of its ranking
  * @param unrankedLine    line of {@code unranked} in the framework file (0 when absent)
+ * @param groups          the unit grouping (a registry column such as {@code type}, or a unit table's group column)
+ *                        within whose groups units are ranked as well, as MIIT ranks sub-provincial and prefecture
+ *                        cities in two lists since 2023; null = one list only
+ * @param groupsLine      line of {@code groups} in the framework file (0 when absent)
  */
-public record RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine) {
+public record RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine,
+                           String groups, int groupsLine) {
 
     public RankingRules {
         unranked = List.copyOf(unranked);
@@ -21,5 +26,15 @@ public record RankingRules(int decimals, boolean compareRounded, List<String> un
     /** Every scored unit ranked. */
     public RankingRules(int decimals, boolean compareRounded) {
         this(decimals, compareRounded, List.of(), 0);
+    }
+
+    /** One list, no ranks within groups. */
+    public RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine) {
+        this(decimals, compareRounded, unranked, unrankedLine, null, 0);
+    }
+
+    /** Whether units are also ranked within the groups of {@link #groups()}. */
+    public boolean byGroups() {
+        return groups != null;
     }
 }

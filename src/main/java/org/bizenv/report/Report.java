@@ -56,12 +56,32 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
                 improvement, List.copyOf(m), warnings, thinSamples, coherence, section);
     }
 
-    /** Provenance and the options that shaped the numbers. */
+    /**
+     * Provenance and the options that shaped the numbers.
+     *
+     * @param rankingGroups the grouping units are also ranked within ({@code ranking.groups}); null = one list
+     */
     public record Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
                        String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
                        String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
                        String tierMethod, List<Names> tierNames, Integer previousYear,
-                       List<SourceFile> sources, Map<String, String> parameters) {
+                       List<SourceFile> sources, Map<String, String> parameters, String rankingGroups) {
+
+        /** A report ranked in one list. */
+        public Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
+                    String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
+                    String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
+                    String tierMethod, List<Names> tierNames, Integer previousYear,
+                    List<SourceFile> sources, Map<String, String> parameters) {
+            this(schemaVersion, engineVersion, frameworkId, frameworkName, frameworkVersion, frameworkFile,
+                    frameworkSha256, year, generatedAt, synthetic, decimals, compareRounded, tierMethod, tierNames,
+                    previousYear, sources, parameters, null);
+        }
+
+        /** Whether units are also ranked within groups ({@link #rankingGroups()}). */
+        public boolean byGroups() {
+            return rankingGroups != null;
+        }
     }
 
     /**
@@ -131,12 +151,29 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      *                                NaN where last year's results have none (no previous results, a unit or a
      *                                dimension they do not score)
      * @param previousDimensionRanks  last year's rank on each dimension; 0 where they have none
+     * @param group                   the unit's group when the framework ranks within groups (null otherwise, or for
+     *                                a unit without one)
+     * @param groupRank               its rank within that group (0 = unranked, or ranks are not by group)
+     * @param dimensionGroupRanks     its rank within the group on each dimension, in the order of
+     *                                {@code dimensionScores}
      */
     public record RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
                              int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
-                             Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks) {
+                             Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks,
+                             String group, int groupRank, int[] dimensionGroupRanks) {
+
+        /** A row of a report ranked in one list. */
+        public RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
+                          int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
+                          Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks) {
+            this(unit, score, rank, tier, dimensionScores, dimensionRanks, previousScore, previousRank, scoreChange,
+                    rankChange, previousDimensionScores, previousDimensionRanks, null, 0, null);
+        }
 
         public RankingRow {
+            if (dimensionGroupRanks == null) {
+                dimensionGroupRanks = new int[dimensionScores == null ? 0 : dimensionScores.length];
+            }
             int k = dimensionScores == null ? 0 : dimensionScores.length;
             if (previousDimensionScores == null) {
                 previousDimensionScores = new double[k];
@@ -167,8 +204,18 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         }
     }
 
-    /** The top units on one node (the index's dimensions), best first. */
-    public record TopList(String node, Names name, List<TopEntry> entries) {
+    /**
+     * The top units on one node (the index's dimensions), best first.
+     *
+     * @param group null: the overall list; else the list of one group (ranks within the group), for a framework
+     *              that ranks within groups
+     */
+    public record TopList(String node, Names name, List<TopEntry> entries, String group) {
+
+        /** An overall top list. */
+        public TopList(String node, Names name, List<TopEntry> entries) {
+            this(node, name, entries, null);
+        }
     }
 
     public record TopEntry(int rank, String unit, double score) {

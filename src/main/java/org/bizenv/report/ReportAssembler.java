@@ -71,7 +71,7 @@ public final class ReportAssembler {
                 fw.version(), ctx.frameworkFile(), ctx.frameworkSha256(), ctx.year(), ctx.generatedAt(),
                 fw.synthetic(), fw.ranking().decimals(), fw.ranking().compareRounded(), describeTiers(fw),
                 fw.tiers().names(), previous == null ? null : previous.year(), ctx.sources(),
-                new TreeMap<>(ctx.parameters()));
+                new TreeMap<>(ctx.parameters()), fw.ranking().groups());
 
         List<Report.UnitInfo> unitInfo = units.stream()
                 .map(u -> new Report.UnitInfo(u.code(), u.name(), new TreeMap<>(u.groups()))).toList();
@@ -101,6 +101,18 @@ public final class ReportAssembler {
 
         int root = tree.root();
         List<Integer> dims = tree.childNodes(root);
+        String grouping = fw.ranking().groups();
+        String[] group = new String[n];
+        int[][] groupRanks = new int[dims.size() + 1][];       // [0] the index, [1 + d] dimension d
+        if (grouping != null) {
+            for (int i = 0; i < n; i++) {
+                group[i] = units.get(i).group(grouping);
+            }
+            groupRanks[0] = groupRanks(b.indexScores(), b.indexRanks(), group, fw);
+            for (int d = 0; d < dims.size(); d++) {
+                groupRanks[1 + d] = groupRanks(b.nodeScores()[dims.get(d)], b.nodeRanks()[dims.get(d)], group, fw);
+            }
+        }
         List<Report.RankingRow> ranking = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String code = units.get(i).code();
@@ -121,8 +133,13 @@ public final class ReportAssembler {
             double score = b.indexScores()[i];
             double change = score - prevScore;
             Integer rankChange = prevRank == null || b.indexRanks()[i] == 0 ? null : prevRank - b.indexRanks()[i];
+            int[] dgr = new int[dims.size()];
+            for (int d = 0; d < dims.size() && grouping != null; d++) {
+                dgr[d] = groupRanks[1 + d][i];
+            }
             ranking.add(new Report.RankingRow(units.get(i).code(), score, b.indexRanks()[i], b.tiers()[i], ds, dr,
-                    prevScore, prevRank, change, rankChange, pds, pdr));
+                    prevScore, prevRank, change, rankChange, pds, pdr, group[i],
+                    grouping == null ? 0 : groupRanks[0][i], dgr));
         }
         ranking.sort(Comparator.comparingInt((Report.RankingRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(Report.RankingRow::unit));
@@ -138,6 +155,9 @@ public final class ReportAssembler {
             }
             entries.sort(Comparator.comparingInt(Report.TopEntry::rank).thenComparing(Report.TopEntry::unit));
             top.add(new Report.TopList(fw.nodes().get(d).code(), fw.nodes().get(d).name(), entries));
+        }
+        if (grouping != null) {
+            top.addAll(groupTops(b, dims, group, groupRanks));
         }
 
         List<Report.StageData> stages = new ArrayList<>(List.of(
@@ -160,6 +180,46 @@ public final class ReportAssembler {
         return new Report(meta, unitInfo, nodes, indicators, ranking, top, stages, weights, treatment,
                 groupMeans(b, dims), improvement(b, ranking), methodology(fw, b.nodeWeights()), warnings(ctx, b, previous),
                 ctx.thinSamples(), coherence(b));
+    }
+
+    /** Ranks within the groups, on the scores the overall ranking compares and over the units it ranks. */
+    private static int[] groupRanks(double[] scores, int[] overallRanks, String[] group, Framework fw) {
+        return org.bizenv.rank.GroupRanking.competition(org.bizenv.rank.GroupRanking.rankedOnly(scores, overallRanks),
+                group, fw.ranking().compareRounded() ? fw.ranking().decimals() : -1);
+    }
+
+    /**
+     * Each group's top lists (groups in name order): the index first, as MIIT publishes one top list per group, then
+     * each dimension; ranks within the group, ties at the boundary all shown.
+     */
+    private static List<Report.TopList> groupTops(Build b, List<Integer> dims, String[] group, int[][] groupRanks) {
+        Framework fw = b.framework();
+        List<Integer> nodes = new ArrayList<>();
+        nodes.add(fw.tree().root());
+        nodes.addAll(dims);
+        List<Report.TopList> out = new ArrayList<>();
+        TreeSet<String> values = new TreeSet<>();
+        for (String g : group) {
+            if (g != null) {
+                values.add(g);
+            }
+        }
+        for (String v : values) {
+            for (int k = 0; k < nodes.size(); k++) {
+                double[] scores = k == 0 ? b.indexScores() : b.nodeScores()[nodes.get(k)];
+                List<Report.TopEntry> entries = new ArrayList<>();
+                for (int i = 0; i < b.unitCount(); i++) {
+                    int r = groupRanks[k][i];
+                    if (v.equals(group[i]) && r >= 1 && r <= TOP) {
+                        entries.add(new Report.TopEntry(r, b.units().get(i).code(), scores[i]));
+                    }
+                }
+                entries.sort(Comparator.comparingInt(Report.TopEntry::rank).thenComparing(Report.TopEntry::unit));
+                Node node = fw.nodes().get(nodes.get(k));
+                out.add(new Report.TopList(node.code(), node.name(), entries, v));
+            }
+        }
+        return out;
     }
 
     /** Methods by role, in the order given, each with its parameters sorted by name. */

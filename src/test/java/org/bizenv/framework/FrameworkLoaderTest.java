@@ -285,6 +285,19 @@ class FrameworkLoaderTest {
     }
 
     @Test
+    void rankingWithinGroupsNamesAGroupingAndItsLine() throws IOException {
+        Framework fw = FrameworkLoader.load(write(VALID.replace("sources:\n", """
+                ranking:
+                  decimals: 2
+                  groups: type
+                sources:
+                """)));
+        assertThat(fw.ranking()).isEqualTo(new RankingRules(2, true, List.of(), 0, "type", 6));
+        assertThat(fw.ranking().byGroups()).isTrue();
+        assertThat(FrameworkLoader.load(write(VALID)).ranking().byGroups()).isFalse();
+    }
+
+    @Test
     void badCompositesArePointedAt() throws IOException {
         Path f = write(VALID.replace("sources:\n", """
                 composites:

@@ -198,6 +198,13 @@ final class CardSheet {
             merge(7, 8);
         }
         row++;
+        String inGroup = CardText.groupRank(h);
+        if (inGroup != null) {          // ranking.groups: the rank in the city's own published list
+            Row group = newRow(16);
+            put(group, 1, inGroup, st.label);
+            merge(1, 8);
+            row++;
+        }
     }
 
     private static String since(Integer previousYear) {

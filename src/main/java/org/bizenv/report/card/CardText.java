@@ -148,6 +148,19 @@ final class CardText {
     }
 
     /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: the report's own spelling ({@link SamplingRows#ordinal}). */
+    /**
+     * "组内第 2 名（共 15 个，type：municipality） Rank 2 of 15 in its group (type: municipality)", for a framework
+     * that ranks within groups; null when the city has no rank in a group.
+     */
+    static String groupRank(CityCard.Headline h) {
+        if (!h.hasGroupRank()) {
+            return null;
+        }
+        return "组内第 " + h.groupRank() + " 名（共 " + h.groupRanked() + " 个，" + h.grouping() + "：" + h.group()
+                + "） Rank " + h.groupRank() + " of " + h.groupRanked() + " in its group (" + h.grouping() + ": "
+                + h.group() + ")";
+    }
+
     static String ordinal(int n) {
         return SamplingRows.ordinal(n);
     }

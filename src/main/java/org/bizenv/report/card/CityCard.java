@@ -48,9 +48,26 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
      * @param tierName     the tier's bilingual name, or null when unscored
      * @param scoreChange  index score change since last year (NaN without last year's results)
      * @param rankChange   last year's rank minus this year's (positive = moved up; null without it)
+     * @param grouping     the grouping the framework also ranks within ({@code ranking.groups}); null = one list
+     * @param group        the city's group in it (null without)
+     * @param groupRank    its index rank within the group (0 = none)
+     * @param groupRanked  how many units of the group have a rank in it (the n of "rank k of n in its group")
      */
     public record Headline(double score, int rank, int ranked, int tier, Names tierName, double previousScore,
-                           Integer previousRank, double scoreChange, Integer rankChange) {
+                           Integer previousRank, double scoreChange, Integer rankChange, String grouping,
+                           String group, int groupRank, int groupRanked) {
+
+        /** The headline of a report ranked in one list. */
+        public Headline(double score, int rank, int ranked, int tier, Names tierName, double previousScore,
+                        Integer previousRank, double scoreChange, Integer rankChange) {
+            this(score, rank, ranked, tier, tierName, previousScore, previousRank, scoreChange, rankChange, null,
+                    null, 0, 0);
+        }
+
+        /** Whether the card states a rank within the city's group. */
+        public boolean hasGroupRank() {
+            return group != null && groupRank > 0;
+        }
     }
 
     /**

@@ -129,8 +129,15 @@ public final class CityCards {
                     meta.previousYear());
             Names tierName = row.tier() > 0 && meta.tierNames() != null && row.tier() <= meta.tierNames().size()
                     ? meta.tierNames().get(row.tier() - 1) : null;
+            int groupRanked = 0;
+            for (var other : ranked) {
+                if (row.group() != null && row.group().equals(other.group()) && other.groupRank() > 0) {
+                    groupRanked++;
+                }
+            }
             var headline = new CityCard.Headline(row.score(), row.rank(), ranked.size(), row.tier(), tierName,
-                    row.previousScore(), row.previousRank(), row.scoreChange(), row.rankChange());
+                    row.previousScore(), row.previousRank(), row.scoreChange(), row.rankChange(),
+                    meta.rankingGroups(), row.group(), row.groupRank(), groupRanked);
             List<CityCard.DimensionLine> dimLines = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 var node = dims.get(d);

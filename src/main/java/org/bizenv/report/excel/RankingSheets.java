@@ -39,6 +39,12 @@ final class RankingSheets extends SheetWriter {
         for (String k : groups) {
             heads.add(ReportLabels.grouping(k));
         }
+        // ranks within groups (ranking.groups): a rank-in-group column beside the index and each dimension's rank
+        boolean byGroups = meta.byGroups();
+        int per = byGroups ? 3 : 2;
+        if (byGroups) {
+            heads.add("组内排名 Rank in " + ReportLabels.grouping(meta.rankingGroups()));
+        }
         int scoreCol = heads.size();
         heads.add("得分 Score");
         heads.add("梯队 Tier");
@@ -46,6 +52,9 @@ final class RankingSheets extends SheetWriter {
         for (int d = 0; d < dims.size(); d++) {
             heads.add("得分 Score");
             heads.add("排名 Rank");
+            if (byGroups) {
+                heads.add("组内排名 Rank in group");
+            }
         }
         int firstPrev = heads.size();
         if (prev) {
@@ -65,8 +74,8 @@ final class RankingSheets extends SheetWriter {
                 st.group);
         g.span(top.getRowNum(), scoreCol, scoreCol + 1);
         for (int d = 0; d < dims.size(); d++) {
-            g.text(top, firstDim + 2 * d, lookup.label(dims.get(d).code()), st.group);
-            g.span(top.getRowNum(), firstDim + 2 * d, firstDim + 2 * d + 1);
+            g.text(top, firstDim + per * d, lookup.label(dims.get(d).code()), st.group);
+            g.span(top.getRowNum(), firstDim + per * d, firstDim + per * d + per - 1);
         }
         if (prev) {
             g.text(top, firstPrev, "与上年比较 Compared with " + nz(meta.previousYear()), st.group);
@@ -86,6 +95,9 @@ final class RankingSheets extends SheetWriter {
             for (String k : groups) {
                 g.text(x, c++, ReportLabels.group(unit.groups() == null ? null : unit.groups().get(k)), st.text);
             }
+            if (byGroups) {
+                g.rank(x, c++, row.groupRank());
+            }
             g.number(x, c++, row.score(), st.score);
             g.text(x, c++, row.tier() <= 0 ? null
                     : row.tier() <= tiers.size() ? ReportLookup.both(tiers.get(row.tier() - 1), "")
@@ -93,6 +105,9 @@ final class RankingSheets extends SheetWriter {
             for (int d = 0; d < dims.size(); d++) {
                 g.number(x, c++, row.dimensionScores()[d], st.score);
                 g.rank(x, c++, row.dimensionRanks()[d]);
+                if (byGroups) {
+                    g.rank(x, c++, row.dimensionGroupRanks()[d]);
+                }
             }
             if (prev) {
                 g.number(x, c++, row.previousScore(), st.score);
@@ -105,7 +120,7 @@ final class RankingSheets extends SheetWriter {
         if (last >= first) {
             ColourScales.scale(g.sheet, first, last, scoreCol);
             for (int d = 0; d < dims.size(); d++) {
-                ColourScales.scale(g.sheet, first, last, firstDim + 2 * d);
+                ColourScales.scale(g.sheet, first, last, firstDim + per * d);
             }
         }
         rankingFirstRow = first;
@@ -117,8 +132,28 @@ final class RankingSheets extends SheetWriter {
 
     void top() {
         var g = grid(TOP);
-        var lists = ReportLookup.nonNull(r.top());
+        var all = ReportLookup.nonNull(r.top());
         g.title("各维度前列城市 Top cities on each dimension" + syntheticNote());
+        int width = topBlock(g, all.stream().filter(t -> t.group() == null).toList());
+        // a framework ranking within groups: below, each group's own lists (the index first), ranks within the group
+        var groups = new java.util.LinkedHashSet<String>();
+        all.stream().filter(t -> t.group() != null).forEach(t -> groups.add(t.group()));
+        for (String group : groups) {
+            g.row();
+            Row title = g.row();
+            g.text(title, 0, "组别 " + ReportLabels.grouping(meta.rankingGroups()) + ": "
+                    + ReportLabels.group(group), st.header);
+            width = Math.max(width, topBlock(g, all.stream().filter(t -> group.equals(t.group())).toList()));
+        }
+        for (int t = 0; t + 1 < width; t++) {
+            g.minWidth(4 * t + 3, 3);
+        }
+        g.sheet.createFreezePane(0, 3);
+        g.widths(3, 40);
+    }
+
+    /** Top lists side by side (name, heads, then their entries); returns how many lists. */
+    private int topBlock(SheetGrid g, List<org.bizenv.report.Report.TopList> lists) {
         Row names = g.row();
         Row heads = g.row();
         heads.setHeightInPoints(32);
@@ -148,11 +183,7 @@ final class RankingSheets extends SheetWriter {
                 }
             }
         }
-        for (int t = 0; t + 1 < lists.size(); t++) {
-            g.minWidth(4 * t + 3, 3);
-        }
-        g.sheet.createFreezePane(0, 3);
-        g.widths(3, 40);
+        return lists.size();
     }
 
     void improvement() {

@@ -35,6 +35,9 @@ final class ProvenanceSections extends SectionWriter {
         g.writeBooleanProperty("synthetic", m.synthetic());
         g.writeNumberProperty("decimals", m.decimals());
         g.writeBooleanProperty("compareRounded", m.compareRounded());
+        if (m.byGroups()) {
+            str("rankingGroups", m.rankingGroups());     // only then: a one-list report stays as it was
+        }
         str("tierMethod", m.tierMethod());
         g.writeName("tierNames");
         g.writeStartArray();

@@ -29,8 +29,15 @@ final class RankingSections extends SectionWriter {
             num("publishedScore", Ranking.round(row.score(), Math.max(0, decimals)));
             rank("rank", row.rank());
             rank("tier", row.tier());
+            if (r.meta().byGroups()) {
+                str("group", row.group());
+                rank("groupRank", row.groupRank());
+            }
             byDimension("dimensionScores", d -> num(dims.get(d).code(), row.dimensionScores()[d]));
             byDimension("dimensionRanks", d -> rank(dims.get(d).code(), row.dimensionRanks()[d]));
+            if (r.meta().byGroups()) {
+                byDimension("dimensionGroupRanks", d -> rank(dims.get(d).code(), row.dimensionGroupRanks()[d]));
+            }
             num("previousScore", row.previousScore());
             integer("previousRank", row.previousRank());
             num("scoreChange", row.scoreChange());
@@ -78,6 +85,9 @@ final class RankingSections extends SectionWriter {
     void top() {
         objects("top", ReportLookup.nonNull(r.top()), t -> {
             str("node", t.node());
+            if (t.group() != null) {
+                str("group", t.group());
+            }
             names("name", t.name());
             objects("entries", ReportLookup.nonNull(t.entries()), e -> {
                 rank("rank", e.rank());
