@@ -26,7 +26,8 @@ import org.bizenv.ingest.Problems;
  * 3 timed of each (median). Memory: heap in use after full GCs with the tally still open, minus before it, divided by
  * the rows; and the respondent table's own bytes a row. Run with a small heap:
  * {@code java -Xmx128m -cp target/classes:target/test-classes:$(cat target/cp.txt)
- * org.bizenv.survey.SurveyMemoryBench 1000000}.
+ * org.bizenv.survey.SurveyMemoryBench 1000000 [repeatEvery]}; with {@code repeatEvery} every so many rows repeats an
+ * earlier id, to time the second read that confirms duplicates.
  */
 public final class SurveyMemoryBench {
 
@@ -35,19 +36,20 @@ public final class SurveyMemoryBench {
 
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int repeatEvery = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Framework fw = FrameworkLoader.load(Path.of("indicators/miit-sme-2024.yaml"));
         Source source = SurveyTally.sources(fw).get(0);
         Path folder = Files.createTempDirectory("bizenv-survey-bench");
         Path file = folder.resolve(source.path());
         try {
-            write(Path.of("sample-data/2024").resolve(source.path()), file, rows);
+            write(Path.of("sample-data/2024").resolve(source.path()), file, rows, repeatEvery);
             Problems problems = new Problems();
             UnitResolver resolver = Intake.resolver(fw, problems);
             double bare = 0;
             double step = 0;
             for (int pass = 0; pass < 4; pass++) {
                 double b = bare(folder, source.path(), rows);
-                double s = tally(fw, source, folder, resolver, rows, pass == 3);
+                double s = tally(fw, source, folder, resolver, rows, repeatEvery == 0 ? 0 : rows / repeatEvery, pass == 3);
                 if (pass > 0) {
                     bare = Math.max(bare, b); // the best of the timed passes: the least disturbed by other load
                     step = Math.max(step, s);
@@ -61,15 +63,20 @@ public final class SurveyMemoryBench {
         }
     }
 
-    /** The sample's data rows, repeated in order up to {@code rows}, each with a fresh respondent id. */
-    static void write(Path sample, Path file, int rows) throws IOException {
+    /**
+     * The sample's data rows, repeated in order up to {@code rows}, each with a fresh respondent id; with
+     * {@code repeatEvery} > 0 every such row instead repeats an earlier row's id (the duplicates' second read).
+     */
+    static void write(Path sample, Path file, int rows, int repeatEvery) throws IOException {
         List<String> lines = Files.readAllLines(sample, StandardCharsets.UTF_8);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(lines.get(0));
             out.newLine();
             for (int i = 0; i < rows; i++) {
                 String line = lines.get(1 + i % (lines.size() - 1));
-                out.write(String.format(Locale.ROOT, "M%07d", i + 1));
+                boolean repeat = repeatEvery > 0 && (i + 1) % repeatEvery == 0;
+                int j = repeat && (i / 2 + 1) % repeatEvery == 0 ? i / 2 - 1 : i / 2; // a row with a fresh id
+                out.write(String.format(Locale.ROOT, "M%07d", repeat ? j + 1 : i + 1));
                 out.write(line, line.indexOf(','), line.length() - line.indexOf(','));
                 out.newLine();
             }
@@ -95,7 +102,7 @@ public final class SurveyMemoryBench {
     }
 
     private static double tally(Framework fw, Source source, Path folder, UnitResolver resolver, int rows,
-                                boolean report) {
+                                int repeats, boolean report) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
         Problems problems = new Problems();
@@ -106,11 +113,17 @@ public final class SurveyMemoryBench {
             long after = usedAfterGc(memory);
             int respondents = t.respondents();
             long tableBytes = t.respondentBytes();
+            long confirming = System.nanoTime();
             t.indicators();
-            if (!problems.isEmpty()) {
+            double confirmSeconds = (System.nanoTime() - confirming) / 1e9;
+            if (problems.size() != repeats || repeats > 0 && !problems.sorted().get(0).toString().contains("duplicate")) {
                 throw new IllegalStateException(problems.size() + " problems, first: " + problems.sorted().get(0));
             }
-            check(respondents, rows, "respondents");
+            check(respondents + repeats, rows, "respondents");
+            if (report && repeats > 0) {
+                System.out.printf(Locale.ROOT, "%,d repeated ids reported; indicators() with the second read %.2f s,"
+                        + " first: %s%n", repeats, confirmSeconds, problems.sorted().get(0));
+            }
             if (report) {
                 System.out.printf(Locale.ROOT, "%,d rows: heap retained by the open tally %,.1f bytes a row "
                         + "(%,d KB); respondent table %,d KB = %.1f bytes a row; max heap %,d MB%n", rows,
