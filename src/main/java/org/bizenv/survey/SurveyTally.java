@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
@@ -30,6 +31,8 @@ public final class SurveyTally implements AutoCloseable {
     private final boolean lastYear;
     private final Problems problems;
     private final SurveyCsvReader reader;
+    /** Opens the file anew: for the second read that settles suspected duplicate respondents. */
+    private final Supplier<SurveyCsvReader> reopen;
     private final SurveyValidator validator;
     private final SurveyAggregator aggregator;
     /** The answers in respondent form, for the survey bootstrap (distinct answer vectors with counts). */
@@ -60,8 +63,9 @@ public final class SurveyTally implements AutoCloseable {
         this.problems = problems;
         List<String> questions = questions(framework, source);
         TextEncoding encoding = TextEncoding.ofKey(source.encoding());
-        this.reader = lastYear ? new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(), questions,
-                encoding, resolver) : new SurveyCsvReader(data, source.path(), questions, encoding, resolver);
+        this.reopen = lastYear ? () -> new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(),
+                questions, encoding, resolver) : () -> new SurveyCsvReader(data, source.path(), questions, encoding, resolver);
+        this.reader = reopen.get();
         this.validator = new SurveyValidator(reader.layout(), resolver,
                 source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
         this.aggregator = new SurveyAggregator(questions, resolver.expectedCodes());
@@ -125,7 +129,10 @@ public final class SurveyTally implements AutoCloseable {
         return patterns.build();
     }
 
-    /** Reads, checks and counts every row: what the job's chunk step does, in one loop. */
+    /**
+     * Reads, checks and counts every row: what the job's chunk step does, in one loop. Repeated respondents are
+     * reported by {@link #indicators()}, as at the job's step end.
+     */
     public SurveyTally readAll() {
         for (SurveyResponse r = next(); r != null; r = next()) {
             ValidResponse v = validate(r);
@@ -139,9 +146,11 @@ public final class SurveyTally implements AutoCloseable {
     /**
      * The survey indicators' unit values, in framework order, with how each was computed. A unit without one valid
      * answer (with a registry: each of its cities; without: each unit the file names), or a file without any, is a
-     * problem unless the source says {@code missing-units: missing}: its indicators would be silently missing.
+     * problem unless the source says {@code missing-units: missing}: its indicators would be silently missing. First the
+     * repeated respondents are confirmed (all rows are validated by then; {@link SurveyValidator#confirmDuplicates}).
      */
     public SurveyIndicators indicators() {
+        validator.confirmDuplicates(reopen);
         SurveyResults res = aggregator.results(sizeMix(source), source.minSample());
         List<String> units = res.units();
         if (readable() && !source.missingUnitsAllowed()) {
@@ -214,6 +223,15 @@ public final class SurveyTally implements AutoCloseable {
             problems.about(u).add(file, "no valid answers from " + label(u) + ": its survey indicators would be missing"
                     + remedy);
         }
+    }
+
+    /** Distinct respondent ids held so far, and the bytes of their table (the memory benchmark's figures). */
+    int respondents() {
+        return validator.respondents();
+    }
+
+    long respondentBytes() {
+        return validator.respondentBytes();
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.bizenv.survey;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.bizenv.city.Match;
 import org.bizenv.city.TypedText;
 import org.bizenv.city.UnitIdentity;
@@ -20,6 +23,12 @@ import org.bizenv.ingest.Problems;
  * resolves to one unit; the size class is micro/small/medium (微型/小型/中型); each answer is 1–5 or a
  * not-applicable code (left out, no problem); a blank answer is left out; any other answer is reported and
  * left out. Thread-safe.
+ *
+ * <p>Repeated ids are caught exactly with a few bytes a row: {@link #validate} keeps only each id's 64-bit
+ * fingerprint ({@link RespondentIds}); a row whose fingerprint was seen before is a suspect, and
+ * {@link #confirmDuplicates} reads the file once more, only when there are suspects, comparing the real ids of the
+ * suspect rows in file order. So a repeat is reported as "duplicate respondent 'X', first at row N" at its
+ * RespondentId cell, and two different ids that share a fingerprint never are.
  */
 public final class SurveyValidator {
 
@@ -31,7 +40,8 @@ public final class SurveyValidator {
     private final Problems problems;
     private final boolean[] notApplicable = new boolean[Byte.MAX_VALUE + 1];
     private final String notApplicableText;
-    private final Map<String, Long> firstRowOfRespondent = new ConcurrentHashMap<>();
+    private final RespondentIds respondents;
+    private boolean confirmed;
     private final Map<String, Match<? extends UnitIdentity>> cityCache = new ConcurrentHashMap<>();
 
     /**
@@ -40,6 +50,18 @@ public final class SurveyValidator {
      * @param problems      where problems go
      */
     public SurveyValidator(SurveyLayout layout, UnitResolver resolver, int[] notApplicable, Problems problems) {
+        this(layout, resolver, notApplicable, problems, new RespondentIds());
+    }
+
+    /** With another respondent fingerprint: a test's weak one forces collisions. */
+    SurveyValidator(SurveyLayout layout, UnitResolver resolver, int[] notApplicable, Problems problems,
+                    ToLongFunction<String> fingerprint) {
+        this(layout, resolver, notApplicable, problems, new RespondentIds(fingerprint));
+    }
+
+    private SurveyValidator(SurveyLayout layout, UnitResolver resolver, int[] notApplicable, Problems problems,
+                            RespondentIds respondents) {
+        this.respondents = respondents;
         this.layout = Objects.requireNonNull(layout, "layout");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.problems = Objects.requireNonNull(problems, "problems");
@@ -57,19 +79,14 @@ public final class SurveyValidator {
     /** The row validated, or null if its unit or size class is unusable. */
     public ValidResponse validate(SurveyResponse r) {
         long row = r.line();
-        Match<? extends UnitIdentity> city =
-                cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
-        // the row's problems are its city's to answer for, when the city is known
-        Problems problems = city.isFound() ? this.problems.about(city.unit().code()) : this.problems;
+        Match<? extends UnitIdentity> city = city(r);
+        Problems problems = problemsOf(city);
         String id = TypedText.clean(r.respondentId());
         if (id.isEmpty()) {
             problems.add(layout.cell(row, layout.respondentIdColumn()), "blank value");
         } else {
-            Long first = firstRowOfRespondent.putIfAbsent(id, row);
-            if (first != null) {
-                problems.add(layout.cell(row, layout.respondentIdColumn()),
-                        "duplicate respondent '" + id + "', first at row " + first);
-            }
+            // a fingerprint seen before makes the row a suspect, settled by confirmDuplicates
+            respondents.add(id);
         }
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
@@ -85,6 +102,56 @@ public final class SurveyValidator {
             answers[q] = answer(r, q, problems);
         }
         return city.isFound() && size != null ? new ValidResponse(row, city.unit().code(), size.ordinal(), answers) : null;
+    }
+
+    /**
+     * Reports the repeated respondent ids, once all rows are validated: when some row was a suspect (its id's
+     * fingerprint seen before), reads the file again from {@code reopen} and compares the real ids of the suspect
+     * rows in file order, the first row of each id being the lowest; otherwise opens nothing. Only the first call
+     * does anything. The second read's own problems are left out: the first read reported them.
+     */
+    public void confirmDuplicates(Supplier<SurveyCsvReader> reopen) {
+        synchronized (respondents) {
+            if (confirmed) {
+                return;
+            }
+            confirmed = true;
+        }
+        if (!respondents.anySuspects()) {
+            return;
+        }
+        Map<String, Long> firstRow = new HashMap<>();
+        try (SurveyCsvReader again = reopen.get()) {
+            for (SurveyResponse r = again.next(); r != null; r = again.next()) {
+                String id = TypedText.clean(r.respondentId());
+                if (id.isEmpty() || !respondents.isSuspect(id)) {
+                    continue;
+                }
+                Long first = firstRow.putIfAbsent(id, r.line());
+                if (first != null) {
+                    problemsOf(city(r)).add(layout.cell(r.line(), layout.respondentIdColumn()),
+                            "duplicate respondent '" + id + "', first at row " + first);
+                }
+            }
+        }
+    }
+
+    /** Distinct respondent ids held, and the bytes their table takes (for the memory benchmark). */
+    int respondents() {
+        return respondents.size();
+    }
+
+    long respondentBytes() {
+        return respondents.bytes();
+    }
+
+    private Match<? extends UnitIdentity> city(SurveyResponse r) {
+        return cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
+    }
+
+    /** The row's problems are its city's to answer for, when the city is known. */
+    private Problems problemsOf(Match<? extends UnitIdentity> city) {
+        return city.isFound() ? this.problems.about(city.unit().code()) : this.problems;
     }
 
     private byte answer(SurveyResponse r, int q, Problems problems) {

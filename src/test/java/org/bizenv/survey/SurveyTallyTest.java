@@ -108,6 +108,26 @@ class SurveyTallyTest {
     }
 
     @Test
+    void repeatedRespondentsAreReportedWithTheIndicatorsAfterASecondRead() throws IOException {
+        Tallied t = tally(framework(""), UnitResolver.identity("unit"), HEADER,
+                "1,a,micro,x,5,4", "2,a,small,x,3,2", "1,b,micro,x,2,1", "3,b,micro,x,4,4", "2,b,medium,x,1,1");
+        assertThat(t.problems()).extracting(Object::toString).containsExactly(
+                "survey.csv!A4: duplicate respondent '1', first at row 2",
+                "survey.csv!A6: duplicate respondent '2', first at row 3");
+        // last year's file is opened again under its year's folder, and named so
+        Path data = Files.createDirectories(tmp.resolve("years/2023"));
+        Files.write(data.resolve("survey.csv"), List.of(HEADER, "7,a,micro,x,5,4", "7,b,micro,x,5,4"));
+        Framework fw = framework("");
+        Problems problems = new Problems();
+        try (SurveyTally last = new SurveyTally(fw, SurveyTally.sources(fw).get(0), data, true,
+                UnitResolver.identity("unit"), problems)) {
+            last.readAll().indicators();
+        }
+        assertThat(problems.sorted()).extracting(Object::toString)
+                .containsExactly("2023/survey.csv!A3: duplicate respondent '7', first at row 2");
+    }
+
+    @Test
     void aSurveyWithOnlyItsHeaderIsAnInputError() throws IOException {
         Tallied t = tally(framework(""), UnitResolver.identity("unit"), HEADER);
         assertThat(t.problems()).extracting(Object::toString).containsExactly("survey.csv: no valid survey answers at "
