@@ -4,8 +4,11 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,17 +111,22 @@ public final class CsvRecords implements AutoCloseable {
     static CsvRecords openFile(Path file, String path, TextEncoding stated, CsvExpectation expected,
                                Problems problems) {
         Location where = Location.ofFile(path);
+        InputStream bytes = null;
         DecodedInput in = null;
         try {
-            byte[] prefix = CsvEncoding.prefix(file);
+            // one opening: the bytes the encoding is chosen on are then decoded from memory, not read again
+            bytes = Files.newInputStream(file);
+            byte[] prefix = bytes.readNBytes(CsvEncoding.PREFIX);
             boolean whole = prefix.length < CsvEncoding.PREFIX || Files.size(file) == prefix.length;
             CsvEncoding.Choice choice = CsvEncoding.choose(prefix, whole, stated);
             String refused = EncodingMessages.refusal(choice, stated, prefix, whole, expected);
             if (refused != null) {
                 problems.add(where, refused);
+                bytes.close();
                 return null;
             }
-            in = new DecodedInput(Files.newInputStream(file), choice.encoding(), choice.bom());
+            in = new DecodedInput(new SequenceInputStream(new ByteArrayInputStream(prefix), bytes), choice.encoding(),
+                    choice.bom());
             FirstLine first = FirstLine.read(in);
             if (first.unknownSeparator() != 0) {
                 problems.add(where, "fields separated by '" + first.unknownSeparator() + "': only a comma, semicolon"
@@ -131,10 +139,10 @@ public final class CsvRecords implements AutoCloseable {
                     reader(text, first.separator(), false));
         } catch (DecodedInput.UndecodableException e) {
             problems.add(where, EncodingMessages.laterError(e, 1, stated != null));
-            closeQuietly(in);
+            closeQuietly(bytes);
             return null;
         } catch (IOException e) {
-            closeQuietly(in);
+            closeQuietly(bytes);
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
@@ -263,7 +271,7 @@ public final class CsvRecords implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(DecodedInput in) {
+    private static void closeQuietly(InputStream in) {
         if (in != null) {
             try {
                 in.close();
