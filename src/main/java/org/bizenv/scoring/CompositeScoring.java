@@ -189,8 +189,7 @@ final class CompositeScoring {
     }
 
     private static String plain(double v) {
-        return Double.isNaN(v) ? "missing" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : Double.toString(v);
+        return Double.isNaN(v) ? "missing" : Transform.plain(v);
     }
 
     /** Where a built raw value came from: "mean of CHN_Beij ×0.45, CHN ×0.55". */
