@@ -32,11 +32,7 @@ public final class GroupRanking {
         if (scores.length != groups.length) {
             throw new IllegalArgumentException(scores.length + " scores but " + groups.length + " group values");
         }
-        for (int i = 0; i < scores.length; i++) {
-            if (Double.isInfinite(scores[i])) {
-                throw new IllegalArgumentException("unit " + i + " has an infinite score (" + scores[i] + ")");
-            }
-        }
+        Ranking.requireNoInfinity(scores);    // on the whole array, so the message names the unit's own index
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < groups.length; i++) {
             if (groups[i] != null) {

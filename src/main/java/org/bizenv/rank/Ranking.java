@@ -168,7 +168,8 @@ public final class Ranking {
         return lo;
     }
 
-    private static void requireNoInfinity(double[] scores) {
+    /** Rejects an infinite score, naming its index in {@code scores} (so callers check before ranking subsets). */
+    static void requireNoInfinity(double[] scores) {
         for (int i = 0; i < scores.length; i++) {
             if (Double.isInfinite(scores[i])) {
                 throw new IllegalArgumentException("unit " + i + " has an infinite score (" + scores[i] + ")");

@@ -1,6 +1,7 @@
 package org.bizenv.robustness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,6 @@ final class RespondentResampling {
     private final SurveyIndicators nominal;
     private final List<Part> parts = new ArrayList<>();
     private final List<Cell> cells = new ArrayList<>();
-    private final int[] rows;
     private final long respondents;
     private final int patternCount;
 
@@ -51,7 +51,6 @@ final class RespondentResampling {
         for (int k = 0; k < nominal.units().size(); k++) {
             column.put(nominal.units().get(k), k);
         }
-        List<Integer> rowArrays = new ArrayList<>();
         long people = 0;
         int kinds = 0;
         boolean[] seen = new boolean[fw.indicators().size()];
@@ -92,13 +91,10 @@ final class RespondentResampling {
                     Integer k = column.get(p.units().get(u));
                     boolean used = k != null && nominal.provenance()[ind[a]][k] != null;
                     col[a][u] = used ? k : -1;
-                    if (used && !seen[ind[a]]) {
-                        seen[ind[a]] = true;
-                    }
+                    seen[ind[a]] |= used;
                 }
             }
             parts.add(new Part(p, cellRows, slot, ind, field, stat, col));
-            rowArrays.add(p.patternCount());
             people += p.respondents();
             kinds += p.patternCount();
         }
@@ -109,7 +105,6 @@ final class RespondentResampling {
                 }
             }
         }
-        this.rows = rowArrays.stream().mapToInt(Integer::intValue).toArray();
         this.respondents = people;
         this.patternCount = kinds;
     }
@@ -120,7 +115,7 @@ final class RespondentResampling {
 
         Scratch() {
             for (int s = 0; s < counts.length; s++) {
-                counts[s] = new int[rows[s]];
+                counts[s] = new int[parts.get(s).patterns().patternCount()];
             }
         }
     }
@@ -160,7 +155,7 @@ final class RespondentResampling {
         for (int s = 0; s < parts.size(); s++) {
             Part part = parts.get(s);
             int[] x = scratch.counts[s];
-            java.util.Arrays.fill(x, 0);
+            Arrays.fill(x, 0);
             int[] cellRows = part.cellRows();
             int[] slot = part.slotPattern();
             for (int c = 0; c + 1 < cellRows.length; c++) {

@@ -67,7 +67,7 @@ final class CompositeScoring {
                     + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
                     + "and node; their own raw values are shown but not scored: " + units));
         }
-        return ranked(fw, data, b, new Stage[] {raw, denominated, imputed, transformed, treated, normalised},
+        return ranked(fw, data, b, new Stages(raw, denominated, imputed, transformed, treated, normalised),
                 nodeScores, means, warnings);
     }
 
@@ -129,8 +129,8 @@ final class CompositeScoring {
         warnings.add(org.bizenv.framework.Bilingual.of(k + " 个合成单位的原始值取其组成城市原始值的加权平均，再与其他单位一同计分：" + units,
                 k + " composite unit" + (k == 1 ? "'s raw values are" : "s' raw values are") + " the weighted mean of "
                 + "their components' raw values, then scored with the other units: " + units));
-        return ranked(fw, built, b, new Stage[] {b.raw(), b.denominated(), b.imputed(), b.transformed(),
-                b.treated(), b.normalised()}, b.nodeScores(), means, warnings);
+        return ranked(fw, built, b, new Stages(b.raw(), b.denominated(), b.imputed(), b.transformed(),
+                b.treated(), b.normalised()), b.nodeScores(), means, warnings);
     }
 
     /** Composite {@code c}'s raw value of indicator {@code j}, written into the row (and its text score or n/a). */
@@ -189,8 +189,7 @@ final class CompositeScoring {
     }
 
     private static String plain(double v) {
-        return Double.isNaN(v) ? "missing" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : Double.toString(v);
+        return Double.isNaN(v) ? "missing" : Transform.plain(v);
     }
 
     /** Where a built raw value came from: "mean of CHN_Beij ×0.45, CHN ×0.55". */
@@ -215,15 +214,14 @@ final class CompositeScoring {
         return false;
     }
 
+    /** The pipeline's stages over all units, by name, so that none can be passed in another's place. */
+    private record Stages(Stage raw, Stage denominated, Stage imputed, Stage transformed, Stage treated,
+                          Stage normalised) {
+    }
+
     /** The build with ranks and tiers over the ranked units only; the others get rank 0 and tier 0. */
-    private static Build ranked(Framework fw, RawData data, Build b, Stage[] s, double[][] nodeScores,
+    private static Build ranked(Framework fw, RawData data, Build b, Stages s, double[][] nodeScores,
                                 CompositeMeans means, List<org.bizenv.framework.Names> warnings) {
-        Stage raw = s[0];
-        Stage denominated = s[1];
-        Stage imputed = s[2];
-        Stage transformed = s[3];
-        Stage treated = s[4];
-        Stage normalised = s[5];
         boolean[] unranked = means.unranked();
         int decimals = fw.ranking().decimals();
         boolean rounded = fw.ranking().compareRounded();
@@ -233,14 +231,13 @@ final class CompositeScoring {
         }
         int[][] indicatorRanks = new int[fw.indicators().size()][];
         for (int j = 0; j < indicatorRanks.length; j++) {
-            indicatorRanks[j] = rank(masked(normalised.values()[j], unranked), rounded, decimals);
+            indicatorRanks[j] = rank(masked(s.normalised().values()[j], unranked), rounded, decimals);
         }
         int[] tiers = Scorer.tiers(fw.tiers(), masked(nodeScores[fw.tree().root()], unranked), rounded ? decimals : -1);
-        return new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed, treated,
-                normalised,
-                data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, b.nodeWeights(), b.nodeWeight(),
-                b.indicatorWeight(), b.effectiveNodeWeight(), b.effectiveIndicatorWeight(), b.treatment(), tiers,
-                List.copyOf(warnings));
+        return new Build(fw, data.units(), data.provenance(), s.raw(), s.denominated(), s.imputed(),
+                s.transformed(), s.treated(), s.normalised(), data.notApplicable(), nodeScores, nodeRanks,
+                indicatorRanks, b.nodeWeights(), b.nodeWeight(), b.indicatorWeight(), b.effectiveNodeWeight(),
+                b.effectiveIndicatorWeight(), b.treatment(), tiers, List.copyOf(warnings));
     }
 
     private static double[] masked(double[] scores, boolean[] unranked) {

@@ -188,11 +188,7 @@ public final class Scorer {
                 y[i] = x[i] / den[i];      // a missing denominator leaves the value missing (NaN)
             }
             if (built != null) {
-                boolean[] na = new boolean[y.length];
-                for (int i = 0; i < na.length; i++) {
-                    na[i] = data.notApplicable(j, i);
-                }
-                built.fill(y, na);
+                built.fill(y, data.notApplicable() == null ? null : data.notApplicable()[j]);
             }
             out[j] = y;
         }

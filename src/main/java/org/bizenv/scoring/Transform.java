@@ -65,7 +65,8 @@ final class Transform {
         return y;
     }
 
-    private static String plain(double v) {
+    /** A value as a message shows it: whole numbers without ".0" (75000, not 75000.0). */
+    static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }
