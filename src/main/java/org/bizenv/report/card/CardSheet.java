@@ -424,18 +424,13 @@ final class CardSheet {
         sheet.setMargin(PageMargin.HEADER, 0.3);
         sheet.setMargin(PageMargin.FOOTER, 0.3);
         var e = c.edition();
-        sheet.getHeader().setLeft(escape(city + " · " + e.year()));
+        sheet.getHeader().setLeft(CellText.headerText(city + " · " + e.year()));
         if (e.synthetic()) {
-            sheet.getHeader().setRight(escape("合成数据，非官方结果 SYNTHETIC"));
+            sheet.getHeader().setRight(CellText.headerText("合成数据，非官方结果 SYNTHETIC"));
         }
-        sheet.getFooter().setLeft(escape("bizenv " + nz(e.frameworkId()) + " " + e.year()));
+        sheet.getFooter().setLeft(CellText.headerText("bizenv " + nz(e.frameworkId()) + " " + e.year()));
         sheet.getFooter().setRight("&P / &N");
         sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, COLS - 1, 0, row - 1);
-    }
-
-    /** Header and footer text treats {@code &} as a code; a literal one is doubled. */
-    private static String escape(String s) {
-        return s.replace("&", "&&");
     }
 
     private void section(String title) {
