@@ -240,8 +240,7 @@ final class CardSheet {
             num(r, 3, d.median(), st.format(st.number, decimals(dec)));
             num(r, 4, d.best(), st.format(st.number, decimals(dec)));
             put(r, 5, CardText.both(d.bestName()), st.text);
-            double gap = d.score() - d.median();
-            num(r, 6, gap, st.format(tone(gap), signed(dec)));
+            num(r, 6, d.gapToMedian(), st.format(tone(d.gapToMedian()), signed(dec)));
             num(r, 7, d.scoreChange(), st.format(tone(d.scoreChange()), signed(dec)));
             double moved = d.rankChange() == null ? Double.NaN : d.rankChange();
             num(r, 8, moved, st.format(tone(moved), "\"↑\"0;\"↓\"0;\"=\""));

@@ -63,6 +63,7 @@ class CityCardsTest {
         assertThat(fin.score()).isEqualTo(75);
         assertThat(fin.rank()).isEqualTo(2);
         assertThat(fin.median()).isCloseTo((FIN[2] + FIN[0]) / 2, within(EPS));
+        assertThat(fin.gapToMedian()).isCloseTo(75 - (FIN[2] + FIN[0]) / 2, within(EPS));
         assertThat(fin.best()).isEqualTo(FIN[1]);
     }
 
