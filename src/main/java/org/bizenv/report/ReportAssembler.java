@@ -146,15 +146,8 @@ public final class ReportAssembler {
 
         List<Report.TopList> top = new ArrayList<>();
         for (int d : dims) {
-            List<Report.TopEntry> entries = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int r = b.nodeRanks()[d][i];
-                if (r >= 1 && r <= TOP) {
-                    entries.add(new Report.TopEntry(r, units.get(i).code(), b.nodeScores()[d][i]));
-                }
-            }
-            entries.sort(Comparator.comparingInt(Report.TopEntry::rank).thenComparing(Report.TopEntry::unit));
-            top.add(new Report.TopList(fw.nodes().get(d).code(), fw.nodes().get(d).name(), entries));
+            top.add(new Report.TopList(fw.nodes().get(d).code(), fw.nodes().get(d).name(),
+                    topEntries(b.nodeRanks()[d], b.nodeScores()[d], units, group, null)));
         }
         if (grouping != null) {
             top.addAll(groupTops(b, dims, group, groupRanks));
@@ -207,19 +200,28 @@ public final class ReportAssembler {
         for (String v : values) {
             for (int k = 0; k < nodes.size(); k++) {
                 double[] scores = k == 0 ? b.indexScores() : b.nodeScores()[nodes.get(k)];
-                List<Report.TopEntry> entries = new ArrayList<>();
-                for (int i = 0; i < b.unitCount(); i++) {
-                    int r = groupRanks[k][i];
-                    if (v.equals(group[i]) && r >= 1 && r <= TOP) {
-                        entries.add(new Report.TopEntry(r, b.units().get(i).code(), scores[i]));
-                    }
-                }
-                entries.sort(Comparator.comparingInt(Report.TopEntry::rank).thenComparing(Report.TopEntry::unit));
                 Node node = fw.nodes().get(nodes.get(k));
-                out.add(new Report.TopList(node.code(), node.name(), entries, v));
+                out.add(new Report.TopList(node.code(), node.name(),
+                        topEntries(groupRanks[k], scores, b.units(), group, v), v));
             }
         }
         return out;
+    }
+
+    /**
+     * The units ranked 1 to {@link #TOP} (of group {@code value} only, when it is not null), best rank first, ties
+     * by unit code: one top list, overall or within a group.
+     */
+    private static List<Report.TopEntry> topEntries(int[] ranks, double[] scores, List<Unit> units, String[] group,
+                                                    String value) {
+        List<Report.TopEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ranks.length; i++) {
+            if ((value == null || value.equals(group[i])) && ranks[i] >= 1 && ranks[i] <= TOP) {
+                entries.add(new Report.TopEntry(ranks[i], units.get(i).code(), scores[i]));
+            }
+        }
+        entries.sort(Comparator.comparingInt(Report.TopEntry::rank).thenComparing(Report.TopEntry::unit));
+        return entries;
     }
 
     /** Methods by role, in the order given, each with its parameters sorted by name. */

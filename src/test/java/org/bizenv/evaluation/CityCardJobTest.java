@@ -1,8 +1,9 @@
 package org.bizenv.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bizenv.report.ReadBack.open;
+import static org.bizenv.report.ReadBack.text;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -365,23 +366,5 @@ class CityCardJobTest extends JobTestBase {
             }
         }
         throw new AssertionError("no row '" + label + "' on " + s.getSheetName());
-    }
-
-    private static String text(Sheet s) {
-        StringBuilder b = new StringBuilder();
-        for (Row r : s) {
-            for (Cell c : r) {
-                if (c.getCellType() == CellType.STRING) {
-                    b.append(c.getStringCellValue()).append('\n');
-                }
-            }
-        }
-        return b.toString();
-    }
-
-    private static XSSFWorkbook open(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p)) {
-            return new XSSFWorkbook(in);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +147,7 @@ class RobustnessReportTest {
     void workbookHasTheRobustnessSheetsAndANativeChartOfTheIntervals() throws IOException {
         Path file = dir.resolve("report.xlsx");
         new ExcelReportWriter().write(report, file);
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+        try (XSSFWorkbook wb = ReadBack.open(file)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertThat(names).containsSubsequence("Coherence", "Sensitivity", "One at a time", "Rank reversals",
@@ -240,7 +239,7 @@ class RobustnessReportTest {
                 .allMatch(row -> row.nominalRank() == 0);
         Path file = dir.resolve("gappy.xlsx");
         new ExcelReportWriter().write(r, file);
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+        try (XSSFWorkbook wb = ReadBack.open(file)) {
             var chart = wb.getSheet("Sensitivity").getDrawingPatriarch().getCharts().get(0);
             long ranked = rows.stream().filter(row -> row.nominalRank() > 0 && row.rankedRuns() > 0).count();
             assertThat(chart.getChartSeries().get(0).getSeries(1).getValuesData().getPointCount()).isEqualTo(ranked);

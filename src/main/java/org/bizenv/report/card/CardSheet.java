@@ -240,8 +240,7 @@ final class CardSheet {
             num(r, 3, d.median(), st.format(st.number, decimals(dec)));
             num(r, 4, d.best(), st.format(st.number, decimals(dec)));
             put(r, 5, CardText.both(d.bestName()), st.text);
-            double gap = d.score() - d.median();
-            num(r, 6, gap, st.format(tone(gap), signed(dec)));
+            num(r, 6, d.gapToMedian(), st.format(tone(d.gapToMedian()), signed(dec)));
             num(r, 7, d.scoreChange(), st.format(tone(d.scoreChange()), signed(dec)));
             double moved = d.rankChange() == null ? Double.NaN : d.rankChange();
             num(r, 8, moved, st.format(tone(moved), "\"↑\"0;\"↓\"0;\"=\""));
@@ -424,18 +423,13 @@ final class CardSheet {
         sheet.setMargin(PageMargin.HEADER, 0.3);
         sheet.setMargin(PageMargin.FOOTER, 0.3);
         var e = c.edition();
-        sheet.getHeader().setLeft(escape(city + " · " + e.year()));
+        sheet.getHeader().setLeft(CellText.headerText(city + " · " + e.year()));
         if (e.synthetic()) {
-            sheet.getHeader().setRight(escape("合成数据，非官方结果 SYNTHETIC"));
+            sheet.getHeader().setRight(CellText.headerText("合成数据，非官方结果 SYNTHETIC"));
         }
-        sheet.getFooter().setLeft(escape("bizenv " + nz(e.frameworkId()) + " " + e.year()));
+        sheet.getFooter().setLeft(CellText.headerText("bizenv " + nz(e.frameworkId()) + " " + e.year()));
         sheet.getFooter().setRight("&P / &N");
         sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, COLS - 1, 0, row - 1);
-    }
-
-    /** Header and footer text treats {@code &} as a code; a literal one is doubled. */
-    private static String escape(String s) {
-        return s.replace("&", "&&");
     }
 
     private void section(String title) {

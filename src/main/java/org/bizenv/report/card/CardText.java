@@ -1,12 +1,13 @@
 package org.bizenv.report.card;
 
+import static org.bizenv.report.SamplingRows.ordinal;
+
 import java.util.List;
 import java.util.Locale;
 
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.RobustnessSection;
-import org.bizenv.report.SamplingRows;
 
 /**
  * The card's sentences, Chinese and English, in plain words for a reader who has never seen a composite indicator:
@@ -147,7 +148,6 @@ final class CardText {
                         + (dimensions.size() == 1 ? "it." : "them."));
     }
 
-    /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: the report's own spelling ({@link SamplingRows#ordinal}). */
     /**
      * "组内第 2 名（共 15 个，type：municipality） Rank 2 of 15 in its group (type: municipality)", for a framework
      * that ranks within groups; null when the city has no rank in a group.
@@ -159,10 +159,6 @@ final class CardText {
         return "组内第 " + h.groupRank() + " 名（共 " + h.groupRanked() + " 个，" + h.grouping() + "：" + h.group()
                 + "） Rank " + h.groupRank() + " of " + h.groupRanked() + " in its group (" + h.grouping() + ": "
                 + h.group() + ")";
-    }
-
-    static String ordinal(int n) {
-        return SamplingRows.ordinal(n);
     }
 
     static String number(double v, int decimals) {

@@ -85,6 +85,11 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
     public record DimensionLine(String code, Names name, double score, int rank, int ranked, double median,
                                 double best, String bestUnit, Names bestName, double previousScore,
                                 int previousRank, double scoreChange, Integer rankChange) {
+
+        /** Score − median (NaN without both); higher is better for every dimension score. */
+        public double gapToMedian() {
+            return score - median;
+        }
     }
 
     /**
@@ -96,16 +101,20 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
      * @param value       the city's value as it entered the scoring, before outlier treatment
      * @param imputed     true when that value was imputed, not reported
      * @param median      median of the cities' values
-     * @param gapToMedian value − median, in the indicator's unit (its sign is not "good" or "bad": see direction)
      * @param best        the value of the city ranked first on it
      */
     public record IndicatorLine(String code, Names name, String measure, int direction, int rank, int ranked,
-                                double value, boolean imputed, double median, double gapToMedian, double best,
-                                String bestUnit, Names bestName) {
+                                double value, boolean imputed, double median, double best, String bestUnit,
+                                Names bestName) {
+
+        /** Value − median, in the indicator's unit (its sign is not "good" or "bad": see direction). */
+        public double gapToMedian() {
+            return value - median;
+        }
 
         /** Whether the city is on the better side of the median (direction-aware); false at the median. */
         public boolean betterThanMedian() {
-            return direction * gapToMedian > 0;
+            return direction * gapToMedian() > 0;
         }
     }
 

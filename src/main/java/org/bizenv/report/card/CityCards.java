@@ -185,7 +185,7 @@ public final class CityCards {
             double value = v == null ? Double.NaN : v[u];
             double median = v == null ? Double.NaN : median(v);
             return new CityCard.IndicatorLine(ind.code(), ind.name(), ind.unit(), ind.direction(), ind.ranks()[u],
-                    ranked(ind.ranks()), value, imputed != null && imputed[i][u], median, value - median,
+                    ranked(ind.ranks()), value, imputed != null && imputed[i][u], median,
                     best < 0 || v == null ? Double.NaN : v[best], best < 0 ? null : lookup.unitCodes.get(best),
                     best < 0 ? null : r.units().get(best).name());
         }

@@ -9,6 +9,11 @@ public final class CellText {
     private CellText() {
     }
 
+    /** Text for a page header or footer, where {@code &} starts a code and must be doubled to print. */
+    public static String headerText(String s) {
+        return s.replace("&", "&&");
+    }
+
     /** Whether a spreadsheet would read the text as a formula (so it must be stored with the quote prefix). */
     public static boolean looksLikeFormula(String s) {
         if (s.isEmpty()) {

@@ -39,11 +39,6 @@ final class ReportBook {
         return (fw.isEmpty() ? "" : fw + " ") + meta.year() + " 评估报告 Evaluation report";
     }
 
-    /** Text for a page header or footer, where {@code &} starts a code and must be doubled to print. */
-    static String headerText(String s) {
-        return s.replace("&", "&&");
-    }
-
     /** A new sheet and its grid. */
     SheetGrid grid(String name) {
         return new SheetGrid(sheet(name), st);
@@ -59,9 +54,9 @@ final class ReportBook {
         }
         Sheet s = wb.createSheet(unique);
         // every printed page says what it is from: the report and year on top, the sheet and page number below
-        s.getHeader().setCenter(headerText(printTitle())
+        s.getHeader().setCenter(CellText.headerText(printTitle())
                 + (meta.synthetic() ? "\n合成数据，非官方结果 Synthetic data, not official results" : ""));
-        s.getFooter().setLeft(headerText(unique));
+        s.getFooter().setLeft(CellText.headerText(unique));
         s.getFooter().setRight("第 &P 页，共 &N 页 Page &P of &N");
         return s;
     }

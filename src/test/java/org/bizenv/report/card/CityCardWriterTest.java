@@ -1,10 +1,10 @@
 package org.bizenv.report.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bizenv.report.ReadBack.open;
+import static org.bizenv.report.ReadBack.text;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,23 +145,5 @@ class CityCardWriterTest {
     private static CityCard card(String unit, String zh) {
         return new CityCard(unit, new Names(zh, unit), null, null, List.of(), null, List.of(), List.of(), null, null,
                 null);
-    }
-
-    private static XSSFWorkbook open(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p)) {
-            return new XSSFWorkbook(in);
-        }
-    }
-
-    static String text(XSSFSheet s) {
-        StringBuilder b = new StringBuilder();
-        for (Row r : s) {
-            for (Cell c : r) {
-                if (c.getCellType() == CellType.STRING) {
-                    b.append(c.getStringCellValue()).append('\n');
-                }
-            }
-        }
-        return b.toString();
     }
 }

@@ -14,6 +14,7 @@ import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportFixtures;
 import org.bizenv.report.RobustnessSection;
+import org.bizenv.report.SamplingRows;
 import org.junit.jupiter.api.Test;
 
 /** The cards of the hand-made four-city report ({@link ReportFixtures}), every number checked by hand. */
@@ -62,6 +63,7 @@ class CityCardsTest {
         assertThat(fin.score()).isEqualTo(75);
         assertThat(fin.rank()).isEqualTo(2);
         assertThat(fin.median()).isCloseTo((FIN[2] + FIN[0]) / 2, within(EPS));
+        assertThat(fin.gapToMedian()).isCloseTo(75 - (FIN[2] + FIN[0]) / 2, within(EPS));
         assertThat(fin.best()).isEqualTo(FIN[1]);
     }
 
@@ -236,7 +238,7 @@ class CityCardsTest {
 
     @Test
     void ordinalsAndMedians() {
-        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)).extracting(CardText::ordinal)
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)).extracting(SamplingRows::ordinal)
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st",
                         "111th");
         assertThat(CityCards.median(new double[] {3, Double.NaN, 1, 2})).isEqualTo(2);

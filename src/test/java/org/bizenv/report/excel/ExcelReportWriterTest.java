@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.Report;
+import org.bizenv.report.ReadBack;
 import org.bizenv.report.ReportFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ExcelReportWriterTest {
     private XSSFWorkbook write(Report r) throws IOException {
         Path file = dir.resolve("report-" + opened.size() + ".xlsx");
         new ExcelReportWriter().write(r, file);
-        var wb = new XSSFWorkbook(Files.newInputStream(file));
+        var wb = ReadBack.open(file);
         opened.add(wb);
         return wb;
     }
@@ -425,7 +426,7 @@ class ExcelReportWriterTest {
         new ExcelReportWriter().write(ReportFixtures.sample(), b);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
 
-        try (var wb = new XSSFWorkbook(Files.newInputStream(a))) {
+        try (var wb = ReadBack.open(a)) {
             var core = wb.getProperties().getCoreProperties();
             assertThat(core.getTitle()).isEqualTo("样例评估 Sample evaluation 2024 评估报告 Evaluation report");
             assertThat(core.getCreator()).isEqualTo("bizenv");

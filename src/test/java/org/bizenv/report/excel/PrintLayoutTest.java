@@ -3,7 +3,6 @@ package org.bizenv.report.excel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bizenv.report.ReadBack;
 import org.bizenv.report.ReportFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class PrintLayoutTest {
     private XSSFWorkbook sample() throws IOException {
         Path file = dir.resolve("r.xlsx");
         new ExcelReportWriter().write(ReportFixtures.sample(), file);
-        var wb = new XSSFWorkbook(Files.newInputStream(file));
+        var wb = ReadBack.open(file);
         opened.add(wb);
         return wb;
     }
