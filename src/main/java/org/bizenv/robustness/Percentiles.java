@@ -11,6 +11,20 @@ public final class Percentiles {
     private Percentiles() {
     }
 
+    /**
+     * Median of the finite values of {@code values} (NaN and infinities left out; the array is not changed): the middle
+     * value, or for an even count (a + b) / 2 of the middle two; NaN when none is finite. The one median the reports
+     * and the feedback state (cards' dimension and indicator medians, the robust z-score's median and MAD).
+     */
+    public static double median(double[] values) {
+        double[] v = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int h = v.length / 2;
+        return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
+    }
+
     /** Type-7 percentile of ascending {@code sorted[0..n)}; NaN if n = 0. */
     public static double ofSorted(double[] sorted, int n, double p) {
         if (n == 0) {

@@ -11,6 +11,7 @@ import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
+import org.bizenv.robustness.Percentiles;
 
 /**
  * Builds the {@link CityCard}s of a {@link Report}: plain Java over the report model, no I/O. Every number on a card
@@ -51,16 +52,6 @@ public final class CityCards {
             }
         }
         throw new IllegalArgumentException("no ranked unit '" + unit + "' in the report");
-    }
-
-    /** Median of the finite values (mean of the middle two for an even count); NaN when there are none. */
-    static double median(double[] values) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        int h = v.length / 2;
-        return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
     }
 
     /** The report, indexed once for all its cards (and checked for consistency by {@link ReportLookup}). */
@@ -143,7 +134,7 @@ public final class CityCards {
                 var node = dims.get(d);
                 int best = bestUnit(node.ranks(), node.scores());
                 dimLines.add(new CityCard.DimensionLine(node.code(), node.name(), row.dimensionScores()[d],
-                        row.dimensionRanks()[d], ranked(node.ranks()), median(node.scores()),
+                        row.dimensionRanks()[d], ranked(node.ranks()), Percentiles.median(node.scores()),
                         best < 0 ? Double.NaN : node.scores()[best], best < 0 ? null : lookup.unitCodes.get(best),
                         best < 0 ? null : r.units().get(best).name(), row.previousDimensionScores()[d],
                         row.previousDimensionRanks()[d], row.dimensionScoreChange(d), row.dimensionRankChange(d)));
@@ -183,7 +174,7 @@ public final class CityCards {
             double[] v = values == null ? null : values[i];
             int best = bestUnit(ind.ranks(), v);
             double value = v == null ? Double.NaN : v[u];
-            double median = v == null ? Double.NaN : median(v);
+            double median = v == null ? Double.NaN : Percentiles.median(v);
             return new CityCard.IndicatorLine(ind.code(), ind.name(), ind.unit(), ind.direction(), ind.ranks()[u],
                     ranked(ind.ranks()), value, imputed != null && imputed[i][u], median,
                     best < 0 || v == null ? Double.NaN : v[best], best < 0 ? null : lookup.unitCodes.get(best),

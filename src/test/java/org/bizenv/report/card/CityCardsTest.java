@@ -241,9 +241,9 @@ class CityCardsTest {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)).extracting(SamplingRows::ordinal)
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st",
                         "111th");
-        assertThat(CityCards.median(new double[] {3, Double.NaN, 1, 2})).isEqualTo(2);
-        assertThat(CityCards.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
-        assertThat(CityCards.median(new double[] {Double.NaN})).isNaN();
+        assertThat(org.bizenv.robustness.Percentiles.median(new double[] {3, Double.NaN, 1, 2})).isEqualTo(2);
+        assertThat(org.bizenv.robustness.Percentiles.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(org.bizenv.robustness.Percentiles.median(new double[] {Double.NaN})).isNaN();
     }
 
     /** The fixture with an uncertainty row for three of its units and the reversals of its nominal neighbours. */
