@@ -51,7 +51,7 @@ final class Faults {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "(no message)";
         }
