@@ -91,12 +91,18 @@ public final class ColdStart {
         }
         List<Timing> out = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            double[] s = seconds[i].clone();
-            Arrays.sort(s);
-            double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-            out.add(new Timing(cases.get(i), median, s[0], s[s.length - 1]));
+            double[] s = seconds[i];
+            out.add(new Timing(cases.get(i), median(s), Arrays.stream(s).min().getAsDouble(),
+                    Arrays.stream(s).max().getAsDouble()));
         }
         return out;
+    }
+
+    /** The median of timings (the mean of the middle two of an even count); {@code x} is left as it was. */
+    public static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double time(List<String> command, Path stderr) throws IOException, InterruptedException {

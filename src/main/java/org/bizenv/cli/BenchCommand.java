@@ -2,7 +2,6 @@ package org.bizenv.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -142,7 +141,7 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
             System.out.printf("sample job (36 cities, 38 indicators, 2 years, ~70,000 survey rows, Excel + JSON), "
-                    + "in-process after warm-up: median %.0f ms over %d runs%n", median(ms), jobRepeat);
+                    + "in-process after warm-up: median %.0f ms over %d runs%n", ColdStart.median(ms), jobRepeat);
         }
     }
 
@@ -174,15 +173,9 @@ public class BenchCommand implements Callable<Integer> {
             }
         }
         System.out.printf("scoring core, %d units × %d indicators (denominate, impute, treat, normalise, weigh incl. "
-                + "entropy, aggregate, rank): median %.0f ms over %d runs%n", units, m, median(score), repeat);
+                + "entropy, aggregate, rank): median %.0f ms over %d runs%n", units, m, ColdStart.median(score), repeat);
         System.out.printf("report assembly incl. coherence (%d×%d correlations): median %.0f ms; JSON rendering: "
-                + "median %.0f ms%n", m, m, median(assemble), median(json));
+                + "median %.0f ms%n", m, m, ColdStart.median(assemble), ColdStart.median(json));
         System.out.println("index score of unit 0 (a check that work was done): " + b.indexScores()[0]);
-    }
-
-    static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -1,5 +1,6 @@
 package org.bizenv.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,12 +52,22 @@ final class Faults {
         return null;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "(no message)";
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * A folder of files (templates, feedback) that could not be written, told in one line:
+     * "Could not write {@code what} to {@code folder}: why. Nothing was written there."
+     */
+    static String couldNotWrite(String what, Path folder, IOException e) {
+        String kind = StorageFaults.kind(e);
+        return "Could not write " + what + " to " + folder + ": " + (kind != null ? kind + " (" + e.getMessage() + ")"
+                : e.getClass().getSimpleName() + " " + e.getMessage()) + ". Nothing was written there.";
     }
 
     /** The last line of a failure message: where the log with the trace is, or that none could be written. */

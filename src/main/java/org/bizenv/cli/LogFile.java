@@ -68,11 +68,6 @@ final class LogFile {
         return abs;
     }
 
-    /** The log file failures go to (null when none was chosen). */
-    static Path current() {
-        return file;
-    }
-
     /**
      * Writes {@code what} and the trace of {@code failure} to the log file only, opening the chosen file first if
      * needed.

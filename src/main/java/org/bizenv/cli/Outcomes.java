@@ -33,7 +33,7 @@ final class Outcomes {
             invalidInput &= input;
             message.append(told(t, repository)).append('\n');
             // Spring Batch has logged the step's trace already; a fault not the input's gets ours with its words
-            LogFile.record("The evaluation failed: " + firstLine(told(t, repository)), input ? null : t);
+            LogFile.record("The evaluation failed: " + Faults.firstLine(told(t, repository)), input ? null : t);
         }
         return failed(o.restarted(), message.toString(), invalidInput, reportFolder, log);
     }
@@ -76,10 +76,5 @@ final class Outcomes {
             deepest = c;
         }
         return deepest;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

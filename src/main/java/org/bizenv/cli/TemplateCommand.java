@@ -61,10 +61,7 @@ public class TemplateCommand implements Callable<Integer> {
         try {
             Templates.write(files, folder);
         } catch (IOException e) {
-            String kind = org.bizenv.evaluation.StorageFaults.kind(e);
-            System.err.println("Could not write the templates to " + folder + ": " + (kind != null ? kind + " ("
-                    + e.getMessage() + ")" : e.getClass().getSimpleName() + " " + e.getMessage())
-                    + ". Nothing was written there.");
+            System.err.println(Faults.couldNotWrite("the templates", folder, e));
             return BizenvCommand.FAILED;
         }
         System.out.println(files.size() + " template files written to " + folder + ". Fill them in, then: bizenv run "

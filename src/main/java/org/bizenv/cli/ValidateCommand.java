@@ -165,10 +165,7 @@ public class ValidateCommand implements Callable<Integer> {
         try {
             FeedbackWriter.write(FeedbackWriter.files(inspection.framework(), q), feedback);
         } catch (IOException e) {
-            String kind = org.bizenv.evaluation.StorageFaults.kind(e);
-            System.err.println("Could not write the feedback to " + feedback + ": " + (kind != null ? kind + " ("
-                    + e.getMessage() + ")" : e.getClass().getSimpleName() + " " + e.getMessage())
-                    + ". Nothing was written there.");
+            System.err.println(Faults.couldNotWrite("the feedback", feedback, e));
             return null;
         }
         long withWarnings = q.units().stream().filter(u -> u.problems().isEmpty() && !u.warnings().isEmpty()).count();

@@ -43,7 +43,7 @@ class ScoreStep implements Tasklet {
         Report report = Scoring.report(scored, in, thisYear);
         RobustnessSettings rs = in.robustness();
         if (rs.enabled()) {
-            SurveySample sample = Scoring.surveySample(framework, rs, thisYear, lastYear,
+            SurveySample sample = Scoring.surveySample(framework, rs, thisYear, scored,
                     () -> List.of(workspace.load(Workspace.SURVEY_PATTERNS, SurveyPatterns[].class)));
             log.info("Robustness analysis: {} uncertainty runs ({}), Sobol sensitivity with N = {}, {} scenario file(s), "
                     + "rank-reversal margins, {} survey bootstrap replicates, seed {}", rs.uncertaintyRuns(),

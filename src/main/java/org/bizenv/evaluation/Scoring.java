@@ -47,8 +47,13 @@ final class Scoring {
     record Year(IntakeResult intake, SurveyIndicators survey) {
     }
 
-    /** This year's build, and last year's results to compare with (null without either). */
-    record Scored(Build current, PreviousResults previous) {
+    /**
+     * This year's build, and last year's results to compare with (null without either).
+     *
+     * @param lastRaw last year's data as joined for this year's carry-forward imputation (null without last year's
+     *                data): kept so that the survey bootstrap joins its replicates with the very same
+     */
+    record Scored(Build current, PreviousResults previous, RawData lastRaw) {
     }
 
     /**
@@ -59,14 +64,11 @@ final class Scoring {
      * @throws org.bizenv.scoring.ScoringException when the framework's methods cannot score the data
      */
     static Scored score(Framework fw, Inputs in, Year thisYear, Year lastYear) {
-        RawData lastRaw = lastRaw(lastYear);
+        RawData lastRaw = lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
         PreviousResults previous = in.previousReport() != null ? PreviousResults.read(in.previousReport())
                 : lastRaw != null ? PreviousResults.of(Scorer.score(fw, lastRaw), in.year() - 1) : null;
-        return new Scored(Scorer.score(fw, Channels.join(thisYear.intake(), thisYear.survey(), lastRaw)), previous);
-    }
-
-    private static RawData lastRaw(Year lastYear) {
-        return lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
+        return new Scored(Scorer.score(fw, Channels.join(thisYear.intake(), thisYear.survey(), lastRaw)), previous,
+                lastRaw);
     }
 
     /**
@@ -75,14 +77,13 @@ final class Scoring {
      *
      * @param patterns loads the patterns the survey step kept (only called when they are needed)
      */
-    static SurveySample surveySample(Framework fw, RobustnessSettings rs, Year thisYear, Year lastYear,
+    static SurveySample surveySample(Framework fw, RobustnessSettings rs, Year thisYear, Scored scored,
                                      Supplier<List<SurveyPatterns>> patterns) {
         if (!rs.enabled() || rs.surveyBootstrap() == 0 || SurveyTally.sources(fw).isEmpty()) {
             return null;
         }
-        RawData lastRaw = lastRaw(lastYear);
         return new SurveySample(patterns.get(), thisYear.survey(),
-                survey -> Channels.join(thisYear.intake(), survey, lastRaw));
+                survey -> Channels.join(thisYear.intake(), survey, scored.lastRaw()));
     }
 
     /** The report model of a scored year, without the robustness analysis. */

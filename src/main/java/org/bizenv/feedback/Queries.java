@@ -173,6 +173,7 @@ public record Queries(Rules rules, boolean lastYear, List<UnitQueries> units, Li
             double[] compared = den == null ? x : perDenominator(x, thisYear.denominators()[fw.denominators()
                     .indexOf(den)]);
             double[] z = robustZ(compared, rules.minUnits());
+            double median = median(finite(compared));                  // the reference an outlier is stated against
             for (int i = 0; i < units.size(); i++) {
                 Builder b = byUnit.get(units.get(i).code());
                 String where = thisYear.provenance()[j][i];
@@ -185,7 +186,7 @@ public record Queries(Rules rules, boolean lastYear, List<UnitQueries> units, Li
                 }
                 if (Math.abs(z[i]) > rules.outlierLimit()) {
                     b.warnings.add(new WarningQuery(ind.code(), ind.name(), ind.unit(), where, Rule.OUTLIER,
-                            compared[i], median(finite(compared)), z[i], den == null ? null : den.name()));
+                            compared[i], median, z[i], den == null ? null : den.name()));
                 }
             }
         }

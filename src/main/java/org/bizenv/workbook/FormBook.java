@@ -77,12 +77,17 @@ public class FormBook implements AutoCloseable {
 
     /** A new style with thin borders, top-aligned: the base of the table styles. */
     protected CellStyle bordered() {
-        CellStyle s = wb.createCellStyle();
+        CellStyle s = thinBorders(wb.createCellStyle());
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        return s;
+    }
+
+    /** {@code s} with a thin border on all four sides, as every table cell of bizenv's workbooks has. */
+    public static <S extends CellStyle> S thinBorders(S s) {
         s.setBorderTop(BorderStyle.THIN);
         s.setBorderBottom(BorderStyle.THIN);
         s.setBorderLeft(BorderStyle.THIN);
         s.setBorderRight(BorderStyle.THIN);
-        s.setVerticalAlignment(VerticalAlignment.TOP);
         return s;
     }
 
