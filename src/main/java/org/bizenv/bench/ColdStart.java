@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.bizenv.robustness.Percentiles;
+
 /**
  * Cold, whole-process timings: each command is a fresh JVM started the way the {@code ./bizenv} launcher starts it (its
  * java, its JVM options, the extracted jar it trained the class archive for), so that the figures include the JVM and
@@ -92,17 +94,10 @@ public final class ColdStart {
         List<Timing> out = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             double[] s = seconds[i];
-            out.add(new Timing(cases.get(i), median(s), Arrays.stream(s).min().getAsDouble(),
+            out.add(new Timing(cases.get(i), Percentiles.median(s), Arrays.stream(s).min().getAsDouble(),
                     Arrays.stream(s).max().getAsDouble()));
         }
         return out;
-    }
-
-    /** The median of timings (the mean of the middle two of an even count); {@code x} is left as it was. */
-    public static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double time(List<String> command, Path stderr) throws IOException, InterruptedException {

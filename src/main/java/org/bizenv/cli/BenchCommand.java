@@ -14,6 +14,7 @@ import org.bizenv.report.EngineVersion;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.json.JsonReportWriter;
+import org.bizenv.robustness.Percentiles;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.Scorer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -141,7 +142,7 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
             System.out.printf("sample job (36 cities, 38 indicators, 2 years, ~70,000 survey rows, Excel + JSON), "
-                    + "in-process after warm-up: median %.0f ms over %d runs%n", ColdStart.median(ms), jobRepeat);
+                    + "in-process after warm-up: median %.0f ms over %d runs%n", Percentiles.median(ms), jobRepeat);
         }
     }
 
@@ -173,9 +174,9 @@ public class BenchCommand implements Callable<Integer> {
             }
         }
         System.out.printf("scoring core, %d units × %d indicators (denominate, impute, treat, normalise, weigh incl. "
-                + "entropy, aggregate, rank): median %.0f ms over %d runs%n", units, m, ColdStart.median(score), repeat);
+                + "entropy, aggregate, rank): median %.0f ms over %d runs%n", units, m, Percentiles.median(score), repeat);
         System.out.printf("report assembly incl. coherence (%d×%d correlations): median %.0f ms; JSON rendering: "
-                + "median %.0f ms%n", m, m, ColdStart.median(assemble), ColdStart.median(json));
+                + "median %.0f ms%n", m, m, Percentiles.median(assemble), Percentiles.median(json));
         System.out.println("index score of unit 0 (a check that work was done): " + b.indexScores()[0]);
     }
 }

@@ -16,6 +16,7 @@ import org.bizenv.framework.Source;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.FieldRequest;
 import org.bizenv.ingest.Location;
+import org.bizenv.robustness.Percentiles;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Unit;
 
@@ -173,7 +174,7 @@ public record Queries(Rules rules, boolean lastYear, List<UnitQueries> units, Li
             double[] compared = den == null ? x : perDenominator(x, thisYear.denominators()[fw.denominators()
                     .indexOf(den)]);
             double[] z = robustZ(compared, rules.minUnits());
-            double median = median(finite(compared));                  // the reference an outlier is stated against
+            double median = Percentiles.median(compared);                  // the reference an outlier is stated against
             for (int i = 0; i < units.size(); i++) {
                 Builder b = byUnit.get(units.get(i).code());
                 String where = thisYear.provenance()[j][i];
@@ -211,12 +212,12 @@ public record Queries(Rules rules, boolean lastYear, List<UnitQueries> units, Li
         if (v.length < minUnits) {
             return z;
         }
-        double med = median(v);
+        double med = Percentiles.median(v);
         double[] dev = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             dev[i] = Math.abs(v[i] - med);
         }
-        double mad = median(dev);
+        double mad = Percentiles.median(dev);
         if (!(mad > 0)) {
             return z;
         }
@@ -226,16 +227,6 @@ public record Queries(Rules rules, boolean lastYear, List<UnitQueries> units, Li
             }
         }
         return z;
-    }
-
-    static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static double[] finite(double[] values) {

@@ -47,8 +47,8 @@ class QueriesRulesTest {
         assertThat(Queries.change(10, Double.NaN)).isNaN();
         // the limit is "beyond": exactly ±50 % is not queried
         assertThat(Math.abs(Queries.change(15, 10)) > Rules.DEFAULT.changeLimit()).isFalse();
-        assertThat(Queries.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
-        assertThat(Queries.median(new double[] {4, 1, 3})).isEqualTo(3);
+        assertThat(org.bizenv.robustness.Percentiles.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(org.bizenv.robustness.Percentiles.median(new double[] {4, 1, 3})).isEqualTo(3);
     }
 
     @Test
