@@ -8,11 +8,6 @@ public final class Bilingual {
     private final StringBuilder zh = new StringBuilder();
     private final StringBuilder en = new StringBuilder();
 
-    /** The same piece in both languages. */
-    public static Names of(String zh, String en) {
-        return new Names(zh, en);
-    }
-
     /** Adds a piece, Chinese and English. */
     public Bilingual add(String zh, String en) {
         this.zh.append(zh);

@@ -35,9 +35,9 @@ final class MethodologyText {
         FrameworkTree tree = fw.tree();
         var ranking = new Bilingual().add("并列排名（得分相同者名次相同：1, 2, 2, 4），比较",
                         "Competition ranking (equal scores share the best rank: 1, 2, 2, 4), comparing scores ")
-                .add(fw.ranking().compareRounded() ? Bilingual.of("公布的、保留 " + fw.ranking().decimals()
+                .add(fw.ranking().compareRounded() ? new Names("公布的、保留 " + fw.ranking().decimals()
                         + " 位小数的得分", "as published, rounded to " + fw.ranking().decimals() + " decimals")
-                        : Bilingual.of("全精度得分", "at full precision"))
+                        : new Names("全精度得分", "at full precision"))
                 .add("；梯队：", "; tiers: ").add(tiers(fw)).add("。", ".").add(notRanked(fw));
         out.add(new Report.MethodLine("ranking", "index", ranking.names(), same("competition ranking; "
                 + ReportAssembler.describeTiers(fw))));
@@ -60,8 +60,8 @@ final class MethodologyText {
         }
         for (Indicator ind : fw.indicators()) {
             var s = new Bilingual();
-            s.add(ind.direction() > 0 ? Bilingual.of("越高越好。", "Higher is better. ")
-                    : Bilingual.of("越低越好。", "Lower is better. "));
+            s.add(ind.direction() > 0 ? new Names("越高越好。", "Higher is better. ")
+                    : new Names("越低越好。", "Lower is better. "));
             s.add("来源：", "Source: ").add(ind.source() + " / " + ind.field());
             if (ind.statistic() != null) {
                 s.add("（" + ind.statistic() + "）", " (" + ind.statistic() + ")");
@@ -103,7 +103,7 @@ final class MethodologyText {
             double total = c.components().values().stream().mapToDouble(Double::doubleValue).sum();
             c.components().forEach((unit, w) -> parts.add(unit + " " + fmt(w / total)));
             String list = String.join(", ", parts);
-            out.add(new Report.MethodLine(c.unit(), "composite", Bilingual.of("每个指标和节点的得分取 " + list
+            out.add(new Report.MethodLine(c.unit(), "composite", new Names("每个指标和节点的得分取 " + list
                     + " 的加权平均（在适用的组成城市上）；其自身的原始值不计分。", "Every indicator and node scored as the "
                     + "weighted mean of " + list + " (over the components it applies to); its own raw values are not "
                     + "scored."), same("composite unit")));
@@ -123,9 +123,9 @@ final class MethodologyText {
             for (double d : t.breaks()) {
                 s.append(' ').append(d);
             }
-            return Bilingual.of("按得分分界点" + s, "score breaks" + s);
+            return new Names("按得分分界点" + s, "score breaks" + s);
         }
-        return Bilingual.of("按综合指数得分分为 " + t.count() + " 个分位组", t.count() + " quantile groups of the index score");
+        return new Names("按综合指数得分分为 " + t.count() + " 个分位组", t.count() + " quantile groups of the index score");
     }
 
     /** Units that are scored but not ranked, in words (empty when every unit is ranked). */
@@ -144,13 +144,13 @@ final class MethodologyText {
             zh.add(String.join(", ", fw.ranking().unranked()));
             en.add(String.join(", ", fw.ranking().unranked()));
         }
-        return en.isEmpty() ? Bilingual.of("", "") : Bilingual.of("计分但不排名：" + String.join("；", zh) + "。",
+        return en.isEmpty() ? new Names("", "") : new Names("计分但不排名：" + String.join("；", zh) + "。",
                 " Scored but not ranked: " + String.join("; ", en) + ".");
     }
 
     private static Names textValues(Indicator ind) {
         if (ind.textValues().isEmpty()) {
-            return Bilingual.of("", "");
+            return new Names("", "");
         }
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
@@ -159,26 +159,26 @@ final class MethodologyText {
             en.add("'" + t.text() + "' " + (t.notApplicable() ? "not applicable (left out of its parent's mean)"
                     : "scores " + fmt(t.score())));
         }
-        return Bilingual.of("文字取值：" + String.join("；", zh) + "。", " Text values: " + String.join("; ", en) + ".");
+        return new Names("文字取值：" + String.join("；", zh) + "。", " Text values: " + String.join("; ", en) + ".");
     }
 
     /** How a city-level value is computed from walk-through tests or questionnaire microdata, in words. */
     static Names statistic(org.bizenv.framework.Source src, Indicator ind) {
         if (src.type().equals("walkthrough")) {
             return ind.statistic().equals("pass-rate")
-                    ? Bilingual.of("城市的数值为其 " + ind.field() + " 测试的通过率（%）。",
+                    ? new Names("城市的数值为其 " + ind.field() + " 测试的通过率（%）。",
                     "The city's value is the share of its " + ind.field() + " tests that passed, in %. ")
-                    : Bilingual.of("城市的数值为其 " + ind.field() + " 测试的平均用时（小时）。",
+                    : new Names("城市的数值为其 " + ind.field() + " 测试的平均用时（小时）。",
                     "The city's value is the mean time of its " + ind.field() + " tests, in hours. ");
         }
         if (!src.type().equals("survey")) {
-            return Bilingual.of("", "");
+            return new Names("", "");
         }
         var t = new Bilingual().add("城市的数值为", "The city's value is ");
         t.add(ind.statistic().equals("mean-score")
-                ? Bilingual.of("对 " + ind.field() + " 回答的平均值，回答 1–5 按 (a − 1)/4·100 换算为 0–100",
+                ? new Names("对 " + ind.field() + " 回答的平均值，回答 1–5 按 (a − 1)/4·100 换算为 0–100",
                 "the mean answer to " + ind.field() + ", answers 1–5 rescaled to 0–100 as (a − 1)/4·100")
-                : Bilingual.of("对 " + ind.field() + " 给出好评（4 或 5）的回答所占比例（%）",
+                : new Names("对 " + ind.field() + " 给出好评（4 或 5）的回答所占比例（%）",
                 "the share of answers to " + ind.field() + " that are favourable (4 or 5), in %"));
         if (!src.notApplicable().isEmpty()) {
             t.add("；不适用代码 " + src.notApplicable() + " 和空白不计入",
@@ -210,12 +210,12 @@ final class MethodologyText {
 
     static Names aggregation(MethodSpec a) {
         var s = new Bilingual().add(switch (a.method()) {
-            case "arithmetic" -> Bilingual.of("加权算术平均", "Weighted arithmetic mean");
-            case "geometric" -> Bilingual.of("加权几何平均", "Weighted geometric mean");
-            case "harmonic" -> Bilingual.of("加权调和平均", "Weighted harmonic mean");
-            case "generalised" -> Bilingual.of("p = " + a.number("p", 1) + " 的加权广义平均",
+            case "arithmetic" -> new Names("加权算术平均", "Weighted arithmetic mean");
+            case "geometric" -> new Names("加权几何平均", "Weighted geometric mean");
+            case "harmonic" -> new Names("加权调和平均", "Weighted harmonic mean");
+            case "generalised" -> new Names("p = " + a.number("p", 1) + " 的加权广义平均",
                     "Weighted generalised mean with p = " + a.number("p", 1));
-            case "topsis" -> Bilingual.of("TOPSIS 贴近度 ×100（" + a.text("variant", "vector") + " 标准化）",
+            case "topsis" -> new Names("TOPSIS 贴近度 ×100（" + a.text("variant", "vector") + " 标准化）",
                     "TOPSIS closeness coefficient ×100 (" + a.text("variant", "vector") + " normalisation)");
             default -> same(a.method());
         });
@@ -237,26 +237,26 @@ final class MethodologyText {
 
     static Names weighting(MethodSpec w) {
         return switch (w.method()) {
-            case "expert" -> Bilingual.of("指标体系文件中的专家权重，归一为和为 1",
+            case "expert" -> new Names("指标体系文件中的专家权重，归一为和为 1",
                     "expert weights from the framework file, renormalised to sum to 1");
-            case "equal" -> Bilingual.of("等权", "equal");
-            case "entropy" -> Bilingual.of("由下级数值计算的熵权（客观赋权；" + w.text("variant", "textbook")
+            case "equal" -> new Names("等权", "equal");
+            case "entropy" -> new Names("由下级数值计算的熵权（客观赋权；" + w.text("variant", "textbook")
                             + " 变体：w ∝ 1 − E，E 为归一化香农熵）", "entropy weights computed from the children's values "
                             + "(objective; " + w.text("variant", "textbook")
                             + " variant: w ∝ 1 − E, E the normalised Shannon entropy)");
-            case "critic" -> Bilingual.of("由下级数值计算的 CRITIC 权重（客观赋权；" + w.text("variant", "direction-aware")
+            case "critic" -> new Names("由下级数值计算的 CRITIC 权重（客观赋权；" + w.text("variant", "direction-aware")
                             + " 变体：w ∝ σ·Σ(1 − r)）", "CRITIC weights computed from the children's values (objective; "
                             + w.text("variant", "direction-aware") + " variant: w ∝ σ·Σ(1 − r))");
-            case "cv" -> Bilingual.of("由下级数值计算的变异系数权重（客观赋权）",
+            case "cv" -> new Names("由下级数值计算的变异系数权重（客观赋权）",
                     "coefficient-of-variation weights computed from the children's values (objective)");
-            case "pca" -> Bilingual.of("下级的第一主成分载荷（客观赋权）",
+            case "pca" -> new Names("下级的第一主成分载荷（客观赋权）",
                     "first-principal-component loadings of the children (objective)");
-            case "ahp" -> Bilingual.of("指标体系文件中两两比较矩阵的 AHP 主特征向量（" + w.text("ri", "saaty-classic")
+            case "ahp" -> new Names("指标体系文件中两两比较矩阵的 AHP 主特征向量（" + w.text("ri", "saaty-classic")
                             + " 随机一致性指标，一致性比率不超过 " + fmt(w.number("cr-limit", 0.10)) + "）",
                     "AHP principal eigenvector of the pairwise comparison matrix in the framework file ("
                             + w.text("ri", "saaty-classic") + " random index, consistency ratio at most "
                             + fmt(w.number("cr-limit", 0.10)) + ")");
-            case "combined" -> Bilingual.of("专家权重与 " + w.text("objective", "entropy") + " 权重组合（"
+            case "combined" -> new Names("专家权重与 " + w.text("objective", "entropy") + " 权重组合（"
                             + w.text("rule", "linear") + "）", "expert weights combined with "
                             + w.text("objective", "entropy") + " weights (" + w.text("rule", "linear") + ")");
             default -> same(w.describe());
@@ -267,13 +267,13 @@ final class MethodologyText {
         return switch (s.method()) {
             case "minmax" -> {
                 String range = "[" + fmt(s.number("min", 0)) + ", " + fmt(s.number("max", 100)) + "]";
-                yield Bilingual.of("最小—最大法映射到 " + range, "min-max onto " + range);
+                yield new Names("最小—最大法映射到 " + range, "min-max onto " + range);
             }
-            case "zscore" -> Bilingual.of("z 分数（均值 " + fmt(s.number("mean", 0)) + "，标准差 " + fmt(s.number("sd", 1))
+            case "zscore" -> new Names("z 分数（均值 " + fmt(s.number("mean", 0)) + "，标准差 " + fmt(s.number("sd", 1))
                     + "）", "z-score (mean " + fmt(s.number("mean", 0)) + ", sd " + fmt(s.number("sd", 1)) + ")");
             case "goalposts" -> {
                 boolean power = s.number("power", 1) != 1;
-                yield Bilingual.of("固定目标值的前沿距离法：最好 " + fmt(s.number("best", 0)) + "，最差 "
+                yield new Names("固定目标值的前沿距离法：最好 " + fmt(s.number("best", 0)) + "，最差 "
                         + fmt(s.number("worst", 0)) + "，截断到 [0, " + fmt(s.number("scale", 100)) + "]"
                         + (power ? "，再取 " + fmt(s.number("power", 1)) + " 次幂" : ""),
                         "distance to frontier with fixed goalposts: best " + fmt(s.number("best", 0))
@@ -282,26 +282,26 @@ final class MethodologyText {
             }
             case "percentile-rank" -> {
                 String range = "[" + fmt(s.number("min", 0)) + ", " + fmt(s.number("max", 100)) + "]";
-                yield Bilingual.of("百分位排名映射到 " + range, "percentile rank onto " + range);
+                yield new Names("百分位排名映射到 " + range, "percentile rank onto " + range);
             }
-            case "rank" -> Bilingual.of("在各城市中的名次（1 = 最差，并列取最低名次）",
+            case "rank" -> new Names("在各城市中的名次（1 = 最差，并列取最低名次）",
                     "rank among the units (1 = worst, ties at the lowest rank)");
-            case "borda" -> Bilingual.of("Borda 得分（表现更差的城市数）", "Borda score (the number of units doing worse)");
+            case "borda" -> new Names("Borda 得分（表现更差的城市数）", "Borda score (the number of units doing worse)");
             case "distance-to-reference" -> {
                 boolean cap = s.text("cap", "false").equals("true");
-                yield Bilingual.of("与参照城市 " + s.text("unit", "") + " 的距离（0 = 最差城市，" + fmt(s.number("max", 100))
+                yield new Names("与参照城市 " + s.text("unit", "") + " 的距离（0 = 最差城市，" + fmt(s.number("max", 100))
                         + " = 参照城市" + (cap ? "，以此为上限" : "") + "）", "distance to the reference unit "
                         + s.text("unit", "") + " (0 = worst unit, " + fmt(s.number("max", 100)) + " = the reference"
                         + (cap ? ", capped there" : "") + ")");
             }
             case "distance-to-target" -> {
                 boolean cap = s.text("cap", "false").equals("true");
-                yield Bilingual.of("与目标值 " + fmt(s.number("target", 0)) + " 的距离（0 = 最差城市，"
+                yield new Names("与目标值 " + fmt(s.number("target", 0)) + " 的距离（0 = 最差城市，"
                         + fmt(s.number("max", 100)) + " = 目标值" + (cap ? "，以此为上限" : "") + "）",
                         "distance to the target " + fmt(s.number("target", 0)) + " (0 = worst unit, "
                         + fmt(s.number("max", 100)) + " = the target" + (cap ? ", capped there" : "") + ")");
             }
-            case "none" -> Bilingual.of("不做标准化（按原值使用）", "none (values used as given)");
+            case "none" -> new Names("不做标准化（按原值使用）", "none (values used as given)");
             default -> same(s.describe());
         };
     }

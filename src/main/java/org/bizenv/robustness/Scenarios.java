@@ -62,7 +62,7 @@ public final class Scenarios {
                 }
             }
             for (int k : objectiveParents) {
-                notes.add(org.bizenv.framework.Bilingual.of("情景 " + s.id() + "：节点 " + ci.node(k).code() + " 按 "
+                notes.add(new org.bizenv.framework.Names("情景 " + s.id() + "：节点 " + ci.node(k).code() + " 按 "
                         + ci.node(k).weighting().method() + " 方法为下级赋权；这些权重由基准数据算出并保持不变，不因标准化方法的改变而重算",
                         "scenario " + s.id() + ": node " + ci.node(k).code() + " weights its children by "
                         + ci.node(k).weighting().method() + "; those weights were computed from the nominal values "

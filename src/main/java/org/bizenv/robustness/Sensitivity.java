@@ -1,6 +1,5 @@
 package org.bizenv.robustness;
 
-import org.bizenv.framework.Bilingual;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,23 +35,23 @@ public final class Sensitivity {
                     e.firstHigh()[i], e.total()[i], e.totalLow()[i], e.totalHigh()[i]));
         }
         List<Names> notes = new ArrayList<>();
-        notes.add(Bilingual.of("设计：Saltelli 抽样，N·(d + 2) = " + e.runs() + " 次计算；一阶指数按 Saltelli (2010)，"
+        notes.add(new Names("设计：Saltelli 抽样，N·(d + 2) = " + e.runs() + " 次计算；一阶指数按 Saltelli (2010)，"
                 + "总效应指数按 Jansen (1999)；方差 V 以 2N 为除数，取自 f(A) 与 f(B)",
                 "design: Saltelli, N·(d + 2) = " + e.runs() + " evaluations; first order: Saltelli (2010); total "
                 + "order: Jansen (1999); V with divisor 2N over f(A) and f(B)"));
-        notes.add(Bilingual.of("区间：对 N 行做百分位自助法（bootstrap），重抽样 " + o.bootstrap() + " 次，"
+        notes.add(new Names("区间：对 N 行做百分位自助法（bootstrap），重抽样 " + o.bootstrap() + " 次，"
                 + Math.round(o.confidence() * 100) + "%", "intervals: percentile bootstrap over the N rows, "
                 + o.bootstrap() + " resamples, " + Math.round(o.confidence() * 100) + "%"));
         if (o.sampling() == SobolIndices.Sampling.SOBOL) {
-            notes.add(Bilingual.of("Sobol 序列：自助法假定各行独立，因此高估了准随机点的误差",
+            notes.add(new Names("Sobol 序列：自助法假定各行独立，因此高估了准随机点的误差",
                     "Sobol points: the bootstrap assumes independent rows and so overstates the error of "
                     + "quasi-random points"));
         }
         if (!(e.variance() > 0)) {
-            notes.add(Bilingual.of("输出没有变化：在这些范围内没有任何输入改变排名，指数无定义",
+            notes.add(new Names("输出没有变化：在这些范围内没有任何输入改变排名，指数无定义",
                     "the output did not vary: no input changes the ranking within these ranges, indices are undefined"));
         }
-        notes.add(Bilingual.of("排名：" + (ci.rounded ? "按 " + ci.decimals + " 位小数比较得分" : "全精度"),
+        notes.add(new Names("排名：" + (ci.rounded ? "按 " + ci.decimals + " 位小数比较得分" : "全精度"),
                 "ranks: " + (ci.rounded ? "scores compared at " + ci.decimals + " decimals" : "full precision")));
         return new SensitivityResult(OUTPUT, o.baseSamples(), e.runs(), o.sampling() == SobolIndices.Sampling.SOBOL
                 ? "Sobol points 1..N (Joe–Kuo direction numbers)" : "seeded uniform random", o.seed(), o.bootstrap(),

@@ -61,7 +61,7 @@ final class CompositeScoring {
         List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
         if (!list.isEmpty()) {
             String units = String.join(", ", list.stream().map(Composite::unit).toList());
-            warnings.add(org.bizenv.framework.Bilingual.of(list.size() + " 个合成单位在每个指标和节点上按其组成城市的加权平均计分；"
+            warnings.add(new org.bizenv.framework.Names(list.size() + " 个合成单位在每个指标和节点上按其组成城市的加权平均计分；"
                     + "其自身的原始值只列示、不计分：" + units,
                     list.size() + " composite unit" + (list.size() == 1 ? " is" : "s are") + " scored as the "
                     + "weighted mean of " + (list.size() == 1 ? "its" : "their") + " components at every indicator "
@@ -126,7 +126,7 @@ final class CompositeScoring {
         List<org.bizenv.framework.Names> warnings = new ArrayList<>(b.warnings());
         String units = String.join(", ", fw.composites().units().stream().map(Composite::unit).toList());
         int k = means.count();
-        warnings.add(org.bizenv.framework.Bilingual.of(k + " 个合成单位的原始值取其组成城市原始值的加权平均，再与其他单位一同计分：" + units,
+        warnings.add(new org.bizenv.framework.Names(k + " 个合成单位的原始值取其组成城市原始值的加权平均，再与其他单位一同计分：" + units,
                 k + " composite unit" + (k == 1 ? "'s raw values are" : "s' raw values are") + " the weighted mean of "
                 + "their components' raw values, then scored with the other units: " + units));
         return ranked(fw, built, b, new Stages(b.raw(), b.denominated(), b.imputed(), b.transformed(),

@@ -314,7 +314,7 @@ public final class Scorer {
             case "minmax" -> {
                 if (Normalisation.hasZeroRange(x)) {
                     double mid = (s.number("min", 0) + s.number("max", 100)) / 2;
-                    warnings.add(Bilingual.of("指标 " + ind.code() + "：所有城市的数值相同，最小—最大标准化后均取中点 " + mid,
+                    warnings.add(new Names("指标 " + ind.code() + "：所有城市的数值相同，最小—最大标准化后均取中点 " + mid,
                             "indicator " + ind.code() + ": every unit has the same value, so min-max "
                             + "normalisation gives each the midpoint " + mid));
                 }
@@ -428,23 +428,23 @@ public final class Scorer {
             String apply = applicable < k ? " that apply" : "";
             String applyZh = applicable < k ? "适用的" : "";
             Names reason = switch (why[i]) {
-                case AggregationKernel.NO_DATA -> Bilingual.of(applyZh + applicable + " 个下级指标均无数据",
+                case AggregationKernel.NO_DATA -> new Names(applyZh + applicable + " 个下级指标均无数据",
                         "none of its " + applicable + " children" + apply + " has data");
                 case AggregationKernel.TOO_FEW_OBSERVED -> {
                     int observed = kids.observed(i);
                     String minShare = new BigDecimal(Double.toString(nd.aggregation().number("min-share", 0)))
                             .stripTrailingZeros().toPlainString();
-                    yield Bilingual.of(String.format(Locale.ROOT, "%d 个%s下级指标中只有 %d 个有实际（非插补）数据（%.0f%%），"
+                    yield new Names(String.format(Locale.ROOT, "%d 个%s下级指标中只有 %d 个有实际（非插补）数据（%.0f%%），"
                             + "低于数据完整度门槛 min-share %s", applicable, applyZh, observed,
                             100.0 * observed / applicable, minShare),
                             String.format(Locale.ROOT, "only %d of its %d children%s have observed (not imputed) data "
                             + "(%.0f%%), below the availability threshold min-share %s", observed, applicable, apply,
                             100.0 * observed / applicable, minShare));
                 }
-                case AggregationKernel.INCOMPLETE -> Bilingual.of(k + " 个下级指标中只有 " + kids.withData(i)
+                case AggregationKernel.INCOMPLETE -> new Names(k + " 个下级指标中只有 " + kids.withData(i)
                         + " 个有数据，而 TOPSIS 方法需要全部数据", "only " + kids.withData(i) + " of its " + k
                         + " children have data and TOPSIS needs all of them");
-                default -> Bilingual.of("有数据的下级指标权重均为 0", "its children with data all have weight 0");
+                default -> new Names("有数据的下级指标权重均为 0", "its children with data all have weight 0");
             };
             Unit u = data.units().get(i);
             warnings.add(new Bilingual().add("节点 " + nd.code() + "：" + u.name().both() + "（" + u.code()
@@ -498,7 +498,7 @@ public final class Scorer {
             }
             if (na + scored > 0) {
                 String code = fw.indicators().get(j).code();
-                warnings.add(Bilingual.of("指标 " + code + "："
+                warnings.add(new Names("指标 " + code + "："
                         + (na > 0 ? na + " 个城市不适用" : "") + (na > 0 && scored > 0 ? "，" : "")
                         + (scored > 0 ? scored + " 个城市按文字取值计分" : "") + "（见 text-values）",
                         "indicator " + code + ": "
@@ -526,7 +526,7 @@ public final class Scorer {
             Unit u = data.units().get(i);
             String list = lacking.size() <= 8 ? String.join(", ", lacking) : String.join(", ", lacking.subList(0, 8));
             int more = lacking.size() - 8;
-            warnings.add(Bilingual.of("城市 " + u.code() + "（" + u.name().both() + "）没有综合指数得分，不参与排名"
+            warnings.add(new Names("城市 " + u.code() + "（" + u.name().both() + "）没有综合指数得分，不参与排名"
                     + (indexNotApplicable[i] ? "：没有适用于它的指标" : lacking.isEmpty() ? ""
                     : "：缺少 " + list + (more > 0 ? " 等（另有 " + more + " 项）" : "") + " 的数值"),
                     "unit " + u.code() + " (" + u.name().both() + ") has no index score and is unranked"

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import org.bizenv.city.UnitIdentity;
 import org.bizenv.city.UnitResolver;
-import org.bizenv.framework.Bilingual;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.Names;
@@ -188,7 +187,7 @@ public final class SurveyTally implements AutoCloseable {
         UnitIdentity unit = identity(t.unit());
         String zh = unit == null ? t.unit() : unit.labelZh();
         String en = unit == null ? t.unit() : unit.label();
-        return Bilingual.of((lastYear ? "上年：" : "") + "指标 " + t.indicator() + "：" + zh + " 对 " + t.question()
+        return new Names((lastYear ? "上年：" : "") + "指标 " + t.indicator() + "：" + zh + " 对 " + t.question()
                 + " 的有效回答只有 " + t.answers() + " 份，少于最低样本量 " + t.minimum(),
                 (lastYear ? "last year: " : "") + "indicator " + t.indicator() + ": " + en + " has " + t.answers()
                         + " valid answers to " + t.question() + ", under the minimum sample of " + t.minimum());
