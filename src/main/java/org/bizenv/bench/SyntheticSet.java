@@ -90,4 +90,36 @@ public final class SyntheticSet {
         }
         return new Set(fw, new RawData(us, values, null, new double[0][], null));
     }
+
+    /**
+     * Writes a set's values as the unit table its framework reads ({@code s.csv} beside {@code synthetic.yaml}), so
+     * that the whole job (intake to published reports) can run on it: {@code bizenv run --framework
+     * DIR/synthetic.yaml --data DIR}. Gaps are blank cells; numbers in Java's shortest exact form, so the job reads
+     * the very values {@link #create} made.
+     */
+    public static Path writeTable(Path dir, Set set) throws IOException {
+        Path file = dir.resolve("s.csv");
+        List<Unit> us = set.data().units();
+        double[][] v = set.data().values();
+        List<String> codes = set.framework().indicators().stream().map(i -> i.code()).toList();
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("Unit");
+            for (String c : codes) {
+                out.write(',');
+                out.write(c);
+            }
+            out.write('\n');
+            for (int u = 0; u < us.size(); u++) {
+                out.write(us.get(u).code());
+                for (double[] row : v) {
+                    out.write(',');
+                    if (!Double.isNaN(row[u])) {
+                        out.write(Double.toString(row[u]));
+                    }
+                }
+                out.write('\n');
+            }
+        }
+        return file;
+    }
 }

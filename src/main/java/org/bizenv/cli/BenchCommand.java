@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.bizenv.BizenvApplication;
 import org.bizenv.bench.ColdStart;
+import org.bizenv.bench.LargeRun;
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
@@ -52,6 +53,11 @@ public class BenchCommand implements Callable<Integer> {
             description = "Rounds of the cold whole-process figures, 0 to skip them (default: ${DEFAULT-VALUE})")
     int coldRepeat;
 
+    @Option(names = "--large-heap", defaultValue = "1g", paramLabel = "SIZE",
+            description = "Heap ceiling (-Xmx) of the whole job on the --units × --indicators set; none to skip "
+                    + "that part (default: ${DEFAULT-VALUE})")
+    String largeHeap;
+
     @Option(names = "--framework", defaultValue = "indicators/miit-sme-2024.yaml", description = "Sample framework")
     Path framework;
 
@@ -73,6 +79,9 @@ public class BenchCommand implements Callable<Integer> {
                 benchJob(tmp);
             }
             benchCore(tmp);
+            if (!"none".equals(largeHeap)) {
+                benchLarge(tmp);
+            }
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         }
@@ -146,12 +155,30 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The whole job on the synthetic set, in a fresh JVM with the heap ceiling given. */
+    private void benchLarge(Path tmp) throws Exception {
+        Path dir = tmp.resolve("synthetic");
+        SyntheticSet.writeTable(dir, synthetic(tmp));
+        ColdStart.Launch launch = ColdStart.launcherWay(System.getenv());
+        System.out.printf("whole job, %d units × %d indicators (intake of a %.0f MB unit table to published reports, "
+                + "--no-robustness --no-cards), a fresh JVM with -Xmx%s:%n", units, indicators,
+                Files.size(dir.resolve("s.csv")) / 1e6, largeHeap);
+        for (LargeRun.Figures f : LargeRun.measure(launch, dir, largeHeap, tmp)) {
+            System.out.printf("  %-12s %6.1f s, peak RSS %s, JSON %.1f MB, xlsx %.1f MB%n", f.what(), f.seconds(),
+                    f.peakRssMb() < 0 ? "n/a" : f.peakRssMb() + " MB", f.jsonBytes() / 1e6, f.excelBytes() / 1e6);
+        }
+    }
+
+    private SyntheticSet.Set synthetic(Path tmp) throws java.io.IOException {
+        return SyntheticSet.create(tmp.resolve("synthetic"), units, 10, 4, indicators / 40 == 0 ? 1
+                : indicators / 40, 42);
+    }
+
     private void benchCore(Path tmp) throws Exception {
         if (indicators % 40 != 0 && indicators % 20 != 0) {
             throw new IllegalArgumentException("--indicators must be a multiple of 20");
         }
-        var set = SyntheticSet.create(tmp.resolve("synthetic"), units, 10, 4, indicators / 40 == 0 ? 1
-                : indicators / 40, 42);
+        var set = synthetic(tmp);
         int m = set.framework().indicators().size();
         double[] score = new double[repeat];
         double[] assemble = new double[repeat];

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.bizenv.report.Publication;
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
@@ -105,6 +106,16 @@ public class RunCommand implements Callable<Integer> {
                     + "the reports then have no robustness sheets or section")
     boolean noRobustness;
 
+    @Option(names = "--no-cards",
+            description = "Do not write the city report cards (cities/<code>.xlsx, cities.xlsx): for what-if and "
+                    + "large runs; the Excel and JSON reports are unchanged but for the JSON's list of cards")
+    boolean noCards;
+
+    @Option(names = "--compact-json",
+            description = "A compact JSON report for large runs: without the stages' value tables and the indicator "
+                    + "correlation matrices (the Excel report keeps both); meta.detail says \"compact\"")
+    boolean compactJson;
+
     @Spec
     CommandSpec spec;
 
@@ -122,7 +133,7 @@ public class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
-                generatedAt, robustness);
+                generatedAt, robustness).withPublication(new Publication(!noCards, compactJson));
         Path repo = repository.toAbsolutePath().normalize();
         String command = "bizenv " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RepositoryLock lock;

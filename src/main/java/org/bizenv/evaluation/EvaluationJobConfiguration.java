@@ -2,6 +2,7 @@ package org.bizenv.evaluation;
 
 import java.nio.file.Path;
 
+import org.bizenv.report.Publication;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
 import org.slf4j.Logger;
@@ -156,8 +157,10 @@ public class EvaluationJobConfiguration {
     @StepScope
     public PublishStep publishTasklet(Workspace workspace,
                                       @Value(PARAMETER + EvaluationRequest.OUTPUT + END) String output,
-                                      @Value(PARAMETER + EvaluationRequest.YEAR + END) long year) {
-        return new PublishStep(workspace, EvaluationRequest.reportFolder(Path.of(output), (int) year));
+                                      @Value(PARAMETER + EvaluationRequest.YEAR + END) long year,
+                                      @Value(PARAMETER + EvaluationRequest.PUBLICATION + END) String publication) {
+        return new PublishStep(workspace, EvaluationRequest.reportFolder(Path.of(output), (int) year),
+                Publication.ofKey(publication));
     }
 
     // ------------------------------------------------------------------ the steps (singletons over the scoped beans)

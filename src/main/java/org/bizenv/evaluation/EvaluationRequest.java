@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bizenv.report.Publication;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -18,9 +19,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *                       win over re-scored previous data); null for none
  * @param generatedAt  the timestamp written into reports (fixed for byte-identical output), or null for now
  * @param robustness   the robustness analysis of this year's ranking (scenarios, uncertainty, sensitivity, margins)
+ * @param publication  the city cards and the JSON's detail ({@link Publication#FULL} when null)
  */
 public record EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData,
-                                Path previousReport, String generatedAt, RobustnessSettings robustness) {
+                                Path previousReport, String generatedAt, RobustnessSettings robustness,
+                                Publication publication) {
 
     static final String FRAMEWORK = "framework";
     static final String DATA = "data";
@@ -38,6 +41,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String SENSITIVITY_SAMPLES = "sensitivity-samples";
     static final String SURVEY_BOOTSTRAP = "survey-bootstrap";
     static final String SEED = "seed";
+    static final String PUBLICATION = "publication";
 
     public EvaluationRequest {
         framework = framework.toAbsolutePath().normalize();
@@ -46,6 +50,13 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
         previousData = previousData == null ? null : previousData.toAbsolutePath().normalize();
         previousReport = previousReport == null ? null : previousReport.toAbsolutePath().normalize();
         robustness = robustness == null ? RobustnessSettings.defaults() : robustness;
+        publication = publication == null ? Publication.FULL : publication;
+    }
+
+    /** A request that publishes everything ({@link Publication#FULL}). */
+    public EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData, Path previousReport,
+                             String generatedAt, RobustnessSettings robustness) {
+        this(framework, data, year, output, previousData, previousReport, generatedAt, robustness, null);
     }
 
     /** A request with the default robustness analysis. */
@@ -61,7 +72,14 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
 
     /** The same request with other robustness settings. */
     public EvaluationRequest withRobustness(RobustnessSettings r) {
-        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r);
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r,
+                publication);
+    }
+
+    /** The same request publishing other files. */
+    public EvaluationRequest withPublication(Publication p) {
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt,
+                robustness, p);
     }
 
     JobParameters toJobParameters(String fingerprint, long attempt, String generatedAtResolved) {
@@ -83,6 +101,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addLong(SENSITIVITY_SAMPLES, (long) robustness.sensitivitySamples())
                 .addLong(SURVEY_BOOTSTRAP, (long) robustness.surveyBootstrap())
                 .addLong(SEED, robustness.seed())
+                .addString(PUBLICATION, publication.key())
                 .toJobParameters();
     }
 
@@ -96,7 +115,8 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 p.getLong(SURVEY_BOOTSTRAP), p.getLong(SEED));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
-                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness);
+                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness,
+                Publication.ofKey(p.getString(PUBLICATION)));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.bizenv.evaluation;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportSet;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,17 +19,19 @@ class PublishStep implements Tasklet {
 
     private final Workspace workspace;
     private final Path reportFolder;
+    private final Publication publication;
 
-    PublishStep(Workspace workspace, Path reportFolder) {
+    PublishStep(Workspace workspace, Path reportFolder, Publication publication) {
         this.workspace = workspace;
         this.reportFolder = reportFolder;
+        this.publication = publication;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Report report = workspace.load(Workspace.REPORT, Report.class);
         try {
-            ReportSet.publish(report, reportFolder);
+            ReportSet.publish(report, reportFolder, publication);
         } catch (IOException e) {
             throw new PublishException(reportFolder, e);
         }

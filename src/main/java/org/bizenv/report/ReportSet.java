@@ -31,10 +31,17 @@ public final class ReportSet {
      * and stays untouched if any writer fails.
      */
     public static void publish(Report report, Path folder) throws IOException {
+        publish(report, folder, Publication.FULL);
+    }
+
+    /** As above, with the cards and the JSON's detail as the user chose ({@link Publication}). */
+    public static void publish(Report report, Path folder, Publication publication) throws IOException {
         AtomicReportFolder.publish(folder, dir -> {
-            new JsonReportWriter().write(report, dir.resolve(json(report)));
+            new JsonReportWriter(publication).write(report, dir.resolve(json(report)));
             new ExcelReportWriter().write(report, dir.resolve(excel(report)));
-            new CityCardWriter().writeAll(report, dir);
+            if (publication.cards()) {
+                new CityCardWriter().writeAll(report, dir);
+            }
         });
     }
 }

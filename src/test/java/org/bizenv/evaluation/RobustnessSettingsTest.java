@@ -98,6 +98,12 @@ class RobustnessSettingsTest {
         assertThat(identifying).contains("robustness", "scenarios", "uncertainty-runs", "perturbation",
                 "sensitivity-samples", "survey-bootstrap", "seed");
         assertThat(EvaluationRequest.from(p)).isEqualTo(request);
+        assertThat(request.publication()).isEqualTo(org.bizenv.report.Publication.FULL);
+        var lean = request.withPublication(new org.bizenv.report.Publication(false, true));
+        assertThat(EvaluationRequest.from(lean.toJobParameters("abc", 1, "x")).publication())
+                .isEqualTo(lean.publication());
+        assertThat(lean.toJobParameters("abc", 1, "x").getIdentifyingParameters().toString())
+                .contains("name='publication', value=no-cards,compact-json");
 
         var off = request.withRobustness(RobustnessSettings.off());
         assertThat(EvaluationRequest.from(off.toJobParameters("abc", 1, "x")).robustness())

@@ -23,12 +23,15 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportTime;
 
 /**
  * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
- * and {@code cities.xlsx} with every card as a sheet, best rank first, for the evaluation team to print at once.
+ * and {@code cities.xlsx} with every card as a sheet, best rank first, for the evaluation team to print at once (up to
+ * {@link Publication#COMBINED_CARDS_LIMIT} units; each card is its own small workbook, so many cards take time in
+ * proportion but no more memory than one).
  * Both are laid out by {@link CardSheet}, one A4 page per card.
  *
  * <p>Deterministic: the document properties and every zip entry take their time from {@code meta.generatedAt}, so
@@ -47,13 +50,17 @@ public final class CityCardWriter {
 
     /**
      * The files {@link #writeAll} writes for this report, as paths relative to the year's folder with {@code /}
-     * separators: {@code cities.xlsx} first, then {@code cities/<file>.xlsx} per ranked unit, best rank first. A pure
+     * separators: {@code cities.xlsx} first (up to {@link Publication#COMBINED_CARDS_LIMIT} units), then
+     * {@code cities/<file>.xlsx} per ranked unit, best rank first. A pure
      * function of the report, so the JSON report can list the cards without writing them.
      */
     public static List<String> files(Report report) {
         List<String> out = new ArrayList<>();
-        out.add(ALL);
-        cards(report).forEach(c -> out.add(c.path()));
+        List<CardFile> cards = cards(report);
+        if (Publication.combinedCards(cards.size())) {
+            out.add(ALL);
+        }
+        cards.forEach(c -> out.add(c.path()));
         return List.copyOf(out);
     }
 
@@ -81,8 +88,10 @@ public final class CityCardWriter {
         Instant time = ReportTime.parse(report.meta().generatedAt());
         Path dir = Files.createDirectories(folder.resolve(FOLDER));
         List<String> written = new ArrayList<>();
-        writeFile(folder.resolve(ALL), book(cards, time));
-        written.add(ALL);
+        if (Publication.combinedCards(cards.size())) {
+            writeFile(folder.resolve(ALL), book(cards, time));
+            written.add(ALL);
+        }
         List<String> names = fileNames(cards.stream().map(CityCard::unit).toList());
         for (int i = 0; i < cards.size(); i++) {
             writeFile(dir.resolve(names.get(i)), book(List.of(cards.get(i)), time));

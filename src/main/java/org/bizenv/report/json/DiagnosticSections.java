@@ -40,7 +40,8 @@ final class DiagnosticSections extends SectionWriter {
         });
     }
 
-    void coherence() {
+    /** @param matrices write the indicator × indicator Pearson and Spearman matrices (not in a compact report) */
+    void coherence(boolean matrices) {
         var c = r.coherence();
         if (!objectOrNull("coherence", c)) {
             return;
@@ -53,8 +54,10 @@ final class DiagnosticSections extends SectionWriter {
             g.writeString(s);
         }
         g.writeEndArray();
-        square("pearson", inds, c.pearson());
-        square("spearman", inds, c.spearman());
+        if (matrices) {
+            square("pearson", inds, c.pearson());
+            square("spearman", inds, c.spearman());
+        }
         objects("withParent", ReportLookup.nonNull(c.withParent()), p -> {
             str("indicator", p.indicator());
             str("parent", p.parent());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 
@@ -32,7 +33,8 @@ import tools.jackson.core.json.JsonWriteFeature;
  * <p>This class only orders the sections; each family is written by a class of its own over {@link SectionWriter}'s
  * value rules and the {@link LayoutPrinter}: {@link ProvenanceSections}, {@link TreeSections},
  * {@link RankingSections}, {@link StageSections}, {@link DiagnosticSections} and {@link RobustnessSections}. A fresh
- * set per document, so the writer itself is thread-safe.
+ * set per document, so the writer itself is thread-safe. A {@linkplain Publication#compactJson() compact} document
+ * leaves out {@code stages} and the correlation matrices and says so in {@code meta.detail}.
  */
 public final class JsonReportWriter {
 
@@ -46,6 +48,18 @@ public final class JsonReportWriter {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .enable(JsonWriteFeature.QUOTE_PROPERTY_NAMES)
             .build();
+
+    private final Publication publication;
+
+    /** The full document, with the cards a run publishes by default. */
+    public JsonReportWriter() {
+        this(Publication.FULL);
+    }
+
+    /** The document for what is published beside it: the cards listed only if written; compact if asked. */
+    public JsonReportWriter(Publication publication) {
+        this.publication = publication;
+    }
 
     /** Writes the document to {@code file} (created or replaced); on failure no partial file is left. */
     public void write(Report r, Path file) throws IOException {
@@ -84,7 +98,7 @@ public final class JsonReportWriter {
             }
         };
         try (JsonGenerator g = FACTORY.createGenerator(ctx, out, JsonEncoding.UTF8)) {
-            document(g, pp, lookup);
+            document(g, pp, lookup, publication);
             g.writeRaw('\n');
             g.flush();
         } catch (JacksonException e) {
@@ -96,8 +110,8 @@ public final class JsonReportWriter {
     }
 
     /** The document's sections in the order of the schema. */
-    private static void document(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup) {
-        var provenance = new ProvenanceSections(g, pp, lookup);
+    private static void document(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup, Publication publication) {
+        var provenance = new ProvenanceSections(g, pp, lookup, publication.compactJson());
         var tree = new TreeSections(g, pp, lookup);
         var ranking = new RankingSections(g, pp, lookup);
         var diagnostics = new DiagnosticSections(g, pp, lookup);
@@ -108,7 +122,9 @@ public final class JsonReportWriter {
         tree.indicators();
         ranking.ranking();
         ranking.top();
-        new StageSections(g, pp, lookup).stages();
+        if (!publication.compactJson()) {
+            new StageSections(g, pp, lookup).stages();
+        }
         diagnostics.weights();
         diagnostics.treatment();
         ranking.groupMeans();
@@ -116,9 +132,9 @@ public final class JsonReportWriter {
         provenance.methodology();
         diagnostics.warnings();
         ranking.thinSamples();
-        diagnostics.coherence();
+        diagnostics.coherence(!publication.compactJson());
         new RobustnessSections(g, pp, lookup).robustness();
-        ranking.cards();
+        ranking.cards(publication.cards());
         g.writeEndObject();
     }
 }

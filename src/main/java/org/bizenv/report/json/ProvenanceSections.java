@@ -11,8 +11,12 @@ import tools.jackson.core.JsonGenerator;
  * {@code methodology} (the method of every element). */
 final class ProvenanceSections extends SectionWriter {
 
-    ProvenanceSections(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup) {
+    private final boolean compact;
+
+    /** @param compact the document is compact ({@code meta.detail}); a full one does not say so, as before */
+    ProvenanceSections(JsonGenerator g, LayoutPrinter pp, ReportLookup lookup, boolean compact) {
         super(g, pp, lookup);
+        this.compact = compact;
     }
 
     void meta() {
@@ -37,6 +41,9 @@ final class ProvenanceSections extends SectionWriter {
         g.writeBooleanProperty("compareRounded", m.compareRounded());
         if (m.byGroups()) {
             str("rankingGroups", m.rankingGroups());     // only then: a one-list report stays as it was
+        }
+        if (compact) {
+            str("detail", "compact");
         }
         str("tierMethod", m.tierMethod());
         g.writeName("tierNames");

@@ -1,8 +1,11 @@
 package org.bizenv.report.json;
 
+import java.util.List;
+
 import java.util.function.IntConsumer;
 
 import org.bizenv.rank.Ranking;
+import org.bizenv.report.Publication;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.card.CityCardWriter;
 
@@ -60,11 +63,12 @@ final class RankingSections extends SectionWriter {
     }
 
     /** The city report cards published beside the report: the workbook with all of them, and each unit's. */
-    void cards() {
-        var files = CityCardWriter.cards(r);
+    /** @param published whether the run writes the cards; if not, none are listed */
+    void cards(boolean published) {
+        var files = published ? CityCardWriter.cards(r) : List.<CityCardWriter.CardFile>of();
         g.writeName("cards");
         g.writeStartObject();
-        str("all", CityCardWriter.ALL);
+        str("all", published && Publication.combinedCards(files.size()) ? CityCardWriter.ALL : null);
         compactObjects("units", files, f -> {
             str("unit", f.unit());
             str("path", f.path());

@@ -16,7 +16,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.framework.Names;
+import org.bizenv.bench.SyntheticSet;
+import org.bizenv.report.Report;
+import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportFixtures;
+import org.bizenv.scoring.Scorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +85,29 @@ class CityCardWriterTest {
             assertThat(wb.getProperties().getCoreProperties().getTitle()).isEqualTo("北京 Beijing 2024 城市评估报告卡 "
                     + "City report card");
         }
+    }
+
+    @Test
+    void beyondAHundredUnitsEachCardIsItsOwnFileAndThereIsNoCombinedWorkbook() throws Exception {
+        Report hundred = report(100);
+        Report more = report(101);
+        assertThat(CityCardWriter.files(hundred)).hasSize(101).first().isEqualTo(CityCardWriter.ALL);
+        assertThat(CityCardWriter.files(more)).hasSize(101).doesNotContain(CityCardWriter.ALL)
+                .allMatch(f -> f.startsWith(CityCardWriter.FOLDER + "/"));
+        List<String> written = new CityCardWriter().writeAll(more, tmp);
+        assertThat(written).isEqualTo(CityCardWriter.files(more));
+        assertThat(tmp.resolve(CityCardWriter.ALL)).doesNotExist();
+        try (var files = java.nio.file.Files.list(tmp.resolve(CityCardWriter.FOLDER))) {
+            assertThat(files.count()).isEqualTo(101);
+        }
+    }
+
+    /** A scored report of {@code units} synthetic units (2 dimensions × 2 sub-dimensions × 1 indicator). */
+    private Report report(int units) throws Exception {
+        var set = SyntheticSet.create(tmp.resolve("set" + units), units, 2, 2, 1, 7);
+        return ReportAssembler.assemble(Scorer.score(set.framework(), set.data()), null,
+                new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z", "test", "synthetic.yaml", "-", List.of(),
+                        java.util.Map.of(), List.of()));
     }
 
     @Test

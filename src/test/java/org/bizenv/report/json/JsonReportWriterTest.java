@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,39 @@ class JsonReportWriterTest {
         assertThat(json).contains("\n        \"varianceExplained\": [0.81, 0.19]\n");
         assertThat(json).contains("\n    \"frameworkName\": {\"zh\": \"样例评估\", \"en\": \"Sample evaluation\"},\n");
         assertThat(json).contains("\"flagged\": {},\n");
+    }
+
+    @Test
+    void compactLeavesOutTheStagesAndTheCorrelationMatricesAndSaysSo() {
+        String full = writer.toJson(ReportFixtures.sample());
+        String compact = new JsonReportWriter(new Publication(true, true)).toJson(ReportFixtures.sample());
+        assertThat(errors(compact)).isEmpty();
+        JsonNode f = MAPPER.readTree(full);
+        JsonNode c = MAPPER.readTree(compact);
+        assertThat(f.get("meta").has("detail")).isFalse();            // a full report is as it always was
+        assertThat(c.get("meta").get("detail").asString()).isEqualTo("compact");
+        assertThat(c.has("stages")).isFalse();
+        assertThat(c.get("coherence").has("pearson")).isFalse();
+        assertThat(c.get("coherence").has("spearman")).isFalse();
+        assertThat(c.get("coherence").get("withParent")).isEqualTo(f.get("coherence").get("withParent"));
+        // everything else is the full report's, field for field
+        var rest = (tools.jackson.databind.node.ObjectNode) f.deepCopy();
+        rest.remove("stages");
+        ((tools.jackson.databind.node.ObjectNode) rest.get("coherence")).remove(List.of("pearson", "spearman"));
+        ((tools.jackson.databind.node.ObjectNode) rest.get("meta")).put("detail", "compact");
+        assertThat(c).isEqualTo(rest);
+        // the schema holds a full report to the stages and the matrices, and a compact one to saying it is compact
+        assertThat(errors(compact.replace("    \"detail\": \"compact\",\n", ""))).isNotEmpty();
+        assertThat(errors(full.replaceFirst("\n  \"stages\": \\{", "\n  \"stagesX\": {"))).isNotEmpty();
+    }
+
+    @Test
+    void withoutCardsTheReportListsNone() {
+        JsonNode doc = MAPPER.readTree(new JsonReportWriter(new Publication(false, false))
+                .toJson(ReportFixtures.sample()));
+        assertThat(doc.get("cards").get("all").isNull()).isTrue();
+        assertThat(doc.get("cards").get("units")).isEmpty();
+        assertThat(errors(doc.toString())).isEmpty();
     }
 
     @Test
