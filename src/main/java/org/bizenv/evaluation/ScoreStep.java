@@ -5,6 +5,7 @@ import org.bizenv.report.Report;
 import java.util.List;
 
 import org.bizenv.robustness.SurveySample;
+import org.bizenv.survey.SurveyDetail;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyPatterns;
 import org.slf4j.Logger;
@@ -41,6 +42,9 @@ class ScoreStep implements Tasklet {
                         workspace.load(Workspace.SURVEY_PREVIOUS, SurveyIndicators.class));
         Scoring.Scored scored = Scoring.score(framework, in, thisYear, lastYear);
         Report report = Scoring.report(scored, in, thisYear);
+        report = report.withSurvey(SurveyDetails.forReport(framework,
+                List.of(workspace.load(Workspace.SURVEY_DETAIL, SurveyDetail[].class)),
+                report.units().stream().map(Report.UnitInfo::code).toList()));
         RobustnessSettings rs = in.robustness();
         if (rs.enabled()) {
             SurveySample sample = Scoring.surveySample(framework, rs, thisYear, scored,

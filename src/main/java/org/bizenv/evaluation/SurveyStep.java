@@ -10,6 +10,7 @@ import org.bizenv.framework.Source;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.InputDataException;
 import org.bizenv.ingest.Problems;
+import org.bizenv.survey.SurveyDetail;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyPatterns;
 import org.bizenv.survey.SurveyResponse;
@@ -25,7 +26,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * The survey microdata step, chunk-oriented and a thin shell over {@link SurveyTally}: {@link #read} streams the
  * questionnaire rows (this year's files, then last year's), {@link #process} checks each row and {@link #write} counts
  * it. Every bad row is collected; {@link #afterStep} either fails listing all of them with the intake's problems, or
- * saves each year's survey indicators as the named data sets {@code survey-current} and {@code survey-previous}, and
+ * saves each year's survey indicators as the named data sets {@code survey-current} and {@code survey-previous}, this
+ * year's detail (standard errors, breakdowns by industry and size class) as {@code survey-detail-current}, and
  * (when the survey bootstrap will run) this year's answers as patterns, {@code survey-patterns-current}.
  *
  * <p>Step-scoped: every step execution gets its own instance, so two runs in one JVM (or a restart) never share
@@ -124,6 +126,8 @@ class SurveyStep implements StepExecutionListener {
             return ExitStatus.FAILED;
         }
         workspace.save(Workspace.SURVEY_CURRENT, byYear.get(0));
+        workspace.save(Workspace.SURVEY_DETAIL, tallies.subList(0, sources.size()).stream()
+                .map(SurveyTally::detail).toArray(SurveyDetail[]::new));
         if (years.length > 1) {
             workspace.save(Workspace.SURVEY_PREVIOUS, byYear.get(1));
         }

@@ -26,6 +26,8 @@ public final class Workspace {
     static final String SURVEY_PREVIOUS = "survey-previous";
     /** This year's survey answers as patterns per city and size class, for the survey bootstrap. */
     static final String SURVEY_PATTERNS = "survey-patterns-current";
+    /** This year's survey detail per survey source: standard errors, breakdowns by industry and size class. */
+    static final String SURVEY_DETAIL = "survey-detail-current";
     static final String REPORT = "report";
 
     static final JsonMapper MAPPER = JsonMapper.builder()

@@ -13,18 +13,30 @@ import org.bizenv.framework.Names;
  *                    same findings as the thin-sample warnings, as data)
  * @param robustness how robust the ranking is (scenarios, uncertainty, sensitivity, rank-reversal margins); null when
  *                   the analysis was not run
+ * @param survey     this year's survey indicators with their standard errors and 95 % intervals, and broken down by size
+ *                   class and industry; empty without survey indicators
  */
 public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
                      List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
                      List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
                      List<MethodLine> methodology, List<Names> warnings, List<ThinSampleInfo> thinSamples,
-                     CoherenceTable coherence, RobustnessSection robustness) {
+                     CoherenceTable coherence, RobustnessSection robustness, List<SurveyIndicatorInfo> survey) {
 
     /**
      * Format of the JSON document; 1.1 added the {@code robustness} section; 1.2 the texts in Chinese and English,
      * published scores, names and directions in words beside codes, and typed method parameters.
      */
     public static final String SCHEMA_VERSION = "1.2";
+
+    /** A report without survey detail. */
+    public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
+                  List<RankingRow> ranking, List<TopList> top, List<StageData> stages, List<NodeWeightInfo> weights,
+                  List<TreatmentInfo> treatment, List<GroupMeans> groupMeans, List<ImprovementRow> improvement,
+                  List<MethodLine> methodology, List<Names> warnings, List<ThinSampleInfo> thinSamples,
+                  CoherenceTable coherence, RobustnessSection robustness) {
+        this(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans, improvement,
+                methodology, warnings, thinSamples, coherence, robustness, List.of());
+    }
 
     /** A report without a robustness section. */
     public Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List<IndicatorInfo> indicators,
@@ -53,7 +65,13 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         List<MethodLine> m = new java.util.ArrayList<>(methodology == null ? List.of() : methodology);
         m.addAll(methodLines);
         return new Report(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans,
-                improvement, List.copyOf(m), warnings, thinSamples, coherence, section);
+                improvement, List.copyOf(m), warnings, thinSamples, coherence, section, survey);
+    }
+
+    /** The same report with its survey indicators' detail. */
+    public Report withSurvey(List<SurveyIndicatorInfo> detail) {
+        return new Report(meta, units, nodes, indicators, ranking, top, stages, weights, treatment, groupMeans,
+                improvement, methodology, warnings, thinSamples, coherence, robustness, List.copyOf(detail));
     }
 
     /**
@@ -265,6 +283,33 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param minimum   the source's minimum sample
      */
     public record ThinSampleInfo(String unit, String indicator, String question, int answers, int minimum) {
+    }
+
+    /**
+     * A survey indicator's values with their precision and broken down, this year's: arrays over units follow
+     * {@link Report#units()}, NaN where there is no value. See docs/methods.md (survey standard errors).
+     *
+     * @param minSample      the source's minimum sample: a value on fewer answers is flagged (an empty cell is not)
+     * @param answers        valid answers behind each unit's value (all size classes)
+     * @param standardError  the value's standard error under the post-stratification by size class
+     * @param low            value − 1.96·SE, clipped to 0; {@code high}: value + 1.96·SE, clipped to 100
+     * @param sizeValues     {@code [size class][unit]}, micro, small, medium: each class's own statistic;
+     *                       {@code sizeAnswers} likewise
+     * @param industries     the industries as the survey names them ("" = not given), sorted, "" last
+     * @param industryValues {@code [industry][unit]}, post-stratified to the size mix; {@code industryAnswers} likewise
+     */
+    public record SurveyIndicatorInfo(String indicator, String source, String question, String statistic,
+                                      int minSample, double[] value, int[] answers, double[] standardError,
+                                      double[] low, double[] high, double[][] sizeValues, int[][] sizeAnswers,
+                                      List<String> industries, double[][] industryValues, int[][] industryAnswers) {
+
+        /** The size classes of {@code sizeValues}, by their framework names. */
+        public static final List<String> SIZES = List.of("micro", "small", "medium");
+
+        /** Whether a cell of this many answers is under the minimum sample (an empty cell has no value to flag). */
+        public boolean thin(int n) {
+            return n > 0 && n < minSample;
+        }
     }
 
     /**

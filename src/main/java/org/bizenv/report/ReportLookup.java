@@ -128,8 +128,35 @@ public final class ReportLookup {
             require(indicators.containsKey(t.indicator()), "thin survey sample of " + t.unit()
                     + ": unknown indicator code '" + t.indicator() + "'");
         }
+        for (var sv : nonNull(report.survey())) {
+            checkSurvey(sv, n);
+        }
         if (report.robustness() != null) {
             checkRobustness(report.robustness(), n);
+        }
+    }
+
+    /** A survey indicator's arrays have a value per unit, a row per size class and one per industry. */
+    private void checkSurvey(Report.SurveyIndicatorInfo sv, int n) {
+        String what = "survey detail of indicator " + sv.indicator();
+        require(indicators.containsKey(sv.indicator()), what + ": unknown indicator code");
+        for (double[] a : List.of(sv.value(), sv.standardError(), sv.low(), sv.high())) {
+            requireLength(a, n, what);
+        }
+        requireLength(sv.answers(), n, what + " answers");
+        int sizes = Report.SurveyIndicatorInfo.SIZES.size();
+        require(sv.sizeValues() != null && sv.sizeValues().length == sizes && sv.sizeAnswers() != null
+                && sv.sizeAnswers().length == sizes, what + ": not one row per size class");
+        int k = nonNull(sv.industries()).size();
+        require(sv.industryValues() != null && sv.industryValues().length == k && sv.industryAnswers() != null
+                && sv.industryAnswers().length == k, what + ": not one row per industry");
+        for (int s = 0; s < sizes; s++) {
+            requireLength(sv.sizeValues()[s], n, what + " size values");
+            requireLength(sv.sizeAnswers()[s], n, what + " size answers");
+        }
+        for (int i = 0; i < k; i++) {
+            requireLength(sv.industryValues()[i], n, what + " industry values");
+            requireLength(sv.industryAnswers()[i], n, what + " industry answers");
         }
     }
 

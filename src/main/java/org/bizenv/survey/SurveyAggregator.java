@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accumulates valid survey answers per unit × size class × question: the number of answers, their sum and
- * the number of favourable ones (answer ≥ {@value #FAVOURABLE}), all in int arrays. Partitions (threads,
- * chunks) each fill their own aggregator and {@link #merge} them; since only integers are summed, the result
- * does not depend on the order of rows or merges. Not thread-safe: one aggregator per thread.
+ * Accumulates valid survey answers per unit × size class × question: the number of answers, their sum, the sum of
+ * their squares (for the standard errors) and the number of favourable ones (answer ≥ {@value #FAVOURABLE}), all in
+ * int arrays; the same four again per unit × industry × size class × question, for the breakdowns by industry. Memory
+ * grows with the units and industries named, never with the rows. Partitions (threads, chunks) each fill their own
+ * aggregator and {@link #merge} them; since only integers are summed, the result does not depend on the order of rows
+ * or merges. Not thread-safe: one aggregator per thread.
  */
 public final class SurveyAggregator {
 
@@ -25,6 +27,12 @@ public final class SurveyAggregator {
     private int[] count = new int[0];
     private int[] sum = new int[0];
     private int[] favourable = new int[0];
+    private int[] squares = new int[0];
+    /** The (unit, industry) pairs answered, the cells of the industry tallies, in the order first met. */
+    private final List<String> pairUnits = new ArrayList<>();
+    private final List<String> pairIndustries = new ArrayList<>();
+    private final Map<String, Map<String, Integer>> pairIndex = new HashMap<>();
+    private Tallies byIndustry = new Tallies(0);
 
     /**
      * @param questions     the questions, in the order of {@link ValidResponse#answers()}
@@ -45,16 +53,27 @@ public final class SurveyAggregator {
                     + questions.size());
         }
         int base = unit(r.unit()) * stride + r.size() * questions.size();
+        int pairBase = pair(r.unit(), industry(r.industry())) * stride + r.size() * questions.size();
         for (int q = 0; q < answers.length; q++) {
             int a = answers[q];
             if (a != 0) {
                 count[base + q]++;
                 sum[base + q] += a;
+                squares[base + q] += a * a;
+                byIndustry.count[pairBase + q]++;
+                byIndustry.sum[pairBase + q] += a;
+                byIndustry.squares[pairBase + q] += a * a;
                 if (a >= FAVOURABLE) {
                     favourable[base + q]++;
+                    byIndustry.favourable[pairBase + q]++;
                 }
             }
         }
+    }
+
+    /** The industry as tallied: typed text trimmed; blank is {@link SurveyBreakdown#NOT_GIVEN}. */
+    static String industry(String typed) {
+        return typed == null || typed.isBlank() ? SurveyBreakdown.NOT_GIVEN : typed.strip();
     }
 
     /** Adds another aggregator's counts to this one's. @throws IllegalArgumentException for other questions */
@@ -69,6 +88,17 @@ public final class SurveyAggregator {
                 count[to + i] += other.count[from + i];
                 sum[to + i] += other.sum[from + i];
                 favourable[to + i] += other.favourable[from + i];
+                squares[to + i] += other.squares[from + i];
+            }
+        }
+        for (int op = 0; op < other.pairUnits.size(); op++) {
+            int from = op * stride;
+            int to = pair(other.pairUnits.get(op), other.pairIndustries.get(op)) * stride;
+            for (int i = 0; i < stride; i++) {
+                byIndustry.count[to + i] += other.byIndustry.count[from + i];
+                byIndustry.sum[to + i] += other.byIndustry.sum[from + i];
+                byIndustry.favourable[to + i] += other.byIndustry.favourable[from + i];
+                byIndustry.squares[to + i] += other.byIndustry.squares[from + i];
             }
         }
     }
@@ -84,20 +114,62 @@ public final class SurveyAggregator {
      * @param minSample a unit-question with fewer valid answers (all classes together) is flagged
      */
     public SurveyResults results(double[] sizeMix, int minSample) {
-        List<String> order = new ArrayList<>(expectedUnits);
-        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
+        List<String> order = order();
         int[] c = new int[order.size() * stride];
         int[] s = new int[c.length];
         int[] f = new int[c.length];
+        int[] sq = new int[c.length];
         for (int u = 0; u < order.size(); u++) {
             Integer at = unitIndex.get(order.get(u));
             if (at != null) {
                 System.arraycopy(count, at * stride, c, u * stride, stride);
                 System.arraycopy(sum, at * stride, s, u * stride, stride);
                 System.arraycopy(favourable, at * stride, f, u * stride, stride);
+                System.arraycopy(squares, at * stride, sq, u * stride, stride);
             }
         }
-        return poststratified(order, questions, c, s, f, sizeMix, minSample);
+        checkMix(sizeMix);
+        var cells = Poststratification.compute(order.size(), questions.size(), c, s, f, sq, sizeMix);
+        return new SurveyResults(order, questions, sizeMix.clone(), minSample, cells);
+    }
+
+    /**
+     * The breakdowns of every question per unit by industry and by size class (units in the order of
+     * {@link #results}, industries sorted, the one not given last): per industry post-stratified to the size mix as the
+     * unit's value is, per size class the class's own statistic.
+     */
+    public SurveyBreakdown breakdown(double[] sizeMix, int minSample) {
+        checkMix(sizeMix);
+        List<String> order = order();
+        List<String> industries = pairIndustries.stream().distinct()
+                .sorted((a, b) -> a.equals(b) ? 0 : a.equals(SurveyBreakdown.NOT_GIVEN) ? 1
+                        : b.equals(SurveyBreakdown.NOT_GIVEN) ? -1 : a.compareTo(b)).toList();
+        int ni = industries.size();
+        Tallies t = new Tallies(order.size() * ni * stride);
+        for (int p = 0; p < pairUnits.size(); p++) {
+            int cell = order.indexOf(pairUnits.get(p)) * ni + industries.indexOf(pairIndustries.get(p));
+            System.arraycopy(byIndustry.count, p * stride, t.count, cell * stride, stride);
+            System.arraycopy(byIndustry.sum, p * stride, t.sum, cell * stride, stride);
+            System.arraycopy(byIndustry.favourable, p * stride, t.favourable, cell * stride, stride);
+            System.arraycopy(byIndustry.squares, p * stride, t.squares, cell * stride, stride);
+        }
+        var industryCells = Poststratification.compute(order.size() * ni, questions.size(), t.count, t.sum,
+                t.favourable, t.squares, sizeMix);
+        // a size class's own statistic is the post-stratified one with all the weight on that class
+        Poststratification.Cells[] sizeCells = new Poststratification.Cells[SIZES];
+        for (int s = 0; s < SIZES; s++) {
+            double[] only = new double[SIZES];
+            only[s] = 1;
+            sizeCells[s] = results(only, minSample).cells();
+        }
+        return new SurveyBreakdown(order, questions, industries, minSample, industryCells, sizeCells);
+    }
+
+    /** Expected units first (in their order), then the others by code. */
+    private List<String> order() {
+        List<String> order = new ArrayList<>(expectedUnits);
+        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
+        return order;
     }
 
     /**
@@ -109,39 +181,23 @@ public final class SurveyAggregator {
      */
     public static SurveyResults poststratified(List<String> order, List<String> questions, int[] count, int[] sum,
                                                int[] favourable, double[] sizeMix, int minSample) {
-        if (sizeMix.length != SIZES || Arrays.stream(sizeMix).anyMatch(w -> !(w >= 0) || Double.isInfinite(w))
-                || Arrays.stream(sizeMix).sum() <= 0) {
-            throw new IllegalArgumentException("size mix needs " + SIZES + " finite weights ≥ 0, not all 0: "
-                    + Arrays.toString(sizeMix));
-        }
+        checkMix(sizeMix);
         int nq = questions.size();
         int stride = SIZES * nq;
         if (count.length != order.size() * stride) {
             throw new IllegalArgumentException(count.length + " counts for " + order.size() + " units × " + stride);
         }
-        int[] n = new int[order.size() * nq * SIZES];
-        double[] score = new double[order.size() * nq];
-        double[] share = new double[order.size() * nq];
-        for (int u = 0; u < order.size(); u++) {
-            for (int q = 0; q < nq; q++) {
-                double weights = 0;
-                double scoreSum = 0;
-                double shareSum = 0;
-                for (int s = 0; s < SIZES; s++) {
-                    int i = u * stride + s * nq + q;
-                    int c = count[i];
-                    n[(u * nq + q) * SIZES + s] = c;
-                    if (c > 0) {
-                        weights += sizeMix[s];
-                        scoreSum += sizeMix[s] * ((sum[i] - c) * 25.0 / c);
-                        shareSum += sizeMix[s] * (favourable[i] * 100.0 / c);
-                    }
-                }
-                score[u * nq + q] = weights > 0 ? scoreSum / weights : Double.NaN;
-                share[u * nq + q] = weights > 0 ? shareSum / weights : Double.NaN;
-            }
+        // without sums of squares: a replicate needs only the values, computed by the same lines as the tallies'
+        return new SurveyResults(order, questions, sizeMix.clone(), minSample,
+                Poststratification.compute(order.size(), nq, count, sum, favourable, null, sizeMix));
+    }
+
+    private static void checkMix(double[] sizeMix) {
+        if (sizeMix.length != SIZES || Arrays.stream(sizeMix).anyMatch(w -> !(w >= 0) || Double.isInfinite(w))
+                || Arrays.stream(sizeMix).sum() <= 0) {
+            throw new IllegalArgumentException("size mix needs " + SIZES + " finite weights ≥ 0, not all 0: "
+                    + Arrays.toString(sizeMix));
         }
-        return new SurveyResults(order, questions, sizeMix.clone(), minSample, n, score, share);
     }
 
     private int unit(String code) {
@@ -158,7 +214,37 @@ public final class SurveyAggregator {
             count = Arrays.copyOf(count, capacity);
             sum = Arrays.copyOf(sum, capacity);
             favourable = Arrays.copyOf(favourable, capacity);
+            squares = Arrays.copyOf(squares, capacity);
         }
         return index;
+    }
+
+    /** The cell of a unit's firms of one industry, added when first met. */
+    private int pair(String unit, String industry) {
+        Integer p = pairIndex.computeIfAbsent(unit, k -> new HashMap<>()).get(industry);
+        if (p != null) {
+            return p;
+        }
+        int index = pairUnits.size();
+        pairUnits.add(unit);
+        pairIndustries.add(industry);
+        pairIndex.get(unit).put(industry, index);
+        int size = pairUnits.size() * stride;
+        if (size > byIndustry.count.length) {
+            byIndustry = byIndustry.grown(Math.max(size, byIndustry.count.length * 2));
+        }
+        return index;
+    }
+
+    /** The four tallies of one layout: counts, sums, favourable counts, sums of squares. */
+    private record Tallies(int[] count, int[] sum, int[] favourable, int[] squares) {
+        Tallies(int size) {
+            this(new int[size], new int[size], new int[size], new int[size]);
+        }
+
+        Tallies grown(int capacity) {
+            return new Tallies(Arrays.copyOf(count, capacity), Arrays.copyOf(sum, capacity),
+                    Arrays.copyOf(favourable, capacity), Arrays.copyOf(squares, capacity));
+        }
     }
 }

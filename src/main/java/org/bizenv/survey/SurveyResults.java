@@ -9,7 +9,7 @@ import org.bizenv.ingest.SourceValues;
 /**
  * Survey indicators per unit and question (see {@link SurveyAggregator#results}): the number of valid answers
  * (per size class and in all), the post-stratified mean score and share favourable (0–100, NaN without
- * answers), and whether the number of answers is below the minimum sample. Immutable.
+ * answers) with their standard errors, and whether the number of answers is below the minimum sample. Immutable.
  */
 public final class SurveyResults {
 
@@ -24,18 +24,22 @@ public final class SurveyResults {
     private final int[] n;
     private final double[] score;
     private final double[] share;
+    private final double[] scoreSe;
+    private final double[] shareSe;
     private final Map<String, Integer> unitIndex = new HashMap<>();
     private final Map<String, Integer> questionIndex = new HashMap<>();
 
-    SurveyResults(List<String> units, List<String> questions, double[] sizeMix, int minSample, int[] n,
-                  double[] score, double[] share) {
+    SurveyResults(List<String> units, List<String> questions, double[] sizeMix, int minSample,
+                  Poststratification.Cells cells) {
         this.units = List.copyOf(units);
         this.questions = List.copyOf(questions);
         this.sizeMix = sizeMix;
         this.minSample = minSample;
-        this.n = n;
-        this.score = score;
-        this.share = share;
+        this.n = cells.n();
+        this.score = cells.score();
+        this.share = cells.share();
+        this.scoreSe = cells.scoreSe();
+        this.shareSe = cells.shareSe();
         for (int i = 0; i < this.units.size(); i++) {
             unitIndex.put(this.units.get(i), i);
         }
@@ -93,6 +97,20 @@ public final class SurveyResults {
      */
     public double statistic(String statistic, String unit, String question) {
         return statistic.equals(MEAN_SCORE) ? meanScore(unit, question) : shareFavourable(unit, question);
+    }
+
+    /**
+     * The standard error of {@link #statistic} under the post-stratification ({@link Poststratification}); NaN
+     * without answers, for a bootstrap replicate (no sums of squares), or when no size class has two answers.
+     */
+    public double standardError(String statistic, String unit, String question) {
+        int i = index(unit, question);
+        return statistic.equals(MEAN_SCORE) ? scoreSe[i] : shareSe[i];
+    }
+
+    /** The arrays as computed, for the breakdowns by size class. */
+    Poststratification.Cells cells() {
+        return new Poststratification.Cells(n, score, share, scoreSe, shareSe);
     }
 
     /** Whether fewer than {@link #minSample()} valid answers support the values. */

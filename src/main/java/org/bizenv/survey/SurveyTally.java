@@ -182,6 +182,19 @@ public final class SurveyTally implements AutoCloseable {
         return new SurveyIndicators(units, values, provenance, warnings, thin);
     }
 
+    /**
+     * The survey indicators' detail: each value's standard error and 95 % interval, and the values by size class and
+     * by industry with their numbers of answers ({@link SurveyDetail}). Call after {@link #indicators()}.
+     */
+    public SurveyDetail detail() {
+        double[] mix = sizeMix(source);
+        SurveyResults res = aggregator.results(mix, source.minSample());
+        SurveyBreakdown breakdown = aggregator.breakdown(mix, source.minSample());
+        List<Indicator> mine = framework.indicators().stream().filter(i -> i.source().equals(source.id())).toList();
+        return SurveyDetail.of(source.id(), res, breakdown, mine.stream().map(Indicator::code).toList(),
+                mine.stream().map(Indicator::field).toList(), mine.stream().map(Indicator::statistic).toList());
+    }
+
     /** The thin sample in words, each language naming the unit in its own first ("拉萨（Lhasa）", "Lhasa (拉萨)"). */
     private Names warning(ThinSample t) {
         UnitIdentity unit = identity(t.unit());

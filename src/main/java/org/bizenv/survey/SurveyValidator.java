@@ -101,7 +101,8 @@ public final class SurveyValidator {
         for (int q = 0; q < answers.length; q++) {
             answers[q] = answer(r, q, problems);
         }
-        return city.isFound() && size != null ? new ValidResponse(row, city.unit().code(), size.ordinal(), answers) : null;
+        return city.isFound() && size != null ? new ValidResponse(row, city.unit().code(), size.ordinal(), answers,
+                r.industry()) : null;
     }
 
     /**

@@ -184,6 +184,9 @@ class EvaluationJobTest extends JobTestBase {
         assertThat(repository.resolve("work/instance-" + second.instanceId())).as("a completed run's working data are removed")
                 .doesNotExist();
         assertThat(out.resolve("2024/bizenv-report-2024.json")).isRegularFile();
+        // the survey step's detail survived in the kept report: the restarted publish still has it
+        assertThat(Files.readString(out.resolve("2024/bizenv-report-2024.json")))
+                .contains("\"survey\": [", "\"standardError\": {", "\"byIndustry\": [");
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.bizenv.report.ReportTime;
  * time from {@code meta.generatedAt}: the same report gives the same bytes.
  *
  * <p>This class only orders the sheets; each family is written by a class of its own over a shared
- * {@link SheetGrid}: {@link RankingSheets}, {@link StageSheets}, {@link DiagnosticSheets}, {@link ProvenanceSheets},
- * {@link RobustnessSheets} (with {@link SensitivitySheet}) and {@link Charts}.
+ * {@link SheetGrid}: {@link RankingSheets}, {@link StageSheets}, {@link SurveySheets}, {@link DiagnosticSheets},
+ * {@link ProvenanceSheets}, {@link RobustnessSheets} (with {@link SensitivitySheet}) and {@link Charts}.
  */
 public final class ExcelReportWriter {
 
@@ -38,6 +38,8 @@ public final class ExcelReportWriter {
     public static final String WEIGHTS = "Weights";
     public static final String INDICATORS = "Indicators";
     public static final String INDICATOR_RANKS = "Indicator ranks";
+    public static final String SURVEY = "Survey";
+    public static final String SURVEY_BREAKDOWN = "Survey breakdown";
     public static final String TREATMENT = "Treatment";
     public static final String COHERENCE = "Coherence";
     public static final String SENSITIVITY = "Sensitivity";
@@ -52,6 +54,8 @@ public final class ExcelReportWriter {
     public static final String IMPUTED_RGB = "F8CBAD";
     /** Fill of cells that outlier treatment changed. */
     public static final String TREATED_RGB = "BDD7EE";
+    /** Fill of survey values that rest on fewer answers than the minimum sample. */
+    public static final String THIN_SAMPLE_RGB = "FCE4D6";
     /** Fill of cells that any other stage changed. */
     public static final String CHANGED_RGB = "FFE699";
 
@@ -102,6 +106,11 @@ public final class ExcelReportWriter {
         provenance.indicators();
         stages.stages();
         stages.indicatorRanks();
+        var survey = new SurveySheets(book);
+        if (survey.any()) {
+            survey.precision();
+            survey.breakdown();
+        }
         diagnostics.treatment();
         if (r.coherence() != null) {
             diagnostics.coherence();

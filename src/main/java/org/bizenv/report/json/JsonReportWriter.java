@@ -32,9 +32,10 @@ import tools.jackson.core.json.JsonWriteFeature;
  *
  * <p>This class only orders the sections; each family is written by a class of its own over {@link SectionWriter}'s
  * value rules and the {@link LayoutPrinter}: {@link ProvenanceSections}, {@link TreeSections},
- * {@link RankingSections}, {@link StageSections}, {@link DiagnosticSections} and {@link RobustnessSections}. A fresh
- * set per document, so the writer itself is thread-safe. A {@linkplain Publication#compactJson() compact} document
- * leaves out {@code stages} and the correlation matrices and says so in {@code meta.detail}.
+ * {@link RankingSections}, {@link StageSections}, {@link DiagnosticSections}, {@link SurveySections} and
+ * {@link RobustnessSections}. A fresh set per document, so the writer itself is thread-safe. A
+ * {@linkplain Publication#compactJson() compact} document leaves out {@code stages} and the correlation matrices and
+ * says so in {@code meta.detail}.
  */
 public final class JsonReportWriter {
 
@@ -132,6 +133,7 @@ public final class JsonReportWriter {
         provenance.methodology();
         diagnostics.warnings();
         ranking.thinSamples();
+        new SurveySections(g, pp, lookup).survey();
         diagnostics.coherence(!publication.compactJson());
         new RobustnessSections(g, pp, lookup).robustness();
         ranking.cards(publication.cards());

@@ -176,7 +176,7 @@ class JsonReportWriterTest {
         JsonNode doc = MAPPER.readTree(writer.toJson(ReportFixtures.sample()));
         assertThat(doc.propertyNames()).containsExactly("meta", "units", "nodes", "indicators", "ranking", "top",
                 "stages", "weights", "treatment", "groupMeans", "improvement", "methodology", "warnings",
-                "thinSamples", "coherence", "robustness", "cards");
+                "thinSamples", "survey", "coherence", "robustness", "cards");
         assertThat(doc.get("stages").propertyNames())
                 .containsExactly("raw", "denominated", "imputed", "treated", "normalised");
         assertThat(doc.get("stages").get("normalised").get("values").propertyNames())
