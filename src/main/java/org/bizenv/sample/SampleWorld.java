@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * <pre>
  *   L = 0.55·dev(c) + 0.15·size(c) + region(c) + D(c,d) + K(c,k) + [y = 2024]·(T(c) + TD(c,d))
  * </pre>
- * with dev and size standardised over the edition's cities (the 36, or the 50), D ~ N(0, 0.6) the city's strength or weakness on a
- * dimension, K ~ N(0, 0.35) on a sub-dimension, T ~ N(0.15, 0.22) the city's overall change from 2023 to 2024
+ * with dev and size standardised over the edition's cities (the 36, or the 50), D ~ N(0, 0.6) the city's
+ * strength or weakness on a dimension, K ~ N(0, 0.35) on a sub-dimension, T ~ N(0.15, 0.22) the city's overall change from 2023 to 2024
  * (most improve, about a quarter regress) and TD ~ N(0, 0.15) its change on a dimension. A field adds its own
  * loadings on size and development, a persistent city effect N(0, 0.35) and yearly noise N(0, 0.12); the
  * result is standardised with the 2023 cross-section, mapped through the normal CDF to a percentile u and
