@@ -234,7 +234,7 @@ public final class Intake {
     static final String NAME = "(unit name)";
 
     /**
-     * The registry's cities (with region and type as groups), or the units the sources named, in order, with the
+     * The registry's cities (with region, type and, where the registry has one, group as groupings), or the units the sources named, in order, with the
      * names and groups unit-table sources give.
      */
     static List<Unit> units(UnitResolver resolver, Map<String, SourceValues> sources,
@@ -242,8 +242,11 @@ public final class Intake {
         List<Unit> out = new ArrayList<>();
         if (resolver instanceof CityRegistry reg) {
             for (City c : reg.cities()) {
-                out.add(new Unit(c.code(), new Names(c.nameZh(), c.nameEn()),
-                        Map.of("region", c.region(), "type", c.type())));
+                Map<String, String> groups = new LinkedHashMap<>(Map.of("region", c.region(), "type", c.type()));
+                if (!c.group().isEmpty()) {
+                    groups.put("group", c.group());     // only where the registry has the column
+                }
+                out.add(new Unit(c.code(), new Names(c.nameZh(), c.nameEn()), groups));
             }
             return out;
         }

@@ -12,7 +12,9 @@ import org.bizenv.city.CityRegistry;
 
 /**
  * Reads a city registry from a table (normally {@code indicators/cities-36.csv}) with the columns
- * {@code code,name_zh,name_en,type,region,aliases}; aliases are separated by {@code |}.
+ * {@code code,name_zh,name_en,type,region,aliases}; aliases are separated by {@code |}. An optional column
+ * {@code group} gives every city a further grouping (the 50-city edition's two ranking groups); other columns
+ * (a {@code note}) are not read.
  * Codes are lowercase slugs ({@code [a-z0-9-]+}); types are {@code municipality}, {@code separately-planned},
  * {@code sub-provincial}, {@code provincial-capital} or {@code prefecture-level}; regions are {@code east},
  * {@code central}, {@code west} or {@code northeast}. Rows with a problem are left out of the registry.
@@ -23,6 +25,8 @@ public final class CityRegistryReader {
             Set.of("municipality", "separately-planned", "sub-provincial", "provincial-capital", "prefecture-level");
     static final Set<String> REGIONS = Set.of("east", "central", "west", "northeast");
     private static final List<String> COLUMNS = List.of("code", "name_zh", "name_en", "type", "region", "aliases");
+    /** Optional: where present, every row needs a value (a city without one would drop out of its group's list). */
+    static final String GROUP = "group";
 
     private CityRegistryReader() {
     }
@@ -40,14 +44,16 @@ public final class CityRegistryReader {
             for (int i = 0; i < col.length; i++) {
                 col[i] = t.column(1, COLUMNS.get(i), problems);
             }
+            int groupCol = Headers.matching(t.texts(1), GROUP).isEmpty() ? 0 : t.column(1, GROUP, problems);
             if (Arrays.stream(col).allMatch(c -> c > 0)) {
-                readRows(t, col, entries, problems);
+                readRows(t, col, groupCol, entries, problems);
             }
         }
         return new ReadResult<>(new CityRegistry(entries), problems.sorted());
     }
 
-    private static void readRows(Table t, int[] col, List<CityRegistry.Entry> entries, Problems problems) {
+    private static void readRows(Table t, int[] col, int groupCol, List<CityRegistry.Entry> entries,
+                                 Problems problems) {
         Map<String, Integer> firstRow = new HashMap<>();
         for (int r = 2; r <= t.rowCount(); r++) {
             if (t.isBlankRow(r)) {
@@ -72,8 +78,9 @@ public final class CityRegistryReader {
                     aliases.add(a.strip());
                 }
             }
+            String group = groupCol > 0 ? required(t.cell(r, groupCol), problems) : "";
             if (problems.size() == before) {
-                entries.add(new CityRegistry.Entry(new City(code, nameZh, nameEn, type, region), aliases));
+                entries.add(new CityRegistry.Entry(new City(code, nameZh, nameEn, type, region, group), aliases));
             }
         }
     }

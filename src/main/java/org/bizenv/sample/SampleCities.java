@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The 36 key cities of the evaluation, in the order of docs (domain.md), with what the synthetic world needs
- * to know about them.
+ * The 36 key cities of the evaluation, in the order of docs (domain.md), and the 14 cities the 50-city edition
+ * adds, with what the synthetic world needs to know about them.
  *
  * <p>{@code populationWan} (resident population, 10k people, rounded) and {@code development} (0..1) are
  * <b>latent inputs of the synthetic data only</b>: approximate orders of magnitude that make big cities have
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  */
 final class SampleCities {
 
-    /** One city: {@code code} is the lowercase pinyin slug used by indicators/cities-36.csv. */
+    /** One city: {@code code} is the lowercase pinyin slug used by indicators/cities-36.csv and cities-50.csv. */
     record City(String code, String nameZh, String nameEn, String type, String region,
                 int populationWan, double development, List<String> aliases) {
     }
@@ -55,6 +55,30 @@ final class SampleCities {
             city("xining", "西宁", "Xining", "provincial-capital", "west", 248, 0.42),
             city("yinchuan", "银川", "Yinchuan", "provincial-capital", "west", 289, 0.48),
             city("urumqi", "乌鲁木齐", "Urumqi", "provincial-capital", "west", 408, 0.47, "Ürümqi", "Wulumuqi"));
+
+    /**
+     * The 14 prefecture-level cities indicators/cities-50.csv adds to the 36 (same order): Suzhou, Wuxi and Jinhua
+     * are named in coverage of the 2023 edition, the other 11 are an illustrative choice (the official list of 50
+     * is not in our sources). Latent inputs as above: rough orders of magnitude, never written as data.
+     */
+    static final List<City> ADDED_FOR_50 = List.of(
+            city("suzhou", "苏州", "Suzhou", "prefecture-level", "east", 1275, 0.86),
+            city("wuxi", "无锡", "Wuxi", "prefecture-level", "east", 747, 0.84),
+            city("jinhua", "金华", "Jinhua", "prefecture-level", "east", 705, 0.66),
+            city("changzhou", "常州", "Changzhou", "prefecture-level", "east", 528, 0.76),
+            city("foshan", "佛山", "Foshan", "prefecture-level", "east", 950, 0.80),
+            city("dongguan", "东莞", "Dongguan", "prefecture-level", "east", 1047, 0.78),
+            city("quanzhou", "泉州", "Quanzhou", "prefecture-level", "east", 878, 0.68),
+            city("wenzhou", "温州", "Wenzhou", "prefecture-level", "east", 957, 0.66),
+            city("wuhu", "芜湖", "Wuhu", "prefecture-level", "central", 364, 0.62),
+            city("luoyang", "洛阳", "Luoyang", "prefecture-level", "central", 706, 0.52),
+            city("yichang", "宜昌", "Yichang", "prefecture-level", "central", 401, 0.55),
+            city("mianyang", "绵阳", "Mianyang", "prefecture-level", "west", 487, 0.54),
+            city("liuzhou", "柳州", "Liuzhou", "prefecture-level", "west", 416, 0.50),
+            city("daqing", "大庆", "Daqing", "prefecture-level", "northeast", 278, 0.48));
+
+    /** The 50 cities of indicators/cities-50.csv, in its order: the 36, then the 14 additions. */
+    static final List<City> FIFTY = java.util.stream.Stream.concat(ALL.stream(), ADDED_FOR_50.stream()).toList();
 
     private SampleCities() {
     }

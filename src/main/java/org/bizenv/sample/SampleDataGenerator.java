@@ -32,7 +32,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Writes the bundled SYNTHETIC sample data for the framework indicators/miit-sme-2024.yaml: for each of
+ * Writes the bundled SYNTHETIC sample data for the framework indicators/miit-sme-2024.yaml (36 cities) or, as
+ * {@link SampleEdition#CITIES_50}, for indicators/miit-sme-50-2024.yaml (50 cities): for each of
  * 2023 and 2024 a folder with the four channels (government returns, public statistics, walk-through tests,
  * enterprise survey), in the layouts of docs/framework-format.md.
  *
@@ -46,10 +47,8 @@ public final class SampleDataGenerator {
     public static final long DEFAULT_SEED = 2024;
     static final String CREATOR = "bizenv sample generator";
 
-    /** Survey respondents per year (the real survey had 34,000–50,000+ valid answers a year). */
-    static final Map<Integer, Integer> SURVEY_TOTAL = Map.of(2023, 34_500, 2024, 35_800);
-    /** Every city but the two below gets at least this many respondents. */
-    static final int SURVEY_FLOOR = 760;
+    /** Every city of the 36 but the two below gets at least this many respondents. */
+    static final int SURVEY_FLOOR = SampleEdition.KEY_CITIES_36.surveyFloor();
     /**
      * Two small cities whose response fell short: with 58–66 % of firms having sought financing, fewer than
      * the framework's min-sample (400) answer the loan questions Q09 and Q10 there, so those values are flagged.
@@ -72,9 +71,17 @@ public final class SampleDataGenerator {
     private SampleDataGenerator() {
     }
 
-    /** Writes {@code outputRoot/2023} and {@code outputRoot/2024}, replacing earlier generated files there. */
+    /** Writes the 36-city sample into {@code outputRoot/2023} and {@code outputRoot/2024}. */
     public static void generate(Path outputRoot, long seed) {
-        SampleWorld world = new SampleWorld(seed);
+        generate(outputRoot, seed, SampleEdition.KEY_CITIES_36);
+    }
+
+    /**
+     * Writes an edition's sample into {@code outputRoot/2023} and {@code outputRoot/2024}, replacing earlier
+     * generated files there.
+     */
+    public static void generate(Path outputRoot, long seed, SampleEdition edition) {
+        SampleWorld world = new SampleWorld(seed, edition);
         try {
             for (int year : SampleWorld.YEARS) {
                 Path dir = outputRoot.resolve(Integer.toString(year));
@@ -85,12 +92,13 @@ public final class SampleDataGenerator {
                         Files.delete(p);
                     }
                 }
-                for (City c : SampleCities.ALL) {
-                    writeReturn(world, c, year, seed, returns.resolve(c.code() + ".xlsx"));
+                for (City c : edition.cities()) {
+                    writeReturn(world, edition, c, year, seed, returns.resolve(c.code() + ".xlsx"));
                 }
-                writeStatistics(world, year, seed, dir.resolve("statistics.xlsx"));
-                writeWalkthrough(world, year, seed, dir.resolve("walkthrough.xlsx"));
-                Files.write(dir.resolve("survey.csv"), surveyCsv(world, year).getBytes(StandardCharsets.UTF_8));
+                writeStatistics(world, edition, year, seed, dir.resolve("statistics.xlsx"));
+                writeWalkthrough(world, edition, year, seed, dir.resolve("walkthrough.xlsx"));
+                Files.write(dir.resolve("survey.csv"),
+                        surveyCsv(world, edition, year).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +109,8 @@ public final class SampleDataGenerator {
     // Government returns: one workbook per city
     // ------------------------------------------------------------------------------------------------
 
-    private static void writeReturn(SampleWorld w, City c, int year, long seed, Path file) throws IOException {
+    private static void writeReturn(SampleWorld w, SampleEdition e, City c, int year, long seed, Path file)
+            throws IOException {
         SplittableRandom r = w.rng("returns", c.code(), Integer.toString(year));
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet s = wb.createSheet("Data");
@@ -124,11 +133,11 @@ public final class SampleDataGenerator {
                 }
             }
             widths(s, 14, 44, 16, 12, 24);
-            about(wb, "说明 About", year, seed,
+            about(wb, e, "说明 About", year, seed,
                     "政府部门填报表（" + c.nameZh() + "）Government data return of " + c.nameEn(),
                     "B1 为城市名称（按填报人习惯书写），第 3 行为表头，第 4 行起每行一个填报事项 R01–R14。",
                     "B1 holds the city's name as typed; row 3 is the header; from row 4 one row per returned item R01–R14.");
-            save(wb, file, year, seed, "Government data return – " + c.nameEn() + " " + year);
+            save(wb, e, file, year, seed, "Government data return – " + c.nameEn() + " " + year);
         }
     }
 
@@ -160,7 +169,8 @@ public final class SampleDataGenerator {
     // Public statistics: one table, a row per city
     // ------------------------------------------------------------------------------------------------
 
-    private static void writeStatistics(SampleWorld w, int year, long seed, Path file) throws IOException {
+    private static void writeStatistics(SampleWorld w, SampleEdition e, int year, long seed, Path file)
+            throws IOException {
         SplittableRandom r = w.rng("statistics", Integer.toString(year));
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet s = wb.createSheet("Data");
@@ -168,7 +178,7 @@ public final class SampleDataGenerator {
             SampleWorld.STATISTICS.forEach(f -> header.add(f.code() + " " + f.nameZh() + " (" + f.unit() + ")"));
             row(s, 0, header.toArray(String[]::new));
             int i = 1;
-            for (City c : SampleCities.ALL) {
+            for (City c : e.cities()) {
                 Row row = row(s, i++, SampleCities.typedName(c, r, 0.4, false));
                 int col = 1;
                 for (Field f : SampleWorld.STATISTICS) {
@@ -183,8 +193,8 @@ public final class SampleDataGenerator {
                     ""));
             SampleWorld.STATISTICS.forEach(f -> lines.add(f.code() + "  " + f.nameZh() + " / " + f.nameEn()
                     + "  [" + f.unit() + "]"));
-            about(wb, "About", year, seed, lines.toArray(String[]::new));
-            save(wb, file, year, seed, "Public statistics " + year);
+            about(wb, e, "About", year, seed, lines.toArray(String[]::new));
+            save(wb, e, file, year, seed, "Public statistics " + year);
         }
     }
 
@@ -195,10 +205,11 @@ public final class SampleDataGenerator {
     private record Test(LocalDate date, int city, int item, String cityTyped, String outcome, double hours) {
     }
 
-    private static void writeWalkthrough(SampleWorld w, int year, long seed, Path file) throws IOException {
+    private static void writeWalkthrough(SampleWorld w, SampleEdition e, int year, long seed, Path file)
+            throws IOException {
         List<Test> tests = new ArrayList<>();
-        for (int ci = 0; ci < SampleCities.ALL.size(); ci++) {
-            City c = SampleCities.ALL.get(ci);
+        for (int ci = 0; ci < e.cities().size(); ci++) {
+            City c = e.cities().get(ci);
             SplittableRandom r = w.rng("walkthrough", c.code(), Integer.toString(year));
             boolean chineseLabels = r.nextDouble() < 0.5;   // each assessor team writes outcomes its own way
             for (int ii = 0; ii < SampleWorld.WALK_ITEMS.size(); ii++) {
@@ -239,8 +250,8 @@ public final class SampleDataGenerator {
                     "One row per test: Outcome is pass/fail or 通过/未通过, Hours the time the tester needed.",
                     ""));
             SampleWorld.WALK_ITEMS.forEach(it -> lines.add(it.code() + "  " + it.nameZh() + " / " + it.nameEn()));
-            about(wb, "About", year, seed, lines.toArray(String[]::new));
-            save(wb, file, year, seed, "Walk-through tests " + year);
+            about(wb, e, "About", year, seed, lines.toArray(String[]::new));
+            save(wb, e, file, year, seed, "Walk-through tests " + year);
         }
     }
 
@@ -249,11 +260,11 @@ public final class SampleDataGenerator {
     // ------------------------------------------------------------------------------------------------
 
     /** Respondents per city in a year: fixed for the two short cities, the rest apportioned by √population. */
-    static Map<String, Integer> surveySizes(int year) {
+    static Map<String, Integer> surveySizes(SampleEdition e, int year) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        List<City> rest = SampleCities.ALL.stream().filter(c -> !SURVEY_SHORT.containsKey(c.code())).toList();
+        List<City> rest = e.cities().stream().filter(c -> !SURVEY_SHORT.containsKey(c.code())).toList();
         int shortTotal = SURVEY_SHORT.values().stream().mapToInt(m -> m.get(year)).sum();
-        int extra = SURVEY_TOTAL.get(year) - shortTotal - SURVEY_FLOOR * rest.size();
+        int extra = e.surveyTotal().get(year) - shortTotal - e.surveyFloor() * rest.size();
         double[] weight = rest.stream().mapToDouble(c -> StrictMath.sqrt(c.populationWan()) - 12).toArray();
         double sum = 0;
         for (double x : weight) {
@@ -276,17 +287,17 @@ public final class SampleDataGenerator {
         for (int k = 0; k < extra - given; k++) {
             add[byRemainder.get(k)]++;
         }
-        for (City c : SampleCities.ALL) {
+        for (City c : e.cities()) {
             int idx = rest.indexOf(c);
-            out.put(c.code(), idx < 0 ? SURVEY_SHORT.get(c.code()).get(year) : SURVEY_FLOOR + add[idx]);
+            out.put(c.code(), idx < 0 ? SURVEY_SHORT.get(c.code()).get(year) : e.surveyFloor() + add[idx]);
         }
         return out;
     }
 
-    static String surveyCsv(SampleWorld w, int year) {
+    static String surveyCsv(SampleWorld w, SampleEdition e, int year) {
         List<String> rows = new ArrayList<>();
-        Map<String, Integer> sizes = surveySizes(year);
-        for (City c : SampleCities.ALL) {
+        Map<String, Integer> sizes = surveySizes(e, year);
+        for (City c : e.cities()) {
             SplittableRandom r = w.rng("survey", c.code(), Integer.toString(year));
             int n = sizes.get(c.code());
             // exactly round(n·share) respondents sought financing and answer Q09/Q10; the others answer 9
@@ -397,13 +408,13 @@ public final class SampleDataGenerator {
     }
 
     /** A sheet that says, before anything else, that the data are synthetic. */
-    private static void about(XSSFWorkbook wb, String name, int year, long seed, String... lines) {
+    private static void about(XSSFWorkbook wb, SampleEdition e, String name, int year, long seed, String... lines) {
         Sheet s = wb.createSheet(name);
         List<String> all = new ArrayList<>(List.of(
                 "合成数据 SYNTHETIC DATA",
                 "本文件由 bizenv sample generator 生成，全部数值为模拟数据，不代表任何城市的真实情况。",
                 "Made by the bizenv sample generator: every value is SYNTHETIC and says nothing about the real city.",
-                "Year " + year + " · seed " + seed + " · framework indicators/miit-sme-2024.yaml",
+                "Year " + year + " · seed " + seed + " · framework " + e.framework(),
                 ""));
         all.addAll(List.of(lines));
         for (int i = 0; i < all.size(); i++) {
@@ -416,13 +427,14 @@ public final class SampleDataGenerator {
      * Saves with fixed core properties (dates derived from the year: 1 March of the next year, when the
      * returns would be in) and a zip re-packed with fixed entry times, so the bytes depend on the content only.
      */
-    private static void save(XSSFWorkbook wb, Path file, int year, long seed, String title) throws IOException {
+    private static void save(XSSFWorkbook wb, SampleEdition e, Path file, int year, long seed, String title)
+            throws IOException {
         POIXMLProperties.CoreProperties p = wb.getProperties().getCoreProperties();
         LocalDateTime fixedTime = LocalDate.of(year + 1, 3, 1).atStartOfDay();
         Date fixed = Date.from(fixedTime.toInstant(ZoneOffset.UTC));
         p.setTitle(title + " (SYNTHETIC)");
         p.setSubjectProperty("bizenv sample data");
-        p.setDescription("SYNTHETIC sample data for the bizenv framework miit-sme-2024, made by the bizenv "
+        p.setDescription("SYNTHETIC sample data for the bizenv framework " + e.frameworkId() + ", made by the bizenv "
                 + "sample generator with seed " + seed + ". Not real figures of any city.");
         p.setKeywords("synthetic; sample; bizenv");
         p.setCreator(CREATOR);

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * <pre>
  *   L = 0.55·dev(c) + 0.15·size(c) + region(c) + D(c,d) + K(c,k) + [y = 2024]·(T(c) + TD(c,d))
  * </pre>
- * with dev and size standardised over the 36 cities, D ~ N(0, 0.6) the city's strength or weakness on a
- * dimension, K ~ N(0, 0.35) on a sub-dimension, T ~ N(0.15, 0.22) the city's overall change from 2023 to 2024
+ * with dev and size standardised over the edition's cities (the 36, or the 50), D ~ N(0, 0.6) the city's
+ * strength or weakness on a dimension, K ~ N(0, 0.35) on a sub-dimension, T ~ N(0.15, 0.22) the city's overall change from 2023 to 2024
  * (most improve, about a quarter regress) and TD ~ N(0, 0.15) its change on a dimension. A field adds its own
  * loadings on size and development, a persistent city effect N(0, 0.35) and yearly noise N(0, 0.12); the
  * result is standardised with the 2023 cross-section, mapped through the normal CDF to a percentile u and
@@ -39,8 +39,9 @@ final class SampleWorld {
 
     /**
      * A returned item (R..) or a statistics column (S..): its latent sub-dimension, plausible range and
-     * rounding. For YES_NO fields {@code lo} and {@code hi} are the number of cities answering 0 (no) in
-     * 2023 and 2024; the 2024 "no" cities are a subset of the 2023 ones (a mechanism, once set up, stays).
+     * rounding. For YES_NO fields {@code lo} and {@code hi} are the number of the 36 cities answering 0 (no) in
+     * 2023 and 2024 (an edition may set its own, {@link SampleEdition#yesNoZeros}); the 2024 "no" cities are a
+     * subset of the 2023 ones (a mechanism, once set up, stays).
      */
     record Field(String code, String nameZh, String nameEn, String unit, String sub, double lo, double hi,
                  Scale scale, boolean higherBetter, int decimals, double sizeLoad, double devExtra, String note) {
@@ -141,6 +142,7 @@ final class SampleWorld {
             "east", 0.25, "central", 0.05, "west", -0.15, "northeast", -0.35);
 
     private final long seed;
+    private final SampleEdition edition;
     private final Map<String, Double> devZ = new HashMap<>();
     private final Map<String, Double> sizeZ = new HashMap<>();
     private final Map<String, Double> latent2023 = new HashMap<>();   // city|sub
@@ -148,8 +150,17 @@ final class SampleWorld {
     private final Map<String, double[]> standardise = new HashMap<>(); // series -> {mean, sd} of 2023
 
     SampleWorld(long seed) {
+        this(seed, SampleEdition.KEY_CITIES_36);
+    }
+
+    /**
+     * The world of an edition's cities. Development and size are standardised over them, so a city of the 36 does
+     * not get the same values in the 50-city sample; its own draws (named by its code) are the same.
+     */
+    SampleWorld(long seed, SampleEdition edition) {
         this.seed = seed;
-        List<City> cities = SampleCities.ALL;
+        this.edition = edition;
+        List<City> cities = edition.cities();
         double[] dev = cities.stream().mapToDouble(City::development).toArray();
         double[] size = cities.stream().mapToDouble(c -> StrictMath.log(c.populationWan())).toArray();
         double[] devStd = standardised(dev);
@@ -195,7 +206,7 @@ final class SampleWorld {
      */
     double standardScore(City c, String series, String sub, double sizeLoad, double devExtra, int year) {
         double[] ms = standardise.computeIfAbsent(series, k -> {
-            double[] xs = SampleCities.ALL.stream()
+            double[] xs = edition.cities().stream()
                     .mapToDouble(x -> raw(x, series, sub, sizeLoad, devExtra, BASE_YEAR)).toArray();
             return new double[]{mean(xs), sd(xs)};
         });
@@ -233,12 +244,12 @@ final class SampleWorld {
         if (known != null) {
             return known;
         }
-        List<City> pool = new ArrayList<>(SampleCities.ALL);
-        int count = (int) f.lo();
+        List<City> pool = new ArrayList<>(edition.cities());
+        int count = edition.yesNoZeros(f, 0);
         if (year > BASE_YEAR) {
             Set<String> before = yesNoZeros(f, BASE_YEAR);
             pool.removeIf(c -> !before.contains(c.code()));
-            count = (int) f.hi();
+            count = edition.yesNoZeros(f, 1);
         }
         pool.sort(Comparator.comparingDouble(
                         (City c) -> percentile(c, f.code(), f.sub(), f.sizeLoad(), f.devExtra(), year))

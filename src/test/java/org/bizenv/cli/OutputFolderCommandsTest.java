@@ -113,6 +113,18 @@ class OutputFolderCommandsTest extends CommandLineTestBase {
     }
 
     @Test
+    void generateSampleKnowsTwoEditionsAndRefusesAnyOtherWritingNothing() throws IOException {
+        Path dir = tmp.resolve("sample");
+        assertThat(run("generate-sample", "--edition", "40", "--output", dir.toString()))
+                .isEqualTo(BizenvCommand.USAGE);
+        assertThat(stderr()).isEqualTo("--edition must be 36 or 50, not '40'" + System.lineSeparator());
+        assertThat(dir).doesNotExist();
+
+        assertThat(run("generate-sample", "--edition", "50", "--output", dir.toString())).isZero();
+        assertThat(files(dir)).hasSize(2 * (50 + 3)).contains("2024/returns/suzhou.xlsx");
+    }
+
+    @Test
     void aFileWhereTheFolderShouldBeIsRefusedEvenWithForce() throws IOException {
         Path file = Files.writeString(tmp.resolve("2025"), "x");
         assertThat(run("template", "-f", FRAMEWORK, "-y", "2025", "-o", tmp.toString(), "--force"))

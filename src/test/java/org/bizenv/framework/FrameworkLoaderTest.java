@@ -327,13 +327,17 @@ class FrameworkLoaderTest {
         try (var files = Files.list(Path.of("indicators"))) {
             List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             assertThat(yaml).extracting(p -> p.getFileName().toString()).containsExactly("coinr-asem.yaml",
-                    "doing-business-2020-published-scores.yaml", "doing-business-2020.yaml", "miit-sme-2024.yaml");
+                    "doing-business-2020-published-scores.yaml", "doing-business-2020.yaml", "miit-sme-2024.yaml",
+                    "miit-sme-50-2024.yaml");
             for (Path p : yaml) {
                 Framework fw = FrameworkLoader.load(p);
                 assertThat(fw.tree().bottomUp()).as(p.toString()).hasSize(fw.nodes().size());
             }
         }
         assertThat(FrameworkLoader.load(Path.of("indicators/miit-sme-2024.yaml")).indicators()).hasSize(38);
+        Framework fifty = FrameworkLoader.load(Path.of("indicators/miit-sme-50-2024.yaml"));
+        assertThat(fifty.indicators()).hasSize(41);
+        assertThat(fifty.nodes()).hasSize(1 + 5 + 24);
     }
 
     @Test

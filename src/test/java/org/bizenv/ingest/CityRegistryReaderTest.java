@@ -63,4 +63,28 @@ class CityRegistryReaderTest {
         assertThat(TestFiles.lines(CityRegistryReader.read(dir, "nope.csv").problems()))
                 .containsExactly("nope.csv: file not found");
     }
+
+    @Test
+    void readsTheOptionalGroupColumnAndLeavesANoteColumnUnread() {
+        TestFiles.text(dir.resolve("cities.csv"), """
+                code,name_zh,name_en,type,region,group,aliases,note
+                xian,西安,Xi'an,provincial-capital,west,sub-provincial-and-above,Xian,
+                suzhou,苏州,Suzhou,prefecture-level,east,prefecture-level,苏州市,illustrative addition
+                lanzhou,兰州,Lanzhou,provincial-capital,west,,,
+                """);
+        ReadResult<CityRegistry> read = CityRegistryReader.read(dir, "cities.csv");
+
+        // a blank group would silently drop the city from its group's list, so it is refused like any blank cell
+        assertThat(TestFiles.lines(read.problems())).containsExactly("cities.csv!F4: blank value");
+        assertThat(read.value().cities()).containsExactly(
+                new City("xian", "西安", "Xi'an", "provincial-capital", "west", "sub-provincial-and-above"),
+                new City("suzhou", "苏州", "Suzhou", "prefecture-level", "east", "prefecture-level"));
+    }
+
+    @Test
+    void withoutAGroupColumnCitiesHaveNoGroup() {
+        TestFiles.text(dir.resolve("cities.csv"), "code,name_zh,name_en,type,region,aliases\nxian,西安,Xi'an,provincial-capital,west,\n");
+        assertThat(CityRegistryReader.read(dir, "cities.csv").value().cities()).extracting(City::group)
+                .containsExactly("");
+    }
 }

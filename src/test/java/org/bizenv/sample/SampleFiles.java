@@ -41,7 +41,7 @@ final class SampleFiles {
     static String resolve(String typed) {
         String key = normalise(typed);
         List<String> hits = new ArrayList<>();
-        for (City c : SampleCities.ALL) {
+        for (City c : SampleCities.FIFTY) {       // the 36 and the 50-city edition's additions
             List<String> names = new ArrayList<>(List.of(c.nameZh(), c.nameEn(), c.code()));
             names.addAll(c.aliases());
             if (names.stream().map(SampleFiles::normalise).anyMatch(key::equals)) {
@@ -192,14 +192,24 @@ final class SampleFiles {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> framework() throws IOException {
-        try (InputStream in = Files.newInputStream(FRAMEWORK)) {
+        return framework(FRAMEWORK);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> framework(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             return new Yaml().load(in);
         }
     }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> indicators() throws IOException {
-        return (List<Map<String, Object>>) framework().get("indicators");
+        return indicators(FRAMEWORK);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> indicators(Path framework) throws IOException {
+        return (List<Map<String, Object>>) framework(framework).get("indicators");
     }
 
     /** valid-range of an indicator as {lo, hi}. */

@@ -12,6 +12,7 @@ final class ReportLabels {
         return switch (key) {
             case "region" -> "地区 Region";
             case "type" -> "类型 Type";
+            case "group" -> "组别 Group";
             case "province" -> "省份 Province";
             default -> key;
         };
@@ -29,6 +30,9 @@ final class ReportLabels {
             case "municipality" -> "直辖市 Municipality";
             case "separately-planned", "separately planned" -> "计划单列市 Separately planned city";
             case "provincial-capital", "provincial capital" -> "省会城市 Provincial capital";
+            case "sub-provincial", "sub-provincial city" -> "副省级城市 Sub-provincial city";
+            case "prefecture-level", "prefecture-level city" -> "地级市 Prefecture-level city";
+            case "sub-provincial-and-above" -> "副省级及以上城市 Sub-provincial cities and above";
             default -> value;
         };
     }
