@@ -106,7 +106,8 @@ final class Scoring {
         }
         ReportAssembler.Context ctx = new ReportAssembler.Context(in.year(), in.generatedAt(), EngineVersion.get(),
                 in.framework().getFileName().toString(), Fingerprint.sha256(in.framework()), files, params,
-                inputWarnings(scored.current().framework(), thisYear), thinSamples(thisYear.survey()));
+                inputWarnings(scored.current().framework(), thisYear),
+                thinSamples(SkippedUnits.evaluatedOnly(scored.current().framework(), thisYear.survey())));
         return ReportAssembler.assemble(scored.current(), scored.previous(), ctx);
     }
 
@@ -114,7 +115,7 @@ final class Scoring {
     private static List<org.bizenv.framework.Names> inputWarnings(Framework fw, Year thisYear) {
         List<org.bizenv.framework.Names> out = new ArrayList<>(SkippedUnits.notes(fw, thisYear.intake(),
                 thisYear.survey()));
-        out.addAll(thisYear.survey().warnings());
+        out.addAll(SkippedUnits.evaluatedOnly(fw, thisYear.survey()).warnings());
         return out;
     }
 

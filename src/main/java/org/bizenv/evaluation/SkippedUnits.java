@@ -1,15 +1,16 @@
 package org.bizenv.evaluation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyTally;
+import org.bizenv.survey.ThinSample;
 
 /**
  * What a report says about the rows it did not use: a framework that evaluates part of its registry
@@ -40,8 +41,29 @@ final class SkippedUnits {
         return out;
     }
 
+    /**
+     * The survey's thin-sample findings about the units evaluated: a survey of every registry city also finds thin
+     * samples in the cities a framework leaves out, which are no concern of its report. Its warnings are those
+     * findings in words, one for one ({@link SurveyIndicators#warnings()}), so both are kept for the same units.
+     */
+    static SurveyIndicators evaluatedOnly(Framework fw, SurveyIndicators survey) {
+        if (fw.subset() == null || survey == null || survey.warnings().size() != survey.thinSamples().size()) {
+            return survey;
+        }
+        Set<String> evaluated = Set.copyOf(fw.subset().units());
+        List<Names> warnings = new ArrayList<>();
+        List<ThinSample> thin = new ArrayList<>();
+        for (int k = 0; k < survey.thinSamples().size(); k++) {
+            if (evaluated.contains(survey.thinSamples().get(k).unit())) {
+                thin.add(survey.thinSamples().get(k));
+                warnings.add(survey.warnings().get(k));
+            }
+        }
+        return new SurveyIndicators(survey.units(), survey.values(), survey.provenance(), warnings, thin);
+    }
+
     private static void note(String file, List<String> named, Set<String> evaluated, List<Names> out) {
-        Set<String> skipped = new LinkedHashSet<>();
+        Set<String> skipped = new TreeSet<>();             // by code, whatever order the file has
         for (String u : named) {
             if (!evaluated.contains(u)) {
                 skipped.add(u);
