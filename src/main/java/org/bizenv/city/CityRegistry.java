@@ -26,6 +26,8 @@ public final class CityRegistry implements UnitResolver {
     private final List<City> cities;
     private final Map<String, City> byCode;
     private final Map<String, List<City>> byKey;
+    /** The registry's cities a framework does not evaluate (see {@link #subset}); empty for a whole registry. */
+    private final List<City> outside;
 
     /** @throws IllegalArgumentException if two cities share a code */
     public CityRegistry(List<Entry> entries) {
@@ -55,6 +57,37 @@ public final class CityRegistry implements UnitResolver {
         this.cities = List.copyOf(list);
         this.byCode = Collections.unmodifiableMap(codes);
         this.byKey = Collections.unmodifiableMap(keys);
+        this.outside = List.of();
+    }
+
+    private CityRegistry(List<City> cities, Map<String, City> byCode, Map<String, List<City>> byKey,
+                         List<City> outside) {
+        this.cities = cities;
+        this.byCode = byCode;
+        this.byKey = byKey;
+        this.outside = outside;
+    }
+
+    /**
+     * The registry narrowed to the cities with the given codes (kept in registry order), as a framework that evaluates
+     * part of a registry sees it: only they are expected of every source and scored, but every registry city's names
+     * still resolve, so that a data file's row for a city outside the part is known for what it is (skipped, not an
+     * unknown city). Codes the registry does not have are ignored (the framework loader refuses them).
+     */
+    public CityRegistry subset(java.util.Collection<String> codes) {
+        java.util.Set<String> keep = new java.util.HashSet<>(codes);
+        List<City> in = new ArrayList<>();
+        List<City> out = new ArrayList<>();
+        for (City c : cities) {
+            (keep.contains(c.code()) ? in : out).add(c);
+        }
+        out.addAll(outside);
+        return new CityRegistry(List.copyOf(in), byCode, byKey, List.copyOf(out));
+    }
+
+    /** The registry's cities outside this part of it (empty unless {@link #subset} made it), in registry order. */
+    public List<City> outside() {
+        return outside;
     }
 
     @Override
@@ -66,11 +99,12 @@ public final class CityRegistry implements UnitResolver {
         return matches.size() == 1 ? Match.found(raw, matches.get(0)) : Match.ambiguous(raw, matches);
     }
 
-    /** The cities in registry order. */
+    /** The cities evaluated, in registry order (all of them unless {@link #subset} narrowed it). */
     public List<City> cities() {
         return cities;
     }
 
+    /** Any registry city by code, inside the evaluated part or not. */
     public Optional<City> byCode(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

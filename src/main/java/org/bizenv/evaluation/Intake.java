@@ -42,7 +42,10 @@ public final class Intake {
     private Intake() {
     }
 
-    /** The unit resolver of a framework: its city registry, or the units the data name. */
+    /**
+     * The unit resolver of a framework: its city registry (narrowed to the part the framework evaluates, if it names
+     * one: {@link CityRegistry#subset}), or the units the data name.
+     */
     public static UnitResolver resolver(Framework fw, Problems problems) {
         if (fw.unitsFile() == null) {
             return UnitResolver.identity("unit");
@@ -50,7 +53,20 @@ public final class Intake {
         ReadResult<CityRegistry> r = CityRegistryReader.read(fw.unitsFile().getParent(),
                 fw.unitsFile().getFileName().toString());
         problems.addAll(r.problems());
-        return r.value();
+        return fw.subset() == null ? r.value() : r.value().subset(fw.subset().units());
+    }
+
+    /**
+     * The problems worth reporting of a pass over data read with {@code resolver}: all of them, except, for a
+     * framework that evaluates part of its registry, those about the registry's cities outside that part, whose rows
+     * the sources may well hold (a file covering all 50 cities for an edition of 19) and which are skipped unread.
+     */
+    public static Problems evaluatedOnly(UnitResolver resolver, Problems problems) {
+        if (resolver instanceof CityRegistry reg && !reg.outside().isEmpty()) {
+            return problems.ignoring(reg.outside().stream().map(City::code).collect(
+                    java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+        return problems;
     }
 
     /** Reads the sources; problems go to {@code problems} (the result is only meaningful if there are none). */
@@ -64,6 +80,7 @@ public final class Intake {
      */
     public static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                                     Problems problems) {
+        problems = evaluatedOnly(resolver, problems);
         Path dataFolder = labelWithFolder ? data.getParent() : data;
         String prefix = labelWithFolder ? data.getFileName() + "/" : "";
         if (!Files.isDirectory(data)) {

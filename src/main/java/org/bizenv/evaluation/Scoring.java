@@ -106,8 +106,17 @@ final class Scoring {
         }
         ReportAssembler.Context ctx = new ReportAssembler.Context(in.year(), in.generatedAt(), EngineVersion.get(),
                 in.framework().getFileName().toString(), Fingerprint.sha256(in.framework()), files, params,
-                thisYear.survey().warnings(), thinSamples(thisYear.survey()));
+                inputWarnings(scored.current().framework(), thisYear),
+                thinSamples(SkippedUnits.evaluatedOnly(scored.current().framework(), thisYear.survey())));
         return ReportAssembler.assemble(scored.current(), scored.previous(), ctx);
+    }
+
+    /** What reading this year's inputs found worth saying: rows skipped as outside the units evaluated, the survey's. */
+    private static List<org.bizenv.framework.Names> inputWarnings(Framework fw, Year thisYear) {
+        List<org.bizenv.framework.Names> out = new ArrayList<>(SkippedUnits.notes(fw, thisYear.intake(),
+                thisYear.survey()));
+        out.addAll(SkippedUnits.evaluatedOnly(fw, thisYear.survey()).warnings());
+        return out;
     }
 
     /** This year's thin survey samples as the report states them. */

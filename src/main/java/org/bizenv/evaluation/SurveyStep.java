@@ -82,8 +82,9 @@ class SurveyStep implements StepExecutionListener {
                 return null;
             }
             int year = tallies.size() / sources.size();
+            // only this year is resampled; problems about registry cities the framework leaves out are dropped
             tallies.add(new SurveyTally(framework, sources.get(tallies.size() % sources.size()), years[year],
-                    year > 0, resolver, problems, keepPatterns && year == 0));   // only this year is resampled
+                    year > 0, resolver, Intake.evaluatedOnly(resolver, problems), keepPatterns && year == 0));
             current = tallies.size() - 1;
         }
     }

@@ -143,7 +143,8 @@ public final class Validation {
         List<SurveyIndicators> parts = new ArrayList<>();
         List<SourceUnits> named = new ArrayList<>(intake.sources());
         for (Source s : SurveyTally.sources(fw)) {
-            try (SurveyTally tally = new SurveyTally(fw, s, folder, lastYear, resolver, problems)) {
+            try (SurveyTally tally = new SurveyTally(fw, s, folder, lastYear, resolver,
+                    Intake.evaluatedOnly(resolver, problems))) {
                 SurveyIndicators ind = tally.readAll().indicators();
                 parts.add(ind);
                 named.add(UnitCoverage.of(tally, ind));

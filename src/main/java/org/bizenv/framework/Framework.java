@@ -7,10 +7,12 @@ import java.util.Optional;
 /**
  * One evaluation stated completely as data: the tree, every indicator's source and every method choice.
  * Built only by {@link FrameworkLoader}, which validates it; {@link #tree()} is its structure in index form.
+ * {@code subset} is the part of the registry {@code unitsFile} evaluated, null for all of it.
  */
 public record Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
                         RankingRules ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
-                        List<Node> nodes, List<Indicator> indicators, FrameworkTree tree, Composites composites) {
+                        List<Node> nodes, List<Indicator> indicators, FrameworkTree tree, Composites composites,
+                        UnitSubset subset) {
 
     public Framework {
         sources = List.copyOf(sources);
@@ -18,6 +20,14 @@ public record Framework(Path file, String id, Names name, String version, Path u
         nodes = List.copyOf(nodes);
         indicators = List.copyOf(indicators);
         composites = composites == null ? Composites.NONE : composites;
+    }
+
+    /** Over the whole of its registry (if any). */
+    public Framework(Path file, String id, Names name, String version, Path unitsFile, boolean synthetic,
+                     RankingRules ranking, Tiers tiers, List<Source> sources, List<Denominator> denominators,
+                     List<Node> nodes, List<Indicator> indicators, FrameworkTree tree, Composites composites) {
+        this(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators, nodes, indicators,
+                tree, composites, null);
     }
 
     /** Without composite units. */

@@ -1,6 +1,5 @@
 package org.bizenv.framework;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,16 +51,12 @@ public final class FrameworkLoader {
         Names name = fw == null ? new Names("", "") : fw.requireNames("name");
         String version = fw == null ? "" : fw.optText("version", "");
         Path unitsFile = null;
+        UnitSubset subset = null;
         boolean synthetic = false;
         if (fw != null) {
-            String units = fw.optText("units", null);
-            if (units != null) {
-                unitsFile = file.toAbsolutePath().getParent().resolve(units).normalize();
-                if (!Files.isRegularFile(unitsFile)) {
-                    problems.add(fw.lineOf("units"), "unit registry '" + units + "' not found beside the framework "
-                            + "file");
-                }
-            }
+            UnitsReader.Units units = UnitsReader.units(fw, file, problems);
+            unitsFile = units.registry();
+            subset = units.subset();
             synthetic = fw.optBoolean("synthetic", false);
         }
 
@@ -101,6 +96,6 @@ public final class FrameworkLoader {
             return null;
         }
         return new Framework(file, id, name, version, unitsFile, synthetic, ranking, tiers, sources, denominators,
-                nodes, indicators, tree.tree(), composites);
+                nodes, indicators, tree.tree(), composites, subset);
     }
 }

@@ -3,6 +3,7 @@ package org.bizenv.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every problem found in a pass over input data. Thread-safe, so that the threads of a chunk step
@@ -15,15 +16,28 @@ public final class Problems {
     private final Object lock;
     /** The unit problems added through this view are about, or null. */
     private final String unit;
+    /** Units whose problems this view drops (units the evaluation leaves out); empty for most views. */
+    private final Set<String> ignored;
 
     public Problems() {
-        this(new ArrayList<>(), new Object(), null);
+        this(new ArrayList<>(), new Object(), null, Set.of());
     }
 
-    private Problems(List<DataProblem> list, Object lock, String unit) {
+    private Problems(List<DataProblem> list, Object lock, String unit, Set<String> ignored) {
         this.list = list;
         this.lock = lock;
         this.unit = unit;
+        this.ignored = ignored;
+    }
+
+    /**
+     * The same collection, seen by a reader of data that hold units the evaluation leaves out: a problem about one of
+     * {@code units} added through this view (or a view of it) is dropped, as the rows it is about are not used.
+     */
+    public Problems ignoring(Set<String> units) {
+        Set<String> all = new java.util.HashSet<>(ignored);
+        all.addAll(units);
+        return new Problems(list, lock, unit, Set.copyOf(all));
     }
 
     /**
@@ -32,11 +46,14 @@ public final class Problems {
      * checks the unit's cells ({@link FieldRequest#read}), which need not know the unit.
      */
     public Problems about(String unit) {
-        return new Problems(list, lock, unit);
+        return new Problems(list, lock, unit, ignored);
     }
 
     public void add(DataProblem problem) {
         DataProblem p = unit == null || problem.unit() != null ? problem : problem.withUnit(unit);
+        if (p.unit() != null && ignored.contains(p.unit())) {
+            return;
+        }
         synchronized (lock) {
             list.add(p);
         }
@@ -48,8 +65,10 @@ public final class Problems {
 
     /** Adds the problems as they are (a view's unit is not put on them: they were found elsewhere). */
     public void addAll(Collection<DataProblem> problems) {
+        Collection<DataProblem> kept = ignored.isEmpty() ? problems
+                : problems.stream().filter(p -> p.unit() == null || !ignored.contains(p.unit())).toList();
         synchronized (lock) {
-            list.addAll(problems);
+            list.addAll(kept);
         }
     }
 

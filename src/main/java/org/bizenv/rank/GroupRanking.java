@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Ranks within groups: since 2023 the MIIT evaluation publishes one list per group of cities (sub-provincial and
@@ -29,6 +30,28 @@ public final class GroupRanking {
      * @throws IllegalArgumentException if the arrays differ in length or a score is infinite
      */
     public static int[] competition(double[] scores, String[] groups, int decimals) {
+        return within(scores, groups,
+                sub -> decimals < 0 ? Ranking.competition(sub) : Ranking.competition(sub, decimals));
+    }
+
+    /**
+     * Tiers within groups: {@code tiering} (the framework's tier rule, e.g. quantiles of the index) applied to each
+     * group's units alone, so that "the first tier of the prefecture-level cities" is the top quarter of that group,
+     * not of all units. With fixed score breaks a group tier is the overall tier; with quantiles it is not.
+     * Units without a score (NaN) or a group get tier 0, as in {@link #competition}.
+     *
+     * @param tiering tiers of a list of scores (NaN = unranked, tier 0), as the overall tiers are computed
+     * @throws IllegalArgumentException if the arrays differ in length or a score is infinite
+     */
+    public static int[] tiers(double[] scores, String[] groups, Function<double[], int[]> tiering) {
+        return within(scores, groups, tiering);
+    }
+
+    /**
+     * {@code perGroup} applied to each group's scores alone (in unit order), its results put back at the units'
+     * places; 0 for units without a group.
+     */
+    static int[] within(double[] scores, String[] groups, Function<double[], int[]> perGroup) {
         if (scores.length != groups.length) {
             throw new IllegalArgumentException(scores.length + " scores but " + groups.length + " group values");
         }
@@ -45,7 +68,7 @@ public final class GroupRanking {
             for (int k = 0; k < sub.length; k++) {
                 sub[k] = scores[idx.get(k)];
             }
-            int[] r = decimals < 0 ? Ranking.competition(sub) : Ranking.competition(sub, decimals);
+            int[] r = perGroup.apply(sub);
             for (int k = 0; k < sub.length; k++) {
                 out[idx.get(k)] = r[k];
             }

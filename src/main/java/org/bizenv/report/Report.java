@@ -172,20 +172,22 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param group                   the unit's group when the framework ranks within groups (null otherwise, or for
      *                                a unit without one)
      * @param groupRank               its rank within that group (0 = unranked, or ranks are not by group)
+     * @param groupTier               its tier within that group: the framework's tier rule applied to the group's
+     *                                ranked units alone (0 = unranked, or ranks are not by group)
      * @param dimensionGroupRanks     its rank within the group on each dimension, in the order of
      *                                {@code dimensionScores}
      */
     public record RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
                              int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
                              Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks,
-                             String group, int groupRank, int[] dimensionGroupRanks) {
+                             String group, int groupRank, int groupTier, int[] dimensionGroupRanks) {
 
         /** A row of a report ranked in one list. */
         public RankingRow(String unit, double score, int rank, int tier, double[] dimensionScores,
                           int[] dimensionRanks, double previousScore, Integer previousRank, double scoreChange,
                           Integer rankChange, double[] previousDimensionScores, int[] previousDimensionRanks) {
             this(unit, score, rank, tier, dimensionScores, dimensionRanks, previousScore, previousRank, scoreChange,
-                    rankChange, previousDimensionScores, previousDimensionRanks, null, 0, null);
+                    rankChange, previousDimensionScores, previousDimensionRanks, null, 0, 0, null);
         }
 
         public RankingRow {
@@ -258,9 +260,31 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
     public record GroupMeans(String grouping, String group, int units, String[] nodes, double[] means) {
     }
 
-    /** Improvement ranking: units ordered by index score change against last year. */
+    /**
+     * Improvement ranking: units ordered by index score change against last year.
+     *
+     * @param group                 the unit's group when the framework ranks within groups (null otherwise, or for a
+     *                              unit without one)
+     * @param groupRank             rank of its index score change among its group's units in the improvement ranking
+     *                              (0 = no group, or ranks are not by group)
+     * @param dimensionScoreChanges change of each dimension's score, in the order of the index's children (NaN where
+     *                              a year lacks it); empty when ranks are not by group
+     * @param dimensionGroupRanks   rank of each dimension's score change within the group (0 = no change, no group)
+     */
     public record ImprovementRow(int rank, String unit, double scoreChange, double score, double previousScore,
-                                 Integer rankChange) {
+                                 Integer rankChange, String group, int groupRank, double[] dimensionScoreChanges,
+                                 int[] dimensionGroupRanks) {
+
+        public ImprovementRow {
+            dimensionScoreChanges = dimensionScoreChanges == null ? new double[0] : dimensionScoreChanges;
+            dimensionGroupRanks = dimensionGroupRanks == null ? new int[0] : dimensionGroupRanks;
+        }
+
+        /** A row of a report ranked in one list. */
+        public ImprovementRow(int rank, String unit, double scoreChange, double score, double previousScore,
+                              Integer rankChange) {
+            this(rank, unit, scoreChange, score, previousScore, rankChange, null, 0, null, null);
+        }
     }
 
     /**

@@ -104,11 +104,13 @@ public final class ReportAssembler {
         String grouping = fw.ranking().groups();
         String[] group = new String[n];
         int[][] groupRanks = new int[dims.size() + 1][];       // [0] the index, [1 + d] dimension d
+        int[] groupTiers = new int[n];
         if (grouping != null) {
             for (int i = 0; i < n; i++) {
                 group[i] = units.get(i).group(grouping);
             }
             groupRanks[0] = groupRanks(b.indexScores(), b.indexRanks(), group, fw);
+            groupTiers = groupTiers(b.indexScores(), b.indexRanks(), group, fw);
             for (int d = 0; d < dims.size(); d++) {
                 groupRanks[1 + d] = groupRanks(b.nodeScores()[dims.get(d)], b.nodeRanks()[dims.get(d)], group, fw);
             }
@@ -139,7 +141,7 @@ public final class ReportAssembler {
             }
             ranking.add(new Report.RankingRow(units.get(i).code(), score, b.indexRanks()[i], b.tiers()[i], ds, dr,
                     prevScore, prevRank, change, rankChange, pds, pdr, group[i],
-                    grouping == null ? 0 : groupRanks[0][i], dgr));
+                    grouping == null ? 0 : groupRanks[0][i], groupTiers[i], dgr));
         }
         ranking.sort(Comparator.comparingInt((Report.RankingRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(Report.RankingRow::unit));
@@ -171,7 +173,7 @@ public final class ReportAssembler {
         }
 
         return new Report(meta, unitInfo, nodes, indicators, ranking, top, stages, weights, treatment,
-                groupMeans(b, dims), improvement(b, ranking), methodology(fw, b.nodeWeights()), warnings(ctx, b, previous),
+                groupMeans(b, dims), improvement(b, ranking, dims.size()), methodology(fw, b.nodeWeights()), warnings(ctx, b, previous),
                 ctx.thinSamples(), coherence(b));
     }
 
@@ -179,6 +181,16 @@ public final class ReportAssembler {
     private static int[] groupRanks(double[] scores, int[] overallRanks, String[] group, Framework fw) {
         return org.bizenv.rank.GroupRanking.competition(org.bizenv.rank.GroupRanking.rankedOnly(scores, overallRanks),
                 group, fw.ranking().compareRounded() ? fw.ranking().decimals() : -1);
+    }
+
+    /**
+     * Tiers within the groups: the framework's tier rule (only the index has tiers) applied to each group's ranked
+     * units, on the scores the overall tiers compare.
+     */
+    private static int[] groupTiers(double[] scores, int[] overallRanks, String[] group, Framework fw) {
+        int decimals = fw.ranking().compareRounded() ? fw.ranking().decimals() : -1;
+        return org.bizenv.rank.GroupRanking.tiers(org.bizenv.rank.GroupRanking.rankedOnly(scores, overallRanks), group,
+                s -> org.bizenv.scoring.Scorer.tiers(fw.tiers(), s, decimals));
     }
 
     /**
@@ -333,21 +345,44 @@ public final class ReportAssembler {
         return out;
     }
 
-    /** Units ordered by index score change against last year, ranked (competition) on the published decimals. */
-    static List<Report.ImprovementRow> improvement(Build b, List<Report.RankingRow> ranking) {
+    /**
+     * Units ordered by index score change against last year, ranked (competition) on the published decimals. With
+     * ranks by group, each unit also gets the rank of its change among its group's units in this list, on the index
+     * and on each dimension, by the same rule (a unit without a dimension's change has no rank on it).
+     */
+    static List<Report.ImprovementRow> improvement(Build b, List<Report.RankingRow> ranking, int dimensions) {
         List<Report.RankingRow> rows = ranking.stream().filter(r -> !Double.isNaN(r.scoreChange())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
         double[] change = rows.stream().mapToDouble(Report.RankingRow::scoreChange).toArray();
-        int decimals = b.framework().ranking().decimals();
-        int[] ranks = b.framework().ranking().compareRounded() ? Ranking.competition(change, decimals)
-                : Ranking.competition(change);
+        int decimals = b.framework().ranking().compareRounded() ? b.framework().ranking().decimals() : -1;
+        int[] ranks = decimals < 0 ? Ranking.competition(change) : Ranking.competition(change, decimals);
+        boolean byGroups = b.framework().ranking().byGroups();
+        String[] group = rows.stream().map(Report.RankingRow::group).toArray(String[]::new);
+        int[] groupRanks = byGroups ? org.bizenv.rank.GroupRanking.competition(change, group, decimals) : null;
+        int[][] dimensionGroupRanks = new int[dimensions][];
+        for (int d = 0; d < dimensions && byGroups; d++) {
+            final int dim = d;
+            double[] dc = rows.stream().mapToDouble(r -> r.dimensionScoreChange(dim)).toArray();
+            dimensionGroupRanks[d] = org.bizenv.rank.GroupRanking.competition(dc, group, decimals);
+        }
         List<Report.ImprovementRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Report.RankingRow r = rows.get(i);
+            if (!byGroups) {
+                out.add(new Report.ImprovementRow(ranks[i], r.unit(), r.scoreChange(), r.score(), r.previousScore(),
+                        r.rankChange()));
+                continue;
+            }
+            double[] dc = new double[dimensions];
+            int[] dgr = new int[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                dc[d] = r.dimensionScoreChange(d);
+                dgr[d] = dimensionGroupRanks[d][i];
+            }
             out.add(new Report.ImprovementRow(ranks[i], r.unit(), r.scoreChange(), r.score(), r.previousScore(),
-                    r.rankChange()));
+                    r.rankChange(), r.group(), groupRanks[i], dc, dgr));
         }
         out.sort(Comparator.comparingInt(Report.ImprovementRow::rank).thenComparing(Report.ImprovementRow::unit));
         return out;

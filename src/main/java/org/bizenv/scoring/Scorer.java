@@ -156,7 +156,11 @@ public final class Scorer {
         return false;
     }
 
-    static int[] tiers(Tiers t, double[] index, int decimals) {
+    /**
+     * The framework's tiers of index scores (NaN = unranked, tier 0), comparing them rounded to {@code decimals}
+     * (negative: full precision) as the ranks do. Public so that the report applies the same rule within each group.
+     */
+    public static int[] tiers(Tiers t, double[] index, int decimals) {
         double[] s = index;
         if (decimals >= 0) {
             s = new double[index.length];

@@ -43,7 +43,7 @@ public final class Templates {
     }
 
     /**
-     * The units of the framework's registry in registry order; empty when the framework has none.
+     * The units of the framework's registry (the part it evaluates) in registry order; empty when it has none.
      *
      * @throws org.bizenv.ingest.InputDataException listing the registry's problems
      */
@@ -53,7 +53,9 @@ public final class Templates {
         }
         ReadResult<CityRegistry> r = CityRegistryReader.read(fw.unitsFile().getParent(),
                 fw.unitsFile().getFileName().toString());
-        return r.orThrow().cities();
+        CityRegistry registry = r.orThrow();
+        // a framework evaluating part of its registry (framework.units.include) wants returns of that part only
+        return fw.subset() == null ? registry.cities() : registry.subset(fw.subset().units()).cities();
     }
 
     /** Every template of the framework for the year, in source order. */

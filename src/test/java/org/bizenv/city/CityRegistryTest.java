@@ -78,6 +78,19 @@ class CityRegistryTest {
     }
 
     @Test
+    void aSubsetExpectsItsCitiesButStillKnowsTheOthers() {
+        CityRegistry part = registry.subset(List.of("wuhan", "beijing", "dalian"));
+        assertThat(part.expectedCodes()).containsExactly("beijing", "dalian", "wuhan");     // registry order
+        assertThat(part.cities()).extracting(City::code).containsExactly("beijing", "dalian", "wuhan");
+        assertThat(part.outside()).hasSize(33).extracting(City::code).contains("xian").doesNotContain("wuhan");
+        // a row naming a city outside the part is still that city, not an unknown one
+        assertThat(part.resolve("西安市").unit().code()).isEqualTo("xian");
+        assertThat(part.byCode("xian")).isPresent();
+        assertThat(part.resolve("Wuhn").isFound()).isFalse();
+        assertThat(registry.outside()).isEmpty();
+    }
+
+    @Test
     void unknownAndBlankMessages() {
         assertThat(registry.resolve(" Wuhn ").problem("city")).isEqualTo("unknown city 'Wuhn'");
         assertThat(registry.resolve("").problem("city")).isEqualTo("blank city name");

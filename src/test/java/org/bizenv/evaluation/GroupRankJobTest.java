@@ -87,6 +87,10 @@ class GroupRankJobTest extends JobTestBase {
                 }
             }
             assertThat(row.get("groupRank").asInt()).as(unit).isEqualTo(expected);
+            // the framework's four quantile tiers within the group: 1 + ⌊4 (group rank − 1) / units of the group⌋
+            long inGroup = rows.stream().filter(x -> x.get("group").asString().equals(row.get("group").asString()))
+                    .count();
+            assertThat(row.get("groupTier").asInt()).as(unit).isEqualTo(1 + (int) (4L * (expected - 1) / inGroup));
             if (expected != row.get("rank").asInt()) {
                 differs++;
             }
@@ -103,6 +107,9 @@ class GroupRankJobTest extends JobTestBase {
             }
         }
         assertThat(differs).isGreaterThan(20);      // the provincial capitals' ranks among 27, not 36
+        // the four municipalities fill the four tiers of their group, whatever their overall tiers
+        assertThat(rows.stream().filter(r -> r.get("group").asString().equals("municipality"))
+                .map(r -> r.get("groupTier").asInt()).sorted().toList()).containsExactly(1, 2, 3, 4);
         // each group's number one is 1 in its group
         for (String g : List.of("municipality", "provincial-capital", "separately-planned")) {
             assertThat(rows).filteredOn(r -> r.get("group").asString().equals(g) && r.get("groupRank").asInt() == 1)
@@ -125,7 +132,8 @@ class GroupRankJobTest extends JobTestBase {
         assertThat(top.get(5).get("entries")).hasSize(4);         // the four municipalities
 
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
-            assertThat(texts(wb.getSheet("Ranking"))).contains("组内排名 Rank in 类型 Type", "组内排名 Rank in group");
+            assertThat(texts(wb.getSheet("Ranking"))).contains("组内排名 Rank in 类型 Type", "组内排名 Rank in group",
+                    "组内梯队 Tier in group");
             assertThat(texts(wb.getSheet("Top 5"))).contains("组别 类型 Type: 省会城市 Provincial capital");
         }
         JsonNode best = rows.stream().filter(r -> r.get("group").asString().equals("separately-planned")

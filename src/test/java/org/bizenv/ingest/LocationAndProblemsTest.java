@@ -25,6 +25,23 @@ class LocationAndProblemsTest {
     }
 
     @Test
+    void aViewIgnoringUnitsDropsTheirProblemsOnly() {
+        Problems all = new Problems();
+        Problems read = all.ignoring(java.util.Set.of("kunming"));
+        read.about("kunming").add(Location.ofCell("survey.csv", null, 2, 6), "not a number: 'abc'");
+        read.about("ningbo").add(Location.ofCell("survey.csv", null, 3, 6), "not a number: 'abc'");
+        read.add(Location.ofFile("survey.csv"), "about no city");
+        read.addAll(java.util.List.of(new DataProblem(Location.ofFile("x.csv"), "k").withUnit("kunming"),
+                new DataProblem(Location.ofFile("x.csv"), "w").withUnit("wuhan")));
+        all.about("kunming").add(Location.ofFile("y.csv"), "through another view: kept");
+        assertThat(TestFiles.lines(all.sorted())).containsExactly(
+                "survey.csv: about no city",
+                "survey.csv!F3: not a number: 'abc'",
+                "x.csv: w",
+                "y.csv: through another view: kept");
+    }
+
+    @Test
     void sortsByFileThenRowThenColumn() {
         Problems p = new Problems();
         p.add(Location.ofCell("b.xlsx", "Data", 2, 1), "b");

@@ -36,6 +36,23 @@ class GroupRankingTest {
     }
 
     @Test
+    void tiersApplyTheTierRuleToEachGroupAlone() {
+        // a: 90, 80, 80, 70, 60 -> ranks 1, 2, 2, 4, 5 -> quartile tiers 1 + ⌊4(r − 1)/5⌋ = 1, 1, 1, 3, 4;
+        // b: 85, 50, NaN -> ranks 1, 2 of n = 2 -> tiers 1, 3; NaN and the unit without a group get 0
+        double[] s = {90, 85, 80, 80, 70, 60, 50, NaN, 99};
+        String[] g = {"a", "b", "a", "a", "a", "a", "b", "b", null};
+        assertThat(GroupRanking.tiers(s, g, x -> Ranking.tiersByQuantiles(x, 4)))
+                .containsExactly(1, 1, 1, 1, 3, 4, 3, 0, 0);
+        // overall, the same scores (without the 99) would be 1, 1, 2, 2, 3, 4, 4 of 7 ranked
+        assertThat(Ranking.tiersByQuantiles(java.util.Arrays.copyOf(s, 8), 4))
+                .containsExactly(1, 1, 2, 2, 3, 3, 4, 0);
+        // fixed breaks do not depend on the other units: a group tier is the overall tier
+        double[] breaks = {80, 60};
+        assertThat(GroupRanking.tiers(s, g, x -> Ranking.tiersByBreaks(x, breaks)))
+                .containsExactly(1, 1, 1, 1, 2, 2, 3, 0, 0);
+    }
+
+    @Test
     void rejectsMismatchedLengthsAndInfiniteScores() {
         assertThatThrownBy(() -> GroupRanking.competition(new double[] {1, 2}, new String[] {"a"}, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2 scores but 1 group values");

@@ -93,6 +93,22 @@ class TemplatesTest {
     }
 
     @Test
+    void aFrameworkOverPartOfItsRegistryHasReturnsOfThatPartOnly() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("part"));
+        Files.copy(Path.of("indicators/cities-36.csv"), dir.resolve("cities-36.csv"));
+        String yaml = Files.readString(FRAMEWORK);
+        String units = yaml.lines().filter(l -> l.startsWith("  units: cities-36.csv")).findFirst().orElseThrow();
+        Path part = Files.writeString(dir.resolve("part.yaml"), yaml.replace(units,
+                "  units: {registry: cities-36.csv, include: {codes: [xian, wuhan]}}"));
+        List<City> selected = Templates.units(FrameworkLoader.load(part));
+        assertThat(selected).extracting(City::code).containsExactly("wuhan", "xian");
+        List<String> paths = Templates.build(FrameworkLoader.load(part), selected, 2025).stream()
+                .map(Templates.TemplateFile::path).toList();
+        assertThat(paths).containsExactly("returns/wuhan.xlsx", "returns/xian.xlsx", "statistics.xlsx",
+                "walkthrough.xlsx", "survey.csv", "survey-codebook.xlsx");
+    }
+
+    @Test
     void theSameFrameworkAndYearGiveTheSameBytesAndAnotherYearOtherOnes() throws IOException {
         List<Templates.TemplateFile> again = Templates.build(FrameworkLoader.load(FRAMEWORK), cities, 2025);
         assertThat(again).hasSameSizeAs(files);

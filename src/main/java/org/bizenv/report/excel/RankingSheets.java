@@ -48,6 +48,9 @@ final class RankingSheets extends SheetWriter {
         int scoreCol = heads.size();
         heads.add("得分 Score");
         heads.add("梯队 Tier");
+        if (byGroups) {
+            heads.add("组内梯队 Tier in group");
+        }
         int firstDim = heads.size();
         for (int d = 0; d < dims.size(); d++) {
             heads.add("得分 Score");
@@ -72,7 +75,7 @@ final class RankingSheets extends SheetWriter {
         }
         g.text(top, scoreCol, lookup.index == null ? "综合指数 Index" : lookup.label(lookup.index.code()),
                 st.group);
-        g.span(top.getRowNum(), scoreCol, scoreCol + 1);
+        g.span(top.getRowNum(), scoreCol, firstDim - 1);
         for (int d = 0; d < dims.size(); d++) {
             g.text(top, firstDim + per * d, lookup.label(dims.get(d).code()), st.group);
             g.span(top.getRowNum(), firstDim + per * d, firstDim + per * d + per - 1);
@@ -99,9 +102,10 @@ final class RankingSheets extends SheetWriter {
                 g.rank(x, c++, row.groupRank());
             }
             g.number(x, c++, row.score(), st.score);
-            g.text(x, c++, row.tier() <= 0 ? null
-                    : row.tier() <= tiers.size() ? ReportLookup.both(tiers.get(row.tier() - 1), "")
-                    : "Tier " + row.tier(), st.centred);
+            g.text(x, c++, tierText(row.tier(), tiers), st.centred);
+            if (byGroups) {
+                g.text(x, c++, tierText(row.groupTier(), tiers), st.centred);
+            }
             for (int d = 0; d < dims.size(); d++) {
                 g.number(x, c++, row.dimensionScores()[d], st.score);
                 g.rank(x, c++, row.dimensionRanks()[d]);
@@ -128,6 +132,11 @@ final class RankingSheets extends SheetWriter {
         g.filter(heads.size());
         g.freeze(2);
         g.widths(8, 40);
+    }
+
+    /** A tier as its name (none for 0, unranked). */
+    private static String tierText(int tier, List<org.bizenv.framework.Names> names) {
+        return tier <= 0 ? null : tier <= names.size() ? ReportLookup.both(names.get(tier - 1), "") : "Tier " + tier;
     }
 
     void top() {
@@ -189,21 +198,55 @@ final class RankingSheets extends SheetWriter {
     void improvement() {
         var g = grid(IMPROVEMENT);
         String py = nz(meta.previousYear());
+        var dims = lookup.dimensions;
+        boolean byGroups = meta.byGroups();
         g.title("得分提升排名 Improvement on " + py + syntheticNote());
-        g.header(List.of("排名 Rank", "城市 City", "代码 Code", "得分变化 Score change",
-                meta.year() + "年得分 Score " + meta.year(), py + "年得分 Score " + py, "排名变化 Rank change"));
+        List<String> heads = new ArrayList<>(List.of("排名 Rank", "城市 City", "代码 Code"));
+        // ranks within groups: the group and the rank within it, on the index and on each dimension's change
+        if (byGroups) {
+            heads.add(ReportLabels.grouping(meta.rankingGroups()));
+            heads.add("组内排名 Rank in group");
+        }
+        heads.addAll(List.of("得分变化 Score change", meta.year() + "年得分 Score " + meta.year(),
+                py + "年得分 Score " + py, "排名变化 Rank change"));
+        int firstDim = heads.size();
+        if (byGroups) {
+            for (int d = 0; d < dims.size(); d++) {
+                heads.add("得分变化 Score change");
+                heads.add("组内排名 Rank in group");
+            }
+            Row top = g.row();
+            top.setHeightInPoints(32);
+            for (int c = 0; c < heads.size(); c++) {
+                g.blank(top, c, st.group);
+            }
+            for (int d = 0; d < dims.size(); d++) {
+                g.text(top, firstDim + 2 * d, lookup.label(dims.get(d).code()), st.group);
+                g.span(top.getRowNum(), firstDim + 2 * d, firstDim + 2 * d + 1);
+            }
+        }
+        g.header(heads);
         for (var row : ReportLookup.nonNull(r.improvement())) {
             var unit = lookup.unit(row.unit());
             Row x = g.row();
-            g.rank(x, 0, row.rank());
-            g.text(x, 1, ReportLookup.both(unit.name(), unit.code()), st.text);
-            g.text(x, 2, unit.code(), st.text);
-            g.number(x, 3, row.scoreChange(), st.change);
-            g.number(x, 4, row.score(), st.score);
-            g.number(x, 5, row.previousScore(), st.score);
-            g.integer(x, 6, row.rankChange(), st.rankChange);
+            int c = 0;
+            g.rank(x, c++, row.rank());
+            g.text(x, c++, ReportLookup.both(unit.name(), unit.code()), st.text);
+            g.text(x, c++, unit.code(), st.text);
+            if (byGroups) {
+                g.text(x, c++, ReportLabels.group(row.group()), st.text);
+                g.rank(x, c++, row.groupRank());
+            }
+            g.number(x, c++, row.scoreChange(), st.change);
+            g.number(x, c++, row.score(), st.score);
+            g.number(x, c++, row.previousScore(), st.score);
+            g.integer(x, c++, row.rankChange(), st.rankChange);
+            for (int d = 0; byGroups && d < dims.size(); d++) {
+                g.number(x, c++, row.dimensionScoreChanges()[d], st.change);
+                g.rank(x, c++, row.dimensionGroupRanks()[d]);
+            }
         }
-        g.filter(7);
+        g.filter(heads.size());
         g.freeze(2);
         g.widths(8, 40);
     }

@@ -35,6 +35,7 @@ final class RankingSections extends SectionWriter {
             if (r.meta().byGroups()) {
                 str("group", row.group());
                 rank("groupRank", row.groupRank());
+                rank("groupTier", row.groupTier());
             }
             byDimension("dimensionScores", d -> num(dims.get(d).code(), row.dimensionScores()[d]));
             byDimension("dimensionRanks", d -> rank(dims.get(d).code(), row.dimensionRanks()[d]));
@@ -123,6 +124,14 @@ final class RankingSections extends SectionWriter {
             num("score", row.score());
             num("previousScore", row.previousScore());
             integer("rankChange", row.rankChange());
+            if (r.meta().byGroups()) {
+                str("group", row.group());
+                rank("groupRank", row.groupRank());
+                byDimension("dimensionScoreChanges", d -> num(lookup.dimensions.get(d).code(),
+                        row.dimensionScoreChanges()[d]));
+                byDimension("dimensionGroupRanks", d -> rank(lookup.dimensions.get(d).code(),
+                        row.dimensionGroupRanks()[d]));
+            }
         });
     }
 }

@@ -1,0 +1,80 @@
+package org.bizenv.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bizenv.framework.Framework;
+import org.bizenv.framework.Names;
+import org.bizenv.framework.Source;
+import org.bizenv.survey.SurveyIndicators;
+import org.bizenv.survey.SurveyTally;
+import org.bizenv.survey.ThinSample;
+
+/**
+ * What a report says about the rows it did not use: a framework that evaluates part of its registry
+ * ({@code framework.units.include}) reads sources that may cover every registry city, and skips the rows of the
+ * cities outside the part. That is not an input problem (the registry knows them), but a reader of the report should
+ * see how many rows of which file were left out, so each source that named such cities gets a note among the
+ * warnings.
+ */
+final class SkippedUnits {
+
+    private SkippedUnits() {
+    }
+
+    /** One note per source naming registry cities outside the framework's part of the registry; none without one. */
+    static List<Names> notes(Framework fw, IntakeResult intake, SurveyIndicators survey) {
+        if (fw.subset() == null) {
+            return List.of();
+        }
+        Set<String> evaluated = Set.copyOf(fw.subset().units());
+        List<Names> out = new ArrayList<>();
+        for (SourceUnits s : intake.sources()) {
+            note(s.file(), s.units(), evaluated, out);
+        }
+        List<Source> surveys = SurveyTally.sources(fw);
+        if (survey != null && !surveys.isEmpty()) {
+            note(String.join(", ", surveys.stream().map(Source::path).toList()), survey.units(), evaluated, out);
+        }
+        return out;
+    }
+
+    /**
+     * The survey's thin-sample findings about the units evaluated: a survey of every registry city also finds thin
+     * samples in the cities a framework leaves out, which are no concern of its report. Its warnings are those
+     * findings in words, one for one ({@link SurveyIndicators#warnings()}), so both are kept for the same units.
+     */
+    static SurveyIndicators evaluatedOnly(Framework fw, SurveyIndicators survey) {
+        if (fw.subset() == null || survey == null || survey.warnings().size() != survey.thinSamples().size()) {
+            return survey;
+        }
+        Set<String> evaluated = Set.copyOf(fw.subset().units());
+        List<Names> warnings = new ArrayList<>();
+        List<ThinSample> thin = new ArrayList<>();
+        for (int k = 0; k < survey.thinSamples().size(); k++) {
+            if (evaluated.contains(survey.thinSamples().get(k).unit())) {
+                thin.add(survey.thinSamples().get(k));
+                warnings.add(survey.warnings().get(k));
+            }
+        }
+        return new SurveyIndicators(survey.units(), survey.values(), survey.provenance(), warnings, thin);
+    }
+
+    private static void note(String file, List<String> named, Set<String> evaluated, List<Names> out) {
+        Set<String> skipped = new TreeSet<>();             // by code, whatever order the file has
+        for (String u : named) {
+            if (!evaluated.contains(u)) {
+                skipped.add(u);
+            }
+        }
+        if (skipped.isEmpty()) {
+            return;
+        }
+        String list = String.join(", ", skipped);
+        out.add(new Names(file + "：跳过 " + skipped.size() + " 个不在本框架评价范围（framework.units.include）内的登记城市的数据："
+                + list, file + ": the data of " + skipped.size() + " registry cities outside the framework's "
+                + "selection (framework.units.include) skipped: " + list));
+    }
+}

@@ -1,0 +1,119 @@
+package org.bizenv.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bizenv.ingest.InputDataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A framework evaluating part of its registry ({@code framework.units.include}) through the whole job, on the
+ * 36-city sample whose every file covers all 36 cities: the 4 municipalities, the 5 separately-planned cities and
+ * Wuhan and Chengdu are read, scored and ranked (also within their types), the other 25 cities' rows are skipped —
+ * even a survey answer of theirs that would be an input error — and the report says so per source.
+ */
+class UnitSubsetJobTest extends JobTestBase {
+
+    private static final List<String> SELECTED = List.of("beijing", "tianjin", "dalian", "shanghai", "ningbo",
+            "xiamen", "qingdao", "wuhan", "shenzhen", "chongqing", "chengdu");     // registry order
+
+    @TempDir
+    Path tmp;
+
+    private Path framework() throws Exception {
+        Path indicators = Files.createDirectories(tmp.resolve("indicators"));
+        Files.copy(Path.of("indicators/cities-36.csv"), indicators.resolve("cities-36.csv"));
+        String yaml = Files.readString(Path.of("indicators/miit-sme-2024.yaml"));
+        String units = yaml.lines().filter(l -> l.startsWith("  units: cities-36.csv")).findFirst().orElseThrow();
+        String compare = yaml.lines().filter(l -> l.startsWith("  compare: rounded")).findFirst().orElseThrow();
+        Path fw = indicators.resolve("miit-sme-2024.yaml");
+        Files.writeString(fw, yaml.replace(units + "\n", """
+                  units:
+                    registry: cities-36.csv
+                    include: {where: {type: [municipality, separately-planned]}, codes: [wuhan, chengdu]}
+                """).replace(compare + "\n", compare + "\n  groups: type\n"));
+        return fw;
+    }
+
+    /**
+     * This year's sample with an answer no survey accepts (to Q02, which the framework asks), from a respondent in
+     * Kunming, outside the selection.
+     */
+    private Path data() throws Exception {
+        Path data = tmp.resolve("2024");
+        try (Stream<Path> files = Files.walk(Path.of("sample-data/2024"))) {
+            for (Path f : files.toList()) {
+                Path to = data.resolve(Path.of("sample-data/2024").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path survey = data.resolve("survey.csv");
+        String kunming = "R2024-00001,Kunming ,small,批发和零售业,4,5,";
+        String csv = Files.readString(survey);
+        assertThat(csv).contains(kunming);
+        Files.writeString(survey, csv.replace(kunming, "R2024-00001,Kunming ,small,批发和零售业,4,abc,"));
+        return data;
+    }
+
+    @Test
+    void onlyTheSelectedCitiesAreScoredAndTheOthersRowsAreSkippedAndSaidSo() throws Exception {
+        Path out = tmp.resolve("reports");
+        EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(framework(), data(), 2024, out,
+                Path.of("sample-data/2023"), "2025-03-01T00:00:00Z").withRobustness(RobustnessSettings.off()));
+        assertThat(o.failures()).isEmpty();
+        assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
+
+        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
+        List<String> units = new ArrayList<>();
+        json.get("units").forEach(u -> units.add(u.get("code").asString()));
+        assertThat(units).containsExactly(SELECTED.toArray(String[]::new));
+        List<Integer> ranks = new ArrayList<>();
+        json.get("ranking").forEach(r -> ranks.add(r.get("rank").asInt()));
+        assertThat(ranks).hasSize(11).allMatch(r -> r >= 1 && r <= 11).contains(1);
+        // every evaluated city is compared with last year, which is read through the same selection
+        assertThat(json.get("improvement")).hasSize(11);
+        for (JsonNode row : json.get("improvement")) {
+            assertThat(row.get("groupRank").asInt()).isPositive();
+        }
+        List<String> warnings = new ArrayList<>();
+        json.get("warnings").forEach(w -> warnings.add(w.get("en").asString()));
+        String skipped = ": the data of 25 registry cities outside the framework's selection "
+                + "(framework.units.include) skipped: changchun, changsha, fuzhou, guangzhou, guiyang, haikou, "
+                + "hangzhou, harbin, hefei, hohhot, jinan, kunming, lanzhou, lhasa, nanchang, nanjing, nanning, "
+                + "shenyang, shijiazhuang, taiyuan, urumqi, xian, xining, yinchuan, zhengzhou";
+        assertThat(warnings).anyMatch(w -> w.equals("returns" + skipped))
+                .anyMatch(w -> w.equals("statistics.xlsx" + skipped))
+                .anyMatch(w -> w.equals("walkthrough.xlsx" + skipped))
+                .anyMatch(w -> w.equals("survey.csv" + skipped));
+        assertThat(warnings).noneMatch(w -> w.contains("Kunming") || w.contains("昆明"));
+    }
+
+    @Test
+    void theSameAnswerFromASelectedCityIsStillAnInputError() throws Exception {
+        Path data = data();
+        Path survey = data.resolve("survey.csv");
+        String ningbo = "R2024-00002,宁波,micro,建筑业,4,5,";
+        String csv = Files.readString(survey);
+        assertThat(csv).contains(ningbo);
+        Files.writeString(survey, csv.replace(ningbo, "R2024-00002,宁波,micro,建筑业,4,abc,"));
+        EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(framework(), data, 2024, tmp.resolve("out"),
+                null, "2025-03-01T00:00:00Z").withRobustness(RobustnessSettings.off()));
+        assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
+        InputDataException e = (InputDataException) o.failures().get(0);
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.toString())
+                .contains("survey.csv").contains("abc").doesNotContain("Kunming"));
+    }
+}
