@@ -88,6 +88,7 @@ public final class FrameworkLoader {
         List<Node> nodes = elements.nodes(top.requireSeq("nodes"), defAgg, defWeighting);
         List<Indicator> indicators = elements.indicators(top.requireSeq("indicators"), sources, denominators,
                 new TreeElementsReader.Defaults(defNorm, defImpute, defTreat, defTextValues, defTransform));
+        SourcesReader.checkColumns(top.optSeq("sources"), sources, indicators, problems);
         FrameworkTree.Built tree = FrameworkTree.build(nodes, elements.nodeParentLines(), indicators,
                 elements.indicatorParentLines());
         problems.addAll(tree.problems());

@@ -1,5 +1,7 @@
 package org.bizenv.framework;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +21,27 @@ import java.util.Map;
  *                    default, null) or {@code missing} (its survey indicators are missing values)
  * @param encoding    a CSV file's text encoding as stated ({@code utf-8}, {@code gb18030}, {@code gbk}, {@code utf-16},
  *                    {@code utf-16le}, {@code utf-16be}); null to detect it, as is usual
+ * @param columns     survey: the header of the column holding a question or an identity field ({@code RespondentId},
+ *                    {@code City}, {@code Size}, {@code Industry}), for files whose headers are not those ids; in file
+ *                    order, empty for none
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
                      String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
-                     int line, String blanks, String missingUnits, String encoding) {
+                     int line, String blanks, String missingUnits, String encoding, Map<String, String> columns) {
+
+    public Source {
+        // a copy that keeps the file's order (Map.copyOf would not), so that problems come in a stable order
+        columns = columns == null || columns.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** No columns mapped: the headers are the ids. */
+    public Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                  String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample,
+                  Map<String, Double> sizeMix, int line, String blanks, String missingUnits, String encoding) {
+        this(id, type, channel, path, sheet, unitColumn, unitNameColumn, groupColumns, notApplicable, minSample,
+                sizeMix, line, blanks, missingUnits, encoding, Map.of());
+    }
 
     /** The encoding detected, as usual. */
     public Source(String id, String type, String channel, String path, String sheet, String unitColumn,

@@ -1,21 +1,31 @@
 package org.bizenv.framework;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+
+import org.bizenv.city.TypedText;
 
 import org.bizenv.framework.yaml.YamlMap;
 import org.bizenv.ingest.TextEncoding;
 import org.bizenv.framework.yaml.YamlProblems;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads a framework file's {@code sources} (where the data come from) and {@code denominators}. */
 final class SourcesReader {
+
+    /** The survey fields a row has besides its answers (as {@code SurveyCsvReader.IDENTITY_COLUMNS} names them). */
+    static final List<String> IDENTITY_FIELDS = List.of("RespondentId", "City", "Size", "Industry");
 
     private SourcesReader() {
     }
@@ -29,7 +39,7 @@ final class SourcesReader {
         for (Node n : seq.getValue()) {
             YamlMap m = YamlMap.of(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
                     "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks",
-                    "missing-units", "encoding"),
+                    "missing-units", "encoding", "columns"),
                     problems);
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
@@ -60,14 +70,94 @@ final class SourcesReader {
                     mix.put(k, v);
                 }
             }
-            String defaultSheet = "walkthrough".equals(type) ? "Tests" : "Data";
+            // a survey export's sheet is its first unless stated (platforms name it as they like)
+            String defaultSheet = "walkthrough".equals(type) ? "Tests" : "survey".equals(type) ? null : "Data";
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na),
                     (int) m.optNumber("min-sample", 0), Map.copyOf(mix), m.line(),
                     TextValuesReader.blanks(m, "source '" + id + "'", type, problems),
-                    missingUnits(m, id, type, problems), encoding(m, id, type, path, problems)));
+                    missingUnits(m, id, type, problems), encoding(m, id, type, path, problems),
+                    columns(m, id, type, problems)));
         }
         return out;
+    }
+
+    /**
+     * {@code columns:} of a survey source, field → the header of its column, in file order: each header a text, no
+     * header given to two fields (compared as the reader compares them: cleaned, ignoring case). Whether each field is
+     * a question of the source is checked once the indicators are read ({@link #checkColumns}).
+     */
+    private static Map<String, String> columns(YamlMap m, String id, String type, YamlProblems problems) {
+        YamlMap map = m.optMap("columns");
+        if (map == null) {
+            return Map.of();
+        }
+        if (type != null && !type.equals("survey")) {
+            problems.add(m.lineOf("columns"), "source '" + id + "': columns applies to survey sources (a " + type
+                    + " source names its columns by its fields)");
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> byHeader = new HashMap<>();
+        for (String field : map.keys()) {
+            String header = map.scalar(field);
+            if (header == null) {
+                problems.add(map.lineOf(field), "source '" + id + "': columns: the header of '" + field
+                        + "' must be a text");
+                continue;
+            }
+            String other = byHeader.putIfAbsent(TypedText.clean(header).toLowerCase(Locale.ROOT), field);
+            if (other != null) {
+                problems.add(map.lineOf(field), "source '" + id + "': columns maps both " + other + " and " + field
+                        + " to the header '" + header + "'; a column holds one field");
+                continue;
+            }
+            out.put(field, header);
+        }
+        return out;
+    }
+
+    /**
+     * Each field a survey source's {@code columns:} maps is an identity field or a question some indicator of the
+     * source asks; anything else is a slip (a typo, or a question no indicator reads) reported at its line.
+     */
+    static void checkColumns(SequenceNode seq, List<Source> sources, List<Indicator> indicators,
+                             YamlProblems problems) {
+        if (seq == null) {
+            return;
+        }
+        for (Node n : seq.getValue()) {
+            if (!(n instanceof MappingNode mapping)) {
+                continue;
+            }
+            Node id = null;
+            Node columns = null;
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")) {
+                    id = t.getValueNode();
+                } else if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("columns")) {
+                    columns = t.getValueNode();
+                }
+            }
+            if (!(id instanceof ScalarNode idText) || !(columns instanceof MappingNode)) {
+                continue;
+            }
+            String sourceId = idText.getValue();
+            Source source = sources.stream().filter(s -> s.id().equals(sourceId)).findFirst().orElse(null);
+            if (source == null || !"survey".equals(source.type())) {
+                continue;
+            }
+            Set<String> questions = new TreeSet<>();
+            indicators.stream().filter(i -> sourceId.equals(i.source())).forEach(i -> questions.add(i.field()));
+            for (YamlMap.Entry e : YamlMap.entriesWithRepeats(columns)) {
+                if (!IDENTITY_FIELDS.contains(e.key()) && !questions.contains(e.key())) {
+                    problems.add(e.keyLine(), "source '" + sourceId + "': columns: unknown question id '" + e.key()
+                            + "' (" + (questions.isEmpty() ? "no indicator asks a question of this source"
+                            : "its indicators ask " + String.join(", ", questions)) + "; or one of "
+                            + String.join(", ", IDENTITY_FIELDS) + ")");
+                }
+            }
+        }
     }
 
     /** {@code missing-units: error | missing} of a survey source; null when not stated. */

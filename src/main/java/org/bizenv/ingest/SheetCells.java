@@ -62,6 +62,12 @@ final class SheetCells {
 
     private final TreeMap<Long, List<Raw>> rows = new TreeMap<>();
     private final List<Column> columns = new ArrayList<>();
+    /** What becomes of a row once its XML has been read: kept for {@link #toTable}, or handed out one at a time. */
+    private RowSink onRow = rows::put;                      // a row given twice: the last, as in POI
+
+    private interface RowSink {
+        void row(long row, List<Raw> cells);
+    }
 
     private SheetCells() {
     }
@@ -95,46 +101,146 @@ final class SheetCells {
         int lastFilled = 0;
         for (Map.Entry<Long, List<Raw>> e : rows.entrySet()) {
             long r = e.getKey();
-            if (r > MAX_ROWS || r < 1) {
-                outside.add("row " + r + " lies beyond row " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
-                        + ", the last row of an Excel sheet");
+            TableCell[] line = line(r, e.getValue(), classify, outside);
+            if (line == null) {
                 continue;
-            }
-            TreeMap<Long, Raw> byColumn = new TreeMap<>();
-            for (Raw c : e.getValue()) {
-                byColumn.put(c.column, c);                  // a column given twice: the last, as in POI
-            }
-            int width = 0;
-            List<TableCell> cells = new ArrayList<>();
-            for (Raw c : byColumn.values()) {
-                if (c.column > MAX_COLUMNS || c.column < 1) {
-                    outside.add("cell " + c.ref + " lies beyond column " + LAST_COLUMN + " ("
-                            + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
-                    continue;
-                }
-                cells.add(classify.cell(c, columnStyle(c.column)));
-                width = (int) c.column;
-            }
-            TableCell[] line = new TableCell[width];
-            boolean filled = false;
-            for (TableCell c : cells) {
-                line[c.where().column() - 1] = c;
-                filled |= !c.isBlank();
             }
             while (grid.size() < r) {
                 grid.add(null);
             }
             grid.set((int) r - 1, line);
-            if (filled) {
+            if (filled(line)) {
                 lastFilled = (int) r;
             }
         }
+        reportOutside(path, sheet, outside, outside.size(), problems);
+        return new Table(path, sheet, grid.subList(0, lastFilled));
+    }
+
+    /**
+     * One row's cells by column (index 0 = column A, null where the row has no cell), or null for a row beyond
+     * Excel's last; cells beyond its last column are left out. What lies outside goes to {@code outside}.
+     */
+    private TableCell[] line(long r, List<Raw> row, Classifier classify, List<String> outside) {
+        if (r > MAX_ROWS || r < 1) {
+            outside.add("row " + r + " lies beyond row " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
+                    + ", the last row of an Excel sheet");
+            return null;
+        }
+        TreeMap<Long, Raw> byColumn = new TreeMap<>();
+        for (Raw c : row) {
+            byColumn.put(c.column, c);                  // a column given twice: the last, as in POI
+        }
+        int width = 0;
+        List<TableCell> cells = new ArrayList<>();
+        for (Raw c : byColumn.values()) {
+            if (c.column > MAX_COLUMNS || c.column < 1) {
+                outside.add("cell " + c.ref + " lies beyond column " + LAST_COLUMN + " ("
+                        + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
+                continue;
+            }
+            cells.add(classify.cell(c, columnStyle(c.column)));
+            width = (int) c.column;
+        }
+        TableCell[] line = new TableCell[width];
+        for (TableCell c : cells) {
+            line[c.where().column() - 1] = c;
+        }
+        return line;
+    }
+
+    private static boolean filled(TableCell[] line) {
+        for (TableCell c : line) {
+            if (c != null && !c.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cells and rows beyond Excel's limits, as one problem of the sheet ({@code count} of them in all). */
+    private static void reportOutside(String path, String sheet, List<String> outside, long count, Problems problems) {
         if (!outside.isEmpty()) {
-            problems.add(Location.ofSheet(path, sheet), outside.get(0) + (outside.size() > 1 ? " (and "
-                    + (outside.size() - 1) + " more cells or rows)" : "") + ": the file was not saved by Excel or is "
+            problems.add(Location.ofSheet(path, sheet), outside.get(0) + (count > 1 ? " (and "
+                    + (count - 1) + " more cells or rows)" : "") + ": the file was not saved by Excel or is "
                     + "damaged; open it in Excel and save it again");
         }
-        return new Table(path, sheet, grid.subList(0, lastFilled));
+    }
+
+    /**
+     * A sheet read row by row as its XML is parsed ({@link Xml.Pull}), each row classified as {@link #toTable} would
+     * classify it, holding one row at a time: the survey microdata's reader. Rows come in the order the file gives
+     * them (Excel's: ascending); a shared formula without a saved result reads as an error cell {@code =} (shifting
+     * it would take the usermodel, which is what streaming avoids); rows and cells beyond Excel's limits are one
+     * problem of the sheet, added at the end. Not thread-safe.
+     */
+    static final class Streamed implements AutoCloseable {
+        private final SheetCells cells = new SheetCells();
+        private final Xml.Pull pull;
+        private final Classifier classify;
+        private final List<CellRangeAddress> arrays = new ArrayList<>();
+        private final Map<Long, Raw> masters = new TreeMap<>();
+        private final List<String> outside = new ArrayList<>();
+        private final String path;
+        private final String sheet;
+        private long outsideCount;
+        private long row;
+        private List<Raw> pending;
+
+        Streamed(InputStream in, String path, String sheet, CellStyles styles, SharedStrings strings,
+                 boolean date1904) throws SAXException {
+            this.path = path;
+            this.sheet = sheet;
+            cells.onRow = (r, raw) -> {
+                row = r;
+                pending = raw;
+            };
+            this.pull = new Xml.Pull(in, cells.new Handler());
+            this.classify = new Classifier(path, sheet, styles, strings, date1904, (s, r, c) -> "", arrays, masters);
+        }
+
+        /**
+         * The next row's cells (index 0 = column A, null where there is no cell; possibly all blank), or null at the
+         * end of the sheet, when the problems of cells beyond Excel's limits are added.
+         */
+        TableCell[] next(Problems problems) throws SAXException {
+            while (true) {
+                pending = null;
+                while (pending == null && pull.step()) {
+                    // parse on until a row closes
+                }
+                if (pending == null) {
+                    reportOutside(path, sheet, outside, outsideCount, problems);
+                    return null;
+                }
+                for (Raw c : pending) {
+                    if (c.formula != null && "array".equals(c.formula.type) && c.formula.ref != null) {
+                        arrays.add(CellRangeAddress.valueOf(c.formula.ref));
+                        masters.put(key(c.row, c.column), c);
+                    }
+                }
+                int before = outside.size();
+                TableCell[] line = cells.line(row, pending, classify, outside);
+                // only the first is worded: the rest are counted, so that a damaged sheet cannot fill the memory
+                outsideCount += outside.size() - before;
+                while (outside.size() > 1) {
+                    outside.remove(outside.size() - 1);
+                }
+                if (line != null) {
+                    return line;
+                }
+            }
+        }
+
+        /** The row number of the row {@link #next} returned last. */
+        long row() {
+            return row;
+        }
+
+        @Override
+        public void close() {
+            pull.close();
+        }
     }
 
     private static long key(long row, long column) {
@@ -271,7 +377,6 @@ final class SheetCells {
             } else if (inData && name.equals("row")) {
                 row = Xml.longValue(a.getValue("r"));
                 rowCells = new ArrayList<>();
-                rows.put(row, rowCells);                     // a row given twice: the last, as in POI
                 lastColumn = 0;
             } else if (rowCells != null && name.equals("c")) {
                 inCell = true;
@@ -340,7 +445,8 @@ final class SheetCells {
                 if (column >= 1 && column <= MAX_COLUMNS) {
                     lastColumn = Math.max(lastColumn, column);
                 }
-            } else if (name.equals("row")) {
+            } else if (name.equals("row") && rowCells != null) {
+                onRow.row(row, rowCells);
                 rowCells = null;
             } else if (name.equals("sheetData")) {
                 inData = false;

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.ooxml.util.PackageHelper;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -70,14 +72,7 @@ public final class WorkbookFiles {
      * never saved).
      */
     static OPCPackage openPackage(Path file, Consumer<String> problem) {
-        String notWorkbook = notAWorkbook(file);
-        if (notWorkbook != null) {
-            problem.accept("not an Excel workbook (.xlsx): " + notWorkbook);
-            return null;
-        }
-        String unsafe = expansionProblem(file);
-        if (unsafe != null) {
-            problem.accept(unsafe);
+        if (!checked(file, MAX_EXPANDED_BYTES, problem)) {
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -86,6 +81,39 @@ public final class WorkbookFiles {
             problem.accept(cannotOpen(e));
             return null;
         }
+    }
+
+    /**
+     * The workbook's package read from the file as its parts are asked for, nothing unzipped ahead: for a sheet read
+     * by streaming ({@link SheetRows}), whose size then costs time, not memory. So the limit on all parts' expanded
+     * size does not apply; the limits on parts and on each part's expansion (a zip bomb's sign) do, checked as
+     * {@link #openPackage} checks them. The caller reverts it when done, which closes the file.
+     */
+    static OPCPackage openPackageStreamed(Path file, Consumer<String> problem) {
+        if (!checked(file, Long.MAX_VALUE, problem)) {
+            return null;
+        }
+        try {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException | RuntimeException e) {
+            problem.accept(cannotOpen(e));
+            return null;
+        }
+    }
+
+    /** Whether the file is an .xlsx workbook within the limits; else the reason goes to {@code problem}. */
+    private static boolean checked(Path file, long maxExpandedBytes, Consumer<String> problem) {
+        String notWorkbook = notAWorkbook(file);
+        if (notWorkbook != null) {
+            problem.accept("not an Excel workbook (.xlsx): " + notWorkbook);
+            return false;
+        }
+        String unsafe = expansionProblem(file, maxExpandedBytes);
+        if (unsafe != null) {
+            problem.accept(unsafe);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -121,7 +149,7 @@ public final class WorkbookFiles {
      * Unzips the archive as POI will (a stream, entries in file order), counting and discarding the bytes, and says
      * which limit it passes, or null within them. A damaged archive is left for POI to report.
      */
-    static String expansionProblem(Path file) {
+    static String expansionProblem(Path file, long maxExpandedBytes) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int parts = 0;
@@ -134,7 +162,7 @@ public final class WorkbookFiles {
                 }
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
-                    if (total > MAX_EXPANDED_BYTES) {
+                    if (total > maxExpandedBytes) {
                         return "the workbook expands to more than " + megabytes() + " when unzipped, the limit; "
                                 + "bizenv refuses larger ones, which may be zip bombs: remove what the data do not "
                                 + "need (other sheets, images) and save it again, or split it into several files";

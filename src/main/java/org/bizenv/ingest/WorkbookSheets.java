@@ -44,6 +44,10 @@ final class WorkbookSheets {
     private WorkbookSheets() {
     }
 
+    /** What reading one sheet takes: its name as the workbook spells it, its part, the styles and shared strings. */
+    record Located(String name, PackagePart part, CellStyles styles, SharedStrings strings, boolean date1904) {
+    }
+
     /** The sheet (null: the first), or null after reporting why there is none at the file. */
     static Table read(Path file, String path, String sheetName, Problems problems) {
         Location where = Location.ofFile(path);
@@ -52,31 +56,13 @@ final class WorkbookSheets {
             return null;
         }
         try {
-            PackagePart workbook;
-            WorkbookXml book;
-            SheetRef sheet;
-            CellStyles styles;
-            SharedStrings strings;
+            Located sheet;
             SheetCells cells;
             try {
-                XSSFReader reader = new XSSFReader(pkg);      // checks for a workbook part, refuses strict OOXML
-                workbook = workbookPart(pkg);
-                try (InputStream in = reader.getWorkbookData()) {
-                    book = WorkbookXml.read(in);
-                }
-                List<SheetRef> sheets = sheets(pkg, workbook, book);
-                if (sheets.isEmpty() && sheetName == null) {
-                    problems.add(where, "not an Excel workbook (.xlsx): the file is damaged (it has no sheets)");
-                    return null;
-                }
-                sheet = find(sheets, sheetName);
+                sheet = locate(pkg, path, sheetName, problems);
                 if (sheet == null) {
-                    problems.add(where, "missing sheet '" + sheetName + "' (the workbook has: "
-                            + sheets.stream().map(SheetRef::name).collect(Collectors.joining(", ")) + ")");
                     return null;
                 }
-                styles = styles(workbook);
-                strings = sharedStrings(pkg, workbook);
                 try (InputStream in = sheet.part.getInputStream()) {
                     cells = SheetCells.read(in);
                 }
@@ -84,10 +70,38 @@ final class WorkbookSheets {
                 problems.add(where, WorkbookFiles.cannotOpen(e));
                 return null;
             }
-            return cells.toTable(path, sheet.name, styles, strings, book.date1904, sharedFormulas(pkg), problems);
+            return cells.toTable(path, sheet.name, sheet.styles, sheet.strings, sheet.date1904, sharedFormulas(pkg),
+                    problems);
         } finally {
             pkg.revert();                                    // read only: nothing to save
         }
+    }
+
+    /**
+     * Finds the sheet (null: the first) of an open package and reads what its cells need (styles, shared strings), or
+     * reports at the file why there is none and gives null. A damaged part is thrown, for the caller to word.
+     */
+    static Located locate(OPCPackage pkg, String path, String sheetName, Problems problems)
+            throws IOException, SAXException, OpenXML4JException {
+        Location where = Location.ofFile(path);
+        XSSFReader reader = new XSSFReader(pkg);      // checks for a workbook part, refuses strict OOXML
+        PackagePart workbook = workbookPart(pkg);
+        WorkbookXml book;
+        try (InputStream in = reader.getWorkbookData()) {
+            book = WorkbookXml.read(in);
+        }
+        List<SheetRef> sheets = sheets(pkg, workbook, book);
+        if (sheets.isEmpty() && sheetName == null) {
+            problems.add(where, "not an Excel workbook (.xlsx): the file is damaged (it has no sheets)");
+            return null;
+        }
+        SheetRef sheet = find(sheets, sheetName);
+        if (sheet == null) {
+            problems.add(where, "missing sheet '" + sheetName + "' (the workbook has: "
+                    + sheets.stream().map(SheetRef::name).collect(Collectors.joining(", ")) + ")");
+            return null;
+        }
+        return new Located(sheet.name, sheet.part, styles(workbook), sharedStrings(pkg, workbook), book.date1904);
     }
 
     private static SheetRef find(List<SheetRef> sheets, String name) {

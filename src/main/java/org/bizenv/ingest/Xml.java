@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -44,6 +48,81 @@ final class Xml {
             reader.parse(new InputSource(in));
         } finally {
             reader.setContentHandler(null);
+        }
+    }
+
+    /**
+     * The same {@link Handler}s driven one XML event at a time, from POI's hardened StAX parser, so that the caller
+     * decides when to go on: a sheet of 200,000 survey rows is read row by row by a pull reader ({@link SheetRows})
+     * without a thread, while every cell is still understood by the one SAX handler that reads return workbooks.
+     */
+    static final class Pull implements AutoCloseable {
+        private final XMLStreamReader in;
+        private final Handler handler;
+        private final AttributesImpl attributes = new AttributesImpl();
+        private boolean ended;
+
+        Pull(InputStream stream, Handler handler) throws SAXException {
+            try {
+                this.in = XMLHelper.newXMLInputFactory().createXMLStreamReader(stream);
+            } catch (XMLStreamException e) {
+                throw new SAXException(e.getMessage(), e);
+            }
+            this.handler = handler;
+        }
+
+        /** Hands the next event to the handler; false once the document has ended. */
+        boolean step() throws SAXException {
+            if (ended) {
+                return false;
+            }
+            try {
+                if (!in.hasNext()) {
+                    ended = true;
+                    return false;
+                }
+                switch (in.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        attributes.clear();
+                        for (int i = 0; i < in.getAttributeCount(); i++) {
+                            String prefix = in.getAttributePrefix(i);
+                            String local = in.getAttributeLocalName(i);
+                            String uri = in.getAttributeNamespace(i);
+                            attributes.addAttribute(uri == null ? "" : uri, local,
+                                    prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, "CDATA",
+                                    in.getAttributeValue(i));
+                        }
+                        handler.startElement(uri(), in.getLocalName(), qName(), attributes);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> handler.endElement(uri(), in.getLocalName(), qName());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            handler.characters(in.getTextCharacters(), in.getTextStart(), in.getTextLength());
+                    case XMLStreamConstants.END_DOCUMENT -> ended = true;
+                    default -> { }
+                }
+                return !ended;
+            } catch (XMLStreamException e) {
+                throw new SAXException(e.getMessage(), e);
+            }
+        }
+
+        private String uri() {
+            String uri = in.getNamespaceURI();
+            return uri == null ? "" : uri;
+        }
+
+        private String qName() {
+            String prefix = in.getPrefix();
+            return prefix == null || prefix.isEmpty() ? in.getLocalName() : prefix + ":" + in.getLocalName();
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (XMLStreamException e) {
+                // nothing held but the stream, which its owner closes
+            }
         }
     }
 

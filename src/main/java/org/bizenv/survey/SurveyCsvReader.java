@@ -1,20 +1,14 @@
 package org.bizenv.survey;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.bizenv.city.TypedText;
+import java.util.Map;
 import org.bizenv.city.UnitResolver;
 import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.CsvExpectation;
 import org.bizenv.ingest.CsvRecords;
 import org.bizenv.ingest.DataProblem;
-import org.bizenv.ingest.Headers;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.ParsedNumber;
 import org.bizenv.ingest.Problems;
@@ -25,9 +19,11 @@ import org.bizenv.ingest.TextEncoding;
  * iterator-style chunk reader: {@link #next()} returns null at the end.
  *
  * <p>Header: {@code RespondentId}, {@code City}, {@code Size}, {@code Industry} in any order (matched ignoring
- * case, also {@code City 城市}), then the questions. With an explicit list of questions, each must have a
- * column; without, the questions are the columns named {@code Q} + number, and a gap in their numbering
- * ({@code Q04}, {@code Q06}) is reported as a missing column.
+ * case, also {@code City 城市}), then the questions, or the headers the source's {@code columns:} maps them to
+ * ({@link SurveyColumns}). With an explicit list of questions, each must have a column; without, the questions are
+ * the columns named {@code Q} + number, and a gap in their numbering ({@code Q04}, {@code Q06}) is reported as a
+ * missing column. A first row under the header that holds the questions' texts is skipped
+ * ({@link SurveyLayout#isQuestionTexts}).
  *
  * <p>Problems (from {@link #problems()}): file problems, missing or repeated columns, a row with more
  * (non-empty) fields than the header (skipped: its answers would be misaligned), a quoted field never closed,
@@ -39,16 +35,17 @@ import org.bizenv.ingest.TextEncoding;
  * Answers missing because their column is missing are {@link SurveyResponse#BLANK}. Value problems are left to
  * {@link SurveyValidator}. Not thread-safe (a chunk step reads from one thread).
  */
-public final class SurveyCsvReader implements AutoCloseable {
+public final class SurveyCsvReader implements SurveyReader {
 
     public static final List<String> IDENTITY_COLUMNS = List.of("RespondentId", "City", "Size", "Industry");
-    private static final Pattern QUESTION = Pattern.compile("(?i)(Q(\\d+))(?: .*)?");
 
     private final Problems problems = new Problems();
     private final CsvRecords csv;
     private final SurveyLayout layout;
     private final int headerWidth;
+    private final UnitResolver resolver;
     private boolean done;
+    private boolean firstRow = true;
 
     /**
      * @param dataFolder the data folder
@@ -69,36 +66,56 @@ public final class SurveyCsvReader implements AutoCloseable {
      */
     public SurveyCsvReader(Path dataFolder, String path, List<String> questions, TextEncoding encoding,
                            UnitResolver resolver) {
-        List<String> expected = new ArrayList<>(IDENTITY_COLUMNS);
-        expected.addAll(questions);
-        this.csv = CsvRecords.open(dataFolder, path, encoding,
-                CsvExpectation.header(expected, 1, IDENTITY_COLUMNS.get(1), resolver), problems);
+        this(dataFolder, path, questions, Map.of(), encoding, resolver);
+    }
+
+    /**
+     * As above, the source's {@code columns:} mapping fields to headers ({@link SurveyColumns}).
+     *
+     * @param columns field → header text; empty for none
+     */
+    public SurveyCsvReader(Path dataFolder, String path, List<String> questions, Map<String, String> columns,
+                           TextEncoding encoding, UnitResolver resolver) {
+        this.resolver = resolver;
+        this.csv = CsvRecords.open(dataFolder, path, encoding, expectation(questions, columns, resolver), problems);
         String[] header = csv == null ? null : csv.next();
         if (csv != null && header == null && !csv.failed()) {
             problems.add(Location.ofFile(path), "empty file: no header");
         }
-        List<String> names = header == null ? List.of() : Arrays.stream(header).map(TypedText::clean).toList();
-        Location table = Location.ofFile(path);
-        int[] identity = new int[IDENTITY_COLUMNS.size()];
-        List<String> qs = new ArrayList<>(questions);
-        int[] qCols;
-        if (header != null) {
-            for (int i = 0; i < identity.length; i++) {
-                identity[i] = Headers.column(names, IDENTITY_COLUMNS.get(i), table, 1, problems);
-            }
-            if (qs.isEmpty()) {
-                qs = discoverQuestions(names, table);
-            }
-            qCols = new int[qs.size()];
-            for (int q = 0; q < qCols.length; q++) {
-                qCols[q] = Headers.column(names, qs.get(q), table, 1, problems);
-            }
-        } else {
-            qCols = new int[qs.size()];
-        }
-        this.layout = new SurveyLayout(path, identity[0], identity[1], identity[2], identity[3], qs, qCols);
+        List<String> names = header == null ? List.of() : Arrays.asList(header);
+        SurveyColumns.Found found = header == null
+                ? new SurveyColumns.Found(new int[IDENTITY_COLUMNS.size()], questions, new int[questions.size()])
+                : SurveyColumns.find(names, questions, columns, Location.ofFile(path), 1, problems);
+        int[] identity = found.identity();
+        this.layout = new SurveyLayout(path, identity[0], identity[1], identity[2], identity[3], found.questions(),
+                found.questionColumns());
         this.headerWidth = names.size();
         this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+    }
+
+    /**
+     * What a guessed encoding must show: the header with every field's column (as {@link SurveyColumns} finds them),
+     * and city names below it that the resolver knows ({@link CsvExpectation#header}).
+     */
+    private static CsvExpectation expectation(List<String> questions, Map<String, String> columns,
+                                              UnitResolver resolver) {
+        return records -> {
+            if (records.isEmpty()) {
+                return "it has no header";
+            }
+            Problems missing = new Problems();
+            List<String> header = Arrays.asList(records.get(0));
+            SurveyColumns.Found found = SurveyColumns.find(header, questions, columns, Location.ofFile(""), 1, missing);
+            if (found.identity()[1] == 0 || Arrays.stream(found.questionColumns()).anyMatch(c -> c == 0)
+                    || Arrays.stream(found.identity()).anyMatch(c -> c == 0)) {
+                String why = missing.sorted().isEmpty() ? "a column is missing" : missing.sorted().get(0).message();
+                String read = String.join(",", records.get(0));
+            return "its header has " + why.replace("missing column", "no column") + " (its first row reads '"
+                    + (read.length() <= 60 ? read : read.substring(0, 59) + "…") + "')";
+            }
+            String city = records.get(0)[found.identity()[1] - 1];
+            return CsvExpectation.header(List.of(), 1, city, resolver).mismatch(records);
+        };
     }
 
     /** The encoding the file is read in; null when it could not be opened. */
@@ -106,16 +123,12 @@ public final class SurveyCsvReader implements AutoCloseable {
         return csv == null ? null : csv.encoding();
     }
 
-    /** The columns found; the questions answers are given for. */
+    @Override
     public SurveyLayout layout() {
         return layout;
     }
 
-    public List<String> questions() {
-        return layout.questions();
-    }
-
-    /** The next row, or null at the end (also when the file or its header could not be used). */
+    @Override
     public SurveyResponse next() {
         while (!done) {
             String[] f = csv.next();
@@ -127,17 +140,22 @@ public final class SurveyCsvReader implements AutoCloseable {
             if (isBlank(f)) {
                 continue;
             }
+            boolean first = firstRow;
+            firstRow = false;
             if (f.length > headerWidth && !isBlank(Arrays.copyOfRange(f, headerWidth, f.length))) {
                 problems.add(layout.cell(row, headerWidth + 1), "row has " + f.length + " fields, the header has "
                         + headerWidth + " (an unquoted separator in a field?); row skipped" + csv.lineNote());
                 continue;
             }
-            return response(row, f);
+            if (first && layout.isQuestionTexts(f, resolver)) {
+                continue;                                    // a second header row: the questions' texts
+            }
+            return layout.response(row, f);
         }
         return null;
     }
 
-    /** The problems found so far (all of them once {@link #next()} has returned null), sorted. */
+    @Override
     public List<DataProblem> problems() {
         return problems.sorted();
     }
@@ -147,25 +165,6 @@ public final class SurveyCsvReader implements AutoCloseable {
         if (csv != null) {
             csv.close();
         }
-    }
-
-    private SurveyResponse response(long row, String[] f) {
-        int[] qCols = layout.questionColumns();
-        byte[] answers = new byte[qCols.length];
-        String[] texts = null;
-        for (int q = 0; q < qCols.length; q++) {
-            String text = field(f, qCols[q]);
-            byte code = code(text);
-            answers[q] = code;
-            if (code == SurveyResponse.NOT_A_CODE) {
-                if (texts == null) {
-                    texts = new String[qCols.length];
-                }
-                texts[q] = text.strip();
-            }
-        }
-        return new SurveyResponse(row, field(f, layout.respondentIdColumn()), field(f, layout.cityColumn()),
-                field(f, layout.sizeColumn()), field(f, layout.industryColumn()), answers, texts);
     }
 
     /** An answer's code: a whole number 0–127, BLANK or NOT_A_CODE. One digit is read without parsing. */
@@ -180,32 +179,6 @@ public final class SurveyCsvReader implements AutoCloseable {
         double v = n.value();
         return n.isNumber() && v == Math.rint(v) && v >= 0 && v <= Byte.MAX_VALUE && !text.contains("%")
                 ? (byte) v : SurveyResponse.NOT_A_CODE;
-    }
-
-    private List<String> discoverQuestions(List<String> names, Location table) {
-        TreeMap<Integer, String> found = new TreeMap<>();
-        int width = 2;
-        for (String name : names) {
-            Matcher m = QUESTION.matcher(name);
-            if (m.matches()) {
-                found.putIfAbsent(Integer.parseInt(m.group(2)), m.group(1).toUpperCase(Locale.ROOT));
-                width = m.group(2).length();
-            }
-        }
-        if (found.isEmpty()) {
-            problems.add(table, "no question columns (Q01, Q02, …)");
-            return List.of();
-        }
-        for (int n = 1; n < found.lastKey(); n++) {
-            if (!found.containsKey(n)) {
-                problems.add(table, "missing column '" + String.format("Q%0" + width + "d", n) + "'");
-            }
-        }
-        return List.copyOf(found.values());
-    }
-
-    private static String field(String[] f, int column) {
-        return column >= 1 && column <= f.length ? f[column - 1] : "";
     }
 
     private static boolean isBlank(String[] fields) {

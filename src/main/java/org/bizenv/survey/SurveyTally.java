@@ -29,9 +29,9 @@ public final class SurveyTally implements AutoCloseable {
     private final UnitResolver resolver;
     private final boolean lastYear;
     private final Problems problems;
-    private final SurveyCsvReader reader;
+    private final SurveyReader reader;
     /** Opens the file anew: for the second read that settles suspected duplicate respondents. */
-    private final Supplier<SurveyCsvReader> reopen;
+    private final Supplier<SurveyReader> reopen;
     private final SurveyValidator validator;
     private final SurveyAggregator aggregator;
     /** The answers in respondent form, for the survey bootstrap (distinct answer vectors with counts). */
@@ -62,8 +62,11 @@ public final class SurveyTally implements AutoCloseable {
         this.problems = problems;
         List<String> questions = questions(framework, source);
         TextEncoding encoding = TextEncoding.ofKey(source.encoding());
-        this.reopen = lastYear ? () -> new SurveyCsvReader(data.getParent(), data.getFileName() + "/" + source.path(),
-                questions, encoding, resolver) : () -> new SurveyCsvReader(data, source.path(), questions, encoding, resolver);
+        // a .csv file or an .xlsx sheet, the tally does not care which
+        this.reopen = lastYear ? () -> SurveyReader.open(data.getParent(), data.getFileName() + "/" + source.path(),
+                source.sheet(), questions, source.columns(), encoding, resolver)
+                : () -> SurveyReader.open(data, source.path(), source.sheet(), questions, source.columns(), encoding,
+                resolver);
         this.reader = reopen.get();
         this.validator = new SurveyValidator(reader.layout(), resolver,
                 source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
@@ -88,7 +91,7 @@ public final class SurveyTally implements AutoCloseable {
         return source;
     }
 
-    /** The file as problems name it: {@code survey.csv}, or {@code 2023/survey.csv} for last year's. */
+    /** The file as problems name it: {@code survey.csv}, or {@code 2023/survey.csv} for last year's (likewise .xlsx). */
     public String file() {
         return reader.layout().file();
     }

@@ -45,7 +45,7 @@ public final class SurveyValidator {
     private final Map<String, Match<? extends UnitIdentity>> cityCache = new ConcurrentHashMap<>();
 
     /**
-     * @param layout        the file's layout ({@link SurveyCsvReader#layout()})
+     * @param layout        the file's layout ({@link SurveyReader#layout()})
      * @param notApplicable the answer codes meaning "not applicable" (0–127, outside 1–5)
      * @param problems      where problems go
      */
@@ -111,7 +111,7 @@ public final class SurveyValidator {
      * rows in file order, the first row of each id being the lowest; otherwise opens nothing. Only the first call
      * does anything. The second read's own problems are left out: the first read reported them.
      */
-    public void confirmDuplicates(Supplier<SurveyCsvReader> reopen) {
+    public void confirmDuplicates(Supplier<? extends SurveyReader> reopen) {
         synchronized (respondents) {
             if (confirmed) {
                 return;
@@ -122,7 +122,7 @@ public final class SurveyValidator {
             return;
         }
         Map<String, Long> firstRow = new HashMap<>();
-        try (SurveyCsvReader again = reopen.get()) {
+        try (SurveyReader again = reopen.get()) {
             for (SurveyResponse r = again.next(); r != null; r = again.next()) {
                 String id = TypedText.clean(r.respondentId());
                 if (id.isEmpty() || !respondents.isSuspect(id)) {

@@ -85,6 +85,25 @@ class SurveyCsvReaderTest {
     }
 
     @Test
+    void aCsvExportWithASecondHeaderRowAndMappedHeadersReadsAsTheWorkbookDoes() {
+        TestFiles.text(data.resolve("survey.csv"), """
+                答卷编号,所在城市,企业规模,所属行业,Q1. 融资,第2题
+                ,您企业所在的城市,您企业的规模,您企业所属的行业,您对本地融资服务的满意度,您对政务服务的满意度
+                R1,武汉,micro,IT,4,5
+                """);
+        java.util.Map<String, String> columns = java.util.Map.of("RespondentId", "答卷编号", "City", "所在城市",
+                "Size", "企业规模", "Industry", "所属行业", "Q02", "第2题");
+
+        try (SurveyCsvReader reader = new SurveyCsvReader(data, "survey.csv", List.of("Q01", "Q02"), columns, null,
+                org.bizenv.ingest.TestCities.registry(org.bizenv.ingest.TestCities.WUHAN))) {
+            List<SurveyResponse> rows = readAll(reader);
+            assertThat(rows).extracting(SurveyResponse::line).containsExactly(3L);
+            assertThat(rows.get(0).answers()).containsExactly(4, 5);
+            assertThat(reader.problems()).isEmpty();
+        }
+    }
+
+    @Test
     void aRowWithMoreFieldsThanTheHeaderIsSkipped() {
         TestFiles.text(data.resolve("survey.csv"), """
                 RespondentId,City,Size,Industry,Q01
