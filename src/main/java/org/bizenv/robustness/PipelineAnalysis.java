@@ -60,27 +60,7 @@ public final class PipelineAnalysis {
         }
         int n = ci.units;
         int runs = o.runs();
-        int[] ranks = new int[runs * n];
-        int d = px.d;
-        List<Workers.Task> tasks = new ArrayList<>();
-        for (int w = 0; w < Workers.count(o.threads(), Math.max(runs, 1), CHUNK); w++) {
-            PipelineRun run = new PipelineRun(px);
-            Rng rng = new Rng(0);
-            double[] u = new double[d];
-            tasks.add((from, to) -> {
-                for (int r = from; r < to; r++) {
-                    rng.reseed(Rng.streamSeed(o.seed(), r));
-                    for (int i = 0; i < d; i++) {
-                        u[i] = rng.nextDouble();
-                    }
-                    run.evaluate(u);
-                    System.arraycopy(run.ev.ranks(), 0, ranks, r * n, n);
-                }
-            });
-        }
-        if (runs > 0) {
-            Workers.run("pipeline-uncertainty", runs, CHUNK, tasks, progress);
-        }
+        int[] ranks = runs(px, runs, o.seed(), o.threads(), progress);
         double[] median = new double[n];
         double[] p05 = new double[n];
         double[] p95 = new double[n];
@@ -114,6 +94,36 @@ public final class PipelineAnalysis {
         }
         return new PipelineResult(source, summaries, runs, o.seed(), px.cachedRows(), ci.unitCodes(), ci.unitNames(),
                 ci.nominalRanks(), median, p05, p95, best, worst, shift, o.focusUnit(), sensitivity, notes(px));
+    }
+
+    /**
+     * The index ranks of {@code runs} whole-pipeline runs, {@code [run · units + unit]}: run r draws each input's
+     * coordinate from {@code Rng.streamSeed(seed, r)}, so the result does not depend on the threads.
+     */
+    public static int[] runs(PipelineIndex px, int runs, long seed, int threads, Progress progress) {
+        int n = px.ci.units;
+        int d = px.d;
+        int[] ranks = new int[runs * n];
+        List<Workers.Task> tasks = new ArrayList<>();
+        for (int w = 0; w < Workers.count(threads, Math.max(runs, 1), CHUNK); w++) {
+            PipelineRun run = new PipelineRun(px);
+            Rng rng = new Rng(0);
+            double[] u = new double[d];
+            tasks.add((from, to) -> {
+                for (int r = from; r < to; r++) {
+                    rng.reseed(Rng.streamSeed(seed, r));
+                    for (int i = 0; i < d; i++) {
+                        u[i] = rng.nextDouble();
+                    }
+                    run.evaluate(u);
+                    System.arraycopy(run.ev.ranks(), 0, ranks, r * n, n);
+                }
+            });
+        }
+        if (runs > 0) {
+            Workers.run("pipeline-uncertainty", runs, CHUNK, tasks, progress);
+        }
+        return ranks;
     }
 
     /** One design, three outputs: the mean |rank shift|, and the focus unit's rank and index score. */

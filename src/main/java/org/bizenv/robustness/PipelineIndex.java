@@ -61,6 +61,8 @@ public final class PipelineIndex {
     final int[] normalisationInput;
     /** Per indicator: rows by combination ((a·(Kt + 1) + b)·(Kn + 1) + c), 0 = the framework's own choices. */
     final Row[][] rows;
+    /** Per indicator: the build's row (the framework's own choices). */
+    final Row[] nominalRows;
     /** Per node: the input choosing its weighting, its aggregation (−1 = none). */
     final int[] weightingInput;
     final int[] aggregationInput;
@@ -76,7 +78,7 @@ public final class PipelineIndex {
     final double[] factor;
     final int cachedRows;
 
-    private PipelineIndex(Build build, RawData data, List<PipelineInput> inputs) {
+    private PipelineIndex(Build build, RawData data, List<PipelineInput> inputs, boolean cache) {
         this.ci = CompiledIndex.of(build);
         this.fw = build.framework();
         this.data = data;
@@ -137,15 +139,21 @@ public final class PipelineIndex {
         for (int k = 0; k < nodes; k++) {
             factorsOf[k] = factors.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
-        rows = new Row[m][];
+        nominalRows = new Row[m];
+        for (int j = 0; j < m; j++) {
+            nominalRows[j] = row(build.normalised().values()[j], ci.imputed[j]);
+        }
         long cached = 0;
         for (int j = 0; j < m; j++) {
             cached += (long) combinations(j) * ci.units;
         }
-        if (cached > MAX_CACHED_VALUES) {
-            throw new RobustnessException("the uncertain inputs give " + cached + " alternative indicator values to "
-                    + "keep, more than " + MAX_CACHED_VALUES + ": declare fewer alternatives per indicator");
+        // too many alternatives to keep (or not asked to): each run computes its rows from the first changed stage
+        if (!cache || cached > MAX_CACHED_VALUES) {
+            rows = null;
+            cachedRows = 0;
+            return;
         }
+        rows = new Row[m][];
         int count = 0;
         for (int j = 0; j < m; j++) {
             rows[j] = rowsOf(j);
@@ -163,9 +171,57 @@ public final class PipelineIndex {
      * @throws ReaggregationMismatchException  the nominal choices do not reproduce the build (a fault of bizenv's)
      */
     public static PipelineIndex of(Build build, RawData data, List<PipelineInput> inputs) {
-        PipelineIndex px = new PipelineIndex(build, data, inputs);
+        return of(build, data, inputs, true);
+    }
+
+    /**
+     * As {@link #of(Build, RawData, List)}; with {@code cache} false no alternative row is kept and every run
+     * recomputes its rows from the first stage its draw changed (what the cache saves; also the fallback when the
+     * alternatives would take more than {@link #MAX_CACHED_VALUES} values).
+     */
+    public static PipelineIndex of(Build build, RawData data, List<PipelineInput> inputs, boolean cache) {
+        PipelineIndex px = new PipelineIndex(build, data, inputs, cache);
         px.verifyNominal();
         return px;
+    }
+
+    /**
+     * Indicator j's row for alternatives (a, b, c) of its imputation, treatment and normalisation (0 = the
+     * framework's own), recomputed from the first stage that is not the framework's own; with {@code fromBuild}
+     * false, from the denominated values whatever the choices (the nominal check's way).
+     */
+    Row computeRow(int j, int a, int b, int c, boolean fromBuild) {
+        Build build = ci.build;
+        if (fromBuild && a == 0 && b == 0 && c == 0) {
+            return nominalRows[j];
+        }
+        Indicator ind = fw.indicators().get(j);
+        double[] transformed;
+        boolean[] flags;
+        if (fromBuild && a == 0) {
+            transformed = build.transformed().values()[j];
+            flags = ci.imputed[j];
+        } else {
+            MethodSpec imp = spec(imputationInput[j], a, ind.imputation());
+            Imputation.Result imputed = apply(imputationInput[j], a, ind, () -> Stages.impute(fw, data, j, imp,
+                    build.denominated().values()[j]));
+            transformed = apply(imputationInput[j], a, ind, () -> Stages.transform(fw, data, j, imputed.values()));
+            flags = anyTrue(imputed.imputed()) ? imputed.imputed() : null;
+        }
+        double[] treated;
+        if (fromBuild && a == 0 && b == 0) {
+            treated = build.treated().values()[j];
+        } else {
+            MethodSpec treat = spec(treatmentInput[j], b, ind.treatment());
+            treated = apply(treatmentInput[j], b, ind, () -> Stages.treat(fw, j, treat, transformed));
+        }
+        MethodSpec norm = spec(normalisationInput[j], c, ind.normalisation());
+        return row(apply(normalisationInput[j], c, ind, () -> Stages.normalise(fw, data, j, norm, treated)), flags);
+    }
+
+    /** True when the alternative rows are kept (each computed once); false when each run recomputes its own. */
+    public boolean cached() {
+        return rows != null;
     }
 
     private static int[] filled(int n) {
@@ -316,7 +372,7 @@ public final class PipelineIndex {
     private void verifyNominal() {
         Build b = ci.build;
         for (int j = 0; j < ci.indicators; j++) {
-            Row r = rows[j][0];
+            Row r = rows != null ? rows[j][0] : computeRow(j, 0, 0, 0, false);
             String code = fw.indicators().get(j).code();
             if (differs(r.values(), b.normalised().values()[j])) {
                 throw new ReaggregationMismatchException(code, fault("indicator " + code + "'s normalised values, "

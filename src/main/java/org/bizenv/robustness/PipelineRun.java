@@ -69,13 +69,13 @@ final class PipelineRun {
 
     private void run() {
         for (int j = 0; j < ci.indicators; j++) {
-            int kt = px.radix(px.treatmentInput[j]);
-            int kn = px.radix(px.normalisationInput[j]);
-            int r = (alternative(px.imputationInput[j]) * kt + alternative(px.treatmentInput[j])) * kn
-                    + alternative(px.normalisationInput[j]);
+            int a = alternative(px.imputationInput[j]);
+            int b = alternative(px.treatmentInput[j]);
+            int c = alternative(px.normalisationInput[j]);
+            int r = (a * px.radix(px.treatmentInput[j]) + b) * px.radix(px.normalisationInput[j]) + c;
             indicatorChanged[j] = r != 0;
             if (r != rowOf[j]) {        // the evaluator starts on the build's rows, equal to rows[j][0]
-                PipelineIndex.Row row = px.rows[j][r];
+                PipelineIndex.Row row = px.rows != null ? px.rows[j][r] : px.computeRow(j, a, b, c, true);
                 ev.setIndicator(j, row.values(), row.logs(), row.imputed(), row.complete());
                 rowOf[j] = r;
             }

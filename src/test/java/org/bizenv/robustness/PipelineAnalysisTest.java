@@ -141,8 +141,23 @@ class PipelineAnalysisTest {
 
     @Test
     void aDrawOfAnyAlternativeIsTheScorerOnTheFrameworkEditedToIt() {
+        drawsAreTheScorer(true);
+    }
+
+    @Test
+    void withoutTheCacheEachRunRecomputesTheSameRows() {
+        drawsAreTheScorer(false);
         RawData data = data();
-        PipelineIndex px = PipelineIndex.of(Scorer.score(nominal(), data), data, everyStep());
+        Build build = Scorer.score(nominal(), data);
+        assertThat(PipelineIndex.of(build, data, everyStep(), false).cachedRows()).isZero();
+        assertThat(PipelineAnalysis.runs(PipelineIndex.of(build, data, everyStep(), false), 200, 5, 1, Progress.NONE))
+                .containsExactly(PipelineAnalysis.runs(PipelineIndex.of(build, data, everyStep()), 200, 5, 1,
+                        Progress.NONE));
+    }
+
+    private void drawsAreTheScorer(boolean cache) {
+        RawData data = data();
+        PipelineIndex px = PipelineIndex.of(Scorer.score(nominal(), data), data, everyStep(), cache);
         PipelineRun run = new PipelineRun(px);
         String pr = "{method: percentile-rank, min: 1, max: 100}";
         // normalisation alone: renormalised, D1's entropy weights recomputed, re-aggregated
