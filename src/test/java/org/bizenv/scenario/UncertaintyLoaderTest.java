@@ -42,8 +42,8 @@ class UncertaintyLoaderTest {
         MethodChoice norm = (MethodChoice) in.get(0);
         assertThat(norm.step()).isEqualTo(Step.NORMALISATION);
         assertThat(norm.targets()).hasSize(miit.indicators().size());
-        assertThat(norm.alternatives()).extracting(s -> s.describe()).containsExactly("minmax (max 100, min 0)",
-                "zscore (mean 50, sd 10)", "percentile-rank");
+        assertThat(norm.alternatives()).extracting(s -> s.describe()).containsExactly("minmax (max 100, min 1)",
+                "zscore (mean 50, sd 10)", "percentile-rank (max 100, min 1)");
         assertThat(((WeightFactor) in.get(4)).factor()).isEqualTo(0.25);
         Framework asem = FrameworkLoader.load(Path.of("indicators/coinr-asem.yaml"));
         assertThat(UncertaintyLoader.load(Path.of("indicators/scenarios/coinr-asem-uncertainty.yaml"), asem).inputs())
