@@ -190,9 +190,13 @@ final class SensitivitySheet extends SheetWriter {
     }
 
     private void sobolTable(SheetGrid g, RobustnessSection.SensitivityTable v) {
+        sobolTable(g, v, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
+                + "sensitivity indices)");
+    }
+
+    private void sobolTable(SheetGrid g, RobustnessSection.SensitivityTable v, String title) {
         g.row();
-        g.cell(g.row(), 0, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
-                + "sensitivity indices) — " + v.output() + ": N = "
+        g.cell(g.row(), 0, title + " — " + v.output() + ": N = "
                 + count(v.baseSamples()) + " (" + count(v.runs()) + " runs), " + Math.round(v.confidence() * 100)
                 + "% bootstrap intervals (" + count(v.bootstrap()) + " resamples)", st.bold);
         g.header(List.of("输入 Input", "名称 Name", "单独影响（一阶指数 S1） Effect alone (first order S1)",
@@ -248,7 +252,8 @@ final class SensitivitySheet extends SheetWriter {
             }
         }
         for (var v : ReportLookup.nonNull(p.sensitivity())) {
-            sobolTable(g, v);
+            sobolTable(g, v, "哪些选择最影响结果（Sobol 敏感性指数） Which choices move the result most (Sobol "
+                    + "sensitivity indices)");
         }
         g.notes(null, p.notes());
     }
