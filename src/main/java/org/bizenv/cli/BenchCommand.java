@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.bizenv.BizenvApplication;
 import org.bizenv.bench.ColdStart;
 import org.bizenv.bench.LargeRun;
+import org.bizenv.bench.PipelineBench;
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
@@ -67,6 +68,21 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--previous-data", defaultValue = "sample-data/2023", description = "Sample previous year")
     Path previous;
 
+    @Option(names = "--pipeline-runs", defaultValue = "2000",
+            description = "Whole-pipeline uncertainty runs on COINr's ASEM example per repetition, 0 to skip "
+                    + "(default: ${DEFAULT-VALUE})")
+    int pipelineRuns;
+
+    @Option(names = "--asem-framework", defaultValue = "indicators/coinr-asem.yaml", description = "ASEM framework")
+    Path asemFramework;
+
+    @Option(names = "--asem-data", defaultValue = "examples/coinr-asem/data", description = "ASEM data folder")
+    Path asemData;
+
+    @Option(names = "--asem-uncertainty", defaultValue = "indicators/scenarios/coinr-asem-uncertainty.yaml",
+            description = "Uncertain inputs of the ASEM runs")
+    Path asemUncertainty;
+
     @Override
     public Integer call() throws Exception {
         System.out.println("machine: " + Machine.describe());
@@ -79,6 +95,9 @@ public class BenchCommand implements Callable<Integer> {
                 benchJob(tmp);
             }
             benchCore(tmp);
+            if (pipelineRuns > 0) {
+                PipelineBench.run(asemFramework, asemData, asemUncertainty, pipelineRuns, repeat, System.out);
+            }
             if (!"none".equals(largeHeap)) {
                 benchLarge(tmp);
             }

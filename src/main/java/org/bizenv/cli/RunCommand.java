@@ -101,6 +101,19 @@ public class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--uncertainty", paramLabel = "FILE",
+            description = "Whole-pipeline uncertainty: an uncertainty file of method choices (imputation, outlier "
+                    + "treatment, normalisation, weighting, aggregation, at any indicator or node) and weight noise, "
+                    + "varied together over --uncertainty-runs runs, each rerunning the stages downstream of what it "
+                    + "changed, and a Sobol analysis with --sensitivity-samples (see "
+                    + "indicators/scenarios/miit-sme-2024-uncertainty.yaml)")
+    Path uncertainty;
+
+    @Option(names = "--focus-city", paramLabel = "CODE",
+            description = "With --uncertainty: the city whose rank and score also get Sobol indices (over the file's "
+                    + "focus-city)")
+    String focusCity;
+
     @Option(names = "--no-robustness",
             description = "Skip the robustness analysis (scenarios, uncertainty, sensitivity, rank-reversal margins); "
                     + "the reports then have no robustness sheets or section")
@@ -125,10 +138,17 @@ public class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--scenarios needs the robustness analysis: drop "
                     + "--no-robustness");
         }
+        if (noRobustness && uncertainty != null) {
+            throw new ParameterException(spec.commandLine(), "--uncertainty needs the robustness analysis: drop "
+                    + "--no-robustness");
+        }
+        if (focusCity != null && uncertainty == null) {
+            throw new ParameterException(spec.commandLine(), "--focus-city goes with --uncertainty FILE");
+        }
         RobustnessSettings robustness;
         try {
             robustness = new RobustnessSettings(!noRobustness, scenarios, uncertaintyRuns, perturbation,
-                    sensitivitySamples, surveyBootstrap, seed); // checks every option, then resets them when off
+                    sensitivitySamples, surveyBootstrap, seed, uncertainty, focusCity); // checks, then resets when off
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

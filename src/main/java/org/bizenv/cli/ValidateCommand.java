@@ -55,6 +55,11 @@ public class ValidateCommand implements Callable<Integer> {
                     + "and, with --data, compared with the scores")
     List<Path> scenarios = new ArrayList<>();
 
+    @Option(names = "--uncertainty", paramLabel = "FILE",
+            description = "An uncertainty file as `run --uncertainty` takes it: checked against the framework and, "
+                    + "with --data, its alternative methods computed on the data (no runs)")
+    Path uncertainty;
+
     @Option(names = "--feedback", paramLabel = "DIR",
             description = "Also write the queries to each unit (数据核查) into DIR, a new or empty folder: "
                     + "<unit code>.xlsx per unit with its problems and warnings (values far from last year's or from "
@@ -103,7 +108,7 @@ public class ValidateCommand implements Callable<Integer> {
         }
         Validation.Inspection inspection;
         try {
-            inspection = Validation.inspect(framework, data, previousData, scenarios);
+            inspection = Validation.inspect(framework, data, previousData, scenarios, uncertainty);
         } catch (FrameworkException | ScoringException | RobustnessException | InputDataException e) {
             System.err.println(e instanceof FrameworkException ? e.getMessage()
                     : (data == null ? "" : data + ": ") + "the run would fail scoring these inputs: " + e.getMessage());

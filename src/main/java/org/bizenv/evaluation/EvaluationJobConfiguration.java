@@ -115,8 +115,11 @@ public class EvaluationJobConfiguration {
             @Value(PARAMETER + EvaluationRequest.PERTURBATION + END) String perturbation,
             @Value(PARAMETER + EvaluationRequest.SENSITIVITY_SAMPLES + END) Long samples,
             @Value(PARAMETER + EvaluationRequest.SURVEY_BOOTSTRAP + END) Long bootstrap,
-            @Value(PARAMETER + EvaluationRequest.SEED + END) Long seed) {
-        return EvaluationRequest.robustness(on, scenarios, runs, perturbation, samples, bootstrap, seed);
+            @Value(PARAMETER + EvaluationRequest.SEED + END) Long seed,
+            @Value(PARAMETER + EvaluationRequest.UNCERTAINTY_FILE + END) String uncertainty,
+            @Value(PARAMETER + EvaluationRequest.FOCUS_CITY + END) String focusCity) {
+        return EvaluationRequest.robustness(on, scenarios, runs, perturbation, samples, bootstrap, seed, uncertainty,
+                focusCity);
     }
 
     // ------------------------------------------------------------------ once per step execution
@@ -127,7 +130,7 @@ public class EvaluationJobConfiguration {
                                     @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
                                     @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
         return new IntakeStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
-                robustnessSettings.scenarios());
+                robustnessSettings.scenarios(), robustnessSettings.uncertainty());
     }
 
     @Bean

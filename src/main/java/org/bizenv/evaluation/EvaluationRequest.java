@@ -42,6 +42,8 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String SURVEY_BOOTSTRAP = "survey-bootstrap";
     static final String SEED = "seed";
     static final String PUBLICATION = "publication";
+    static final String UNCERTAINTY_FILE = "uncertainty-file";
+    static final String FOCUS_CITY = "focus-city";
 
     public EvaluationRequest {
         framework = framework.toAbsolutePath().normalize();
@@ -102,6 +104,8 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addLong(SURVEY_BOOTSTRAP, (long) robustness.surveyBootstrap())
                 .addLong(SEED, robustness.seed())
                 .addString(PUBLICATION, publication.key())
+                .addString(UNCERTAINTY_FILE, robustness.uncertainty() == null ? "" : robustness.uncertainty().toString())
+                .addString(FOCUS_CITY, robustness.focusCity() == null ? "" : robustness.focusCity())
                 .toJobParameters();
     }
 
@@ -112,7 +116,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static EvaluationRequest from(JobParameters p) {
         RobustnessSettings robustness = robustness(p.getString(ROBUSTNESS), p.getString(SCENARIOS),
                 p.getLong(UNCERTAINTY_RUNS), p.getString(PERTURBATION), p.getLong(SENSITIVITY_SAMPLES),
-                p.getLong(SURVEY_BOOTSTRAP), p.getLong(SEED));
+                p.getLong(SURVEY_BOOTSTRAP), p.getLong(SEED), p.getString(UNCERTAINTY_FILE), p.getString(FOCUS_CITY));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
                 optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness,
@@ -124,11 +128,12 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
      * from before the survey bootstrap (no {@code survey-bootstrap}) had none.
      */
     static RobustnessSettings robustness(String on, String scenarios, Long runs, String perturbation, Long samples,
-                                         Long bootstrap, Long seed) {
+                                         Long bootstrap, Long seed, String uncertainty, String focusCity) {
         return on == null ? RobustnessSettings.defaults()
                 : "off".equals(on) ? RobustnessSettings.off()
                 : new RobustnessSettings(true, scenarioPaths(scenarios), runs.intValue(), perturbation,
-                        samples.intValue(), bootstrap == null ? 0 : bootstrap.intValue(), seed);
+                        samples.intValue(), bootstrap == null ? 0 : bootstrap.intValue(), seed,
+                        optionalPath(uncertainty), focusCity);
     }
 
     static List<Path> scenarioPaths(String joined) {

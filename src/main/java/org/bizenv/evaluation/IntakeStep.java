@@ -24,8 +24,11 @@ class IntakeStep implements Tasklet {
     private final Path data;
     private final Path previousData;
     private final List<Path> scenarios;
+    private final Path uncertainty;
 
-    IntakeStep(Framework framework, Workspace workspace, Path data, Path previousData, List<Path> scenarios) {
+    IntakeStep(Framework framework, Workspace workspace, Path data, Path previousData, List<Path> scenarios,
+               Path uncertainty) {
+        this.uncertainty = uncertainty;
         this.framework = framework;
         this.workspace = workspace;
         this.data = data;
@@ -42,6 +45,7 @@ class IntakeStep implements Tasklet {
                 : Intake.read(framework, previousData, true, resolver, problems);
         // scenario files are inputs too: their problems are listed with every other one
         problems.addAll(ScenarioFiles.check(framework, scenarios));
+        problems.addAll(ScenarioFiles.checkUncertainty(framework, uncertainty));
         workspace.save(Workspace.INTAKE_PROBLEMS, problems.sorted().toArray(new DataProblem[0]));
         workspace.save(Workspace.INTAKE_CURRENT, current);
         if (previous != null) {

@@ -31,9 +31,15 @@ import org.bizenv.robustness.WeightPerturbation;
  * @param surveyBootstrap    replicates of the survey bootstrap (respondents resampled within each city and size
  *                           class, the year rescored), 0 = none; run only when the framework has survey sources
  * @param seed               seeds the Monte Carlo runs and the bootstrap: the same seed gives the same numbers
+ * @param uncertainty        an uncertainty file ({@link org.bizenv.scenario.UncertaintyLoader}): the whole-pipeline
+ *                           analysis of its inputs runs with {@code uncertaintyRuns} runs and a Sobol design of
+ *                           {@code sensitivitySamples}; null = none
+ * @param focusCity          the unit whose rank and score get Sobol indices too (over the file's own
+ *                           {@code focus-city}); null = the file's
  */
 public record RobustnessSettings(boolean enabled, List<Path> scenarios, int uncertaintyRuns, String perturbation,
-                                 int sensitivitySamples, int surveyBootstrap, long seed) {
+                                 int sensitivitySamples, int surveyBootstrap, long seed, Path uncertainty,
+                                 String focusCity) {
 
     public static final int DEFAULT_RUNS = 1000;
     public static final String DEFAULT_PERTURBATION = "uniform:0.25";
@@ -59,7 +65,11 @@ public record RobustnessSettings(boolean enabled, List<Path> scenarios, int unce
                     + surveyBootstrap);
         }
         perturbation = canonicalPerturbation(perturbation == null ? DEFAULT_PERTURBATION : perturbation);
+        uncertainty = uncertainty == null ? null : uncertainty.toAbsolutePath().normalize();
+        focusCity = focusCity == null || focusCity.isBlank() ? null : focusCity.strip();
         if (!enabled) {
+            uncertainty = null;
+            focusCity = null;
             scenarios = List.of();
             uncertaintyRuns = 0;
             perturbation = DEFAULT_PERTURBATION;
@@ -67,6 +77,12 @@ public record RobustnessSettings(boolean enabled, List<Path> scenarios, int unce
             surveyBootstrap = 0;
             seed = DEFAULT_SEED;
         }
+    }
+
+    /** Settings without an uncertainty file. */
+    public RobustnessSettings(boolean enabled, List<Path> scenarios, int uncertaintyRuns, String perturbation,
+                              int sensitivitySamples, int surveyBootstrap, long seed) {
+        this(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples, surveyBootstrap, seed, null, null);
     }
 
     /** Settings without the survey bootstrap (as before it existed). */
@@ -90,12 +106,18 @@ public record RobustnessSettings(boolean enabled, List<Path> scenarios, int unce
 
     public RobustnessSettings withScenarios(List<Path> files) {
         return new RobustnessSettings(enabled, files, uncertaintyRuns, perturbation, sensitivitySamples,
-                surveyBootstrap, seed);
+                surveyBootstrap, seed, uncertainty, focusCity);
     }
 
     public RobustnessSettings withSurveyBootstrap(int replicates) {
         return new RobustnessSettings(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples,
-                replicates, seed);
+                replicates, seed, uncertainty, focusCity);
+    }
+
+    /** With an uncertainty file (null: none) and a focus city (null: the file's). */
+    public RobustnessSettings withUncertainty(Path file, String focus) {
+        return new RobustnessSettings(enabled, scenarios, uncertaintyRuns, perturbation, sensitivitySamples,
+                surveyBootstrap, seed, file, focus);
     }
 
     /**

@@ -40,6 +40,9 @@ final class RunInputs {
         if (request.previousReport() != null) {
             files.add(request.previousReport());
         }
+        if (request.robustness().uncertainty() != null) {
+            files.add(request.robustness().uncertainty());
+        }
         for (Path scenario : request.robustness().scenarios()) {
             files.add(scenario);
             files.addAll(ScenarioLoader.referencedFiles(scenario));

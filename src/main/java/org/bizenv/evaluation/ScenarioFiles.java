@@ -14,6 +14,7 @@ import org.bizenv.ingest.Location;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.robustness.Scenario;
 import org.bizenv.scenario.ScenarioLoader;
+import org.bizenv.scenario.UncertaintyLoader;
 import org.bizenv.scenario.WeightsSheetReader;
 
 /**
@@ -63,6 +64,27 @@ final class ScenarioFiles {
             for (String p : e.problems()) {
                 int at = p.indexOf(": ");
                 out.add(at < 0 ? new DataProblem(Location.ofFile("scenarios"), p)
+                        : new DataProblem(Location.ofFile(p.substring(0, at)), p.substring(at + 2)));
+            }
+            return out;
+        }
+    }
+
+    /** The uncertainty file's inputs (null: no file); throws {@link RobustnessException} listing every problem. */
+    static UncertaintyLoader.UncertaintyFile loadUncertainty(Framework fw, Path file) {
+        return file == null ? null : UncertaintyLoader.load(Path.of(EvaluationRequest.shown(file)), fw);
+    }
+
+    /** The problems of {@link #loadUncertainty} as input-data problems. */
+    static List<DataProblem> checkUncertainty(Framework fw, Path file) {
+        try {
+            loadUncertainty(fw, file);
+            return List.of();
+        } catch (RobustnessException e) {
+            List<DataProblem> out = new ArrayList<>();
+            for (String p : e.problems()) {
+                int at = p.indexOf(": ");
+                out.add(at < 0 ? new DataProblem(Location.ofFile("uncertainty"), p)
                         : new DataProblem(Location.ofFile(p.substring(0, at)), p.substring(at + 2)));
             }
             return out;

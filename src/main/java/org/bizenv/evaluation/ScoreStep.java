@@ -54,7 +54,11 @@ class ScoreStep implements Tasklet {
                     rs.perturbation(), rs.sensitivitySamples(), rs.scenarios().size(),
                     sample == null ? 0 : rs.surveyBootstrap(), rs.seed());
             long t0 = System.nanoTime();
-            report = Scoring.robustness(report, scored.current(), sample, rs,
+            if (rs.uncertainty() != null) {
+                log.info("Whole-pipeline uncertainty: {} ({} runs, Sobol N = {})",
+                        EvaluationRequest.shown(rs.uncertainty()), rs.uncertaintyRuns(), rs.sensitivitySamples());
+            }
+            report = Scoring.robustness(report, scored.current(), scored.currentRaw(), sample, rs,
                     new LoggedProgress(log::info, System::nanoTime, LoggedProgress.DEFAULT_INTERVAL_NANOS));
             log.info("Robustness analysis done in {} ms", (System.nanoTime() - t0) / 1_000_000);
         }

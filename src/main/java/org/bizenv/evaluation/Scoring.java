@@ -13,7 +13,10 @@ import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.RobustnessMapper;
 import org.bizenv.report.RobustnessSection;
+import org.bizenv.robustness.PipelineAnalysis;
 import org.bizenv.robustness.Progress;
+import org.bizenv.robustness.SobolIndices;
+import org.bizenv.scenario.UncertaintyLoader;
 import org.bizenv.robustness.RobustnessAnalysis;
 import org.bizenv.robustness.RobustnessRequest;
 import org.bizenv.robustness.RobustnessResult;
@@ -53,7 +56,7 @@ final class Scoring {
      * @param lastRaw last year's data as joined for this year's carry-forward imputation (null without last year's
      *                data): kept so that the survey bootstrap joins its replicates with the very same
      */
-    record Scored(Build current, PreviousResults previous, RawData lastRaw) {
+    record Scored(Build current, PreviousResults previous, RawData lastRaw, RawData currentRaw) {
     }
 
     /**
@@ -67,8 +70,8 @@ final class Scoring {
         RawData lastRaw = lastYear == null ? null : Channels.join(lastYear.intake(), lastYear.survey(), null);
         PreviousResults previous = in.previousReport() != null ? PreviousResults.read(in.previousReport())
                 : lastRaw != null ? PreviousResults.of(Scorer.score(fw, lastRaw), in.year() - 1) : null;
-        return new Scored(Scorer.score(fw, Channels.join(thisYear.intake(), thisYear.survey(), lastRaw)), previous,
-                lastRaw);
+        RawData raw = Channels.join(thisYear.intake(), thisYear.survey(), lastRaw);
+        return new Scored(Scorer.score(fw, raw), previous, lastRaw, raw);
     }
 
     /**
@@ -136,6 +139,12 @@ final class Scoring {
             p.put("sensitivity-samples", Integer.toString(rs.sensitivitySamples()));
             p.put("survey-bootstrap", Integer.toString(rs.surveyBootstrap()));
             p.put("seed", Long.toString(rs.seed()));
+            if (rs.uncertainty() != null) {         // only when given: reports without one stay as they were
+                p.put("uncertainty-file", EvaluationRequest.shown(rs.uncertainty()));
+                if (rs.focusCity() != null) {
+                    p.put("focus-city", rs.focusCity());
+                }
+            }
         }
         return p;
     }
@@ -145,8 +154,9 @@ final class Scoring {
      * the build and the settings (seed included), not on the number of threads.
      *
      * @param sample the survey sample to bootstrap ({@link #surveySample}), or null for none
+     * @param raw    the raw data the build was scored from (the whole-pipeline analysis reruns its stages)
      */
-    static Report robustness(Report report, Build build, SurveySample sample, RobustnessSettings rs,
+    static Report robustness(Report report, Build build, RawData raw, SurveySample sample, RobustnessSettings rs,
                              Progress progress) {
         Framework fw = build.framework();
         List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
@@ -155,6 +165,15 @@ final class Scoring {
         RobustnessResult result = RobustnessAnalysis.run(build, request, progress);
         if (sample != null) {
             result = result.withSurveyBootstrap(SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads),
+                    progress));
+        }
+        UncertaintyLoader.UncertaintyFile file = ScenarioFiles.loadUncertainty(fw, rs.uncertainty());
+        if (file != null && (rs.uncertaintyRuns() > 0 || rs.sensitivitySamples() > 0)) {
+            SobolIndices.Options sobol = rs.sensitivitySamples() == 0 ? null : SobolIndices.Options.defaults()
+                    .withBaseSamples(rs.sensitivitySamples()).withSeed(rs.seed());
+            String focus = rs.focusCity() != null ? rs.focusCity() : file.focusCity();
+            result = result.withPipeline(PipelineAnalysis.run(build, raw, EvaluationRequest.shown(rs.uncertainty()),
+                    file.inputs(), new PipelineAnalysis.Options(rs.uncertaintyRuns(), rs.seed(), sobol, focus, threads),
                     progress));
         }
         RobustnessSection.Settings settings = new RobustnessSection.Settings(rs.seed(), rs.uncertaintyRuns(),

@@ -11,6 +11,8 @@ import org.bizenv.framework.Source;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.InputDataException;
 import org.bizenv.ingest.Problems;
+import org.bizenv.robustness.PipelineAnalysis;
+import org.bizenv.robustness.Progress;
 import org.bizenv.robustness.RobustnessException;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.ScoringException;
@@ -88,12 +90,23 @@ public final class Validation {
      * @throws org.bizenv.framework.FrameworkException the framework file is invalid
      */
     public static Inspection inspect(Path framework, Path data, Path previousData, List<Path> scenarios) {
+        return inspect(framework, data, previousData, scenarios, null);
+    }
+
+    /**
+     * As {@link #inspect(Path, Path, Path, List)}, with an uncertainty file (null: none) checked against the framework
+     * and, with data, its alternatives computed on them and its focus city looked up, as a run's analysis would.
+     */
+    public static Inspection inspect(Path framework, Path data, Path previousData, List<Path> scenarios,
+                                     Path uncertainty) {
         Path file = framework.toAbsolutePath().normalize();
+        Path uncertaintyFile = uncertainty == null ? null : uncertainty.toAbsolutePath().normalize();
         List<Path> scenarioFiles = scenarios.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Framework fw = FrameworkLoader.load(file);
         Problems problems = new Problems();
         if (data == null) {
             problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
+            problems.addAll(ScenarioFiles.checkUncertainty(fw, uncertaintyFile));
             return new Inspection(new Result(problems.sorted(), fw.nodes().size(), fw.indicators().size(), 0, false),
                     fw, null, null, null);
         }
@@ -105,6 +118,7 @@ public final class Validation {
         IntakeResult thisIntake = Intake.read(fw, thisFolder, resolver, problems);
         IntakeResult lastIntake = lastFolder == null ? null : Intake.read(fw, lastFolder, true, resolver, problems);
         problems.addAll(ScenarioFiles.check(fw, scenarioFiles));
+        problems.addAll(ScenarioFiles.checkUncertainty(fw, uncertaintyFile));
         // the survey step
         SurveyIndicators thisSurvey = survey(fw, thisFolder, false, resolver, thisIntake, problems);
         SurveyIndicators lastSurvey = lastFolder == null ? null
@@ -125,6 +139,12 @@ public final class Validation {
             Scoring.report(scored, in, thisYear);
             if (!scenarioFiles.isEmpty()) {
                 Scoring.compareScenarios(scored.current(), scenarioFiles);
+            }
+            if (uncertaintyFile != null) {
+                var u = ScenarioFiles.loadUncertainty(fw, uncertaintyFile);
+                // every alternative row computed on the data and the nominal check, without the runs
+                PipelineAnalysis.run(scored.current(), scored.currentRaw(), uncertaintyFile.toString(), u.inputs(),
+                        new PipelineAnalysis.Options(0, 1, null, u.focusCity(), 1), Progress.NONE);
             }
             return new Inspection(new Result(List.of(), fw.nodes().size(), fw.indicators().size(),
                     scored.current().units().size(), true), fw, thisRaw, lastRaw, null);

@@ -41,7 +41,8 @@ public final class RobustnessMapper {
         int[] from = align(units, r.units());
         return new RobustnessSection(settings, r.notes(), uncertainty(r.uncertainty(), r.nominalScore(), from),
                 sensitivity(r.sensitivity()), oneAtATime(r.oneAtATime(), from), reversals(r.reversals()),
-                scenarios(r.scenarios(), from), SamplingRows.table(r.surveyBootstrap(), PERCENTILES));
+                scenarios(r.scenarios(), from), SamplingRows.table(r.surveyBootstrap(), PERCENTILES),
+                PipelineRows.table(r.pipeline(), PERCENTILES));
     }
 
     /** For each report unit, its index in the result; every unit must be there and nothing else. */
@@ -99,7 +100,7 @@ public final class RobustnessMapper {
                 u.topK(), rows);
     }
 
-    private static RobustnessSection.SensitivityTable sensitivity(SensitivityResult s) {
+    static RobustnessSection.SensitivityTable sensitivity(SensitivityResult s) {
         if (s == null) {
             return null;
         }

@@ -19,16 +19,54 @@ import org.bizenv.framework.Names;
  * @param scenarios   every unit's score and rank under each scenario (the first is the nominal build)
  * @param sampling    rank intervals from resampling the survey's respondents (the survey bootstrap), alone and with
  *                    perturbed weights, and the survey indicators' standard errors
+ * @param pipeline    the whole-pipeline uncertainty analysis of an uncertainty file (null when not run)
  */
 public record RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
                                 SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
-                                ScenarioTable scenarios, SamplingTable sampling) {
+                                ScenarioTable scenarios, SamplingTable sampling, PipelineTable pipeline) {
+
+    /** A section without a whole-pipeline analysis. */
+    public RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
+                             SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
+                             ScenarioTable scenarios, SamplingTable sampling) {
+        this(settings, notes, uncertainty, sensitivity, oneAtATime, reversals, scenarios, sampling, null);
+    }
+
+    /**
+     * The whole-pipeline uncertainty analysis (issue #11): method choices and weights of an uncertainty file varied
+     * together, each run recomputing the stages downstream of what it changed.
+     *
+     * @param file        the uncertainty file, as given
+     * @param focusUnit   the unit whose rank and score have Sobol indices too (null: none)
+     * @param cachedRows  alternative indicator rows computed once and reused by the runs
+     * @param inputs      the uncertain inputs, in file order
+     * @param units       one row per unit, best nominal rank first
+     * @param sensitivity Sobol indices of the mean absolute rank shift, then the focus unit's rank and score
+     */
+    public record PipelineTable(String file, String focusUnit, int runs, long seed, int cachedRows,
+                                List<PipelineInputRow> inputs, String percentiles, List<PipelineRow> units,
+                                List<SensitivityTable> sensitivity, List<Names> notes) {
+    }
+
+    /**
+     * @param kind         imputation, treatment, normalisation, weighting, aggregation or weight
+     * @param alternatives as the framework file would state them
+     * @param recomputes   what a run that changes it recomputes
+     */
+    public record PipelineInputRow(String id, Names name, String kind, List<String> targets, List<String> alternatives,
+                                   Names recomputes) {
+    }
+
+    /** One unit's rank over the whole-pipeline runs (statistics over the runs in which it was ranked). */
+    public record PipelineRow(String unit, int nominalRank, double medianRank, double rankP05, double rankP95,
+                              int bestRank, int worstRank, double meanAbsShift) {
+    }
 
     /** A section without a survey bootstrap. */
     public RobustnessSection(Settings settings, List<Names> notes, UncertaintyTable uncertainty,
                              SensitivityTable sensitivity, OneAtATimeTable oneAtATime, List<Reversal> reversals,
                              ScenarioTable scenarios) {
-        this(settings, notes, uncertainty, sensitivity, oneAtATime, reversals, scenarios, null);
+        this(settings, notes, uncertainty, sensitivity, oneAtATime, reversals, scenarios, null, null);
     }
 
     /**

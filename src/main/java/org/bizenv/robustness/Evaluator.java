@@ -30,6 +30,11 @@ import org.bizenv.scoring.Scorer;
 public final class Evaluator {
 
     private final CompiledIndex ci;
+    // the indicator rows aggregated: the compiled index's, unless a whole-pipeline run set others (setIndicator)
+    private final double[][] values;
+    private final double[][] logValues;
+    private final boolean[][] imputed;
+    private final boolean[] indicatorComplete;
     final double[] weight;
     final AggregationMethod[] aggregation;
     final boolean[] excluded;
@@ -51,6 +56,10 @@ public final class Evaluator {
     Evaluator(CompiledIndex ci) {
         this.ci = ci;
         int n = ci.units;
+        this.values = ci.values.clone();
+        this.logValues = ci.logValues.clone();
+        this.imputed = ci.imputed.clone();
+        this.indicatorComplete = ci.indicatorComplete.clone();
         this.weight = ci.nominalWeight.clone();
         this.aggregation = ci.nominalAggregation.clone();
         this.excluded = new boolean[ci.childRef.length];
@@ -76,8 +85,27 @@ public final class Evaluator {
 
     // ------------------------------------------------------------------ settings
 
-    /** Back to the build's weights, methods and no exclusions. */
+    /**
+     * Aggregates other normalised values of indicator j (a whole-pipeline run's), until {@link #reset()} or the next
+     * call. The arrays are the caller's and are not copied.
+     *
+     * @param logs     {@code Math.log} of every value, or null when some value is <= 0 (as {@link CompiledIndex})
+     * @param imputed  which values were imputed, or null when none was
+     * @param complete true when no value is missing
+     */
+    void setIndicator(int j, double[] row, double[] logs, boolean[] imputed, boolean complete) {
+        values[j] = row;
+        logValues[j] = logs;
+        this.imputed[j] = imputed;
+        indicatorComplete[j] = complete;
+    }
+
+    /** Back to the build's weights, methods, indicator rows and no exclusions. */
     public void reset() {
+        System.arraycopy(ci.values, 0, values, 0, values.length);
+        System.arraycopy(ci.logValues, 0, logValues, 0, logValues.length);
+        System.arraycopy(ci.imputed, 0, imputed, 0, imputed.length);
+        System.arraycopy(ci.indicatorComplete, 0, indicatorComplete, 0, indicatorComplete.length);
         System.arraycopy(ci.nominalWeight, 0, weight, 0, weight.length);
         System.arraycopy(ci.nominalAggregation, 0, aggregation, 0, aggregation.length);
         Arrays.fill(excluded, false);
@@ -194,6 +222,25 @@ public final class Evaluator {
         }
     }
 
+    /** Called before each node is aggregated, its children's scores ready: a run may set its weights from them. */
+    @FunctionalInterface
+    interface NodeHook {
+        void beforeAggregating(int node);
+    }
+
+    /** {@link #evaluate()}, calling {@code hook} before each node (bottom-up). */
+    void evaluate(NodeHook hook) {
+        for (int k : ci.bottomUp) {
+            hook.beforeAggregating(k);
+            aggregate(k);
+        }
+    }
+
+    /** Indicator j's row as this evaluator aggregates it. */
+    double[] indicatorValues(int j) {
+        return values[j];
+    }
+
     private void aggregate(int k) {
         NodeChildren c = children;
         c.clear();
@@ -204,8 +251,7 @@ public final class Evaluator {
             int ref = ci.childRef[s];
             if (ref < 0) {
                 int j = FrameworkTree.indicatorOf(ref);
-                c.add(ci.values[j], weight[s], ci.imputed[j], ci.notApplicable[j], ci.logValues[j],
-                        ci.indicatorComplete[j]);
+                c.add(values[j], weight[s], imputed[j], ci.notApplicable[j], logValues[j], indicatorComplete[j]);
             } else if (!empty[ref]) {
                 c.add(score[ref], weight[s], null, nodeSomeNotApplicable[ref] ? notApplicable[ref] : null, null,
                         nodeComplete[ref]);

@@ -11,7 +11,8 @@ public interface Progress {
     Progress NONE = (task, done, total) -> { };
 
     /**
-     * @param task  what is running: "uncertainty", "sensitivity", "one-at-a-time", "rank-reversal"
+     * @param task  what is running: "uncertainty", "sensitivity", "one-at-a-time", "rank-reversal",
+     *              "pipeline-uncertainty"
      * @param done  evaluations finished
      * @param total evaluations planned
      */

@@ -18,16 +18,27 @@ import org.bizenv.framework.Names;
  * @param reversals     rank-reversal margins for adjacent units, per analysed parent node
  * @param notes         conventions used, for the report's methodology notes
  * @param surveyBootstrap rank intervals from resampling the survey's respondents (null when not run)
+ * @param pipeline      the whole-pipeline uncertainty analysis of an uncertainty file (null when not run)
  */
 public record RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
                                double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
                                UncertaintyResult uncertainty, SensitivityResult sensitivity,
                                OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<org.bizenv.framework.Names> notes,
-                               SurveyBootstrapResult surveyBootstrap) {
+                               SurveyBootstrapResult surveyBootstrap, PipelineResult pipeline) {
 
     public RobustnessResult {
         reversals = List.copyOf(reversals);
         notes = List.copyOf(notes);
+    }
+
+    /** Without a whole-pipeline analysis. */
+    public RobustnessResult(String frameworkId, Names frameworkName, String[] units, Names[] unitNames,
+                            double[] nominalScore, int[] nominalRank, ScenarioComparison scenarios,
+                            UncertaintyResult uncertainty, SensitivityResult sensitivity,
+                            OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<Names> notes,
+                            SurveyBootstrapResult surveyBootstrap) {
+        this(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios, uncertainty,
+                sensitivity, oneAtATime, reversals, notes, surveyBootstrap, null);
     }
 
     /** Without a survey bootstrap. */
@@ -36,12 +47,18 @@ public record RobustnessResult(String frameworkId, Names frameworkName, String[]
                             UncertaintyResult uncertainty, SensitivityResult sensitivity,
                             OneAtATime.Result oneAtATime, List<RankReversal> reversals, List<Names> notes) {
         this(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios, uncertainty,
-                sensitivity, oneAtATime, reversals, notes, null);
+                sensitivity, oneAtATime, reversals, notes, null, null);
     }
 
     /** The same result with the survey bootstrap's (null: none). */
     public RobustnessResult withSurveyBootstrap(SurveyBootstrapResult b) {
         return new RobustnessResult(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios,
-                uncertainty, sensitivity, oneAtATime, reversals, notes, b);
+                uncertainty, sensitivity, oneAtATime, reversals, notes, b, pipeline);
+    }
+
+    /** The same result with the whole-pipeline analysis' (null: none). */
+    public RobustnessResult withPipeline(PipelineResult p) {
+        return new RobustnessResult(frameworkId, frameworkName, units, unitNames, nominalScore, nominalRank, scenarios,
+                uncertainty, sensitivity, oneAtATime, reversals, notes, surveyBootstrap, p);
     }
 }

@@ -102,6 +102,24 @@ public final class SobolIndices {
     }
 
     public static Estimate analyse(int d, Supplier<Model> models, Options o, Progress progress) {
+        return analyse(d, 1, () -> {
+            Model m = models.get();
+            return (u, out) -> out[0] = m.evaluate(u);
+        }, o, progress)[0];
+    }
+
+    /** A model with several outputs on [0, 1)^d, evaluated once per design point for all of them. */
+    @FunctionalInterface
+    public interface Outputs {
+        /** Writes the outputs at {@code u} into {@code out} (length = the number of outputs). */
+        void evaluate(double[] u, double[] out);
+    }
+
+    /**
+     * The indices of each of {@code outputs} outputs of one model, from one design (the model runs once per point for
+     * all outputs): the same estimates as a separate analysis of each output, at the cost of one.
+     */
+    public static Estimate[] analyse(int d, int outputs, Supplier<Outputs> models, Options o, Progress progress) {
         if (d < 1) {
             throw new IllegalArgumentException("need at least one input");
         }
@@ -111,11 +129,12 @@ public final class SobolIndices {
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("design too large: " + total + " runs");
         }
-        double[] y = new double[(int) total];
+        double[][] y = new double[outputs][(int) total];
         List<Workers.Task> tasks = new ArrayList<>();
         for (int w = 0; w < Workers.count(o.threads(), (int) total, CHUNK); w++) {
-            Model model = models.get();
+            Outputs model = models.get();
             double[] u = new double[d];
+            double[] out = new double[outputs];
             tasks.add((from, to) -> {
                 for (int idx = from; idx < to; idx++) {
                     int block = idx / n;        // 0 = A, 1 = B, 2 + i = A_B^(i)
@@ -129,12 +148,19 @@ public final class SobolIndices {
                             u[block - 2] = row[d + block - 2];
                         }
                     }
-                    y[idx] = model.evaluate(u);
+                    model.evaluate(u, out);
+                    for (int k = 0; k < outputs; k++) {
+                        y[k][idx] = out[k];
+                    }
                 }
             });
         }
         Workers.run("sensitivity", (int) total, CHUNK, tasks, progress);
-        return estimate(y, n, d, o);
+        Estimate[] e = new Estimate[outputs];
+        for (int k = 0; k < outputs; k++) {
+            e[k] = estimate(y[k], n, d, o);
+        }
+        return e;
     }
 
     /** Rows of 2d coordinates: A in the first d, B in the last d. */

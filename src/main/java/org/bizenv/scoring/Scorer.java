@@ -207,24 +207,7 @@ public final class Scorer {
             Indicator ind = indicators.get(j);
             double[] x = in.values()[j];
             MethodSpec spec = ind.imputation();
-            Imputation.Result r = switch (spec.method()) {
-                case "none" -> null;
-                case "mean" -> Imputation.mean(x);
-                case "median" -> Imputation.median(x);
-                case "group-mean" -> Imputation.groupMean(x, groups(data, spec.text("group", "region")));
-                case "group-median" -> Imputation.groupMedian(x, groups(data, spec.text("group", "region")));
-                case "carry-forward" -> {
-                    if (data.previous() == null) {
-                        throw new ScoringException("indicator " + ind.code() + " imputes by carrying last year's "
-                                + "value forward, but no previous year's data were given");
-                    }
-                    yield Imputation.carryForward(x, data.previous()[j]);
-                }
-                default -> throw new IllegalStateException(spec.method());
-            };
-            if (r != null) {
-                r = withoutCoded(r, data, j);
-            }
+            Imputation.Result r = imputeIndicator(ind, spec, data, j, x);
             if (r == null) {
                 out[j] = x;
                 flags[j] = new boolean[x.length];
@@ -243,6 +226,29 @@ public final class Scorer {
             }
         }
         return new Stage("imputed", out, flags);
+    }
+
+    /**
+     * Indicator j's denominated values {@code x} imputed by {@code spec} (normally {@code ind.imputation()}), values
+     * given by a text code left as read; null for {@code none}. The one imputation of the pipeline ({@link Stages}).
+     */
+    static Imputation.Result imputeIndicator(Indicator ind, MethodSpec spec, RawData data, int j, double[] x) {
+        Imputation.Result r = switch (spec.method()) {
+            case "none" -> null;
+            case "mean" -> Imputation.mean(x);
+            case "median" -> Imputation.median(x);
+            case "group-mean" -> Imputation.groupMean(x, groups(data, spec.text("group", "region")));
+            case "group-median" -> Imputation.groupMedian(x, groups(data, spec.text("group", "region")));
+            case "carry-forward" -> {
+                if (data.previous() == null) {
+                    throw new ScoringException("indicator " + ind.code() + " imputes by carrying last year's "
+                            + "value forward, but no previous year's data were given");
+                }
+                yield Imputation.carryForward(x, data.previous()[j]);
+            }
+            default -> throw new IllegalStateException(spec.method());
+        };
+        return r == null ? null : withoutCoded(r, data, j);
     }
 
     private static int[] groups(RawData data, String key) {
@@ -280,7 +286,7 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
-            Treat.Outcome o = Treat.apply(indicators.get(j), in.values()[j]);
+            Treat.Outcome o = Treat.apply(indicators.get(j), indicators.get(j).treatment(), in.values()[j]);
             out[j] = o.values();
             flags[j] = o.changed();
             records[j] = o.record();
@@ -293,10 +299,16 @@ public final class Scorer {
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
-            // values given by a text code ("No Practice" scores 0) replace the normalised value
-            out[j] = withTextScores(normalise(ind, ind.normalisation(), in.values()[j], data.units(), warnings), data, j);
+            out[j] = normaliseIndicator(ind, ind.normalisation(), in.values()[j], data, j, warnings);
         }
         return Stage.unflagged("normalised", out);
+    }
+
+    /** Indicator j normalised by {@code spec}, with the scores text codes stand for put in, as the pipeline does. */
+    static double[] normaliseIndicator(Indicator ind, MethodSpec spec, double[] treated, RawData data, int j,
+                                       List<Names> warnings) {
+        // values given by a text code ("No Practice" scores 0) replace the normalised value
+        return withTextScores(normalise(ind, spec, treated, data.units(), warnings), data, j);
     }
 
     /**

@@ -18,8 +18,8 @@ final class Treat {
     record Outcome(double[] values, boolean[] changed, TreatmentRecord record) {
     }
 
-    static Outcome apply(Indicator ind, double[] x) {
-        MethodSpec spec = ind.treatment();
+    /** {@code spec} is normally {@code ind.treatment()}; another for a robustness run's alternative. */
+    static Outcome apply(Indicator ind, MethodSpec spec, double[] x) {
         double s = OutlierTreatment.skewness(x);
         double k = OutlierTreatment.kurtosis(x);
         switch (spec.method()) {

@@ -24,6 +24,11 @@ final class Weigh {
     }
 
     static NodeWeights children(Framework fw, int node, double[][] childValues) {
+        return children(fw, node, fw.nodes().get(node).weighting(), childValues);
+    }
+
+    /** As the node's own weighting, by {@code spec} instead (a robustness run's alternative). */
+    static NodeWeights children(Framework fw, int node, MethodSpec spec, double[][] childValues) {
         Node nd = fw.nodes().get(node);
         int[] children = fw.tree().children()[node];
         String[] codes = new String[children.length];
@@ -33,7 +38,6 @@ final class Weigh {
             codes[c] = e.code();
             stated[c] = e.weight();
         }
-        MethodSpec spec = nd.weighting();
         String detail = "";
         double[] w;
         switch (spec.method()) {

@@ -114,6 +114,32 @@ class ValidationTest extends JobTestBase {
     }
 
     @Test
+    void anUncertainAlternativeTheDataCannotTakeFailsValidateAsTheRun() throws Exception {
+        Path fw = framework("", "", ind("A", "INDEX", "") + ind("B", "INDEX", ""));
+        Path u = tmp.resolve("u.yaml");
+        Files.writeString(u, """
+                uncertainty:
+                  inputs:
+                    - id: n
+                      normalisation: [zscore, {method: distance-to-reference, unit: u9}]
+                      at: [A]
+                """);
+        Path data = data("2024", TWO, POP);
+        String expected = "input n: normalisation distance-to-reference (unit u9) cannot be applied to indicator A: "
+                + "indicator A: reference unit 'u9' is not among the units";
+        assertThat(runFails(fw, data, null, new RobustnessSettings(true, List.of(), 10, "uniform:0.25", 0, 0, 1)
+                .withUncertainty(u, null), "score")).isEqualTo(expected);
+        Validated v = validate("validate", "-f", fw.toString(), "-d", data.toString(), "--uncertainty", u.toString());
+        assertThat(v.exit()).isEqualTo(BizenvCommand.INVALID_INPUT);
+        assertThat(v.stderr()).contains(expected);
+        // without data: the file against the framework, with its line
+        Files.writeString(u, "uncertainty:\n  inputs:\n    - {id: n, normalisation: [zscore], at: [C]}\n");
+        Validated f = validate("validate", "-f", fw.toString(), "--uncertainty", u.toString());
+        assertThat(f.exit()).isEqualTo(BizenvCommand.INVALID_INPUT);
+        assertThat(f.stderr()).contains(":3: input n: unknown indicator 'C' ('at')");
+    }
+
+    @Test
     void aReferenceUnitThatIsNotAmongTheUnits() throws Exception {
         Path fw = framework("", "", ind("A", "INDEX", "normalisation: {method: distance-to-reference, unit: u9}")
                 + ind("B", "INDEX", ""));

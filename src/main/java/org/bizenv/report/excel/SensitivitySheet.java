@@ -52,6 +52,9 @@ final class SensitivitySheet extends SheetWriter {
         if (rb.sensitivity() != null) {
             sobolTable(g, rb.sensitivity());
         }
+        if (rb.pipeline() != null) {
+            pipeline(g, rb.pipeline());
+        }
         g.notes("说明 Notes", rb.notes());
         g.widths(8, 30);
         // the chart sits above the table: repeat no rows when printing, and fit the width to a page
@@ -187,9 +190,13 @@ final class SensitivitySheet extends SheetWriter {
     }
 
     private void sobolTable(SheetGrid g, RobustnessSection.SensitivityTable v) {
+        sobolTable(g, v, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
+                + "sensitivity indices)");
+    }
+
+    private void sobolTable(SheetGrid g, RobustnessSection.SensitivityTable v, String title) {
         g.row();
-        g.cell(g.row(), 0, "哪些权重最影响排名（Sobol 敏感性指数） Which weights move the ranking most (Sobol "
-                + "sensitivity indices) — " + v.output() + ": N = "
+        g.cell(g.row(), 0, title + " — " + v.output() + ": N = "
                 + count(v.baseSamples()) + " (" + count(v.runs()) + " runs), " + Math.round(v.confidence() * 100)
                 + "% bootstrap intervals (" + count(v.bootstrap()) + " resamples)", st.bold);
         g.header(List.of("输入 Input", "名称 Name", "单独影响（一阶指数 S1） Effect alone (first order S1)",
@@ -209,6 +216,46 @@ final class SensitivitySheet extends SheetWriter {
         g.text(var, 0, "输出方差 Output variance", st.text);
         g.number(var, 2, v.outputVariance(), st.stat);
         g.notes(null, v.notes());
+    }
+
+    /**
+     * The whole-pipeline analysis of an uncertainty file: the inputs (what varies, its alternatives, what a change
+     * recomputes), every city's rank interval, then the Sobol indices of each output.
+     */
+    private void pipeline(SheetGrid g, RobustnessSection.PipelineTable p) {
+        g.row();
+        g.cell(g.row(), 0, "全流程不确定性：方法选择与权重一起变动 Whole-pipeline uncertainty: method choices and weights "
+                + "varied together (" + p.file() + ", " + count(p.runs()) + " runs, seed " + p.seed() + ")", st.bold);
+        g.header(List.of("输入 Input", "名称 Name", "变动的步骤 What varies", "对象 At", "备选 Alternatives",
+                "每次重算 Recomputed"));
+        for (var x : ReportLookup.nonNull(p.inputs())) {
+            Row row = g.row();
+            g.text(row, 0, x.id(), st.text);
+            g.text(row, 1, ReportLookup.both(x.name(), ""), st.text);
+            g.text(row, 2, x.kind(), st.text);
+            g.text(row, 3, x.targets().size() > 6 ? x.targets().size() + " 项 items" : String.join(", ", x.targets()),
+                    st.text);
+            g.text(row, 4, String.join(" | ", x.alternatives()), st.text);
+            g.text(row, 5, ReportLookup.both(x.recomputes(), ""), st.text);
+        }
+        if (!p.units().isEmpty()) {
+            g.row();
+            g.header(List.of("城市 City", "名称 Name", "基准排名 Nominal rank", "中位排名 Median rank",
+                    "区间最好端 Best end (5th)", "区间最差端 Worst end (95th)", "最好 Best", "最差 Worst",
+                    "平均排名变动 Mean |shift|"));
+            for (var row : p.units()) {
+                Row x = g.row();
+                g.text(x, 0, row.unit(), st.text);
+                g.text(x, 1, lookup.label(row.unit()), st.text);
+                g.numbers(x, 2, st.stat, row.nominalRank(), row.medianRank(), row.rankP05(), row.rankP95(),
+                        row.bestRank(), row.worstRank(), row.meanAbsShift());
+            }
+        }
+        for (var v : ReportLookup.nonNull(p.sensitivity())) {
+            sobolTable(g, v, "哪些选择最影响结果（Sobol 敏感性指数） Which choices move the result most (Sobol "
+                    + "sensitivity indices)");
+        }
+        g.notes(null, p.notes());
     }
 
     private static String count(long n) {

@@ -42,6 +42,7 @@ final class RobustnessSections extends SectionWriter {
         reversals(rb.reversals());
         scenarios(rb.scenarios());
         sampling(rb.sampling());
+        pipeline(rb.pipeline());
         g.writeEndObject();
     }
 
@@ -128,6 +129,12 @@ final class RobustnessSections extends SectionWriter {
         if (!objectOrNull("sensitivity", v)) {
             return;
         }
+        sensitivityFields(v);
+        g.writeEndObject();
+    }
+
+    /** The fields of a Sobol table, inside an object the caller opened and closes. */
+    private void sensitivityFields(RobustnessSection.SensitivityTable v) {
         str("output", v.output());
         g.writeNumberProperty("baseSamples", v.baseSamples());
         g.writeNumberProperty("runs", v.runs());
@@ -149,6 +156,44 @@ final class RobustnessSections extends SectionWriter {
             num("totalHigh", x.totalHigh());
         });
         texts("notes", v.notes());
+    }
+
+    /**
+     * The whole-pipeline analysis of an uncertainty file ({@code pipeline}, written only when it ran): the inputs
+     * varied and what each recomputes, every unit's rank interval, Sobol indices per output.
+     */
+    private void pipeline(RobustnessSection.PipelineTable p) {
+        if (p == null) {
+            return;
+        }
+        g.writeName("pipeline");
+        g.writeStartObject();
+        str("file", p.file());
+        str("focusUnit", p.focusUnit());
+        g.writeNumberProperty("runs", p.runs());
+        g.writeNumberProperty("seed", p.seed());
+        g.writeNumberProperty("cachedRows", p.cachedRows());
+        objects("inputs", ReportLookup.nonNull(p.inputs()), x -> {
+            str("id", x.id());
+            names("name", x.name());
+            str("kind", x.kind());
+            strings("targets", x.targets());
+            strings("alternatives", x.alternatives());
+            names("recomputes", x.recomputes());
+        });
+        str("percentiles", p.percentiles());
+        objects("units", ReportLookup.nonNull(p.units()), row -> {
+            str("unit", row.unit());
+            rank("nominalRank", row.nominalRank());
+            num("medianRank", row.medianRank());
+            num("rankP05", row.rankP05());
+            num("rankP95", row.rankP95());
+            rank("bestRank", row.bestRank());
+            rank("worstRank", row.worstRank());
+            num("meanAbsShift", row.meanAbsShift());
+        });
+        objects("sensitivity", ReportLookup.nonNull(p.sensitivity()), this::sensitivityFields);
+        texts("notes", p.notes());
         g.writeEndObject();
     }
 
