@@ -18,9 +18,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *                       win over re-scored previous data); null for none
  * @param generatedAt  the timestamp written into reports (fixed for byte-identical output), or null for now
  * @param robustness   the robustness analysis of this year's ranking (scenarios, uncertainty, sensitivity, margins)
+ * @param surveyPartitions the parts each survey file is read in at once (the survey step's partitions); 0 for
+ *                     {@link #defaultSurveyPartitions()}. The reports are the same for any number.
  */
 public record EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData,
-                                Path previousReport, String generatedAt, RobustnessSettings robustness) {
+                                Path previousReport, String generatedAt, RobustnessSettings robustness,
+                                int surveyPartitions) {
+
+    /** More partitions than this gain nothing on the machines evaluation teams use, and each costs a thread. */
+    public static final int MAX_SURVEY_PARTITIONS = 64;
 
     static final String FRAMEWORK = "framework";
     static final String DATA = "data";
@@ -38,6 +44,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String SENSITIVITY_SAMPLES = "sensitivity-samples";
     static final String SURVEY_BOOTSTRAP = "survey-bootstrap";
     static final String SEED = "seed";
+    static final String SURVEY_PARTITIONS = "survey-partitions";
 
     public EvaluationRequest {
         framework = framework.toAbsolutePath().normalize();
@@ -46,6 +53,25 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
         previousData = previousData == null ? null : previousData.toAbsolutePath().normalize();
         previousReport = previousReport == null ? null : previousReport.toAbsolutePath().normalize();
         robustness = robustness == null ? RobustnessSettings.defaults() : robustness;
+        if (surveyPartitions < 0 || surveyPartitions > MAX_SURVEY_PARTITIONS) {
+            throw new IllegalArgumentException("the survey partitions must be 1 to " + MAX_SURVEY_PARTITIONS
+                    + " (or 0 for one per core, at most " + DEFAULT_PARTITIONS_CAP + "), not " + surveyPartitions);
+        }
+        surveyPartitions = surveyPartitions == 0 ? defaultSurveyPartitions() : surveyPartitions;
+    }
+
+    /** The default's cap: past a few parts the reading waits on the disk and the merge, not on the cores. */
+    public static final int DEFAULT_PARTITIONS_CAP = 8;
+
+    /** One survey partition per core, at most {@value #DEFAULT_PARTITIONS_CAP}. */
+    public static int defaultSurveyPartitions() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_PARTITIONS_CAP);
+    }
+
+    /** A request with one survey partition per core. */
+    public EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData, Path previousReport,
+                             String generatedAt, RobustnessSettings robustness) {
+        this(framework, data, year, output, previousData, previousReport, generatedAt, robustness, 0);
     }
 
     /** A request with the default robustness analysis. */
@@ -61,7 +87,14 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
 
     /** The same request with other robustness settings. */
     public EvaluationRequest withRobustness(RobustnessSettings r) {
-        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r);
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r,
+                surveyPartitions);
+    }
+
+    /** The same request with the survey files read in {@code n} parts at once (0: one per core). */
+    public EvaluationRequest withSurveyPartitions(int n) {
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt,
+                robustness, n);
     }
 
     JobParameters toJobParameters(String fingerprint, long attempt, String generatedAtResolved) {
@@ -83,6 +116,8 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addLong(SENSITIVITY_SAMPLES, (long) robustness.sensitivitySamples())
                 .addLong(SURVEY_BOOTSTRAP, (long) robustness.surveyBootstrap())
                 .addLong(SEED, robustness.seed())
+                // how the survey is read, not what it says: the same reports for any number, so not identifying
+                .addLong(SURVEY_PARTITIONS, (long) surveyPartitions, false)
                 .toJobParameters();
     }
 
@@ -96,7 +131,13 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 p.getLong(SURVEY_BOOTSTRAP), p.getLong(SEED));
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
-                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness);
+                optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness,
+                surveyPartitions(p.getLong(SURVEY_PARTITIONS)));
+    }
+
+    /** A job's survey partitions; a run from before them (no parameter) read each file in one part. */
+    static int surveyPartitions(Long n) {
+        return n == null ? 1 : n.intValue();
     }
 
     /**

@@ -34,9 +34,12 @@ public class EvaluationRunner {
         this.job = evaluationJob;
     }
 
-    /** What happened: the final status, whether it was a restart, the steps that ran, and the failures. */
+    /**
+     * What happened: the final status, whether it was a restart, the job's steps that ran, the survey partitions that
+     * ran (their step executions, {@code survey-part:f0-p000}, …), and the failures.
+     */
     public record Outcome(BatchStatus status, long executionId, long instanceId, boolean restarted,
-                          List<String> stepsRun, List<Throwable> failures) {
+                          List<String> stepsRun, List<String> partitionsRun, List<Throwable> failures) {
         public boolean succeeded() {
             return status == BatchStatus.COMPLETED;
         }
@@ -70,8 +73,12 @@ public class EvaluationRunner {
     }
 
     private Outcome outcome(JobExecution e, boolean restarted) {
-        List<String> steps = e.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-        return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps,
+        // in the order they ran; a partition's execution is named after its step, a colon and the partition
+        List<String> all = e.getStepExecutions().stream().sorted(java.util.Comparator.comparing(StepExecution::getId))
+                .map(StepExecution::getStepName).toList();
+        List<String> steps = all.stream().filter(n -> !n.contains(":")).toList();
+        List<String> partitions = all.stream().filter(n -> n.contains(":")).sorted().toList();
+        return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps, partitions,
                 e.getAllFailureExceptions());
     }
 }

@@ -26,6 +26,10 @@ public final class Workspace {
     static final String SURVEY_PREVIOUS = "survey-previous";
     /** This year's survey answers as patterns per city and size class, for the survey bootstrap. */
     static final String SURVEY_PATTERNS = "survey-patterns-current";
+    /** The survey partitions' names, per file in file order ({@link SurveyPartitioner}). */
+    static final String SURVEY_PLAN = "survey-partitions";
+    /** A survey partition's counts, respondents and problems: this prefix and the partition's name. */
+    static final String SURVEY_PART = "survey-part-";
     static final String REPORT = "report";
 
     static final JsonMapper MAPPER = JsonMapper.builder()

@@ -22,9 +22,17 @@ public final class SurveyAggregator {
     private final List<String> units = new ArrayList<>();
     private final Map<String, Integer> unitIndex = new HashMap<>();
     private final int stride;
-    private int[] count = new int[0];
-    private int[] sum = new int[0];
-    private int[] favourable = new int[0];
+    /*
+     * Every tally array, per unit × size class × question (unit-major), by these indices. Growing, merging and saving
+     * a partition's counts ({@link #counts}, {@link #add(Counts)}) go over all of them, so a new tally array (sums of
+     * squares, …) is one more index here and its update in add(ValidResponse): the partitioned survey step then sums
+     * it too. Integers only, so that sums do not depend on the order of rows or partitions.
+     */
+    private static final int COUNT = 0;
+    private static final int SUM = 1;
+    private static final int FAVOURABLE_COUNT = 2;
+    private static final int TALLIES = 3;
+    private int[][] tallies = new int[TALLIES][0];
 
     /**
      * @param questions     the questions, in the order of {@link ValidResponse#answers()}
@@ -45,6 +53,9 @@ public final class SurveyAggregator {
                     + questions.size());
         }
         int base = unit(r.unit()) * stride + r.size() * questions.size();
+        int[] count = tallies[COUNT];
+        int[] sum = tallies[SUM];
+        int[] favourable = tallies[FAVOURABLE_COUNT];
         for (int q = 0; q < answers.length; q++) {
             int a = answers[q];
             if (a != 0) {
@@ -62,13 +73,43 @@ public final class SurveyAggregator {
         if (!other.questions.equals(questions)) {
             throw new IllegalArgumentException("cannot merge aggregators of different questions");
         }
-        for (int ou = 0; ou < other.units.size(); ou++) {
+        add(other.units, other.tallies);
+    }
+
+    /**
+     * A partition's counts as a data set: the units in the order they were first seen and every tally array, trimmed
+     * to them ({@code [tally][unit · stride + …]}).
+     */
+    public record Counts(List<String> questions, List<String> units, int[][] tallies) {
+    }
+
+    /** The counts so far, for another aggregator to {@link #add(Counts)}. */
+    public Counts counts() {
+        int[][] t = new int[TALLIES][];
+        for (int k = 0; k < TALLIES; k++) {
+            t[k] = Arrays.copyOf(tallies[k], units.size() * stride);
+        }
+        return new Counts(questions, units, t);
+    }
+
+    /** Adds a partition's counts. @throws IllegalArgumentException for other questions or other tallies */
+    public void add(Counts c) {
+        if (!c.questions().equals(questions) || c.tallies().length != TALLIES) {
+            throw new IllegalArgumentException("cannot add the counts of other questions or tallies");
+        }
+        add(c.units(), c.tallies());
+    }
+
+    private void add(List<String> otherUnits, int[][] other) {
+        for (int ou = 0; ou < otherUnits.size(); ou++) {
             int from = ou * stride;
-            int to = unit(other.units.get(ou)) * stride;
-            for (int i = 0; i < stride; i++) {
-                count[to + i] += other.count[from + i];
-                sum[to + i] += other.sum[from + i];
-                favourable[to + i] += other.favourable[from + i];
+            int to = unit(otherUnits.get(ou)) * stride;
+            for (int k = 0; k < TALLIES; k++) {
+                int[] into = tallies[k];
+                int[] add = other[k];
+                for (int i = 0; i < stride; i++) {
+                    into[to + i] += add[from + i];
+                }
             }
         }
     }
@@ -92,9 +133,9 @@ public final class SurveyAggregator {
         for (int u = 0; u < order.size(); u++) {
             Integer at = unitIndex.get(order.get(u));
             if (at != null) {
-                System.arraycopy(count, at * stride, c, u * stride, stride);
-                System.arraycopy(sum, at * stride, s, u * stride, stride);
-                System.arraycopy(favourable, at * stride, f, u * stride, stride);
+                System.arraycopy(tallies[COUNT], at * stride, c, u * stride, stride);
+                System.arraycopy(tallies[SUM], at * stride, s, u * stride, stride);
+                System.arraycopy(tallies[FAVOURABLE_COUNT], at * stride, f, u * stride, stride);
             }
         }
         return poststratified(order, questions, c, s, f, sizeMix, minSample);
@@ -153,11 +194,11 @@ public final class SurveyAggregator {
         units.add(code);
         unitIndex.put(code, index);
         int size = units.size() * stride;
-        if (size > count.length) {
-            int capacity = Math.max(size, count.length * 2);
-            count = Arrays.copyOf(count, capacity);
-            sum = Arrays.copyOf(sum, capacity);
-            favourable = Arrays.copyOf(favourable, capacity);
+        if (size > tallies[COUNT].length) {
+            int capacity = Math.max(size, tallies[COUNT].length * 2);
+            for (int k = 0; k < TALLIES; k++) {
+                tallies[k] = Arrays.copyOf(tallies[k], capacity);
+            }
         }
         return index;
     }

@@ -44,8 +44,8 @@ public final class SurveyCsvReader implements AutoCloseable {
     public static final List<String> IDENTITY_COLUMNS = List.of("RespondentId", "City", "Size", "Industry");
     private static final Pattern QUESTION = Pattern.compile("(?i)(Q(\\d+))(?: .*)?");
 
-    private final Problems problems = new Problems();
-    private final CsvRecords csv;
+    private Problems problems = new Problems();
+    private CsvRecords csv;
     private final SurveyLayout layout;
     private final int headerWidth;
     private boolean done;
@@ -69,6 +69,16 @@ public final class SurveyCsvReader implements AutoCloseable {
      */
     public SurveyCsvReader(Path dataFolder, String path, List<String> questions, TextEncoding encoding,
                            UnitResolver resolver) {
+        this(dataFolder, path, questions, encoding, resolver, CsvRecords.Range.WHOLE);
+    }
+
+    /**
+     * The rows of one part of the file ({@link SurveySplit}), numbered as in the whole file. Every part reads the
+     * header for the layout; only the part from the file's start reports the header's and the file's problems, a
+     * later part only what it finds in its own rows.
+     */
+    public SurveyCsvReader(Path dataFolder, String path, List<String> questions, TextEncoding encoding,
+                           UnitResolver resolver, CsvRecords.Range part) {
         List<String> expected = new ArrayList<>(IDENTITY_COLUMNS);
         expected.addAll(questions);
         this.csv = CsvRecords.open(dataFolder, path, encoding,
@@ -99,6 +109,25 @@ public final class SurveyCsvReader implements AutoCloseable {
         this.layout = new SurveyLayout(path, identity[0], identity[1], identity[2], identity[3], qs, qCols);
         this.headerWidth = names.size();
         this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+        if (part.start() > 0) {
+            problems = new Problems();
+        }
+        if (csv != null && !part.equals(CsvRecords.Range.WHOLE)) {
+            csv = csv.part(part, problems);
+        }
+    }
+
+    /** The field separator the header chose (a comma when the file could not be read). */
+    public char separator() {
+        return csv == null ? ',' : csv.separator();
+    }
+
+    /**
+     * Whether the reading stopped before the end of the file or part, at a byte that is not text or a record beyond
+     * the reader's limits (reported): rows after it are not read, so neither are later parts' problems reported.
+     */
+    public boolean stopped() {
+        return csv != null && csv.failed();
     }
 
     /** The encoding the file is read in; null when it could not be opened. */
