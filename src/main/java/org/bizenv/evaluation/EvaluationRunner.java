@@ -24,6 +24,9 @@ public class EvaluationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
 
+    /** The job's partitioned step: its partitions are the executions named {@code survey-part:…}. */
+    private static final String PARTITIONED_STEP = "survey";
+
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
@@ -74,11 +77,25 @@ public class EvaluationRunner {
 
     private Outcome outcome(JobExecution e, boolean restarted) {
         // in the order they ran; a partition's execution is named after its step, a colon and the partition
-        List<String> all = e.getStepExecutions().stream().sorted(java.util.Comparator.comparing(StepExecution::getId))
-                .map(StepExecution::getStepName).toList();
-        List<String> steps = all.stream().filter(n -> !n.contains(":")).toList();
-        List<String> partitions = all.stream().filter(n -> n.contains(":")).sorted().toList();
+        List<StepExecution> ran = e.getStepExecutions().stream()
+                .sorted(java.util.Comparator.comparing(StepExecution::getId)).toList();
+        List<String> steps = ran.stream().map(StepExecution::getStepName).filter(n -> !n.contains(":")).toList();
+        List<String> partitions = ran.stream().map(StepExecution::getStepName).filter(n -> n.contains(":")).sorted()
+                .toList();
+        // A failed partition fails its manager step with "Partition handler returned an unsuccessful step", which
+        // says nothing the partition's own failure does not: the person is told the partition's.
+        boolean partitionFailed = ran.stream().anyMatch(s -> isPartition(s) && !s.getFailureExceptions().isEmpty());
+        List<Throwable> failures = new java.util.ArrayList<>(e.getFailureExceptions());
+        for (StepExecution s : ran) {
+            if (!(partitionFailed && s.getStepName().equals(PARTITIONED_STEP))) {
+                s.getFailureExceptions().stream().filter(t -> !failures.contains(t)).forEach(failures::add);
+            }
+        }
         return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps, partitions,
-                e.getAllFailureExceptions());
+                failures);
+    }
+
+    private static boolean isPartition(StepExecution s) {
+        return s.getStepName().contains(":");
     }
 }
