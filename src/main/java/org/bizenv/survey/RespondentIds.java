@@ -90,6 +90,15 @@ final class RespondentIds {
      */
     synchronized void addAll(byte[] fingerprints, long[] partSuspects) {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(fingerprints);
+        // Grown first to hold them all: a part's fingerprints come in its table's order, that is by home slot, and
+        // inserted so into a smaller table they would pile up in long runs of full slots (a quadratic merge).
+        int capacity = slots.length;
+        while (size + fingerprints.length / 8 > MAX_LOAD * capacity) {
+            capacity += capacity / 2;
+        }
+        if (capacity > slots.length) {
+            rehash(capacity);
+        }
         while (in.remaining() >= 8) {
             addFingerprint(in.getLong());
         }
@@ -119,8 +128,12 @@ final class RespondentIds {
     }
 
     private void grow() {
+        rehash(slots.length + slots.length / 2);
+    }
+
+    private void rehash(int capacity) {
         long[] old = slots;
-        long[] bigger = new long[old.length + old.length / 2];
+        long[] bigger = new long[capacity];
         for (long fp : old) {
             if (fp != 0) {
                 int i = slot(fp, bigger.length);
