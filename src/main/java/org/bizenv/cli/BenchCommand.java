@@ -9,9 +9,11 @@ import org.bizenv.BizenvApplication;
 import org.bizenv.bench.ColdStart;
 import org.bizenv.bench.LargeRun;
 import org.bizenv.bench.PipelineBench;
+import org.bizenv.bench.SurveyBench;
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
+import org.bizenv.evaluation.RobustnessSettings;
 import org.bizenv.report.EngineVersion;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
@@ -19,6 +21,9 @@ import org.bizenv.report.json.JsonReportWriter;
 import org.bizenv.robustness.Percentiles;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.Scorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -32,7 +37,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = BizenvCommand.USAGE,
         description = "Benchmarks the sample commands cold (each a fresh JVM, beside a bare start of the same jar), "
-                + "the sample job end to end in-process, and the scoring core on a synthetic set "
+                + "the sample job end to end in-process, the survey step with 1 and N partitions beside a bare parse "
+                + "of the same file, and the scoring core on a synthetic set "
                 + "(default 3,000 units × 200 indicators); prints medians, ratios, the machine and its load.")
 public class BenchCommand implements Callable<Integer> {
 
@@ -58,6 +64,16 @@ public class BenchCommand implements Callable<Integer> {
             description = "Heap ceiling (-Xmx) of the whole job on the --units × --indicators set; none to skip "
                     + "that part (default: ${DEFAULT-VALUE})")
     String largeHeap;
+
+    @Option(names = "--survey-rows", defaultValue = "300000",
+            description = "Questionnaire rows of the survey figures: the sample's rows repeated with fresh ids "
+                    + "(default: ${DEFAULT-VALUE})")
+    int surveyRows;
+
+    @Option(names = "--survey-repeat", defaultValue = "3",
+            description = "Measured runs of the survey figures, each partition count; 0 to skip them "
+                    + "(default: ${DEFAULT-VALUE})")
+    int surveyRepeat;
 
     @Option(names = "--framework", defaultValue = "indicators/miit-sme-2024.yaml", description = "Sample framework")
     Path framework;
@@ -93,6 +109,9 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (jobRepeat > 0) {
                 benchJob(tmp);
+            }
+            if (surveyRepeat > 0) {
+                benchSurvey(tmp);
             }
             benchCore(tmp);
             if (pipelineRuns > 0) {
@@ -191,6 +210,64 @@ public class BenchCommand implements Callable<Integer> {
     private SyntheticSet.Set synthetic(Path tmp) throws java.io.IOException {
         return SyntheticSet.create(tmp.resolve("synthetic"), units, 10, 4, indicators / 40 == 0 ? 1
                 : indicators / 40, 42);
+    }
+
+    /**
+     * The survey step in the job (its partitions and the merge, from the job repository's step times) on a file of
+     * {@code --survey-rows} rows, with 1 partition and with one per core, beside a bare parse-and-sum of the same file
+     * in this JVM. The job runs this year only, without the robustness analysis; one warm-up run each, then the best
+     * of {@code --survey-repeat} (the least disturbed by other load), as rows a second.
+     */
+    private void benchSurvey(Path tmp) throws Exception {
+        String survey = "survey.csv";
+        Path big = SurveyBench.dataWithRows(data, survey, tmp.resolve("survey-data/2024"), surveyRows);
+        int cores = EvaluationRequest.defaultSurveyPartitions();
+        int[] counts = cores > 1 ? new int[] {1, cores} : new int[] {1};
+        double bare = 0;
+        double[] step = new double[counts.length];
+        try (ConfigurableApplicationContext ctx = BizenvApplication.context(tmp.resolve("survey-repository"))) {
+            EvaluationRunner runner = ctx.getBean(EvaluationRunner.class);
+            JobRepository jobs = ctx.getBean(JobRepository.class);
+            for (int r = -1; r < surveyRepeat; r++) {                 // r = -1: warm-up
+                double b = SurveyBench.bareRowsPerSecond(big, survey);
+                for (int i = 0; i < counts.length; i++) {
+                    var o = runner.run(new EvaluationRequest(framework, big, 2024, tmp.resolve("survey-out" + r + i),
+                            null, null, "2025-01-01T00:00:00Z", RobustnessSettings.off(), null, counts[i]));
+                    if (!o.succeeded()) {
+                        throw new IllegalStateException("the survey bench's job failed: " + o.failures());
+                    }
+                    double rowsPerSecond = surveyRowsPerSecond(jobs.getJobExecution(o.executionId()));
+                    if (r >= 0) {
+                        step[i] = Math.max(step[i], rowsPerSecond);
+                    }
+                }
+                if (r >= 0) {
+                    bare = Math.max(bare, b);
+                }
+            }
+        }
+        System.out.printf("survey, %,d questionnaire rows (read, validate, tally in the job: partitions + merge), "
+                + "best of %d runs:%n", surveyRows, surveyRepeat);
+        System.out.printf("  bare parse-and-sum of the same file (reference)  %,10.0f rows/s%n", bare);
+        for (int i = 0; i < counts.length; i++) {
+            System.out.printf("  survey step, %d partition%s %s %,10.0f rows/s  %3.0f %% of the bare parse%n",
+                    counts[i], counts[i] == 1 ? " " : "s", " ".repeat(21 - Integer.toString(counts[i]).length()),
+                    step[i], 100 * step[i] / bare);
+        }
+    }
+
+    /** Rows read by the survey partitions over the wall time of the survey and survey-merge steps. */
+    private static double surveyRowsPerSecond(JobExecution e) {
+        long rows = 0;
+        double seconds = 0;
+        for (StepExecution s : e.getStepExecutions()) {
+            if (s.getStepName().contains(":")) {
+                rows += s.getReadCount();
+            } else if (s.getStepName().startsWith("survey")) {
+                seconds += java.time.Duration.between(s.getStartTime(), s.getEndTime()).toNanos() / 1e9;
+            }
+        }
+        return rows / seconds;
     }
 
     private void benchCore(Path tmp) throws Exception {

@@ -114,6 +114,12 @@ public class RunCommand implements Callable<Integer> {
                     + "focus-city)")
     String focusCity;
 
+    @Option(names = "--survey-partitions", paramLabel = "N", defaultValue = "0",
+            description = "Read each survey file in N parts at once, on N threads; the reports are the same for any N "
+                    + "(default: one per core, at most " + EvaluationRequest.DEFAULT_PARTITIONS_CAP + "; at most "
+                    + EvaluationRequest.MAX_SURVEY_PARTITIONS + ")")
+    int surveyPartitions;
+
     @Option(names = "--no-robustness",
             description = "Skip the robustness analysis (scenarios, uncertainty, sensitivity, rank-reversal margins); "
                     + "the reports then have no robustness sheets or section")
@@ -152,8 +158,13 @@ public class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        EvaluationRequest request = new EvaluationRequest(framework, data, year, output, previousData, previousReport,
-                generatedAt, robustness).withPublication(new Publication(!noCards, compactJson));
+        EvaluationRequest request;
+        try {
+            request = new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt,
+                    robustness, new Publication(!noCards, compactJson), surveyPartitions);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--survey-partitions: " + e.getMessage(), e);
+        }
         Path repo = repository.toAbsolutePath().normalize();
         String command = "bizenv " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RepositoryLock lock;

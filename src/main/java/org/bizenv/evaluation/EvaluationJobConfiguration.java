@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.bizenv.report.Publication;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.FrameworkLoader;
+import org.bizenv.survey.SurveyResponse;
+import org.bizenv.survey.ValidResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -13,20 +15,29 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.JobContext;
+import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The yearly evaluation job: intake (returns, statistics, walk-through tests of both years, validated) → survey
- * (questionnaire microdata, chunk-oriented) → score (every stage, both years) → publish (Excel and JSON, atomically).
+ * (questionnaire microdata: each file split into parts read at once, a chunk-oriented partition each) → survey-merge
+ * (the partitions' tallies combined, the survey indicators) → score (every stage, both years) → publish (Excel and
+ * JSON, atomically).
  * Steps hand their named data sets over through the run's {@link Workspace}, so a restart skips completed steps.
  *
  * <p>Wiring only. Each step's work is a step-scoped bean built from the job's parameters (as Spring Batch's samples
@@ -44,6 +55,8 @@ public class EvaluationJobConfiguration {
 
     /** Rows per survey chunk: large enough to amortise the transaction, small enough to keep memory flat. */
     static final int SURVEY_CHUNK = 2_000;
+    /** The survey partitions' step; its executions are named {@code survey-part:<partition>}. */
+    static final String SURVEY_PART = "survey-part";
 
     private static final String PARAMETER = "#{jobParameters['";
     private static final String END = "']}";
@@ -55,11 +68,12 @@ public class EvaluationJobConfiguration {
     }
 
     @Bean
-    public Job evaluationJob(JobRepository jobRepository, Step intakeStep, Step surveyStep, Step scoreStep,
-                             Step publishStep) {
+    public Job evaluationJob(JobRepository jobRepository, Step intakeStep, Step surveyStep, Step surveyMergeStep,
+                             Step scoreStep, Step publishStep) {
         return new JobBuilder(JOB, jobRepository)
                 .start(intakeStep)
                 .next(surveyStep)
+                .next(surveyMergeStep)
                 .next(scoreStep)
                 .next(publishStep)
                 .listener(dropWorkspaceWhenComplete())
@@ -133,13 +147,79 @@ public class EvaluationJobConfiguration {
                 robustnessSettings.scenarios(), robustnessSettings.uncertainty());
     }
 
+    /** The run's survey files and the city registry, for every partition of the survey step and its merge. */
+    @Bean
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    public SurveyFiles surveyFiles(Framework framework, RobustnessSettings robustnessSettings,
+                                   @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
+                                   @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
+        return SurveyFiles.of(framework, Path.of(data), EvaluationRequest.optionalPath(previousData),
+                robustnessSettings.surveyBootstrap() > 0);
+    }
+
     @Bean
     @StepScope
-    public SurveyStep surveyTallies(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
-                                    @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
-                                    @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
-        return new SurveyStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
-                robustnessSettings.surveyBootstrap() > 0);
+    public SurveyPartitioner surveyPartitioner(SurveyFiles surveyFiles, Workspace workspace) {
+        return new SurveyPartitioner(surveyFiles, workspace);
+    }
+
+    /**
+     * Runs the survey partitions on threads of this JVM, at most {@code survey-partitions} at once. Replacing this bean
+     * by spring-batch-integration's {@code MessageChannelPartitionHandler} runs them on other machines instead: see
+     * docs/scaling.md for what else that takes.
+     */
+    @Bean
+    @StepScope
+    public TaskExecutorPartitionHandler surveyPartitionHandler(
+            Step surveyPartStep, @Value(PARAMETER + EvaluationRequest.SURVEY_PARTITIONS + END) Long partitions) {
+        int n = EvaluationRequest.surveyPartitions(partitions);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("survey-");
+        threads.setConcurrencyLimit(n);
+        threads.setTaskDecorator(inJobScope());
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(surveyPartStep);
+        handler.setTaskExecutor(threads);
+        handler.setGridSize(n);
+        return handler;
+    }
+
+    /**
+     * Opens the job's scope on a partition's thread for as long as the partition runs, so that its step-scoped beans
+     * can take the job-scoped ones (the framework, the workspace, the survey files), parsed once per run. Spring Batch
+     * keeps the job scope to the thread that runs the job; the partitions' steps get their own step scope.
+     */
+    private static TaskDecorator inJobScope() {
+        return task -> {
+            JobContext job = JobSynchronizationManager.getContext();
+            if (job == null) {
+                return task;
+            }
+            JobExecution execution = job.getJobExecution();
+            return () -> {
+                JobSynchronizationManager.register(execution);
+                try {
+                    task.run();
+                } finally {
+                    JobSynchronizationManager.release();
+                }
+            };
+        };
+    }
+
+    /** One partition: its file and range are in the partition step execution's context. */
+    @Bean
+    @StepScope
+    public SurveyStep surveyPart(SurveyFiles surveyFiles, Workspace workspace,
+                                 @Value("#{stepExecution}") StepExecution stepExecution) {
+        ExecutionContext c = stepExecution.getExecutionContext();
+        return new SurveyStep(surveyFiles, workspace, c.getInt(SurveyPartitioner.FILE),
+                c.getString(SurveyPartitioner.PART), SurveyPartitioner.range(c));
+    }
+
+    @Bean
+    @StepScope
+    public SurveyMergeStep surveyMerge(SurveyFiles surveyFiles, Workspace workspace) {
+        return new SurveyMergeStep(surveyFiles, workspace);
     }
 
     @Bean
@@ -173,16 +253,37 @@ public class EvaluationJobConfiguration {
         return new StepBuilder("intake", jobRepository).tasklet(intakeTasklet, tx).build();
     }
 
+    /** A partition of the survey step: the rows of one part of one file ({@link SurveyStep}). */
     @Bean
-    public Step surveyStep(JobRepository jobRepository, PlatformTransactionManager tx, SurveyStep surveyTallies) {
-        return new StepBuilder("survey", jobRepository)
-                .<SurveyStep.Item, SurveyStep.Valid>chunk(SURVEY_CHUNK)
+    public Step surveyPartStep(JobRepository jobRepository, PlatformTransactionManager tx, SurveyStep surveyPart) {
+        return new StepBuilder(SURVEY_PART, jobRepository)
+                .<SurveyResponse, ValidResponse>chunk(SURVEY_CHUNK)
                 .transactionManager(tx)
-                .reader(surveyTallies::read)
-                .processor(surveyTallies::process)
-                .writer(surveyTallies::write)
-                .listener(surveyTallies)
+                .reader(surveyPart::read)
+                .processor(surveyPart::process)
+                .writer(surveyPart::write)
+                .listener(surveyPart)
                 .build();
+    }
+
+    /**
+     * The survey step: the partitioner splits the files, the partition handler runs the partitions (named
+     * {@code survey-part:f0-p000}, …); a restart reruns only the partitions that did not complete.
+     */
+    @Bean
+    public Step surveyStep(JobRepository jobRepository, SurveyPartitioner surveyPartitioner, Step surveyPartStep,
+                           TaskExecutorPartitionHandler surveyPartitionHandler) {
+        return new StepBuilder("survey", jobRepository)
+                .partitioner(SURVEY_PART, surveyPartitioner)
+                .step(surveyPartStep)
+                .partitionHandler(surveyPartitionHandler)
+                .build();
+    }
+
+    @Bean
+    public Step surveyMergeStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                                SurveyMergeStep surveyMerge) {
+        return new StepBuilder("survey-merge", jobRepository).tasklet(surveyMerge, tx).build();
     }
 
     @Bean

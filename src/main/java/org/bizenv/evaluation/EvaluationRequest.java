@@ -20,10 +20,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param generatedAt  the timestamp written into reports (fixed for byte-identical output), or null for now
  * @param robustness   the robustness analysis of this year's ranking (scenarios, uncertainty, sensitivity, margins)
  * @param publication  the city cards and the JSON's detail ({@link Publication#FULL} when null)
+ * @param surveyPartitions the parts each survey file is read in at once (the survey step's partitions); 0 for
+ *                     {@link #defaultSurveyPartitions()}. The reports are the same for any number.
  */
 public record EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData,
                                 Path previousReport, String generatedAt, RobustnessSettings robustness,
-                                Publication publication) {
+                                Publication publication, int surveyPartitions) {
+
+    /** More partitions than this gain nothing on the machines evaluation teams use, and each costs a thread. */
+    public static final int MAX_SURVEY_PARTITIONS = 64;
 
     static final String FRAMEWORK = "framework";
     static final String DATA = "data";
@@ -44,6 +49,7 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     static final String PUBLICATION = "publication";
     static final String UNCERTAINTY_FILE = "uncertainty-file";
     static final String FOCUS_CITY = "focus-city";
+    static final String SURVEY_PARTITIONS = "survey-partitions";
 
     public EvaluationRequest {
         framework = framework.toAbsolutePath().normalize();
@@ -53,12 +59,25 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
         previousReport = previousReport == null ? null : previousReport.toAbsolutePath().normalize();
         robustness = robustness == null ? RobustnessSettings.defaults() : robustness;
         publication = publication == null ? Publication.FULL : publication;
+        if (surveyPartitions < 0 || surveyPartitions > MAX_SURVEY_PARTITIONS) {
+            throw new IllegalArgumentException("the survey partitions must be 1 to " + MAX_SURVEY_PARTITIONS
+                    + " (or 0 for one per core, at most " + DEFAULT_PARTITIONS_CAP + "), not " + surveyPartitions);
+        }
+        surveyPartitions = surveyPartitions == 0 ? defaultSurveyPartitions() : surveyPartitions;
     }
 
-    /** A request that publishes everything ({@link Publication#FULL}). */
+    /** The default's cap: past a few parts the reading waits on the disk and the merge, not on the cores. */
+    public static final int DEFAULT_PARTITIONS_CAP = 8;
+
+    /** One survey partition per core, at most {@value #DEFAULT_PARTITIONS_CAP}. */
+    public static int defaultSurveyPartitions() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_PARTITIONS_CAP);
+    }
+
+    /** A request that publishes everything ({@link Publication#FULL}), with one survey partition per core. */
     public EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData, Path previousReport,
                              String generatedAt, RobustnessSettings robustness) {
-        this(framework, data, year, output, previousData, previousReport, generatedAt, robustness, null);
+        this(framework, data, year, output, previousData, previousReport, generatedAt, robustness, null, 0);
     }
 
     /** A request with the default robustness analysis. */
@@ -75,13 +94,19 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
     /** The same request with other robustness settings. */
     public EvaluationRequest withRobustness(RobustnessSettings r) {
         return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt, r,
-                publication);
+                publication, surveyPartitions);
     }
 
     /** The same request publishing other files. */
     public EvaluationRequest withPublication(Publication p) {
         return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt,
-                robustness, p);
+                robustness, p, surveyPartitions);
+    }
+
+    /** The same request with the survey files read in {@code n} parts at once (0: one per core). */
+    public EvaluationRequest withSurveyPartitions(int n) {
+        return new EvaluationRequest(framework, data, year, output, previousData, previousReport, generatedAt,
+                robustness, publication, n);
     }
 
     JobParameters toJobParameters(String fingerprint, long attempt, String generatedAtResolved) {
@@ -106,6 +131,8 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
                 .addString(PUBLICATION, publication.key())
                 .addString(UNCERTAINTY_FILE, robustness.uncertainty() == null ? "" : robustness.uncertainty().toString())
                 .addString(FOCUS_CITY, robustness.focusCity() == null ? "" : robustness.focusCity())
+                // how the survey is read, not what it says: the same reports for any number, so not identifying
+                .addLong(SURVEY_PARTITIONS, (long) surveyPartitions, false)
                 .toJobParameters();
     }
 
@@ -120,7 +147,12 @@ public record EvaluationRequest(Path framework, Path data, int year, Path output
         return new EvaluationRequest(Path.of(p.getString(FRAMEWORK)), Path.of(p.getString(DATA)),
                 p.getLong(YEAR).intValue(), Path.of(p.getString(OUTPUT)), optionalPath(p.getString(PREVIOUS_DATA)),
                 optionalPath(p.getString(PREVIOUS_REPORT)), p.getString(GENERATED_AT), robustness,
-                Publication.ofKey(p.getString(PUBLICATION)));
+                Publication.ofKey(p.getString(PUBLICATION)), surveyPartitions(p.getLong(SURVEY_PARTITIONS)));
+    }
+
+    /** A job's survey partitions; a run from before them (no parameter) read each file in one part. */
+    static int surveyPartitions(Long n) {
+        return n == null ? 1 : n.intValue();
     }
 
     /**

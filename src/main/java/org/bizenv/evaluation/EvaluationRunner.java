@@ -24,6 +24,9 @@ public class EvaluationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
 
+    /** The job's partitioned step: its partitions are the executions named {@code survey-part:…}. */
+    private static final String PARTITIONED_STEP = "survey";
+
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
@@ -34,9 +37,12 @@ public class EvaluationRunner {
         this.job = evaluationJob;
     }
 
-    /** What happened: the final status, whether it was a restart, the steps that ran, and the failures. */
+    /**
+     * What happened: the final status, whether it was a restart, the job's steps that ran, the survey partitions that
+     * ran (their step executions, {@code survey-part:f0-p000}, …), and the failures.
+     */
     public record Outcome(BatchStatus status, long executionId, long instanceId, boolean restarted,
-                          List<String> stepsRun, List<Throwable> failures) {
+                          List<String> stepsRun, List<String> partitionsRun, List<Throwable> failures) {
         public boolean succeeded() {
             return status == BatchStatus.COMPLETED;
         }
@@ -70,8 +76,26 @@ public class EvaluationRunner {
     }
 
     private Outcome outcome(JobExecution e, boolean restarted) {
-        List<String> steps = e.getStepExecutions().stream().map(StepExecution::getStepName).toList();
-        return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps,
-                e.getAllFailureExceptions());
+        // in the order they ran; a partition's execution is named after its step, a colon and the partition
+        List<StepExecution> ran = e.getStepExecutions().stream()
+                .sorted(java.util.Comparator.comparing(StepExecution::getId)).toList();
+        List<String> steps = ran.stream().map(StepExecution::getStepName).filter(n -> !n.contains(":")).toList();
+        List<String> partitions = ran.stream().map(StepExecution::getStepName).filter(n -> n.contains(":")).sorted()
+                .toList();
+        // A failed partition fails its manager step with "Partition handler returned an unsuccessful step", which
+        // says nothing the partition's own failure does not: the person is told the partition's.
+        boolean partitionFailed = ran.stream().anyMatch(s -> isPartition(s) && !s.getFailureExceptions().isEmpty());
+        List<Throwable> failures = new java.util.ArrayList<>(e.getFailureExceptions());
+        for (StepExecution s : ran) {
+            if (!(partitionFailed && s.getStepName().equals(PARTITIONED_STEP))) {
+                s.getFailureExceptions().stream().filter(t -> !failures.contains(t)).forEach(failures::add);
+            }
+        }
+        return new Outcome(e.getStatus(), e.getId(), e.getJobInstance().getInstanceId(), restarted, steps, partitions,
+                failures);
+    }
+
+    private static boolean isPartition(StepExecution s) {
+        return s.getStepName().contains(":");
     }
 }

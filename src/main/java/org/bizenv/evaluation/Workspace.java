@@ -28,6 +28,10 @@ public final class Workspace {
     static final String SURVEY_PATTERNS = "survey-patterns-current";
     /** This year's survey detail per survey source: standard errors, breakdowns by industry and size class. */
     static final String SURVEY_DETAIL = "survey-detail-current";
+    /** The survey partitions' names, per file in file order ({@link SurveyPartitioner}). */
+    static final String SURVEY_PLAN = "survey-partitions";
+    /** A survey partition's counts, respondents and problems: this prefix and the partition's name. */
+    static final String SURVEY_PART = "survey-part-";
     static final String REPORT = "report";
 
     static final JsonMapper MAPPER = JsonMapper.builder()

@@ -58,9 +58,13 @@ public final class CsvRecords implements AutoCloseable {
     private long line;
     private boolean ended;
     private boolean failed;
+    /** The part of the file read: all of it, or the records of one {@link Range}. */
+    private Range range;
 
     private CsvRecords(Path path, String file, Problems problems, char separator, CsvEncoding.Choice choice,
-                       CsvReader<CsvRecord> reader) {
+                       CsvReader<CsvRecord> reader, Range range) {
+        this.range = range;
+        this.row = range.firstRow() - 1;
         this.path = path;
         this.choice = choice;
         this.file = file;
@@ -136,7 +140,7 @@ public final class CsvRecords implements AutoCloseable {
             }
             Reader text = new PrefixedReader(first.text(), in);
             return new CsvRecords(file, path, problems, first.separator(), choice,
-                    reader(text, first.separator(), false));
+                    reader(text, first.separator(), false), Range.WHOLE);
         } catch (DecodedInput.UndecodableException e) {
             problems.add(where, EncodingMessages.laterError(e, 1, stated != null));
             closeQuietly(bytes);
@@ -198,7 +202,8 @@ public final class CsvRecords implements AutoCloseable {
 
     /** The next record's fields, or null at the end of the file, at the first byte that is not text in its encoding or past a record beyond the limits. */
     public String[] next() {
-        if (ended) {
+        if (ended || row >= range.lastRow()) {
+            // a part ends at its last row, before its reader looks at the next part's bytes
             return null;
         }
         try {
@@ -208,7 +213,7 @@ public final class CsvRecords implements AutoCloseable {
             }
             CsvRecord record = records.next();
             row++;
-            line = record.getStartingLineNumber();
+            line = record.getStartingLineNumber() + lineOffset();
             return record.getFields().toArray(NO_FIELDS);
         } catch (UncheckedIOException e) {
             ended = true;
@@ -233,13 +238,15 @@ public final class CsvRecords implements AutoCloseable {
      */
     private String[] unclosedQuote() {
         long wanted = row + 1;
-        try (DecodedInput in = new DecodedInput(Files.newInputStream(path), choice.encoding(), choice.bom());
+        boolean whole = range.start() == 0;
+        try (DecodedInput in = whole ? new DecodedInput(Files.newInputStream(path), choice.encoding(), choice.bom())
+                : new DecodedInput(rangeBytes(range), choice.encoding(), 0, range.start());
              CsvReader<CsvRecord> again = reader(in, separator, true)) {
-            long n = 0;
+            long n = whole ? 0 : range.firstRow() - 1;
             for (CsvRecord record : again) {
                 if (++n == wanted) {
                     row = n;
-                    line = record.getStartingLineNumber();
+                    line = record.getStartingLineNumber() + (whole ? 0 : lineOffset());
                     problems.add(Location.ofCell(file, null, (int) row, record.getFieldCount()),
                             "quoted field without a closing quote: the rest of the file was read into this cell"
                                     + lineNote());
@@ -257,9 +264,87 @@ public final class CsvRecords implements AutoCloseable {
         return null;
     }
 
+    /** What to add to FastCSV's line numbers: a part's reader counts lines from the part's start. */
+    private long lineOffset() {
+        return range.start() == 0 ? 0 : range.firstLine() - 1;
+    }
+
     /** Whether reading stopped at a byte that is not text in the file's encoding or a record beyond the limits (reported) rather than at the end of the file. */
     public boolean failed() {
         return failed;
+    }
+
+    /**
+     * A part of a CSV file that a reader of its own reads (the survey step's partitions): the records that start at
+     * byte {@code start} (the first byte of a record, never inside a quoted field) and end before byte {@code end},
+     * numbered as in the whole file. Only for encodings in which the separator, the quote and the line breaks are
+     * single bytes that no other character contains (UTF-8, GB18030, GBK), so that a scan of the bytes can find the
+     * boundaries.
+     *
+     * @param firstRow  the row number of the first record (1 = the header)
+     * @param firstLine the line of the file the first record starts on (beyond the row after quoted line breaks)
+     * @param lastRow   the row number of the last record of the part
+     */
+    public record Range(long start, long end, long firstRow, long firstLine, long lastRow) {
+        /** The whole file. */
+        public static final Range WHOLE = new Range(0, Long.MAX_VALUE, 1, 1, Long.MAX_VALUE);
+
+        public Range {
+            if (start < 0 || end < start || firstRow < 1 || firstLine < firstRow || lastRow < firstRow - 1) {
+                throw new IllegalArgumentException("not a part of a CSV file: " + start + "–" + end + ", rows "
+                        + firstRow + "–" + lastRow + ", line " + firstLine);
+            }
+        }
+    }
+
+    /**
+     * The records of {@code part} of this file, from a reader of its own in the same encoding and with the same
+     * separator as this one (which the header chose); this reader is closed. A part from byte 0 goes on reading this
+     * reader's stream, past the header, up to its last row.
+     *
+     * @param problems where a later part's reader reports (the header's problems are the first part's to report)
+     */
+    public CsvRecords part(Range part, Problems problems) {
+        if (part.start() == 0) {
+            range = part;
+            return this;
+        }
+        close();
+        try {
+            DecodedInput in = new DecodedInput(rangeBytes(part), choice.encoding(), 0, part.start());
+            return new CsvRecords(path, file, problems, separator, choice, reader(in, separator, false), part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The bytes of a part, from its start to its end. */
+    private InputStream rangeBytes(Range part) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        in.skipNBytes(part.start());
+        return new java.io.FilterInputStream(in) {
+            private long left = part.end() - part.start();
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     @Override

@@ -49,6 +49,14 @@ final class DecodedInput extends Reader {
      * @param skip the length of the byte-order mark at the start of the stream (0 without one), skipped
      */
     DecodedInput(InputStream in, TextEncoding encoding, int skip) throws IOException {
+        this(in, encoding, skip, 0);
+    }
+
+    /**
+     * A stream that starts at byte {@code firstByte} of the file (a part of it, read by a reader of its own), so that
+     * a byte that is not text is still reported at its offset in the file.
+     */
+    DecodedInput(InputStream in, TextEncoding encoding, int skip, long firstByte) throws IOException {
         this.in = in;
         this.encoding = encoding;
         this.decoder = encoding.charset().newDecoder()
@@ -60,7 +68,7 @@ final class DecodedInput extends Reader {
         }
         int skipped = Math.min(skip, bytes.remaining());
         bytes.position(skipped);
-        offset = skipped;
+        offset = firstByte + skipped;
     }
 
     @Override

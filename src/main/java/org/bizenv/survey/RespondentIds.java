@@ -45,7 +45,10 @@ final class RespondentIds {
      * {@link #isSuspect} in a second pass).
      */
     synchronized boolean add(String id) {
-        long fp = nonZero(fingerprint.applyAsLong(id));
+        return addFingerprint(nonZero(fingerprint.applyAsLong(id)));
+    }
+
+    private boolean addFingerprint(long fp) {
         int i = slot(fp, slots.length);
         while (slots[i] != 0) {
             if (slots[i] == fp) {
@@ -59,6 +62,49 @@ final class RespondentIds {
             grow();
         }
         return true;
+    }
+
+    /**
+     * The distinct fingerprints held, 8 bytes each (big-endian, in table order), for a partition of the file to hand
+     * to the merge: what {@link #addAll} takes.
+     */
+    synchronized byte[] fingerprints() {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 * size);
+        for (long fp : slots) {
+            if (fp != 0) {
+                out.putLong(fp);
+            }
+        }
+        return out.array();
+    }
+
+    /** The suspects' fingerprints, ascending. */
+    synchronized long[] suspects() {
+        return suspects.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * Adds another part of the file's table: a fingerprint both hold becomes a suspect, as do the part's own
+     * suspects. So merging the parts' tables in any order gives the suspects of reading the whole file in one: the
+     * fingerprints seen more than once, within a part or across parts.
+     */
+    synchronized void addAll(byte[] fingerprints, long[] partSuspects) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(fingerprints);
+        // Grown first to hold them all: a part's fingerprints come in its table's order, that is by home slot, and
+        // inserted so into a smaller table they would pile up in long runs of full slots (a quadratic merge).
+        int capacity = slots.length;
+        while (size + fingerprints.length / 8 > MAX_LOAD * capacity) {
+            capacity += capacity / 2;
+        }
+        if (capacity > slots.length) {
+            rehash(capacity);
+        }
+        while (in.remaining() >= 8) {
+            addFingerprint(in.getLong());
+        }
+        for (long fp : partSuspects) {
+            suspects.add(fp);
+        }
     }
 
     /** Whether some id's fingerprint was seen twice, so that a second pass must settle the suspects. */
@@ -82,8 +128,12 @@ final class RespondentIds {
     }
 
     private void grow() {
+        rehash(slots.length + slots.length / 2);
+    }
+
+    private void rehash(int capacity) {
         long[] old = slots;
-        long[] bigger = new long[old.length + old.length / 2];
+        long[] bigger = new long[capacity];
         for (long fp : old) {
             if (fp != 0) {
                 int i = slot(fp, bigger.length);

@@ -10,9 +10,10 @@ import java.util.Map;
  * Accumulates valid survey answers per unit × size class × question: the number of answers, their sum, the sum of
  * their squares (for the standard errors) and the number of favourable ones (answer ≥ {@value #FAVOURABLE}), all in
  * int arrays; the same four again per unit × industry × size class × question, for the breakdowns by industry. Memory
- * grows with the units and industries named, never with the rows. Partitions (threads, chunks) each fill their own
- * aggregator and {@link #merge} them; since only integers are summed, the result does not depend on the order of rows
- * or merges. Not thread-safe: one aggregator per thread.
+ * grows with the units and industries named, never with the rows. Partitions (threads, chunks, the survey step's
+ * partitions) each fill their own aggregator and {@link #merge} them, or save their {@link #counts} for another to
+ * {@link #add(Counts)}; since only integers are summed, the result does not depend on the order of rows, partitions or
+ * merges. Not thread-safe: one aggregator per thread.
  */
 public final class SurveyAggregator {
 
@@ -21,18 +22,23 @@ public final class SurveyAggregator {
 
     private final List<String> questions;
     private final List<String> expectedUnits;
-    private final List<String> units = new ArrayList<>();
-    private final Map<String, Integer> unitIndex = new HashMap<>();
     private final int stride;
-    private int[] count = new int[0];
-    private int[] sum = new int[0];
-    private int[] favourable = new int[0];
-    private int[] squares = new int[0];
-    /** The (unit, industry) pairs answered, the cells of the industry tallies, in the order first met. */
-    private final List<String> pairUnits = new ArrayList<>();
-    private final List<String> pairIndustries = new ArrayList<>();
-    private final Map<String, Map<String, Integer>> pairIndex = new HashMap<>();
-    private Tallies byIndustry = new Tallies(0);
+    /*
+     * Every tally array, per cell × size class × question (cell-major), by these indices; a cell is a unit in
+     * byUnit, a unit's firms of one industry in byIndustry. Growing, merging and saving a partition's counts
+     * ({@link #counts}, {@link #add(Counts)}) go over all of them, so a new tally array is one more index here and its
+     * update in add(ValidResponse): the partitioned survey step then sums it too. Integers only, so that sums do not
+     * depend on the order of rows or partitions.
+     */
+    private static final int COUNT = 0;
+    private static final int SUM = 1;
+    private static final int FAVOURABLE_COUNT = 2;
+    private static final int SQUARES = 3;
+    private static final int TALLIES = 4;
+    /** Per unit, in the order first met. */
+    private final Cells byUnit;
+    /** Per (unit, industry) pair answered, in the order first met: the breakdowns by industry. */
+    private final Cells byIndustry;
 
     /**
      * @param questions     the questions, in the order of {@link ValidResponse#answers()}
@@ -43,6 +49,8 @@ public final class SurveyAggregator {
         this.questions = List.copyOf(questions);
         this.expectedUnits = List.copyOf(expectedUnits);
         this.stride = SIZES * this.questions.size();
+        this.byUnit = new Cells(stride);
+        this.byIndustry = new Cells(stride);
     }
 
     /** Counts a row's answers (0 = left out). */
@@ -52,20 +60,24 @@ public final class SurveyAggregator {
             throw new IllegalArgumentException("row " + r.line() + " has " + answers.length + " answers, expected "
                     + questions.size());
         }
-        int base = unit(r.unit()) * stride + r.size() * questions.size();
-        int pairBase = pair(r.unit(), industry(r.industry())) * stride + r.size() * questions.size();
+        int offset = r.size() * questions.size();
+        count(byUnit.tallies, byUnit.cell(r.unit(), null) * stride + offset, answers);
+        count(byIndustry.tallies, byIndustry.cell(r.unit(), industry(r.industry())) * stride + offset, answers);
+    }
+
+    private static void count(int[][] tallies, int base, byte[] answers) {
+        int[] count = tallies[COUNT];
+        int[] sum = tallies[SUM];
+        int[] favourable = tallies[FAVOURABLE_COUNT];
+        int[] squares = tallies[SQUARES];
         for (int q = 0; q < answers.length; q++) {
             int a = answers[q];
             if (a != 0) {
                 count[base + q]++;
                 sum[base + q] += a;
                 squares[base + q] += a * a;
-                byIndustry.count[pairBase + q]++;
-                byIndustry.sum[pairBase + q] += a;
-                byIndustry.squares[pairBase + q] += a * a;
                 if (a >= FAVOURABLE) {
                     favourable[base + q]++;
-                    byIndustry.favourable[pairBase + q]++;
                 }
             }
         }
@@ -81,26 +93,34 @@ public final class SurveyAggregator {
         if (!other.questions.equals(questions)) {
             throw new IllegalArgumentException("cannot merge aggregators of different questions");
         }
-        for (int ou = 0; ou < other.units.size(); ou++) {
-            int from = ou * stride;
-            int to = unit(other.units.get(ou)) * stride;
-            for (int i = 0; i < stride; i++) {
-                count[to + i] += other.count[from + i];
-                sum[to + i] += other.sum[from + i];
-                favourable[to + i] += other.favourable[from + i];
-                squares[to + i] += other.squares[from + i];
-            }
+        add(other.counts());
+    }
+
+    /**
+     * A partition's counts as a data set: every tally array of both layouts, trimmed to their cells
+     * ({@code [tally][cell · stride + …]}), with the cells in the order they were first met.
+     *
+     * @param units           the units of {@code byUnit}'s cells
+     * @param pairUnits       the unit of each of {@code byIndustry}'s cells
+     * @param pairIndustries  the industry of each of {@code byIndustry}'s cells
+     */
+    public record Counts(List<String> questions, List<String> units, int[][] byUnit, List<String> pairUnits,
+                         List<String> pairIndustries, int[][] byIndustry) {
+    }
+
+    /** The counts so far, for another aggregator to {@link #add(Counts)}. */
+    public Counts counts() {
+        return new Counts(questions, List.copyOf(byUnit.units), byUnit.trimmed(), List.copyOf(byIndustry.units),
+                List.copyOf(byIndustry.industries), byIndustry.trimmed());
+    }
+
+    /** Adds a partition's counts. @throws IllegalArgumentException for other questions or other tallies */
+    public void add(Counts c) {
+        if (!c.questions().equals(questions) || c.byUnit().length != TALLIES || c.byIndustry().length != TALLIES) {
+            throw new IllegalArgumentException("cannot add the counts of other questions or tallies");
         }
-        for (int op = 0; op < other.pairUnits.size(); op++) {
-            int from = op * stride;
-            int to = pair(other.pairUnits.get(op), other.pairIndustries.get(op)) * stride;
-            for (int i = 0; i < stride; i++) {
-                byIndustry.count[to + i] += other.byIndustry.count[from + i];
-                byIndustry.sum[to + i] += other.byIndustry.sum[from + i];
-                byIndustry.favourable[to + i] += other.byIndustry.favourable[from + i];
-                byIndustry.squares[to + i] += other.byIndustry.squares[from + i];
-            }
-        }
+        byUnit.add(c.units(), null, c.byUnit());
+        byIndustry.add(c.pairUnits(), c.pairIndustries(), c.byIndustry());
     }
 
     /**
@@ -119,13 +139,14 @@ public final class SurveyAggregator {
         int[] s = new int[c.length];
         int[] f = new int[c.length];
         int[] sq = new int[c.length];
+        int[][] t = byUnit.tallies;
         for (int u = 0; u < order.size(); u++) {
-            Integer at = unitIndex.get(order.get(u));
-            if (at != null) {
-                System.arraycopy(count, at * stride, c, u * stride, stride);
-                System.arraycopy(sum, at * stride, s, u * stride, stride);
-                System.arraycopy(favourable, at * stride, f, u * stride, stride);
-                System.arraycopy(squares, at * stride, sq, u * stride, stride);
+            int at = byUnit.find(order.get(u), null);
+            if (at >= 0) {
+                System.arraycopy(t[COUNT], at * stride, c, u * stride, stride);
+                System.arraycopy(t[SUM], at * stride, s, u * stride, stride);
+                System.arraycopy(t[FAVOURABLE_COUNT], at * stride, f, u * stride, stride);
+                System.arraycopy(t[SQUARES], at * stride, sq, u * stride, stride);
             }
         }
         checkMix(sizeMix);
@@ -141,20 +162,19 @@ public final class SurveyAggregator {
     public SurveyBreakdown breakdown(double[] sizeMix, int minSample) {
         checkMix(sizeMix);
         List<String> order = order();
-        List<String> industries = pairIndustries.stream().distinct()
+        List<String> industries = byIndustry.industries.stream().distinct()
                 .sorted((a, b) -> a.equals(b) ? 0 : a.equals(SurveyBreakdown.NOT_GIVEN) ? 1
                         : b.equals(SurveyBreakdown.NOT_GIVEN) ? -1 : a.compareTo(b)).toList();
         int ni = industries.size();
-        Tallies t = new Tallies(order.size() * ni * stride);
-        for (int p = 0; p < pairUnits.size(); p++) {
-            int cell = order.indexOf(pairUnits.get(p)) * ni + industries.indexOf(pairIndustries.get(p));
-            System.arraycopy(byIndustry.count, p * stride, t.count, cell * stride, stride);
-            System.arraycopy(byIndustry.sum, p * stride, t.sum, cell * stride, stride);
-            System.arraycopy(byIndustry.favourable, p * stride, t.favourable, cell * stride, stride);
-            System.arraycopy(byIndustry.squares, p * stride, t.squares, cell * stride, stride);
+        int[][] t = new int[TALLIES][order.size() * ni * stride];
+        for (int p = 0; p < byIndustry.units.size(); p++) {
+            int cell = order.indexOf(byIndustry.units.get(p)) * ni + industries.indexOf(byIndustry.industries.get(p));
+            for (int k = 0; k < TALLIES; k++) {
+                System.arraycopy(byIndustry.tallies[k], p * stride, t[k], cell * stride, stride);
+            }
         }
-        var industryCells = Poststratification.compute(order.size() * ni, questions.size(), t.count, t.sum,
-                t.favourable, t.squares, sizeMix);
+        var industryCells = Poststratification.compute(order.size() * ni, questions.size(), t[COUNT], t[SUM],
+                t[FAVOURABLE_COUNT], t[SQUARES], sizeMix);
         // a size class's own statistic is the post-stratified one with all the weight on that class
         Poststratification.Cells[] sizeCells = new Poststratification.Cells[SIZES];
         for (int s = 0; s < SIZES; s++) {
@@ -168,7 +188,7 @@ public final class SurveyAggregator {
     /** Expected units first (in their order), then the others by code. */
     private List<String> order() {
         List<String> order = new ArrayList<>(expectedUnits);
-        units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
+        byUnit.units.stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
         return order;
     }
 
@@ -200,51 +220,71 @@ public final class SurveyAggregator {
         }
     }
 
-    private int unit(String code) {
-        Integer u = unitIndex.get(code);
-        if (u != null) {
-            return u;
-        }
-        int index = units.size();
-        units.add(code);
-        unitIndex.put(code, index);
-        int size = units.size() * stride;
-        if (size > count.length) {
-            int capacity = Math.max(size, count.length * 2);
-            count = Arrays.copyOf(count, capacity);
-            sum = Arrays.copyOf(sum, capacity);
-            favourable = Arrays.copyOf(favourable, capacity);
-            squares = Arrays.copyOf(squares, capacity);
-        }
-        return index;
-    }
+    /**
+     * The tally arrays of one layout: a cell per unit, or per (unit, industry) pair, added when first met (a cell's
+     * industry is null in the layout per unit). The one place tallies are grown and summed.
+     */
+    private static final class Cells {
+        private final int stride;
+        final List<String> units = new ArrayList<>();
+        final List<String> industries = new ArrayList<>();
+        private final Map<String, Map<String, Integer>> index = new HashMap<>();
+        int[][] tallies = new int[TALLIES][0];
 
-    /** The cell of a unit's firms of one industry, added when first met. */
-    private int pair(String unit, String industry) {
-        Integer p = pairIndex.computeIfAbsent(unit, k -> new HashMap<>()).get(industry);
-        if (p != null) {
-            return p;
-        }
-        int index = pairUnits.size();
-        pairUnits.add(unit);
-        pairIndustries.add(industry);
-        pairIndex.get(unit).put(industry, index);
-        int size = pairUnits.size() * stride;
-        if (size > byIndustry.count.length) {
-            byIndustry = byIndustry.grown(Math.max(size, byIndustry.count.length * 2));
-        }
-        return index;
-    }
-
-    /** The four tallies of one layout: counts, sums, favourable counts, sums of squares. */
-    private record Tallies(int[] count, int[] sum, int[] favourable, int[] squares) {
-        Tallies(int size) {
-            this(new int[size], new int[size], new int[size], new int[size]);
+        Cells(int stride) {
+            this.stride = stride;
         }
 
-        Tallies grown(int capacity) {
-            return new Tallies(Arrays.copyOf(count, capacity), Arrays.copyOf(sum, capacity),
-                    Arrays.copyOf(favourable, capacity), Arrays.copyOf(squares, capacity));
+        /** The cell's index, or -1 when it has none. */
+        int find(String unit, String industry) {
+            Integer c = index.getOrDefault(unit, Map.of()).get(industry == null ? "" : industry);
+            return c == null ? -1 : c;
+        }
+
+        /** The cell's index, the cell added (and the arrays grown) when first met. */
+        int cell(String unit, String industry) {
+            Map<String, Integer> ofUnit = index.computeIfAbsent(unit, k -> new HashMap<>());
+            Integer c = ofUnit.get(industry == null ? "" : industry);
+            if (c != null) {
+                return c;
+            }
+            int at = units.size();
+            units.add(unit);
+            if (industry != null) {
+                industries.add(industry);
+            }
+            ofUnit.put(industry == null ? "" : industry, at);
+            int size = units.size() * stride;
+            if (size > tallies[COUNT].length) {
+                int capacity = Math.max(size, tallies[COUNT].length * 2);
+                for (int k = 0; k < TALLIES; k++) {
+                    tallies[k] = Arrays.copyOf(tallies[k], capacity);
+                }
+            }
+            return at;
+        }
+
+        /** Adds another's cells ({@code industries} null in the layout per unit), every tally array. */
+        void add(List<String> otherUnits, List<String> otherIndustries, int[][] other) {
+            for (int o = 0; o < otherUnits.size(); o++) {
+                int from = o * stride;
+                int to = cell(otherUnits.get(o), otherIndustries == null ? null : otherIndustries.get(o)) * stride;
+                for (int k = 0; k < TALLIES; k++) {
+                    int[] into = tallies[k];
+                    int[] add = other[k];
+                    for (int i = 0; i < stride; i++) {
+                        into[to + i] += add[from + i];
+                    }
+                }
+            }
+        }
+
+        int[][] trimmed() {
+            int[][] t = new int[TALLIES][];
+            for (int k = 0; k < TALLIES; k++) {
+                t[k] = Arrays.copyOf(tallies[k], units.size() * stride);
+            }
+            return t;
         }
     }
 }

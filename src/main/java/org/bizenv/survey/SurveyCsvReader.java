@@ -39,8 +39,8 @@ public final class SurveyCsvReader implements SurveyReader {
 
     public static final List<String> IDENTITY_COLUMNS = List.of("RespondentId", "City", "Size", "Industry");
 
-    private final Problems problems = new Problems();
-    private final CsvRecords csv;
+    private Problems problems = new Problems();
+    private CsvRecords csv;
     private final SurveyLayout layout;
     private final int headerWidth;
     private final UnitResolver resolver;
@@ -76,6 +76,18 @@ public final class SurveyCsvReader implements SurveyReader {
      */
     public SurveyCsvReader(Path dataFolder, String path, List<String> questions, Map<String, String> columns,
                            TextEncoding encoding, UnitResolver resolver) {
+        this(dataFolder, path, questions, columns, encoding, resolver, CsvRecords.Range.WHOLE);
+    }
+
+    /**
+     * The rows of one part of the file ({@link SurveySplit}), numbered as in the whole file. Every part reads the
+     * header for the layout; only the part from the file's start reports the header's and the file's problems, a
+     * later part only what it finds in its own rows. Only the part from the file's start may hold the row of the
+     * questions' texts (the split never starts another part before the first data row), so a later part's first row
+     * is always read as answers, as in a reading of the whole file.
+     */
+    public SurveyCsvReader(Path dataFolder, String path, List<String> questions, Map<String, String> columns,
+                           TextEncoding encoding, UnitResolver resolver, CsvRecords.Range part) {
         this.resolver = resolver;
         this.csv = CsvRecords.open(dataFolder, path, encoding, expectation(questions, columns, resolver), problems);
         String[] header = csv == null ? null : csv.next();
@@ -91,6 +103,24 @@ public final class SurveyCsvReader implements SurveyReader {
                 found.questionColumns());
         this.headerWidth = names.size();
         this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+        if (part.start() > 0) {
+            problems = new Problems();
+            firstRow = false;
+        }
+        if (csv != null && !part.equals(CsvRecords.Range.WHOLE)) {
+            csv = csv.part(part, problems);
+        }
+    }
+
+    /** The field separator the header chose (a comma when the file could not be read). */
+    public char separator() {
+        return csv == null ? ',' : csv.separator();
+    }
+
+    /** At a byte that is not text or a record beyond the reader's limits. */
+    @Override
+    public boolean stopped() {
+        return csv != null && csv.failed();
     }
 
     /**

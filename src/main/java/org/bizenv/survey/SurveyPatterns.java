@@ -114,19 +114,37 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
         }
 
         public void add(ValidResponse r) {
-            List<Map<Pattern, int[]>> cells = byUnit.computeIfAbsent(r.unit(), u -> {
+            add(r.unit(), r.size(), r.answers(), 1);
+        }
+
+        private void add(String unit, int size, byte[] answers, int n) {
+            List<Map<Pattern, int[]>> cells = byUnit.computeIfAbsent(unit, u -> {
                 List<Map<Pattern, int[]>> l = new ArrayList<>();
                 for (int s = 0; s < SIZES; s++) {
                     l.add(new HashMap<>());
                 }
                 return l;
             });
-            Map<Pattern, int[]> cell = cells.get(r.size());
-            int[] count = cell.get(new Pattern(r.answers()));
+            Map<Pattern, int[]> cell = cells.get(size);
+            int[] count = cell.get(new Pattern(answers));
             if (count == null) {
-                cell.put(new Pattern(r.answers().clone()), new int[] {1});
+                cell.put(new Pattern(answers.clone()), new int[] {n});
             } else {
-                count[0]++;
+                count[0] += n;
+            }
+        }
+
+        /** Adds the patterns another tally built (a partition of the file): the same as adding their rows here. */
+        public void addAll(SurveyPatterns part) {
+            int nq = questions.size();
+            if (!part.questions().equals(questions)) {
+                throw new IllegalArgumentException("cannot add the patterns of other questions");
+            }
+            for (int cell = 0; cell < part.units().size() * SIZES; cell++) {
+                for (int p = part.cellStart()[cell]; p < part.cellStart()[cell + 1]; p++) {
+                    byte[] a = Arrays.copyOfRange(part.answers(), p * nq, (p + 1) * nq);
+                    add(part.units().get(cell / SIZES), cell % SIZES, a, part.counts()[p]);
+                }
             }
         }
 

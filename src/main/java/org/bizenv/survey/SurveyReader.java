@@ -28,11 +28,23 @@ public interface SurveyReader extends AutoCloseable {
      */
     static SurveyReader open(Path dataFolder, String path, String sheet, List<String> questions,
                              Map<String, String> columns, TextEncoding encoding, UnitResolver resolver) {
-        String name = path.toLowerCase(Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm")
+        return isWorkbook(path)
                 ? new SurveyXlsxReader(dataFolder, path, sheet, questions, columns, resolver)
                 : new SurveyCsvReader(dataFolder, path, questions, columns, encoding, resolver);
     }
+
+    /** Whether {@link #open} reads the file as a workbook sheet (.xlsx, .xlsm), not as CSV. */
+    static boolean isWorkbook(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
+    }
+
+    /**
+     * Whether the reading stopped before the end of the file or part (at a byte that is not text, a record beyond the
+     * reader's limits, an unreadable sheet…; reported): rows after it are not read, so neither are later parts'
+     * problems reported.
+     */
+    boolean stopped();
 
     /** The columns found; the questions answers are given for. */
     SurveyLayout layout();

@@ -12,6 +12,8 @@ import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
+import org.bizenv.ingest.CsvRecords;
+import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
 import org.bizenv.ingest.TextEncoding;
@@ -55,6 +57,16 @@ public final class SurveyTally implements AutoCloseable {
      */
     public SurveyTally(Framework framework, Source source, Path data, boolean lastYear, UnitResolver resolver,
                        Problems problems, boolean keepPatterns) {
+        this(framework, source, data, lastYear, resolver, problems, keepPatterns, CsvRecords.Range.WHOLE);
+    }
+
+    /**
+     * As above, for the rows of one part of the file ({@link #split}): a partition of the survey step. Its counts,
+     * respondents and problems go to the merge as a {@link Part}; repeated respondents are settled there, over all
+     * parts ({@link #merged}).
+     */
+    public SurveyTally(Framework framework, Source source, Path data, boolean lastYear, UnitResolver resolver,
+                       Problems problems, boolean keepPatterns, CsvRecords.Range part) {
         this.framework = framework;
         this.source = source;
         this.resolver = resolver;
@@ -62,17 +74,91 @@ public final class SurveyTally implements AutoCloseable {
         this.problems = problems;
         List<String> questions = questions(framework, source);
         TextEncoding encoding = TextEncoding.ofKey(source.encoding());
-        // a .csv file or an .xlsx sheet, the tally does not care which
-        this.reopen = lastYear ? () -> SurveyReader.open(data.getParent(), data.getFileName() + "/" + source.path(),
-                source.sheet(), questions, source.columns(), encoding, resolver)
-                : () -> SurveyReader.open(data, source.path(), source.sheet(), questions, source.columns(), encoding,
-                resolver);
-        this.reader = reopen.get();
+        // a .csv file or an .xlsx sheet, the tally does not care which; a part is of a CSV file ({@link #split})
+        this.reopen = () -> SurveyReader.open(folder(data, lastYear), file(data, source, lastYear), source.sheet(),
+                questions, source.columns(), encoding, resolver);
+        this.reader = part.equals(CsvRecords.Range.WHOLE) ? reopen.get()
+                : new SurveyCsvReader(folder(data, lastYear), file(data, source, lastYear), questions, source.columns(),
+                        encoding, resolver, part);
         this.validator = new SurveyValidator(reader.layout(), resolver,
                 source.notApplicable().stream().mapToInt(Integer::intValue).toArray(), problems);
         this.aggregator = new SurveyAggregator(questions, resolver.expectedCodes());
         this.patterns = keepPatterns ? new SurveyPatterns.Tally(source.id(), questions, resolver.expectedCodes(),
                 sizeMix(source), source.minSample()) : null;
+    }
+
+    /**
+     * The source's file in a year's data folder cut into at most {@code parts} parts of whole records
+     * ({@link SurveySplit}); one part when the file cannot be read (that is then reported by the part's tally) or is a
+     * workbook (.xlsx: its rows are found only by reading the sheet's XML, so it is not cut).
+     */
+    public static List<CsvRecords.Range> split(Framework framework, Source source, Path data, UnitResolver resolver,
+                                               int parts) {
+        if (SurveyReader.isWorkbook(source.path())) {
+            return List.of(CsvRecords.Range.WHOLE);          // a sheet is read by one partition, streamed
+        }
+        try (SurveyCsvReader r = new SurveyCsvReader(data, source.path(), questions(framework, source),
+                source.columns(), TextEncoding.ofKey(source.encoding()), resolver)) {
+            return SurveySplit.split(data.resolve(source.path()), r.encoding(), r.separator(), parts);
+        }
+    }
+
+    /** The folder a year's file is named from: the data folder, or for last year's its parent ({@code 2023/…}). */
+    private static Path folder(Path data, boolean lastYear) {
+        return lastYear ? data.getParent() : data;
+    }
+
+    private static String file(Path data, Source source, boolean lastYear) {
+        return lastYear ? data.getFileName() + "/" + source.path() : source.path();
+    }
+
+    /**
+     * What one part of a file gave (a partition of the survey step), kept between steps until the merge.
+     *
+     * @param counts      the tallies of its valid rows
+     * @param respondents its respondent ids' distinct fingerprints, 8 bytes each
+     * @param suspects    the fingerprints it saw more than once
+     * @param problems    what its rows showed (the header's and the file's: the first part's), sorted
+     * @param stopped     its reading stopped before the part's end (a byte that is not text…): later parts' rows were
+     *                    never reached in a reading of the whole file, so their problems are left out
+     * @param patterns    its answer patterns when the survey bootstrap needs them, else null
+     */
+    public record Part(SurveyAggregator.Counts counts, byte[] respondents, long[] suspects, List<DataProblem> problems,
+                       boolean stopped, SurveyPatterns patterns) {
+    }
+
+    /** This tally's part, once its rows are all read and counted; {@code found} holds the problems it reported. */
+    public Part part(Problems found) {
+        if (!read) {
+            throw new IllegalStateException("the part's rows are not all read yet");
+        }
+        return new Part(aggregator.counts(), validator.respondentFingerprints(), validator.suspectFingerprints(),
+                found.sorted(), reader.stopped(), patterns == null ? null : patterns.build());
+    }
+
+    /**
+     * The tally of the whole file from its parts' tallies, in the parts' order (the file's): counts summed (integers,
+     * so in any order the same), respondent tables merged, problems taken up to the first part whose reading stopped;
+     * then {@link #indicators()} as after one reading of the file (the suspects settled by reading it once more).
+     */
+    public static SurveyTally merged(Framework framework, Source source, Path data, boolean lastYear,
+                                     UnitResolver resolver, Problems problems, boolean keepPatterns,
+                                     Iterable<Part> parts) {
+        SurveyTally t = new SurveyTally(framework, source, data, lastYear, resolver, problems, keepPatterns);
+        t.read = true;
+        t.reader.close();
+        for (Part p : parts) {
+            t.aggregator.add(p.counts());
+            t.validator.addRespondents(p.respondents(), p.suspects());
+            if (t.patterns != null) {
+                t.patterns.addAll(p.patterns());
+            }
+            problems.addAll(p.problems());
+            if (p.stopped()) {
+                break;
+            }
+        }
+        return t;
     }
 
     /** The framework's survey sources that some indicator reads (a source no indicator asks for is not read). */

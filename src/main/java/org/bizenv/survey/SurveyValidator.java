@@ -137,6 +137,24 @@ public final class SurveyValidator {
         }
     }
 
+    /** The respondent fingerprints of the rows validated so far, distinct, 8 bytes each (a partition's, for the merge). */
+    byte[] respondentFingerprints() {
+        return respondents.fingerprints();
+    }
+
+    /** The fingerprints seen more than once so far. */
+    long[] suspectFingerprints() {
+        return respondents.suspects();
+    }
+
+    /**
+     * Takes in the respondents of a part of the file validated elsewhere (a partition), as if its rows had been
+     * validated here: {@link #confirmDuplicates} then settles the suspects across all parts by reading the whole file.
+     */
+    void addRespondents(byte[] fingerprints, long[] suspects) {
+        respondents.addAll(fingerprints, suspects);
+    }
+
     /** Distinct respondent ids held, and the bytes their table takes (for the memory benchmark). */
     int respondents() {
         return respondents.size();

@@ -99,6 +99,12 @@ public final class SurveyXlsxReader implements SurveyReader {
         return null;
     }
 
+    /** A sheet is never cut into parts ({@link SurveyTally#split}): there are no later parts to leave out. */
+    @Override
+    public boolean stopped() {
+        return false;
+    }
+
     @Override
     public List<DataProblem> problems() {
         return problems.sorted();

@@ -328,7 +328,7 @@ class DoingBusiness2020Test extends JobTestBase {
         }
         assertThat(exit).isEqualTo(BizenvCommand.OK);
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Completed (steps run: intake, survey, score, publish). Reports: " + out.resolve("2020")
+                .contains("Completed (steps run: intake, survey, survey-merge, score, publish). Reports: " + out.resolve("2020")
                         .toAbsolutePath().normalize());
         JsonNode report = JsonMapper.builder().build().readTree(out.resolve("2020/bizenv-report-2020.json").toFile());
         assertThat(rank(report, "DB", "NZL")).isEqualTo(1);

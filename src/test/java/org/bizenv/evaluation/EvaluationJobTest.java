@@ -43,7 +43,7 @@ class EvaluationJobTest extends JobTestBase {
 
         assertThat(o.failures()).isEmpty();
         assertThat(o.status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(o.stepsRun()).containsExactly("intake", "survey", "score", "publish");
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "survey-merge", "score", "publish");
         Path json = out.resolve("2024/bizenv-report-2024.json");
         assertThat(out.resolve("2024/bizenv-report-2024.xlsx")).isRegularFile();
         try (Stream<Path> s = Files.list(out)) {
@@ -171,7 +171,7 @@ class EvaluationJobTest extends JobTestBase {
         assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(first.failures().get(0)).isInstanceOf(PublishException.class)
                 .hasMessageStartingWith("cannot write the reports to " + out.toAbsolutePath().resolve("2024") + ": a file");
-        assertThat(first.stepsRun()).containsExactly("intake", "survey", "score", "publish");
+        assertThat(first.stepsRun()).containsExactly("intake", "survey", "survey-merge", "score", "publish");
 
         assertThat(repository.resolve("work/instance-" + first.instanceId()).resolve("report.json"))
                 .as("a failed run keeps its working data for the restart").isRegularFile();
@@ -206,7 +206,7 @@ class EvaluationJobTest extends JobTestBase {
         EvaluationRunner.Outcome o = run(data, null, out);
 
         assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "survey-merge");
         InputDataException e = (InputDataException) o.failures().get(0);
         assertThat(e.problems()).extracting(Object::toString).contains(
                 "returns/wuhan.xlsx!Data!D7: 'abc' is not a number",
@@ -232,7 +232,7 @@ class EvaluationJobTest extends JobTestBase {
                 null, null, AT, RobustnessSettings.off()));
 
         assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "survey-merge");
         assertThat(((InputDataException) o.failures().get(0)).problems()).extracting(Object::toString)
                 .containsExactly("survey.csv: no valid survey answers at all (no row with a known city, a size class "
                         + "and an answer): every survey indicator would be missing; add the answers, or say "

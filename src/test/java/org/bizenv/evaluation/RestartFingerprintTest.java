@@ -78,6 +78,6 @@ class RestartFingerprintTest extends JobTestBase {
         EvaluationRunner.Outcome second = runner.run(request);
         assertThat(second.restarted()).as("the fixed file is a changed input: a fresh run").isFalse();
         assertThat(second.failures()).isEmpty();
-        assertThat(second.stepsRun()).containsExactly("intake", "survey", "score", "publish");
+        assertThat(second.stepsRun()).containsExactly("intake", "survey", "survey-merge", "score", "publish");
     }
 }

@@ -358,7 +358,7 @@ class RobustnessJobTest extends JobTestBase {
                 """);
         var o = run(tmp.resolve("never"), List.of(bad), 0, 0);
         assertThat(o.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "survey-merge");
         InputDataException e = (InputDataException) o.failures().get(0);
         assertThat(e.problems()).extracting(Object::toString)
                 .containsExactly(EvaluationRequest.shown(bad.toAbsolutePath()) + ":3: scenario typo: unknown code 'FNI' (weights)");

@@ -44,14 +44,27 @@ class StepScopesTest extends JobTestBase {
     /** Runs {@code body} inside the execution's job scope and a step scope of it, as a running step does. */
     private <T> T inStep(JobExecution job, String step, java.util.function.Supplier<T> body) {
         JobSynchronizationManager.register(job);
-        StepExecution s = MetaDataInstanceFactory.createStepExecution(job, step, ++ids);
-        StepSynchronizationManager.register(s);
+        StepSynchronizationManager.register(partition(job, step));
         try {
             return body.get();
         } finally {
             StepSynchronizationManager.release();
             JobSynchronizationManager.release();
         }
+    }
+
+    /** A step execution with the context of the survey's first partition: all of this year's first survey file. */
+    private StepExecution partition(JobExecution job, String step) {
+        StepExecution s = MetaDataInstanceFactory.createStepExecution(job, step, ++ids);
+        s.getExecutionContext().putInt(SurveyPartitioner.FILE, 0);
+        s.getExecutionContext().putString(SurveyPartitioner.PART, "f0-p000");
+        org.bizenv.ingest.CsvRecords.Range all = org.bizenv.ingest.CsvRecords.Range.WHOLE;
+        s.getExecutionContext().putLong(SurveyPartitioner.START, all.start());
+        s.getExecutionContext().putLong(SurveyPartitioner.END, all.end());
+        s.getExecutionContext().putLong(SurveyPartitioner.FIRST_ROW, all.firstRow());
+        s.getExecutionContext().putLong(SurveyPartitioner.FIRST_LINE, all.firstLine());
+        s.getExecutionContext().putLong(SurveyPartitioner.LAST_ROW, all.lastRow());
+        return s;
     }
 
     @Test
@@ -85,13 +98,13 @@ class StepScopesTest extends JobTestBase {
 
         List<String> read = new ArrayList<>();
         JobSynchronizationManager.register(a);
-        StepSynchronizationManager.register(MetaDataInstanceFactory.createStepExecution(a, "survey", ++ids));
+        StepSynchronizationManager.register(partition(a, "survey-part:f0-p000"));
         try {
-            SurveyStep survey = context.getBean("surveyTallies", SurveyStep.class);
-            read.add("a " + survey.read().response().respondentId());
-            // b's survey step starts while a's is half-way (the same bean, resolved in b's scope)
-            read.add(inStep(b, "survey", () -> "b " + survey.read().response().respondentId()));
-            read.add("a " + survey.read().response().respondentId());
+            SurveyStep survey = context.getBean("surveyPart", SurveyStep.class);
+            read.add("a " + survey.read().respondentId());
+            // b's survey partition starts while a's is half-way (the same bean, resolved in b's scope)
+            read.add(inStep(b, "survey-part:f0-p000", () -> "b " + survey.read().respondentId()));
+            read.add("a " + survey.read().respondentId());
         } finally {
             StepSynchronizationManager.release();
             JobSynchronizationManager.release();

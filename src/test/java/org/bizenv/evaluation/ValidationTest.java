@@ -202,7 +202,7 @@ class ValidationTest extends JobTestBase {
     void badDataAreListedAsTheRunListsThem() throws Exception {
         Path fw = framework("", "", ind("A", "INDEX", "") + ind("B", "INDEX", ""));
         Path data = data("2024", "Unit,A,B\nu1,abc,4\nu2,4,1\nu3,9,\n", POP);
-        String run = runFails(fw, data, null, RobustnessSettings.off(), "survey");
+        String run = runFails(fw, data, null, RobustnessSettings.off(), "survey-merge");
         Validated v = validate("validate", "-f", fw.toString(), "-d", data.toString());
         assertThat(v.exit()).isEqualTo(BizenvCommand.INVALID_INPUT);
         assertThat(run).contains("s.csv!B2: 'abc' is not a number", "s.csv!C4: blank value");
@@ -215,7 +215,7 @@ class ValidationTest extends JobTestBase {
     private void bothList(Path fw, Path data, String... expected) throws Exception {
         EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(fw, data, 2024, tmp.resolve("reports"), null,
                 null, AT, RobustnessSettings.off()));
-        assertThat(o.stepsRun()).containsExactly("intake", "survey");
+        assertThat(o.stepsRun()).containsExactly("intake", "survey", "survey-merge");
         List<org.bizenv.ingest.DataProblem> run = ((InputDataException) o.failures().get(0)).problems();
         assertThat(run).extracting(Object::toString).containsExactly(expected);
         assertThat(Validation.check(fw, data, null, List.of()).problems()).isEqualTo(run);

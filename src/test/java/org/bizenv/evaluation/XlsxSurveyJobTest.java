@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class XlsxSurveyJobTest extends JobTestBase {
 
-    private static final String COLUMNS = "    columns: {RespondentId: 答卷编号, City: 所在城市, Size: 企业规模, "
+    static final String COLUMNS = "    columns: {RespondentId: 答卷编号, City: 所在城市, Size: 企业规模, "
             + "Industry: 所属行业, Q03: \"第3题\"}\n";
 
     @TempDir
@@ -51,7 +51,7 @@ class XlsxSurveyJobTest extends JobTestBase {
     }
 
     /** survey.csv as an export: Chinese identity headers, questions as "Qn. …" or 第3题, a row of question texts. */
-    private static void export(Path csv, Path xlsx) throws IOException {
+    static void export(Path csv, Path xlsx) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         String[] ids = lines.get(0).split(",", -1);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream os = Files.newOutputStream(xlsx)) {
