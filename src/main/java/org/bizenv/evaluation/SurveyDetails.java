@@ -10,7 +10,7 @@ import org.bizenv.report.Report;
 import org.bizenv.survey.SurveyDetail;
 
 /**
- * The survey step's detail data sets ({@code survey-detail-current}) as the report states them: each survey
+ * The survey-merge step's detail data sets ({@code survey-detail-current}) as the report states them: each survey
  * indicator in framework order, its arrays moved from the survey's units to the report's by unit code (a report unit
  * the survey does not name gets no value and no answers).
  */
