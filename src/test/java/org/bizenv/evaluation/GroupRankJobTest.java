@@ -141,7 +141,7 @@ class GroupRankJobTest extends JobTestBase {
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/cities/" + best.get("unit").asString() + ".xlsx")
                 .toFile())) {
             assertThat(texts(wb.getSheetAt(0))).anyMatch(t -> t.endsWith(
-                    " Rank 1 of 5 in its group (type: separately-planned)"));
+                    " Rank 1 of 5 in its group (Separately planned city), Tier 1 within the group"));
         }
     }
 
