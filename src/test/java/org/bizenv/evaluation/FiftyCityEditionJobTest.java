@@ -112,6 +112,15 @@ class FiftyCityEditionJobTest extends JobTestBase {
                 }
             }
             assertThat(column).contains("佛山 Foshan", "海口 Haikou", "深圳 Shenzhen", "青岛 Qingdao");
+            List<String> titles = new ArrayList<>();
+            for (Row row : top) {
+                Cell c = row.getCell(0);
+                if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("组别")) {
+                    titles.add(c.getStringCellValue());
+                }
+            }
+            assertThat(titles).containsExactly("组别 Group: 地级市 Prefecture-level city",
+                    "组别 Group: 副省级及以上城市 Sub-provincial cities and above");
         }
 
         // the card of a city names its group and its tier within it
