@@ -153,9 +153,9 @@ final class RankingSheets extends SheetWriter {
         for (String group : groups) {
             g.row();
             Row title = g.row();
-            // bold, not a wrapped header: the title runs on over the empty cells right of it instead of wrapping
-            // within the narrow rank column onto the lists' names below
-            g.text(title, 0, ReportLabels.grouping(meta.rankingGroups()) + ": " + ReportLabels.group(group), st.bold);
+            // bold, not a wrapped header, and not counted in the rank column's width: the title runs on over the
+            // empty cells right of it instead of wrapping onto the lists' names below or widening the rank column
+            g.cell(title, 0, ReportLabels.grouping(meta.rankingGroups()) + ": " + ReportLabels.group(group), st.bold);
             width = Math.max(width, topBlock(g, all.stream().filter(t -> group.equals(t.group())).toList()));
         }
         for (int t = 0; t + 1 < width; t++) {
