@@ -78,12 +78,32 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * Provenance and the options that shaped the numbers.
      *
      * @param rankingGroups the grouping units are also ranked within ({@code ranking.groups}); null = one list
+     * @param top           how many units each top list shows ({@code ranking.top})
+     * @param skipped       per source, the registry cities outside the framework's selection whose data it held and
+     *                      that were skipped ({@code framework.units.include}); empty without a selection
      */
     public record Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
                        String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
                        String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
                        String tierMethod, List<Names> tierNames, Integer previousYear,
-                       List<SourceFile> sources, Map<String, String> parameters, String rankingGroups) {
+                       List<SourceFile> sources, Map<String, String> parameters, String rankingGroups, int top,
+                       List<SkippedData> skipped) {
+
+        public Meta {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        /** A report with top lists of the default length and no cities skipped. */
+        public Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
+                    String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
+                    String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
+                    String tierMethod, List<Names> tierNames, Integer previousYear,
+                    List<SourceFile> sources, Map<String, String> parameters, String rankingGroups) {
+            this(schemaVersion, engineVersion, frameworkId, frameworkName, frameworkVersion, frameworkFile,
+                    frameworkSha256, year, generatedAt, synthetic, decimals, compareRounded, tierMethod, tierNames,
+                    previousYear, sources, parameters, rankingGroups,
+                    org.bizenv.framework.RankingRules.DEFAULT_TOP, List.of());
+        }
 
         /** A report ranked in one list. */
         public Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
@@ -99,6 +119,21 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         /** Whether units are also ranked within groups ({@link #rankingGroups()}). */
         public boolean byGroups() {
             return rankingGroups != null;
+        }
+    }
+
+    /**
+     * The data of one source that a framework evaluating part of its registry left unread: the registry cities outside
+     * its selection that the source holds data of (a unit table's rows, a folder's workbooks, survey respondents).
+     *
+     * @param source the source's id
+     * @param file   its file or folder as problems name it ({@code statistics.xlsx}, {@code returns})
+     * @param units  the codes of the cities skipped, sorted
+     */
+    public record SkippedData(String source, String file, List<String> units) {
+
+        public SkippedData {
+            units = List.copyOf(units);
         }
     }
 
