@@ -28,9 +28,10 @@ final class SurveySheets extends SheetWriter {
     static final int ANSWERS_WIDTH = 6;
     /**
      * The widest the Survey sheet's name column gets, in characters; a longer name wraps. The sample's names, Chinese
-     * and English, are up to 66 wide bar two: one line each, the page still one wide at about two thirds size.
+     * and English, are up to 93 wide: each on one line (a wrapped row is estimated two lines tall but renders on one,
+     * leaving gaps that read as breaks between groups), the page still one wide at about 60 %.
      */
-    static final int NAME_WIDTH = 70;
+    static final int NAME_WIDTH = 96;
 
     private final List<Report.SurveyIndicatorInfo> survey;
     /** Asked for only when the sheets are written: a style asked for changes the workbook's bytes. */
