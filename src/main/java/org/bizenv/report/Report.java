@@ -349,6 +349,8 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * {@link Report#units()}, NaN where there is no value. See docs/methods.md (survey standard errors).
      *
      * @param minSample      the source's minimum sample: a value on fewer answers is flagged (an empty cell is not)
+     * @param breakdownMinSample the same for a cell of the breakdowns (one size class or industry of a unit):
+     *                       the source's {@code breakdown-min-sample}, its {@code min-sample} when not stated
      * @param answers        valid answers behind each unit's value (all size classes)
      * @param standardError  the value's standard error under the post-stratification by size class
      * @param low            value − 1.96·SE, clipped to 0; {@code high}: value + 1.96·SE, clipped to 100
@@ -358,7 +360,7 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param industryValues {@code [industry][unit]}, post-stratified to the size mix; {@code industryAnswers} likewise
      */
     public record SurveyIndicatorInfo(String indicator, String source, String question, String statistic,
-                                      int minSample, double[] value, int[] answers, double[] standardError,
+                                      int minSample, int breakdownMinSample, double[] value, int[] answers, double[] standardError,
                                       double[] low, double[] high, double[][] sizeValues, int[][] sizeAnswers,
                                       List<String> industries, double[][] industryValues, int[][] industryAnswers) {
 
@@ -368,6 +370,11 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         /** Whether a cell of this many answers is under the minimum sample (an empty cell has no value to flag). */
         public boolean thin(int n) {
             return n > 0 && n < minSample;
+        }
+
+        /** Whether a breakdown's cell of this many answers is under {@link #breakdownMinSample}. */
+        public boolean thinBreakdown(int n) {
+            return n > 0 && n < breakdownMinSample;
         }
     }
 
