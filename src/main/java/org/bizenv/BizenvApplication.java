@@ -17,6 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BizenvApplication {
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            // the build's Spring AOT step (process-aot) calls main to find the context: it is the run's, minus the run
+            context(Path.of("target", "aot-repository"));
+            return;
+        }
         // a thread that dies of an exception is told like any failure, not with a trace on the console
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> BizenvCommand.failed("(thread " + thread.getName()
                 + ")", e));

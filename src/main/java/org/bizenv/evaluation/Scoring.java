@@ -110,7 +110,8 @@ final class Scoring {
         ReportAssembler.Context ctx = new ReportAssembler.Context(in.year(), in.generatedAt(), EngineVersion.get(),
                 in.framework().getFileName().toString(), Fingerprint.sha256(in.framework()), files, params,
                 inputWarnings(scored.current().framework(), thisYear),
-                thinSamples(SkippedUnits.evaluatedOnly(scored.current().framework(), thisYear.survey())));
+                thinSamples(SkippedUnits.evaluatedOnly(scored.current().framework(), thisYear.survey())),
+                SkippedUnits.bySource(scored.current().framework(), thisYear.intake(), thisYear.survey()));
         return ReportAssembler.assemble(scored.current(), scored.previous(), ctx);
     }
 

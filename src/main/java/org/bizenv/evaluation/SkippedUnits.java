@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.Source;
+import org.bizenv.report.Report;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyTally;
 import org.bizenv.survey.ThinSample;
@@ -26,17 +27,26 @@ final class SkippedUnits {
 
     /** One note per source naming registry cities outside the framework's part of the registry; none without one. */
     static List<Names> notes(Framework fw, IntakeResult intake, SurveyIndicators survey) {
+        return bySource(fw, intake, survey).stream().map(SkippedUnits::note).toList();
+    }
+
+    /**
+     * Per source that named registry cities outside the framework's part of the registry, those cities (for the
+     * Sources sheet and {@code meta.skipped}); none without a part.
+     */
+    static List<Report.SkippedData> bySource(Framework fw, IntakeResult intake, SurveyIndicators survey) {
         if (fw.subset() == null) {
             return List.of();
         }
         Set<String> evaluated = Set.copyOf(fw.subset().units());
-        List<Names> out = new ArrayList<>();
+        List<Report.SkippedData> out = new ArrayList<>();
         for (SourceUnits s : intake.sources()) {
-            note(s.file(), s.units(), evaluated, out);
+            skipped(s.source(), s.file(), s.units(), evaluated, out);
         }
         List<Source> surveys = SurveyTally.sources(fw);
         if (survey != null && !surveys.isEmpty()) {
-            note(String.join(", ", surveys.stream().map(Source::path).toList()), survey.units(), evaluated, out);
+            skipped(String.join(", ", surveys.stream().map(Source::id).toList()),
+                    String.join(", ", surveys.stream().map(Source::path).toList()), survey.units(), evaluated, out);
         }
         return out;
     }
@@ -62,19 +72,24 @@ final class SkippedUnits {
         return new SurveyIndicators(survey.units(), survey.values(), survey.provenance(), warnings, thin);
     }
 
-    private static void note(String file, List<String> named, Set<String> evaluated, List<Names> out) {
+    private static void skipped(String source, String file, List<String> named, Set<String> evaluated,
+                                List<Report.SkippedData> out) {
         Set<String> skipped = new TreeSet<>();             // by code, whatever order the file has
         for (String u : named) {
             if (!evaluated.contains(u)) {
                 skipped.add(u);
             }
         }
-        if (skipped.isEmpty()) {
-            return;
+        if (!skipped.isEmpty()) {
+            out.add(new Report.SkippedData(source, file, List.copyOf(skipped)));
         }
-        String list = String.join(", ", skipped);
-        out.add(new Names(file + "：跳过 " + skipped.size() + " 个不在本框架评价范围（framework.units.include）内的登记城市的数据："
-                + list, file + ": the data of " + skipped.size() + " registry cities outside the framework's "
-                + "selection (framework.units.include) skipped: " + list));
+    }
+
+    private static Names note(Report.SkippedData s) {
+        String list = String.join(", ", s.units());
+        int n = s.units().size();
+        return new Names(s.file() + "：跳过 " + n + " 个不在本框架评价范围（framework.units.include）内的登记城市的数据："
+                + list, s.file() + ": the data of " + n + " registry cities outside the framework's "
+                + "selection (framework.units.include) skipped: " + list);
     }
 }

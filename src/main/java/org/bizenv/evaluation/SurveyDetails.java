@@ -41,9 +41,9 @@ final class SurveyDetails {
             from[u] = d.units().indexOf(reportUnits.get(u));
         }
         return new Report.SurveyIndicatorInfo(i.indicator(), d.source(), i.question(), i.statistic(), d.minSample(),
-                doubles(i.value(), from), ints(i.answers(), from), doubles(i.standardError(), from),
-                doubles(i.low(), from), doubles(i.high(), from), doubles(i.sizeValues(), from),
-                ints(i.sizeAnswers(), from), d.industries(), doubles(i.industryValues(), from),
+                d.breakdownMinSample(), doubles(i.value(), from), ints(i.answers(), from),
+                doubles(i.standardError(), from), doubles(i.low(), from), doubles(i.high(), from),
+                doubles(i.sizeValues(), from), ints(i.sizeAnswers(), from), d.industries(), doubles(i.industryValues(), from),
                 ints(i.industryAnswers(), from));
     }
 

@@ -18,12 +18,12 @@ final class RankingReader {
     private RankingReader() {
     }
 
-    /** {@code ranking: {decimals: 2, compare: rounded, unranked: [LIE]}}; null = the defaults. */
+    /** {@code ranking: {decimals: 2, compare: rounded, unranked: [LIE], groups: type, top: 10}}; null = the defaults. */
     static RankingRules ranking(YamlMap rk, YamlProblems problems) {
         if (rk == null) {
             return new RankingRules(2, true);
         }
-        rk.checkKeys(Set.of("decimals", "compare", "unranked", "groups"));
+        rk.checkKeys(Set.of("decimals", "compare", "unranked", "groups", "top"));
         int decimals = (int) rk.optNumber("decimals", 2);
         String compare = rk.optText("compare", "rounded");
         if (!compare.equals("rounded") && !compare.equals("full")) {
@@ -37,9 +37,17 @@ final class RankingReader {
             problems.add(rk.lineOf("groups"), "ranking.groups must name a grouping of the units (e.g. type), not ''");
             groups = null;
         }
+        double top = rk.optNumber("top", RankingRules.DEFAULT_TOP);
+        if (!(top >= 1) || top != Math.rint(top) || top > Integer.MAX_VALUE) {
+            problems.add(rk.lineOf("top"), "ranking.top (the length of the top lists) must be a positive whole number,"
+                    + " not " + (top == Math.rint(top) && Math.abs(top) < 1e15 ? Long.toString((long) top)
+                    : Double.toString(top)));
+            top = RankingRules.DEFAULT_TOP;
+        }
         // whether the units carry this grouping is known only once they are read: the intake checks it at this line
         return new RankingRules(decimals, compare.equals("rounded"), rk.optTexts("unranked"),
-                rk.has("unranked") ? rk.lineOf("unranked") : 0, groups, groups == null ? 0 : rk.lineOf("groups"));
+                rk.has("unranked") ? rk.lineOf("unranked") : 0, groups, groups == null ? 0 : rk.lineOf("groups"),
+                (int) top);
     }
 
     /** {@code tiers: {method: quantiles | breaks, count, breaks, names}}; null = four quantile tiers. */

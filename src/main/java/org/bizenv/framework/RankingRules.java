@@ -15,12 +15,26 @@ import java.util.List;
  *                        within whose groups units are ranked as well, as MIIT ranks sub-provincial and prefecture
  *                        cities in two lists since 2023; null = one list only
  * @param groupsLine      line of {@code groups} in the framework file (0 when absent)
+ * @param top             how many units each top list shows, overall and within each group, on the index and every
+ *                        dimension (ties at the boundary all shown): MIIT publishes each group's top 10
  */
 public record RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine,
-                           String groups, int groupsLine) {
+                           String groups, int groupsLine, int top) {
+
+    /** The top lists' length without {@code ranking.top}: the top 5 every report showed before it could be set. */
+    public static final int DEFAULT_TOP = 5;
 
     public RankingRules {
         unranked = List.copyOf(unranked);
+        if (top < 1) {
+            throw new IllegalArgumentException("top lists need at least 1 unit, not " + top);
+        }
+    }
+
+    /** Top lists of the default length. */
+    public RankingRules(int decimals, boolean compareRounded, List<String> unranked, int unrankedLine,
+                        String groups, int groupsLine) {
+        this(decimals, compareRounded, unranked, unrankedLine, groups, groupsLine, DEFAULT_TOP);
     }
 
     /** Every scored unit ranked. */

@@ -24,15 +24,31 @@ import java.util.Map;
  * @param columns     survey: the header of the column holding a question or an identity field ({@code RespondentId},
  *                    {@code City}, {@code Size}, {@code Industry}), for files whose headers are not those ids; in file
  *                    order, empty for none
+ * @param breakdownMinSample survey: the minimum valid answers of one cell of the breakdowns by size class and by
+ *                    industry (a sub-group of a city's firms); a cell on fewer is flagged. 0 or less is taken as
+ *                    {@code minSample}, which was the only floor before the key (the city's)
  */
 public record Source(String id, String type, String channel, String path, String sheet, String unitColumn,
                      String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample, Map<String, Double> sizeMix,
-                     int line, String blanks, String missingUnits, String encoding, Map<String, String> columns) {
+                     int line, String blanks, String missingUnits, String encoding, Map<String, String> columns,
+                     int breakdownMinSample) {
 
     public Source {
         // a copy that keeps the file's order (Map.copyOf would not), so that problems come in a stable order
         columns = columns == null || columns.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        if (breakdownMinSample <= 0) {
+            breakdownMinSample = minSample;
+        }
+    }
+
+    /** The breakdowns held to the city's minimum sample (no {@code breakdown-min-sample}). */
+    public Source(String id, String type, String channel, String path, String sheet, String unitColumn,
+                  String unitNameColumn, List<String> groupColumns, List<Integer> notApplicable, int minSample,
+                  Map<String, Double> sizeMix, int line, String blanks, String missingUnits, String encoding,
+                  Map<String, String> columns) {
+        this(id, type, channel, path, sheet, unitColumn, unitNameColumn, groupColumns, notApplicable, minSample,
+                sizeMix, line, blanks, missingUnits, encoding, columns, minSample);
     }
 
     /** No columns mapped: the headers are the ids. */

@@ -39,7 +39,7 @@ final class SourcesReader {
         for (Node n : seq.getValue()) {
             YamlMap m = YamlMap.of(n, "a source", Set.of("id", "type", "channel", "path", "sheet", "unit-column",
                     "unit-name-column", "group-columns", "not-applicable", "min-sample", "size-mix", "blanks",
-                    "missing-units", "encoding", "columns"),
+                    "missing-units", "encoding", "columns", "breakdown-min-sample"),
                     problems);
             String id = m.requireCode("id");
             if (id != null && !ids.add(id)) {
@@ -72,12 +72,13 @@ final class SourcesReader {
             }
             // a survey export's sheet is its first unless stated (platforms name it as they like)
             String defaultSheet = "walkthrough".equals(type) ? "Tests" : "survey".equals(type) ? null : "Data";
+            int minSample = (int) m.optNumber("min-sample", 0);
             out.add(new Source(id, type, m.optText("channel", "other"), path, m.optText("sheet", defaultSheet),
                     unitColumn, m.optText("unit-name-column", null), m.optTexts("group-columns"), List.copyOf(na),
-                    (int) m.optNumber("min-sample", 0), Map.copyOf(mix), m.line(),
+                    minSample, Map.copyOf(mix), m.line(),
                     TextValuesReader.blanks(m, "source '" + id + "'", type, problems),
                     missingUnits(m, id, type, problems), encoding(m, id, type, path, problems),
-                    columns(m, id, type, problems)));
+                    columns(m, id, type, problems), breakdownMinSample(m, id, type, minSample, problems)));
         }
         return out;
     }
@@ -158,6 +159,40 @@ final class SourcesReader {
                 }
             }
         }
+    }
+
+    /**
+     * {@code breakdown-min-sample:} of a survey source, the fewest answers a cell of its breakdowns (a city's firms of
+     * one size class or one industry) is shown without a flag; {@code min-sample} when not stated. A positive whole
+     * number, and not above {@code min-sample} when that is stated: a group holds part of a city's answers, so a floor
+     * above the city's would flag a group that rests on more answers than an unflagged city value.
+     */
+    private static int breakdownMinSample(YamlMap m, String id, String type, int minSample, YamlProblems problems) {
+        String key = "breakdown-min-sample";
+        if (!m.has(key)) {
+            return minSample;
+        }
+        if (type != null && !type.equals("survey")) {
+            problems.add(m.lineOf(key), "source '" + id + "': " + key + " applies to survey sources (a " + type
+                    + " source has no breakdowns by size class and industry)");
+            return minSample;
+        }
+        double v = m.optNumber(key, Double.NaN); // a value that is not a number is reported there
+        if (Double.isNaN(v)) {
+            return minSample;
+        }
+        if (!(v >= 1) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+            problems.add(m.lineOf(key), "source '" + id + "': " + key + " must be a positive whole number of answers,"
+                    + " not '" + m.scalar(key) + "'");
+            return minSample;
+        }
+        if (minSample > 0 && v > minSample) {
+            problems.add(m.lineOf(key), "source '" + id + "': " + key + " (" + (int) v + ") is above min-sample ("
+                    + minSample + "): a size class or industry holds part of a city's answers, so its floor cannot be"
+                    + " higher than the city's; lower " + key + " or raise min-sample");
+            return minSample;
+        }
+        return (int) v;
     }
 
     /** {@code missing-units: error | missing} of a survey source; null when not stated. */

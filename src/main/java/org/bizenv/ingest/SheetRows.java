@@ -72,7 +72,7 @@ public final class SheetRows implements AutoCloseable {
                 pkg.revert();
                 return null;
             }
-            in = sheet.part().getInputStream();
+            in = sheet.part().open();
             SheetCells.Streamed rows = new SheetCells.Streamed(in, path, sheet.name(), sheet.styles(), sheet.strings(),
                     sheet.date1904());
             return new SheetRows(path, pkg, in, rows, sheet.name(), problems);

@@ -128,7 +128,7 @@ public final class WorkbookFiles {
     }
 
     /** Why the file is not an .xlsx workbook, or null if its content is one. */
-    private static String notAWorkbook(Path file) {
+    static String notAWorkbook(Path file) {
         try {
             if (Files.size(file) == 0) {
                 return "the file is empty";
@@ -156,21 +156,16 @@ public final class WorkbookFiles {
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
                 "UTF-8", false, true)) {
             for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (++parts > MAX_PARTS) {
-                    return "the workbook has more than " + String.format(Locale.ROOT, "%,d", MAX_PARTS) + " parts "
-                            + "(sheets, styles, images…), the limit; " + REFUSED;
+                String limit = partsLimit(++parts);
+                if (limit != null) {
+                    return limit;
                 }
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
-                    if (total > maxExpandedBytes) {
-                        return "the workbook expands to more than " + megabytes() + " when unzipped, the limit; "
-                                + "bizenv refuses larger ones, which may be zip bombs: remove what the data do not "
-                                + "need (other sheets, images) and save it again, or split it into several files";
-                    }
-                    long expanded = zip.getUncompressedCount();
-                    if (expanded > RATIO_GRACE_BYTES && zip.getCompressedCount() * MAX_EXPANSION < expanded) {
-                        return "its part " + e.getName() + " expands to more than " + MAX_EXPANSION + " times its "
-                                + "compressed size, the limit; " + REFUSED;
+                    String unsafe = expansionLimit(e.getName(), total, maxExpandedBytes, zip.getUncompressedCount(),
+                            zip.getCompressedCount());
+                    if (unsafe != null) {
+                        return unsafe;
                     }
                 }
             }
@@ -178,6 +173,29 @@ public final class WorkbookFiles {
         } catch (IOException | RuntimeException damaged) {
             return null;                    // POI reads it next and says how it is damaged
         }
+    }
+
+    /** Why a workbook of this many parts so far is refused, or null within the limit. */
+    static String partsLimit(int parts) {
+        return parts <= MAX_PARTS ? null : "the workbook has more than " + String.format(Locale.ROOT, "%,d", MAX_PARTS)
+                + " parts (sheets, styles, images…), the limit; " + REFUSED;
+    }
+
+    /**
+     * Why the unzipping must stop, or null within the limits: {@code total} bytes of all parts so far, the current
+     * part {@code name} expanded to {@code expanded} bytes from {@code compressed}.
+     */
+    static String expansionLimit(String name, long total, long maxExpandedBytes, long expanded, long compressed) {
+        if (total > maxExpandedBytes) {
+            return "the workbook expands to more than " + megabytes() + " when unzipped, the limit; "
+                    + "bizenv refuses larger ones, which may be zip bombs: remove what the data do not "
+                    + "need (other sheets, images) and save it again, or split it into several files";
+        }
+        if (expanded > RATIO_GRACE_BYTES && compressed * MAX_EXPANSION < expanded) {
+            return "its part " + name + " expands to more than " + MAX_EXPANSION + " times its "
+                    + "compressed size, the limit; " + REFUSED;
+        }
+        return null;
     }
 
     /** Whether POI refused the file for one of its size limits (its messages are the only sign). */

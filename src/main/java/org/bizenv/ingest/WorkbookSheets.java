@@ -38,18 +38,74 @@ final class WorkbookSheets {
 
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private record SheetRef(String name, PackagePart part) {
+    private static final String WORKSHEET = RELATIONSHIPS + "/worksheet";
+    private static final String CHARTSHEET = RELATIONSHIPS + "/chartsheet";
+    private static final String STYLES = RELATIONSHIPS + "/styles";
+    private static final String SHARED_STRINGS = RELATIONSHIPS + "/sharedStrings";
+    private static final String SHARED_STRINGS_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+    /** Where a sheet's XML is read from: a part of POI's package, or of {@link WorkbookParts}. */
+    interface SheetPart {
+        InputStream open() throws IOException;
     }
+
+    private record SheetRef(String name, SheetPart part) {
+    }
+
+    /** {@link #locatePlain} leaves the package to POI's OPC layer. */
+    private static final Located HAND_TO_POI = new Located(null, null, null, null, false);
 
     private WorkbookSheets() {
     }
 
     /** What reading one sheet takes: its name as the workbook spells it, its part, the styles and shared strings. */
-    record Located(String name, PackagePart part, CellStyles styles, SharedStrings strings, boolean date1904) {
+    record Located(String name, SheetPart part, CellStyles styles, SharedStrings strings, boolean date1904) {
     }
 
-    /** The sheet (null: the first), or null after reporting why there is none at the file. */
+    /**
+     * The sheet (null: the first), or null after reporting why there is none at the file. The package is read by
+     * {@link WorkbookParts} when it is plain, as Excel writes it, else through POI's OPC layer.
+     */
     static Table read(Path file, String path, String sheetName, Problems problems) {
+        Location where = Location.ofFile(path);
+        String notWorkbook = WorkbookFiles.notAWorkbook(file);
+        if (notWorkbook != null) {
+            problems.add(where, "not an Excel workbook (.xlsx): " + notWorkbook);
+            return null;
+        }
+        WorkbookParts.Read read = WorkbookParts.read(file, WorkbookFiles.MAX_EXPANDED_BYTES);
+        if (read.problem() != null) {
+            problems.add(where, read.problem());
+            return null;
+        }
+        if (read.parts() != null) {
+            Located sheet;
+            SheetCells cells;
+            try {
+                sheet = locatePlain(read.parts(), path, sheetName, problems);
+                if (sheet == null) {
+                    return null;
+                }
+                if (sheet != HAND_TO_POI) {
+                    try (InputStream in = sheet.part.open()) {
+                        cells = SheetCells.read(in);
+                    }
+                    try (FormulasFromPoi formulas = new FormulasFromPoi(file)) {
+                        return cells.toTable(path, sheet.name, sheet.styles, sheet.strings, sheet.date1904, formulas,
+                                problems);
+                    }
+                }
+            } catch (IOException | SAXException | IllegalArgumentException e) {
+                problems.add(where, WorkbookFiles.cannotOpen(e));
+                return null;
+            }
+        }
+        return readThroughPoi(file, path, sheetName, problems);
+    }
+
+    /** The sheet read through POI's OPC layer: a package {@link WorkbookParts} does not read. */
+    private static Table readThroughPoi(Path file, String path, String sheetName, Problems problems) {
         Location where = Location.ofFile(path);
         OPCPackage pkg = WorkbookFiles.openPackage(file, message -> problems.add(where, message));
         if (pkg == null) {
@@ -63,7 +119,7 @@ final class WorkbookSheets {
                 if (sheet == null) {
                     return null;
                 }
-                try (InputStream in = sheet.part.getInputStream()) {
+                try (InputStream in = sheet.part.open()) {
                     cells = SheetCells.read(in);
                 }
             } catch (IOException | SAXException | OpenXML4JException | POIXMLException | IllegalArgumentException e) {
@@ -74,6 +130,104 @@ final class WorkbookSheets {
                     problems);
         } finally {
             pkg.revert();                                    // read only: nothing to save
+        }
+    }
+
+    /**
+     * As {@link #locate}, from the parts of a plain package: the same sheets, styles and shared strings POI would
+     * find, or {@link #HAND_TO_POI} where POI's choice is not plain (relationships it would order or resolve, no
+     * workbook part, shared strings found only by their content type), or null after reporting why there is none.
+     */
+    private static Located locatePlain(WorkbookParts pkg, String path, String sheetName, Problems problems)
+            throws IOException, SAXException {
+        List<WorkbookParts.Relationship> root = pkg.relationships("");
+        List<WorkbookParts.Relationship> office = root == null ? List.of() : ofType(root, WorkbookParts.OFFICE_DOCUMENT);
+        if (office.size() != 1 || office.get(0).external() || !pkg.has(office.get(0).target())) {
+            return HAND_TO_POI;                        // strict OOXML, no workbook: POI words it
+        }
+        String workbook = office.get(0).target();
+        List<WorkbookParts.Relationship> rels = pkg.relationships(workbook);
+        if (rels == null || rels.stream().map(WorkbookParts.Relationship::id).distinct().count() != rels.size()) {
+            return HAND_TO_POI;
+        }
+        WorkbookXml book;
+        try (InputStream in = pkg.open(workbook)) {
+            book = WorkbookXml.read(in);
+        }
+        List<SheetRef> sheets = new ArrayList<>();
+        for (String[] s : book.sheets) {
+            WorkbookParts.Relationship rel = s[1] == null ? null
+                    : rels.stream().filter(r -> r.id().equals(s[1])).findFirst().orElse(null);
+            if (rel == null || rel.external() || !(rel.type().equals(WORKSHEET) || rel.type().equals(CHARTSHEET))) {
+                continue;
+            }
+            if (pkg.has(rel.target())) {
+                sheets.add(new SheetRef(s[0], () -> pkg.open(rel.target())));
+            }
+        }
+        List<WorkbookParts.Relationship> styles = ofType(rels, STYLES);
+        List<WorkbookParts.Relationship> strings = ofType(rels, SHARED_STRINGS);
+        if (styles.size() > 1 || strings.size() > 1 || strings.isEmpty() && pkg.anyOfType(SHARED_STRINGS_TYPE)) {
+            return HAND_TO_POI;                        // which one POI takes depends on its ordering
+        }
+        if (sheets.isEmpty() && sheetName == null) {
+            problems.add(Location.ofFile(path), "not an Excel workbook (.xlsx): the file is damaged (it has no sheets)");
+            return null;
+        }
+        SheetRef sheet = find(sheets, sheetName);
+        if (sheet == null) {
+            problems.add(Location.ofFile(path), "missing sheet '" + sheetName + "' (the workbook has: "
+                    + sheets.stream().map(SheetRef::name).collect(Collectors.joining(", ")) + ")");
+            return null;
+        }
+        CellStyles cellStyles = CellStyles.NONE;
+        if (styles.size() == 1 && !styles.get(0).external() && pkg.has(styles.get(0).target())) {
+            try (InputStream in = pkg.open(styles.get(0).target())) {
+                cellStyles = CellStyles.read(in);
+            }
+        }
+        SharedStrings shared = SharedStrings.NONE;
+        if (strings.size() == 1 && !strings.get(0).external() && pkg.has(strings.get(0).target())) {
+            try (InputStream in = pkg.open(strings.get(0).target())) {
+                shared = SharedStrings.read(in);
+            }
+        } else if (pkg.anyOfType(SHARED_STRINGS_TYPE)) {
+            return HAND_TO_POI;
+        }
+        return new Located(sheet.name, sheet.part, cellStyles, shared, book.date1904);
+    }
+
+    private static List<WorkbookParts.Relationship> ofType(List<WorkbookParts.Relationship> rels, String type) {
+        return rels.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /**
+     * Shared formulas of a plain package, for the rare cell whose result was never saved: the package is then opened
+     * through POI (see {@link #sharedFormulas}), once, and closed with this.
+     */
+    private static final class FormulasFromPoi implements SheetCells.SharedFormulas, AutoCloseable {
+        private final Path file;
+        private OPCPackage pkg;
+        private SheetCells.SharedFormulas formulas;
+
+        FormulasFromPoi(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public String text(String sheetName, int row, int column) {
+            if (formulas == null) {
+                pkg = WorkbookFiles.openPackage(file, message -> { });
+                formulas = pkg == null ? (s, r, c) -> "" : sharedFormulas(pkg);
+            }
+            return formulas.text(sheetName, row, column);
+        }
+
+        @Override
+        public void close() {
+            if (pkg != null) {
+                pkg.revert();
+            }
         }
     }
 
@@ -130,7 +284,7 @@ final class WorkbookSheets {
             }
             PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(rel.getTargetURI()));
             if (part != null) {
-                out.add(new SheetRef(s[0], part));
+                out.add(new SheetRef(s[0], part::getInputStream));
             }
         }
         return out;

@@ -41,13 +41,26 @@ final class Xml {
         }
     });
 
+    /** Errors thrown when fatal, else ignored, and never printed (the JDK parser's default prints them). */
+    private static final DefaultHandler QUIET = new DefaultHandler();
+
     static void parse(InputStream in, Handler handler) throws IOException, SAXException {
+        parseAny(in, handler);
+    }
+
+    /**
+     * Any XML part (also of other vocabularies: content types, relationships) with the same parser; its errors go to
+     * the handler (a {@link DefaultHandler} throws the fatal ones), never to the console.
+     */
+    static void parseAny(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         XMLReader reader = READER.get();
         reader.setContentHandler(handler);
+        reader.setErrorHandler(handler);
         try {
             reader.parse(new InputSource(in));
         } finally {
             reader.setContentHandler(null);
+            reader.setErrorHandler(QUIET);
         }
     }
 

@@ -78,12 +78,32 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * Provenance and the options that shaped the numbers.
      *
      * @param rankingGroups the grouping units are also ranked within ({@code ranking.groups}); null = one list
+     * @param top           how many units each top list shows ({@code ranking.top})
+     * @param skipped       per source, the registry cities outside the framework's selection whose data it held and
+     *                      that were skipped ({@code framework.units.include}); empty without a selection
      */
     public record Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
                        String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
                        String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
                        String tierMethod, List<Names> tierNames, Integer previousYear,
-                       List<SourceFile> sources, Map<String, String> parameters, String rankingGroups) {
+                       List<SourceFile> sources, Map<String, String> parameters, String rankingGroups, int top,
+                       List<SkippedData> skipped) {
+
+        public Meta {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        /** A report with top lists of the default length and no cities skipped. */
+        public Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
+                    String frameworkVersion, String frameworkFile, String frameworkSha256, int year,
+                    String generatedAt, boolean synthetic, int decimals, boolean compareRounded,
+                    String tierMethod, List<Names> tierNames, Integer previousYear,
+                    List<SourceFile> sources, Map<String, String> parameters, String rankingGroups) {
+            this(schemaVersion, engineVersion, frameworkId, frameworkName, frameworkVersion, frameworkFile,
+                    frameworkSha256, year, generatedAt, synthetic, decimals, compareRounded, tierMethod, tierNames,
+                    previousYear, sources, parameters, rankingGroups,
+                    org.bizenv.framework.RankingRules.DEFAULT_TOP, List.of());
+        }
 
         /** A report ranked in one list. */
         public Meta(String schemaVersion, String engineVersion, String frameworkId, Names frameworkName,
@@ -99,6 +119,21 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         /** Whether units are also ranked within groups ({@link #rankingGroups()}). */
         public boolean byGroups() {
             return rankingGroups != null;
+        }
+    }
+
+    /**
+     * The data of one source that a framework evaluating part of its registry left unread: the registry cities outside
+     * its selection that the source holds data of (a unit table's rows, a folder's workbooks, survey respondents).
+     *
+     * @param source the source's id
+     * @param file   its file or folder as problems name it ({@code statistics.xlsx}, {@code returns})
+     * @param units  the codes of the cities skipped, sorted
+     */
+    public record SkippedData(String source, String file, List<String> units) {
+
+        public SkippedData {
+            units = List.copyOf(units);
         }
     }
 
@@ -314,6 +349,8 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * {@link Report#units()}, NaN where there is no value. See docs/methods.md (survey standard errors).
      *
      * @param minSample      the source's minimum sample: a value on fewer answers is flagged (an empty cell is not)
+     * @param breakdownMinSample the same for a cell of the breakdowns (one size class or industry of a unit):
+     *                       the source's {@code breakdown-min-sample}, its {@code min-sample} when not stated
      * @param answers        valid answers behind each unit's value (all size classes)
      * @param standardError  the value's standard error under the post-stratification by size class
      * @param low            value − 1.96·SE, clipped to 0; {@code high}: value + 1.96·SE, clipped to 100
@@ -323,7 +360,7 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param industryValues {@code [industry][unit]}, post-stratified to the size mix; {@code industryAnswers} likewise
      */
     public record SurveyIndicatorInfo(String indicator, String source, String question, String statistic,
-                                      int minSample, double[] value, int[] answers, double[] standardError,
+                                      int minSample, int breakdownMinSample, double[] value, int[] answers, double[] standardError,
                                       double[] low, double[] high, double[][] sizeValues, int[][] sizeAnswers,
                                       List<String> industries, double[][] industryValues, int[][] industryAnswers) {
 
@@ -333,6 +370,11 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
         /** Whether a cell of this many answers is under the minimum sample (an empty cell has no value to flag). */
         public boolean thin(int n) {
             return n > 0 && n < minSample;
+        }
+
+        /** Whether a breakdown's cell of this many answers is under {@link #breakdownMinSample}. */
+        public boolean thinBreakdown(int n) {
+            return n > 0 && n < breakdownMinSample;
         }
     }
 

@@ -29,24 +29,32 @@ import org.bizenv.scoring.Unit;
  */
 public final class ReportAssembler {
 
-    /** How many units each dimension's top list shows (ties at the boundary are all shown). */
-    public static final int TOP = 5;
-
     /**
      * Facts about the run that the build does not know.
      *
      * @param inputWarnings what reading the inputs found worth knowing (e.g. thin survey samples), reported before
      *                      the build's own warnings
      * @param thinSamples   this year's survey values under the minimum sample, as data (also among the warnings)
+     * @param skipped       per source, the cities outside the framework's selection whose data were skipped (also
+     *                      among the warnings)
      */
     public record Context(int year, String generatedAt, String engineVersion,
                           String frameworkFile, String frameworkSha256, List<Report.SourceFile> sources,
                           Map<String, String> parameters, List<Names> inputWarnings,
-                          List<Report.ThinSampleInfo> thinSamples) {
+                          List<Report.ThinSampleInfo> thinSamples, List<Report.SkippedData> skipped) {
 
         public Context {
             inputWarnings = List.copyOf(inputWarnings);
             thinSamples = List.copyOf(thinSamples);
+            skipped = List.copyOf(skipped);
+        }
+
+        /** A run that skipped no city's data. */
+        public Context(int year, String generatedAt, String engineVersion, String frameworkFile,
+                       String frameworkSha256, List<Report.SourceFile> sources, Map<String, String> parameters,
+                       List<Names> inputWarnings, List<Report.ThinSampleInfo> thinSamples) {
+            this(year, generatedAt, engineVersion, frameworkFile, frameworkSha256, sources, parameters,
+                    inputWarnings, thinSamples, List.of());
         }
 
         /** A run whose inputs found no thin survey sample. */
@@ -71,7 +79,7 @@ public final class ReportAssembler {
                 fw.version(), ctx.frameworkFile(), ctx.frameworkSha256(), ctx.year(), ctx.generatedAt(),
                 fw.synthetic(), fw.ranking().decimals(), fw.ranking().compareRounded(), describeTiers(fw),
                 fw.tiers().names(), previous == null ? null : previous.year(), ctx.sources(),
-                new TreeMap<>(ctx.parameters()), fw.ranking().groups());
+                new TreeMap<>(ctx.parameters()), fw.ranking().groups(), fw.ranking().top(), ctx.skipped());
 
         List<Report.UnitInfo> unitInfo = units.stream()
                 .map(u -> new Report.UnitInfo(u.code(), u.name(), new TreeMap<>(u.groups()))).toList();
@@ -149,7 +157,7 @@ public final class ReportAssembler {
         List<Report.TopList> top = new ArrayList<>();
         for (int d : dims) {
             top.add(new Report.TopList(fw.nodes().get(d).code(), fw.nodes().get(d).name(),
-                    topEntries(b.nodeRanks()[d], b.nodeScores()[d], units, group, null)));
+                    topEntries(b.nodeRanks()[d], b.nodeScores()[d], units, group, null, fw.ranking().top())));
         }
         if (grouping != null) {
             top.addAll(groupTops(b, dims, group, groupRanks));
@@ -214,21 +222,21 @@ public final class ReportAssembler {
                 double[] scores = k == 0 ? b.indexScores() : b.nodeScores()[nodes.get(k)];
                 Node node = fw.nodes().get(nodes.get(k));
                 out.add(new Report.TopList(node.code(), node.name(),
-                        topEntries(groupRanks[k], scores, b.units(), group, v), v));
+                        topEntries(groupRanks[k], scores, b.units(), group, v, fw.ranking().top()), v));
             }
         }
         return out;
     }
 
     /**
-     * The units ranked 1 to {@link #TOP} (of group {@code value} only, when it is not null), best rank first, ties
-     * by unit code: one top list, overall or within a group.
+     * The units ranked 1 to {@code top} ({@code ranking.top}; of group {@code value} only, when it is not null), best
+     * rank first, ties by unit code: one top list, overall or within a group.
      */
     private static List<Report.TopEntry> topEntries(int[] ranks, double[] scores, List<Unit> units, String[] group,
-                                                    String value) {
+                                                    String value, int top) {
         List<Report.TopEntry> entries = new ArrayList<>();
         for (int i = 0; i < ranks.length; i++) {
-            if ((value == null || value.equals(group[i])) && ranks[i] >= 1 && ranks[i] <= TOP) {
+            if ((value == null || value.equals(group[i])) && ranks[i] >= 1 && ranks[i] <= top) {
                 entries.add(new Report.TopEntry(ranks[i], units.get(i).code(), scores[i]));
             }
         }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param units      the unit codes (as in {@link SurveyIndicators#units()})
  * @param industries the industries named by valid rows, sorted, {@link SurveyBreakdown#NOT_GIVEN} last
  * @param minSample  the source's minimum sample: a value resting on fewer answers is flagged
+ * @param breakdownMinSample the source's minimum answers of a breakdown's cell (a size class or an industry of one
+ *                   unit; {@code breakdown-min-sample}): a cell on fewer is flagged
  */
-public record SurveyDetail(String source, int minSample, List<String> units, List<String> industries,
+public record SurveyDetail(String source, int minSample, int breakdownMinSample, List<String> units,
+                           List<String> industries,
                            List<IndicatorDetail> indicators) {
 
     public SurveyDetail {
@@ -77,6 +80,6 @@ public record SurveyDetail(String source, int minSample, List<String> units, Lis
             out.add(new IndicatorDetail(codes.get(j), question, statistic, value, se, low, high, answers, sizeValues,
                     sizeAnswers, industryValues, industryAnswers));
         }
-        return new SurveyDetail(source, res.minSample(), units, breakdown.industries(), out);
+        return new SurveyDetail(source, res.minSample(), breakdown.minSample(), units, breakdown.industries(), out);
     }
 }

@@ -278,7 +278,8 @@ public final class SurveyTally implements AutoCloseable {
     public SurveyDetail detail() {
         double[] mix = sizeMix(source);
         SurveyResults res = aggregator.results(mix, source.minSample());
-        SurveyBreakdown breakdown = aggregator.breakdown(mix, source.minSample());
+        // a group is part of a city's firms: held to its own floor (breakdown-min-sample), not the city's
+        SurveyBreakdown breakdown = aggregator.breakdown(mix, source.breakdownMinSample());
         List<Indicator> mine = framework.indicators().stream().filter(i -> i.source().equals(source.id())).toList();
         return SurveyDetail.of(source.id(), res, breakdown, mine.stream().map(Indicator::code).toList(),
                 mine.stream().map(Indicator::field).toList(), mine.stream().map(Indicator::statistic).toList());

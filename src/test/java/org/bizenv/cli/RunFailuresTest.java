@@ -88,7 +88,7 @@ class RunFailuresTest extends CommandLineTestBase {
         assertThat(code).isEqualTo(BizenvCommand.INVALID_INPUT);
         assertThat(stdout()).startsWith("").contains("INFO  Starting the 2024 evaluation (run 1 of these inputs)");
         assertThat(stderr()).startsWith("The evaluation failed:\nThe framework file has 8 problems:\n")
-                .contains(fw.toAbsolutePath() + ":230: indicator MKT.ACC.1: direction must be 'higher' or 'lower' "
+                .contains(fw.toAbsolutePath() + ":233: indicator MKT.ACC.1: direction must be 'higher' or 'lower' "
                         + "(is better), not 'down'")
                 .endsWith("No report was written; " + output.toAbsolutePath().resolve("2024") + " is as it was. Fix "
                         + "the problems and run the same command again.\nDetails: " + log(repo) + "\n");

@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -67,7 +73,9 @@ class FiftyCityEditionJobTest extends JobTestBase {
         assertThat(suzhou.get("dimensionGroupRanks").get("INN").asInt()).isEqualTo(1);
         assertThat(suzhou.get("previousRank").asInt()).isEqualTo(11);
 
-        // the index's top list per group (then its five dimensions), groups in name order
+        // the index's top 10 per group (ranking.top: 10; then its five dimensions), groups in name order: the two
+        // lists the README shows
+        assertThat(json.get("meta").get("top").asInt()).isEqualTo(10);
         List<JsonNode> indexTops = new ArrayList<>();
         json.get("top").forEach(t -> {
             if (t.has("group") && t.get("node").asString().equals("INDEX")) {
@@ -76,8 +84,58 @@ class FiftyCityEditionJobTest extends JobTestBase {
         });
         assertThat(indexTops).extracting(t -> t.get("group").asString())
                 .containsExactly("prefecture-level", "sub-provincial-and-above");
-        assertThat(units(indexTops.get(0))).containsExactly("foshan", "changsha", "wuxi", "dongguan", "suzhou");
-        assertThat(units(indexTops.get(1))).containsExactly("shenzhen", "guangzhou", "beijing", "shanghai", "chengdu");
+        assertThat(units(indexTops.get(0))).containsExactly("foshan", "changsha", "wuxi", "dongguan", "suzhou",
+                "quanzhou", "hefei", "changzhou", "zhengzhou", "haikou");
+        assertThat(units(indexTops.get(1))).containsExactly("shenzhen", "guangzhou", "beijing", "shanghai", "chengdu",
+                "hangzhou", "xiamen", "jinan", "nanjing", "qingdao");
+        // the overall lists (each dimension over all 50) are top 10s too
+        List<JsonNode> overall = new ArrayList<>();
+        json.get("top").forEach(t -> {
+            if (!t.has("group")) {
+                overall.add(t);
+            }
+        });
+        assertThat(overall).extracting(t -> t.get("node").asString())
+                .containsExactly("MKT", "LAW", "FIN", "INN", "POL");
+        assertThat(overall).allSatisfy(t -> assertThat(t.get("entries")).hasSize(10));
+
+        try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
+            assertThat(wb.getSheetName(2)).isEqualTo("Top 10");
+            Sheet top = wb.getSheet("Top 10");
+            assertThat(top.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith("各维度前列城市 Top cities on each dimension：前10名 Top 10");
+            List<String> column = new ArrayList<>();     // the index's block of each group: its first column's cities
+            for (Row row : top) {
+                Cell c = row.getCell(1);
+                if (c != null && c.getCellType() == CellType.STRING) {
+                    column.add(c.getStringCellValue());
+                }
+            }
+            assertThat(column).contains("佛山 Foshan", "海口 Haikou", "深圳 Shenzhen", "青岛 Qingdao");
+            List<String> titles = new ArrayList<>();
+            for (Row row : top) {
+                Cell c = row.getCell(0);
+                if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("组别")) {
+                    titles.add(c.getStringCellValue());
+                }
+            }
+            assertThat(titles).containsExactly("组别 Group: 地级市 Prefecture-level city",
+                    "组别 Group: 副省级及以上城市 Sub-provincial cities and above");
+        }
+
+        // the card of a city names its group and its tier within it
+        try (Workbook wb = new XSSFWorkbook(out.resolve("2024/cities/foshan.xlsx").toFile())) {
+            List<String> texts = new ArrayList<>();
+            for (Row row : wb.getSheetAt(0)) {
+                for (Cell c : row) {
+                    if (c.getCellType() == CellType.STRING) {
+                        texts.add(c.getStringCellValue());
+                    }
+                }
+            }
+            assertThat(texts).contains("组内第 1 名（共 31 个，地级市），组内第一梯队 Rank 1 of 31 in its group "
+                    + "(Prefecture-level city), Tier 1 within the group");
+        }
     }
 
     private static void assertCity(List<JsonNode> rows, String unit, double score, double published, int rank,

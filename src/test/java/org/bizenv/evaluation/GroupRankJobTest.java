@@ -134,14 +134,14 @@ class GroupRankJobTest extends JobTestBase {
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
             assertThat(texts(wb.getSheet("Ranking"))).contains("组内排名 Rank in 类型 Type", "组内排名 Rank in group",
                     "组内梯队 Tier in group");
-            assertThat(texts(wb.getSheet("Top 5"))).contains("组别 类型 Type: 省会城市 Provincial capital");
+            assertThat(texts(wb.getSheet("Top 5"))).contains("类型 Type: 省会城市 Provincial capital");
         }
         JsonNode best = rows.stream().filter(r -> r.get("group").asString().equals("separately-planned")
                 && r.get("groupRank").asInt() == 1).findFirst().orElseThrow();
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/cities/" + best.get("unit").asString() + ".xlsx")
                 .toFile())) {
             assertThat(texts(wb.getSheetAt(0))).anyMatch(t -> t.endsWith(
-                    " Rank 1 of 5 in its group (type: separately-planned)"));
+                    " Rank 1 of 5 in its group (Separately planned city), Tier 1 within the group"));
         }
     }
 

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.ingest.InputDataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +105,45 @@ class UnitSubsetJobTest extends JobTestBase {
                 .anyMatch(w -> w.equals("walkthrough.xlsx" + skipped))
                 .anyMatch(w -> w.equals("survey.csv" + skipped));
         assertThat(warnings).noneMatch(w -> w.contains("Kunming") || w.contains("昆明"));
+
+        // the same, per source, as data (meta.skipped) and on the Sources sheet
+        String codes = "changchun, changsha, fuzhou, guangzhou, guiyang, haikou, hangzhou, harbin, hefei, hohhot, "
+                + "jinan, kunming, lanzhou, lhasa, nanchang, nanjing, nanning, shenyang, shijiazhuang, taiyuan, "
+                + "urumqi, xian, xining, yinchuan, zhengzhou";
+        List<String> skippedData = new ArrayList<>();
+        json.get("meta").get("skipped").forEach(k -> {
+            List<String> c = new ArrayList<>();
+            k.get("codes").forEach(x -> c.add(x.asString()));
+            assertThat(String.join(", ", c)).isEqualTo(codes);
+            skippedData.add(k.get("source").asString() + " " + k.get("file").asString() + " "
+                    + k.get("units").asInt());
+        });
+        assertThat(skippedData).containsExactly("returns returns 25", "statistics statistics.xlsx 25",
+                "walkthrough walkthrough.xlsx 25", "survey survey.csv 25");
+        try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
+            Sheet sources = wb.getSheet("Sources");
+            int head = -1;
+            for (Row row : sources) {
+                Cell c = row.getCell(0);
+                if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("已跳过")) {
+                    head = row.getRowNum();
+                }
+            }
+            assertThat(head).as("the skipped block's title").isPositive();
+            assertThat(cells(sources.getRow(head + 1))).containsExactly("路径 Path", "跳过的城市数 Cities skipped",
+                    "来源 Source", "城市代码 City codes");
+            assertThat(cells(sources.getRow(head + 2))).containsExactly("returns", "25", "returns", codes);
+            assertThat(cells(sources.getRow(head + 5))).containsExactly("survey.csv", "25", "survey", codes);
+            assertThat(sources.getRow(head + 6)).isNull();
+        }
+    }
+
+    /** A row's cells as text, numbers as whole numbers. */
+    private static List<String> cells(Row row) {
+        List<String> out = new ArrayList<>();
+        row.forEach(c -> out.add(c.getCellType() == CellType.NUMERIC
+                ? Long.toString((long) c.getNumericCellValue()) : c.getStringCellValue()));
+        return out;
     }
 
     @Test

@@ -298,6 +298,33 @@ class FrameworkLoaderTest {
     }
 
     @Test
+    void theTopListsLengthIsASettingFiveByDefault() throws IOException {
+        Framework fw = FrameworkLoader.load(write(VALID.replace("sources:\n", """
+                ranking:
+                  groups: type
+                  top: 10
+                sources:
+                """)));
+        assertThat(fw.ranking()).isEqualTo(new RankingRules(2, true, List.of(), 0, "type", 5, 10));
+        assertThat(fw.ranking().top()).isEqualTo(10);
+        assertThat(FrameworkLoader.load(write(VALID)).ranking().top()).isEqualTo(5);
+        assertThat(FrameworkLoader.load(write(VALID.replace("sources:\n", "ranking: {decimals: 1}\nsources:\n")))
+                .ranking().top()).isEqualTo(5);
+    }
+
+    @Test
+    void aTopListLengthThatIsNotAPositiveWholeNumberIsPointedAt() throws IOException {
+        for (String bad : List.of("0", "-3", "2.5", "ten")) {
+            Path f = write(VALID.replace("sources:\n", "ranking:\n  decimals: 2\n  top: " + bad + "\nsources:\n"));
+            String why = bad.equals("ten") ? "'top' must be a number, not 'ten'"
+                    : "ranking.top (the length of the top lists) must be a positive whole number, not " + bad;
+            assertThatThrownBy(() -> FrameworkLoader.load(f)).as(bad)
+                    .isInstanceOf(FrameworkException.class)
+                    .satisfies(e -> assertThat(((FrameworkException) e).problems()).containsExactly(f + ":6: " + why));
+        }
+    }
+
+    @Test
     void badCompositesArePointedAt() throws IOException {
         Path f = write(VALID.replace("sources:\n", """
                 composites:

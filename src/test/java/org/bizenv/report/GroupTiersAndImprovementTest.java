@@ -53,11 +53,16 @@ class GroupTiersAndImprovementTest {
     private static final List<String> CODES = List.of("x1", "x2", "x3", "x4", "y1", "y2", "y3", "y4");
 
     private Report report() throws Exception {
+        return report("ranking: {decimals: 1, groups: kind}");
+    }
+
+    private Report report(String ranking) throws Exception {
         Path f = dir.resolve("fw.yaml");
         Files.writeString(f, """
                 framework: {id: g, name: {en: Groups}}
                 defaults: {normalisation: none, weighting: equal}
-                ranking: {decimals: 1, groups: kind}
+                """ + ranking + """
+
                 tiers: {method: quantiles, count: 2}
                 sources: [{id: s, type: unit-table, path: s.csv, unit-column: Unit, group-columns: [kind]}]
                 nodes:
@@ -89,6 +94,25 @@ class GroupTiersAndImprovementTest {
                 """);
         return ReportAssembler.assemble(b, PreviousResults.read(last), new ReportAssembler.Context(2024,
                 "2025-01-01T00:00:00Z", "test", "fw.yaml", null, List.of(), Map.of(), List.of()));
+    }
+
+    @Test
+    void topListsHaveTheFrameworksLengthOverallAndInEachGroupTiesAtTheBoundaryAllShown() throws Exception {
+        Report r = report("ranking: {decimals: 1, groups: kind, top: 2}");
+        assertThat(r.meta().top()).isEqualTo(2);
+        List<String> lists = new ArrayList<>();
+        for (Report.TopList t : r.top()) {
+            lists.add((t.group() == null ? "all" : t.group()) + " " + t.node() + ": " + String.join(" ",
+                    t.entries().stream().map(e -> e.unit() + "#" + e.rank()).toList()));
+        }
+        // x2 and x3 share group rank 2 at 65; on D2 y2 and y4 share group rank 2 at 40
+        assertThat(lists).containsExactly(
+                "all D1: y1#1 x1#2", "all D2: y1#1 x1#2",
+                "x INDEX: x1#1 x2#2 x3#2", "x D1: x1#1 x2#2", "x D2: x1#1 x3#2",
+                "y INDEX: y1#1 y2#2", "y D1: y1#1 y2#2", "y D2: y1#1 y2#2 y4#2");
+        // without ranking.top, the top 5
+        assertThat(report().top().get(0).entries()).hasSize(5);
+        assertThat(report().meta().top()).isEqualTo(5);
     }
 
     @Test

@@ -277,6 +277,24 @@ public final class ReportFixtures {
                 improvement, methodology, warnings, thin, coherence);
     }
 
+    /**
+     * The sample as a framework with {@code ranking.top: 10} and a selection of its registry would report it: top
+     * lists of 10 (the sample's four cities fill them), and two registry cities' data skipped from two sources.
+     */
+    public static Report topTenWithSkippedData() {
+        Report s = sample();
+        var m = s.meta();
+        var meta = new Report.Meta(m.schemaVersion(), m.engineVersion(), m.frameworkId(), m.frameworkName(),
+                m.frameworkVersion(), m.frameworkFile(), m.frameworkSha256(), m.year(), m.generatedAt(),
+                m.synthetic(), m.decimals(), m.compareRounded(), m.tierMethod(), m.tierNames(), m.previousYear(),
+                m.sources(), m.parameters(), null, 10,
+                List.of(new Report.SkippedData("returns", "returns", List.of("hefei", "kunming")),
+                        new Report.SkippedData("survey", "survey.csv", List.of("kunming"))));
+        return new Report(meta, s.units(), s.nodes(), s.indicators(), s.ranking(), s.top(), s.stages(), s.weights(),
+                s.treatment(), s.groupMeans(), s.improvement(), s.methodology(), s.warnings(), s.thinSamples(),
+                s.coherence());
+    }
+
     /** The sample without previous results and without coherence, as a first edition would be. */
     public static Report firstEdition() {
         Report s = sample();

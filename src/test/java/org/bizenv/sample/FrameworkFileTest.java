@@ -121,7 +121,7 @@ class FrameworkFileTest {
                         "walkthrough:walkthrough:walkthrough.xlsx", "survey:survey:survey.csv");
         Map<String, Object> survey = sources.get(3);
         assertThat(survey).containsEntry("not-applicable", List.of(9)).containsEntry("min-sample", 400)
-                .containsEntry("size-mix", Map.of("micro", 0.70, "small", 0.25, "medium", 0.05));
+                .containsEntry("breakdown-min-sample", 30).containsEntry("size-mix", Map.of("micro", 0.70, "small", 0.25, "medium", 0.05));
         assertThat(sources.get(1)).containsEntry("sheet", "Data").containsEntry("unit-column", "City");
         assertThat(sources.get(2)).containsEntry("sheet", "Tests");
         @SuppressWarnings("unchecked")

@@ -193,4 +193,66 @@ class SurveyTallyTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrameworkLoader.load(f))
                 .hasMessageContaining("source 's': missing-units applies to survey sources");
     }
+    /** The detail (breakdowns) of a framework whose source says {@code sourceExtra}, on a fixed file. */
+    private SurveyDetail detail(String sourceExtra) throws IOException {
+        Framework fw = framework(sourceExtra);
+        Path data = Files.createDirectories(tmp.resolve("detail"));
+        // city a: micro 3 answers (industry x 2, y 1), small 1 (x); Q02 left out by one micro firm
+        Files.write(data.resolve("survey.csv"), List.of(HEADER, "1,a,micro,x,5,4", "2,a,micro,x,3,", "3,a,micro,y,4,5",
+                "4,a,small,x,2,1"));
+        Problems problems = new Problems();
+        try (SurveyTally t = new SurveyTally(fw, SurveyTally.sources(fw).get(0), data, false,
+                UnitResolver.identity("unit"), problems)) {
+            t.readAll().indicators();
+            assertThat(problems.sorted()).isEmpty();
+            return t.detail();
+        }
+    }
+
+    @Test
+    void theBreakdownsAreHeldToTheCitysMinimumSampleUnlessTheSourceSaysOtherwise() throws IOException {
+        // no breakdown-min-sample: the breakdown's floor is min-sample (3), as before the key
+        assertThat(framework("").sources().get(0).breakdownMinSample()).isEqualTo(3);
+        SurveyDetail asCity = detail("");
+        assertThat(asCity.minSample()).isEqualTo(3);
+        assertThat(asCity.breakdownMinSample()).isEqualTo(3);
+        // stated: its own floor, the city's unchanged
+        assertThat(framework(", breakdown-min-sample: 2").sources().get(0).breakdownMinSample()).isEqualTo(2);
+        SurveyDetail own = detail(", breakdown-min-sample: 2");
+        assertThat(own.minSample()).isEqualTo(3);
+        assertThat(own.breakdownMinSample()).isEqualTo(2);
+        // the answers behind the cells whatever the floor: a, micro, Q01 has 3; industry x 3 (2 micro, 1 small), y 1
+        var m = own.indicators().get(0);
+        assertThat(m.sizeAnswers()[SizeClass.MICRO.ordinal()]).containsExactly(3);
+        assertThat(m.industryAnswers()).isDeepEqualTo(new int[][] {{3}, {1}});
+        // equal to min-sample is allowed (the default, written out)
+        assertThat(framework(", breakdown-min-sample: 3").sources().get(0).breakdownMinSample()).isEqualTo(3);
+    }
+
+    @Test
+    void aBreakdownMinimumSampleIsAPositiveWholeNumberNotAboveTheCitys() throws IOException {
+        for (String bad : List.of("0", "-5", "2.5")) {
+            Path f = writeFramework(", breakdown-min-sample: " + bad);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrameworkLoader.load(f))
+                    .hasMessageContaining("fw.yaml:2: source 's': breakdown-min-sample must be a positive whole number"
+                            + " of answers, not '" + bad + "'");
+        }
+        Path above = writeFramework(", breakdown-min-sample: 30");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrameworkLoader.load(above))
+                .hasMessageContaining("fw.yaml:2: source 's': breakdown-min-sample (30) is above min-sample (3): a size"
+                        + " class or industry holds part of a city's answers, so its floor cannot be higher than the"
+                        + " city's; lower breakdown-min-sample or raise min-sample");
+        Path text = writeFramework(", breakdown-min-sample: few");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrameworkLoader.load(text))
+                .hasMessageContaining("fw.yaml:2: 'breakdown-min-sample' must be a number, not 'few'");
+        Path table = writeFramework(", breakdown-min-sample: 2");
+        Files.writeString(table, Files.readString(table).replace("type: survey", "type: unit-table, unit-column: U"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FrameworkLoader.load(table))
+                .hasMessageContaining("fw.yaml:2: source 's': breakdown-min-sample applies to survey sources (a"
+                        + " unit-table source has no breakdowns by size class and industry)");
+        // without a min-sample there is no city floor to stay under: any positive number
+        Path noCity = writeFramework(", breakdown-min-sample: 30");
+        Files.writeString(noCity, Files.readString(noCity).replace("min-sample: 3, ", ""));
+        assertThat(FrameworkLoader.load(noCity).sources().get(0).breakdownMinSample()).isEqualTo(30);
+    }
 }

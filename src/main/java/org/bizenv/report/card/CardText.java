@@ -149,16 +149,22 @@ final class CardText {
     }
 
     /**
-     * "组内第 2 名（共 15 个，type：municipality） Rank 2 of 15 in its group (type: municipality)", for a framework
-     * that ranks within groups; null when the city has no rank in a group.
+     * "组内第 2 名（共 19 个，副省级及以上城市），组内第一梯队 Rank 2 of 19 in its group (Sub-provincial cities and above),
+     * Tier 1 within the group", for a framework that ranks within groups: the group by its name, as the city's own
+     * published list is titled, and the tier within it (left out when it has none); null when the city has no rank
+     * in a group.
      */
     static String groupRank(CityCard.Headline h) {
         if (!h.hasGroupRank()) {
             return null;
         }
-        return "组内第 " + h.groupRank() + " 名（共 " + h.groupRanked() + " 个，" + h.grouping() + "：" + h.group()
-                + "） Rank " + h.groupRank() + " of " + h.groupRanked() + " in its group (" + h.grouping() + ": "
-                + h.group() + ")";
+        Names g = h.groupName() == null ? new Names(h.group(), h.group()) : h.groupName();
+        Names t = h.groupTierName() != null ? h.groupTierName()
+                : h.groupTier() > 0 ? new Names("第" + h.groupTier() + "梯队", "Tier " + h.groupTier()) : null;
+        return "组内第 " + h.groupRank() + " 名（共 " + h.groupRanked() + " 个，" + nz(g.zh(), g.en()) + "）"
+                + (t == null ? "" : "，组内" + nz(t.zh(), t.en())) + " Rank " + h.groupRank() + " of "
+                + h.groupRanked() + " in its group (" + nz(g.en(), g.zh()) + ")"
+                + (t == null ? "" : ", " + nz(t.en(), t.zh()) + " within the group");
     }
 
     static String number(double v, int decimals) {

@@ -52,16 +52,21 @@ public record CityCard(String unit, Names name, Edition edition, Headline headli
      * @param group        the city's group in it (null without)
      * @param groupRank    its index rank within the group (0 = none)
      * @param groupRanked  how many units of the group have a rank in it (the n of "rank k of n in its group")
+     * @param groupName    the group's name in Chinese and English, as the report's sheets name it (the group value
+     *                     itself in both where the engine has no name for it); null without a group
+     * @param groupTier    its tier within the group (the framework's tier rule applied to the group alone; 0 = none)
+     * @param groupTierName that tier's name, or null
      */
     public record Headline(double score, int rank, int ranked, int tier, Names tierName, double previousScore,
                            Integer previousRank, double scoreChange, Integer rankChange, String grouping,
-                           String group, int groupRank, int groupRanked) {
+                           String group, int groupRank, int groupRanked, Names groupName, int groupTier,
+                           Names groupTierName) {
 
         /** The headline of a report ranked in one list. */
         public Headline(double score, int rank, int ranked, int tier, Names tierName, double previousScore,
                         Integer previousRank, double scoreChange, Integer rankChange) {
             this(score, rank, ranked, tier, tierName, previousScore, previousRank, scoreChange, rankChange, null,
-                    null, 0, 0);
+                    null, 0, 0, null, 0, null);
         }
 
         /** Whether the card states a rank within the city's group. */

@@ -11,6 +11,7 @@ import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
+import org.bizenv.report.excel.ReportLabels;
 import org.bizenv.robustness.Percentiles;
 
 /**
@@ -118,8 +119,7 @@ public final class CityCards {
             var edition = new CityCard.Edition(meta.frameworkId(), meta.frameworkName(), meta.frameworkVersion(),
                     meta.year(), meta.generatedAt(), meta.engineVersion(), meta.synthetic(), meta.decimals(),
                     meta.previousYear());
-            Names tierName = row.tier() > 0 && meta.tierNames() != null && row.tier() <= meta.tierNames().size()
-                    ? meta.tierNames().get(row.tier() - 1) : null;
+            Names tierName = tierName(row.tier());
             int groupRanked = 0;
             for (var other : ranked) {
                 if (row.group() != null && row.group().equals(other.group()) && other.groupRank() > 0) {
@@ -128,7 +128,8 @@ public final class CityCards {
             }
             var headline = new CityCard.Headline(row.score(), row.rank(), ranked.size(), row.tier(), tierName,
                     row.previousScore(), row.previousRank(), row.scoreChange(), row.rankChange(),
-                    meta.rankingGroups(), row.group(), row.groupRank(), groupRanked);
+                    meta.rankingGroups(), row.group(), row.groupRank(), groupRanked, groupName(row.group()),
+                    row.groupTier(), tierName(row.groupTier()));
             List<CityCard.DimensionLine> dimLines = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 var node = dims.get(d);
@@ -154,6 +155,21 @@ public final class CityCards {
             return new CityCard(row.unit(), name, edition, headline, dimLines,
                     noPrevious.isEmpty() ? null : text.noPreviousDimensions(noPrevious), strongest, weakest,
                     certainty(row, name), dataNotes(row.unit(), u), text.meaning());
+        }
+
+        /** Tier {@code tier}'s name (tier n is {@code meta.tierNames[n-1]}), or null for none (0) or one unnamed. */
+        private Names tierName(int tier) {
+            return tier > 0 && meta.tierNames() != null && tier <= meta.tierNames().size()
+                    ? meta.tierNames().get(tier - 1) : null;
+        }
+
+        /** A group value's name as the sheets give it; one the engine has no name for, as it is in both languages. */
+        private static Names groupName(String group) {
+            if (group == null) {
+                return null;
+            }
+            Names n = ReportLabels.groupName(group);
+            return n == null ? new Names(group, group) : n;
         }
 
         /** The city's ranked indicators, best rank first; ties by larger weight in the index, then framework order. */

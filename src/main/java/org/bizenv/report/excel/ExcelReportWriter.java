@@ -31,7 +31,8 @@ public final class ExcelReportWriter {
 
     public static final String RANKING = "Ranking";
     public static final String CHART = "Chart";
-    public static final String TOP = "Top 5";
+    /** The top lists' sheet of a report whose lists have the default length; see {@link #top(int)}. */
+    public static final String TOP = top(org.bizenv.framework.RankingRules.DEFAULT_TOP);
     public static final String IMPROVEMENT = "Improvement";
     public static final String REGIONS = "Regions";
     public static final String AGGREGATED = "Aggregated";
@@ -49,6 +50,11 @@ public final class ExcelReportWriter {
     public static final String METHODOLOGY = "Methodology";
     public static final String SOURCES = "Sources";
     public static final String WARNINGS = "Warnings";
+
+    /** The top lists' sheet, named by their length ({@code ranking.top}): "Top 5", "Top 10". */
+    public static String top(int length) {
+        return "Top " + length;
+    }
 
     /** Fill of cells that the imputation stage produced. */
     public static final String IMPUTED_RGB = "F8CBAD";

@@ -148,6 +148,20 @@ final class ProvenanceSheets extends SheetWriter {
             g.number(x, 4, s.bytes(), st.bytes);
             g.text(x, 5, s.encoding(), st.text);
         }
+        // a framework evaluating part of its registry: what each source held of the cities outside it, left unread
+        if (!meta.skipped().isEmpty()) {
+            g.row();
+            g.cell(g.row(), 0, "已跳过：评价范围外城市的数据 Skipped: data of cities outside the framework's selection"
+                    + " (framework.units.include)", st.bold);
+            g.header(List.of("路径 Path", "跳过的城市数 Cities skipped", "来源 Source", "城市代码 City codes"));
+            for (var k : meta.skipped()) {
+                Row x = g.row();
+                g.text(x, 0, k.file(), st.text);
+                g.integer(x, 1, k.units().size(), st.integerLeft);
+                g.text(x, 2, k.source(), st.text);
+                g.text(x, 3, String.join(", ", k.units()), st.text);
+            }
+        }
         g.freeze(1);
         g.widths(8, 70);
     }

@@ -3,7 +3,6 @@ package org.bizenv.report.excel;
 import static org.bizenv.report.excel.ExcelReportWriter.IMPROVEMENT;
 import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
 import static org.bizenv.report.excel.ExcelReportWriter.REGIONS;
-import static org.bizenv.report.excel.ExcelReportWriter.TOP;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import org.bizenv.report.ReportLookup;
 
 /**
  * The sheets a city reads first: Ranking (the index, its tier, every dimension and the change on last year), Top 5
- * (the leading cities on each dimension), Improvement (who gained most on last year) and Regions (mean scores by
+ * or Top N ({@code ranking.top}: the leading cities on each dimension), Improvement (who gained most on last year) and Regions (mean scores by
  * group).
  */
 final class RankingSheets extends SheetWriter {
@@ -140,9 +139,13 @@ final class RankingSheets extends SheetWriter {
     }
 
     void top() {
-        var g = grid(TOP);
+        int length = meta.top();
+        var g = grid(ExcelReportWriter.top(length));
         var all = ReportLookup.nonNull(r.top());
-        g.title("各维度前列城市 Top cities on each dimension" + syntheticNote());
+        // a length the framework sets is said in the title too; the default title stays as reports always had it
+        String lengthNote = length == org.bizenv.framework.RankingRules.DEFAULT_TOP ? ""
+                : "：前" + length + "名 Top " + length;
+        g.title("各维度前列城市 Top cities on each dimension" + lengthNote + syntheticNote());
         int width = topBlock(g, all.stream().filter(t -> t.group() == null).toList());
         // a framework ranking within groups: below, each group's own lists (the index first), ranks within the group
         var groups = new java.util.LinkedHashSet<String>();
@@ -150,8 +153,9 @@ final class RankingSheets extends SheetWriter {
         for (String group : groups) {
             g.row();
             Row title = g.row();
-            g.text(title, 0, "组别 " + ReportLabels.grouping(meta.rankingGroups()) + ": "
-                    + ReportLabels.group(group), st.header);
+            // bold, not a wrapped header, and not counted in the rank column's width: the title runs on over the
+            // empty cells right of it instead of wrapping onto the lists' names below or widening the rank column
+            g.cell(title, 0, ReportLabels.grouping(meta.rankingGroups()) + ": " + ReportLabels.group(group), st.bold);
             width = Math.max(width, topBlock(g, all.stream().filter(t -> group.equals(t.group())).toList()));
         }
         for (int t = 0; t + 1 < width; t++) {

@@ -1,7 +1,9 @@
 package org.bizenv.report.excel;
 
+import org.bizenv.framework.Names;
+
 /** Bilingual labels for the engine's codes; unknown codes are shown as they are. */
-final class ReportLabels {
+public final class ReportLabels {
     private ReportLabels() {
     }
 
@@ -9,31 +11,46 @@ final class ReportLabels {
         if (key == null) {
             return "";
         }
-        return switch (key) {
-            case "region" -> "地区 Region";
-            case "type" -> "类型 Type";
-            case "group" -> "组别 Group";
-            case "province" -> "省份 Province";
-            default -> key;
-        };
+        Names n = groupingName(key);
+        return n == null ? key : n.zh() + " " + n.en();
     }
 
     static String group(String value) {
         if (value == null) {
             return null;
         }
-        return switch (value) {
-            case "east" -> "东部 East";
-            case "central" -> "中部 Central";
-            case "west" -> "西部 West";
-            case "northeast" -> "东北 Northeast";
-            case "municipality" -> "直辖市 Municipality";
-            case "separately-planned", "separately planned" -> "计划单列市 Separately planned city";
-            case "provincial-capital", "provincial capital" -> "省会城市 Provincial capital";
-            case "sub-provincial", "sub-provincial city" -> "副省级城市 Sub-provincial city";
-            case "prefecture-level", "prefecture-level city" -> "地级市 Prefecture-level city";
-            case "sub-provincial-and-above" -> "副省级及以上城市 Sub-provincial cities and above";
-            default -> value;
+        Names n = groupName(value);
+        return n == null ? value : n.zh() + " " + n.en();
+    }
+
+    /** A unit grouping's name in Chinese and English ({@code type}: 类型, Type), or null for a key it does not know. */
+    public static Names groupingName(String key) {
+        return switch (key == null ? "" : key) {
+            case "region" -> new Names("地区", "Region");
+            case "type" -> new Names("类型", "Type");
+            case "group" -> new Names("组别", "Group");
+            case "province" -> new Names("省份", "Province");
+            default -> null;
+        };
+    }
+
+    /**
+     * A group value's name in Chinese and English ({@code prefecture-level}: 地级市, Prefecture-level city), as every
+     * sheet and card names it, or null for a value it does not know (then shown as it is).
+     */
+    public static Names groupName(String value) {
+        return switch (value == null ? "" : value) {
+            case "east" -> new Names("东部", "East");
+            case "central" -> new Names("中部", "Central");
+            case "west" -> new Names("西部", "West");
+            case "northeast" -> new Names("东北", "Northeast");
+            case "municipality" -> new Names("直辖市", "Municipality");
+            case "separately-planned", "separately planned" -> new Names("计划单列市", "Separately planned city");
+            case "provincial-capital", "provincial capital" -> new Names("省会城市", "Provincial capital");
+            case "sub-provincial", "sub-provincial city" -> new Names("副省级城市", "Sub-provincial city");
+            case "prefecture-level", "prefecture-level city" -> new Names("地级市", "Prefecture-level city");
+            case "sub-provincial-and-above" -> new Names("副省级及以上城市", "Sub-provincial cities and above");
+            default -> null;
         };
     }
 

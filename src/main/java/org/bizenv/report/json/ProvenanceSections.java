@@ -42,6 +42,17 @@ final class ProvenanceSections extends SectionWriter {
         if (m.byGroups()) {
             str("rankingGroups", m.rankingGroups());     // only then: a one-list report stays as it was
         }
+        if (m.top() != org.bizenv.framework.RankingRules.DEFAULT_TOP) {
+            g.writeNumberProperty("top", m.top());          // likewise: top-5 reports stay as they were
+        }
+        if (!m.skipped().isEmpty()) {
+            objects("skipped", m.skipped(), k -> {
+                str("source", k.source());
+                str("file", k.file());
+                g.writeNumberProperty("units", k.units().size());
+                strings("codes", k.units());
+            });
+        }
         if (compact) {
             str("detail", "compact");
         }

@@ -122,6 +122,82 @@ class CityCardsTest {
         assertThat(CityCards.of(r, "beijing").data().none()).isTrue();
     }
 
+    /**
+     * The sample ranked within groups: shanghai and beijing municipalities (group ranks 1, 2), chengdu and wuhan in a
+     * group the engine has no name for (1, 2); tiers within the groups as the report states them.
+     */
+    private static Report rankedInGroups() {
+        Report base = ReportFixtures.sample();
+        var m = base.meta();
+        var meta = new Report.Meta(m.schemaVersion(), m.engineVersion(), m.frameworkId(), m.frameworkName(),
+                m.frameworkVersion(), m.frameworkFile(), m.frameworkSha256(), m.year(), m.generatedAt(),
+                m.synthetic(), m.decimals(), m.compareRounded(), m.tierMethod(), m.tierNames(), m.previousYear(),
+                m.sources(), m.parameters(), "type", 10, List.of());
+        var group = java.util.Map.of("shanghai", "municipality", "beijing", "municipality", "chengdu", "west-hub",
+                "wuhan", "west-hub");
+        var groupRank = java.util.Map.of("shanghai", 1, "beijing", 2, "chengdu", 1, "wuhan", 2);
+        var groupTier = java.util.Map.of("shanghai", 1, "beijing", 3, "chengdu", 1, "wuhan", 3);
+        List<Report.RankingRow> rows = new ArrayList<>();
+        for (var r : base.ranking()) {
+            rows.add(new Report.RankingRow(r.unit(), r.score(), r.rank(), r.tier(), r.dimensionScores(),
+                    r.dimensionRanks(), r.previousScore(), r.previousRank(), r.scoreChange(), r.rankChange(),
+                    r.previousDimensionScores(), r.previousDimensionRanks(), group.get(r.unit()),
+                    groupRank.get(r.unit()), groupTier.get(r.unit()), new int[] {1, 1}));
+        }
+        return new Report(meta, base.units(), base.nodes(), base.indicators(), rows, base.top(), base.stages(),
+                base.weights(), base.treatment(), base.groupMeans(), base.improvement(), base.methodology(),
+                base.warnings(), base.thinSamples(), base.coherence());
+    }
+
+    @Test
+    void aCardOfAReportRankedInGroupsNamesTheGroupAndTheTierWithinIt() {
+        Report r = rankedInGroups();
+
+        var beijing = CityCards.of(r, "beijing").headline();
+        assertThat(beijing.grouping()).isEqualTo("type");
+        assertThat(beijing.group()).isEqualTo("municipality");
+        assertThat(beijing.groupRank()).isEqualTo(2);
+        assertThat(beijing.groupRanked()).isEqualTo(2);
+        assertThat(beijing.groupName()).isEqualTo(new Names("直辖市", "Municipality"));
+        assertThat(beijing.groupTier()).isEqualTo(3);
+        assertThat(beijing.groupTierName()).isEqualTo(new Names("第三梯队", "Tier 3"));
+        // overall tier 2 of 4 cities, tier 3 within its group of two: the two are not the same thing
+        assertThat(beijing.tier()).isEqualTo(2);
+        assertThat(CardText.groupRank(beijing)).isEqualTo(
+                "组内第 2 名（共 2 个，直辖市），组内第三梯队 Rank 2 of 2 in its group (Municipality), Tier 3 within the group");
+
+        // a group value the engine has no name for is shown as it is, in both languages
+        var chengdu = CityCards.of(r, "chengdu").headline();
+        assertThat(chengdu.groupName()).isEqualTo(new Names("west-hub", "west-hub"));
+        assertThat(CardText.groupRank(chengdu)).isEqualTo(
+                "组内第 1 名（共 2 个，west-hub），组内第一梯队 Rank 1 of 2 in its group (west-hub), Tier 1 within the group");
+
+        // a report ranked in one list: no group, no group tier, no line
+        var plain = CityCards.of(ReportFixtures.sample(), "beijing").headline();
+        assertThat(plain.groupName()).isNull();
+        assertThat(plain.groupTier()).isZero();
+        assertThat(plain.groupTierName()).isNull();
+        assertThat(CardText.groupRank(plain)).isNull();
+    }
+
+    @Test
+    void theCardSheetShowsTheGroupLineUnderTheHeadline() throws Exception {
+        var card = CityCards.of(rankedInGroups(), "shanghai");
+        var out = new java.io.ByteArrayOutputStream();
+        new CityCardWriter().write(List.of(card), "2024-11-30T08:00:00Z", out);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            List<String> texts = new ArrayList<>();
+            wb.getSheetAt(0).forEach(row -> row.forEach(c -> {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(c.getStringCellValue());
+                }
+            }));
+            assertThat(texts).contains("组内第 1 名（共 2 个，直辖市），组内第一梯队 Rank 1 of 2 in its group "
+                    + "(Municipality), Tier 1 within the group");
+        }
+    }
+
     @Test
     void thinSamplesComeFromTheRecordNotFromTheWarningsText() {
         Report base = ReportFixtures.sample();

@@ -448,6 +448,39 @@ class ExcelReportWriterTest {
     }
 
     @Test
+    void theTopSheetIsNamedAndTitledByTheListsLengthAndTheSourcesSheetListsSkippedData() throws IOException {
+        var wb = write(ReportFixtures.topTenWithSkippedData());
+        assertThat(wb.getSheetName(2)).isEqualTo("Top 10");
+        assertThat(wb.getSheet("Top 5")).isNull();
+        Sheet top = wb.getSheet("Top 10");
+        assertThat(text(top, 0, 0)).isEqualTo("各维度前列城市 Top cities on each dimension：前10名 Top 10"
+                + "  【合成数据，非官方结果 Synthetic data, not official results】");
+        assertThat(text(top, 3, 1)).isEqualTo("上海 Shanghai");
+        // the default length keeps the title reports always had
+        assertThat(text(write(ReportFixtures.sample()).getSheet("Top 5"), 0, 0)).isEqualTo(
+                "各维度前列城市 Top cities on each dimension  【合成数据，非官方结果 Synthetic data, not official results】");
+
+        Sheet sources = wb.getSheet("Sources");
+        int last = sources.getLastRowNum();
+        assertThat(rowTexts(sources, last - 3)).containsExactly(
+                "已跳过：评价范围外城市的数据 Skipped: data of cities outside the framework's selection "
+                        + "(framework.units.include)");
+        assertThat(rowTexts(sources, last - 2)).containsExactly("路径 Path", "跳过的城市数 Cities skipped",
+                "来源 Source", "城市代码 City codes");
+        assertThat(rowTexts(sources, last - 1)).containsExactly("returns", "NUMERIC", "returns", "hefei, kunming");
+        assertThat(number(sources, last - 1, 1)).isEqualTo(2);
+        assertThat(rowTexts(sources, last)).containsExactly("survey.csv", "NUMERIC", "survey", "kunming");
+        assertThat(number(sources, last, 1)).isEqualTo(1);
+        // without a selection, no such block
+        Sheet plain = write(ReportFixtures.sample()).getSheet("Sources");
+        for (var row : plain) {
+            for (var c : row) {
+                assertThat(c.getCellType() != CellType.STRING || !c.getStringCellValue().startsWith("已跳过")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void notSyntheticSaysNothingAboutIt() throws IOException {
         Report s = ReportFixtures.sample();
         var m = s.meta();

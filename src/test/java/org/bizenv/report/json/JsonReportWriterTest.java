@@ -51,6 +51,23 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void aTopLengthOtherThanFiveAndSkippedDataAreInTheMetaOnlyThen() throws Exception {
+        String json = writer.toJson(ReportFixtures.topTenWithSkippedData());
+        assertThat(errors(json)).isEmpty();
+        JsonNode meta = MAPPER.readTree(json).get("meta");
+        assertThat(meta.get("top").asInt()).isEqualTo(10);
+        assertThat(meta.get("skipped")).hasSize(2);
+        assertThat(meta.get("skipped").get(0).toString()).isEqualTo(
+                "{\"source\":\"returns\",\"file\":\"returns\",\"units\":2,\"codes\":[\"hefei\",\"kunming\"]}");
+        assertThat(meta.get("skipped").get(1).get("units").asInt()).isEqualTo(1);
+        // the default: neither key, the document as it always was
+        JsonNode plain = MAPPER.readTree(writer.toJson(ReportFixtures.sample())).get("meta");
+        assertThat(plain.has("top")).isFalse();
+        assertThat(plain.has("skipped")).isFalse();
+        assertThat(errors(json.replace("\"top\": 10", "\"top\": 0"))).hasSize(1);
+    }
+
+    @Test
     void schemaRejectsWhatTheFormatDoesNotAllow() {
         String json = writer.toJson(ReportFixtures.sample());
         // an unknown top-level key, a missing required meta field, a string where a number belongs
