@@ -60,7 +60,15 @@ public final class Headers {
      * @param headerRow the header's row number, for locations
      */
     public static int column(List<String> headers, String field, Location table, int headerRow, Problems problems) {
-        List<Integer> found = matching(headers, field);
+        return firstOf(matching(headers, field), field, table, headerRow, problems);
+    }
+
+    /**
+     * The column of {@code field} among the 0-based header positions that {@code found} matched by whatever rule the
+     * caller has (a survey's mapped header, a question id): 1-based, the first when several match (each reported),
+     * 0 when none does (reported as a missing column).
+     */
+    public static int firstOf(List<Integer> found, String field, Location table, int headerRow, Problems problems) {
         if (found.isEmpty()) {
             problems.add(table, "missing column '" + field + "'");
             return 0;

@@ -141,17 +141,7 @@ final class PipelineRun {
 
     /** Mean over units ranked both nominally and in this run of |rank − nominal rank|; NaN if none. */
     double meanAbsoluteRankShift() {
-        int[] rk = ev.ranks();
-        int[] nominal = ci.nominalRanks;
-        long sum = 0;
-        int both = 0;
-        for (int i = 0; i < rk.length; i++) {
-            if (rk[i] > 0 && nominal[i] > 0) {
-                sum += Math.abs(rk[i] - nominal[i]);
-                both++;
-            }
-        }
-        return both == 0 ? Double.NaN : (double) sum / both;
+        return Sensitivity.meanAbsoluteRankShift(ev.ranks(), ci.nominalRanks);
     }
 
     /** Step of input i (null for a weight factor). */

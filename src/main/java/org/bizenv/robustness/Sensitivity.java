@@ -202,16 +202,23 @@ public final class Sensitivity {
                     }
                 }
             }
-            int[] rk = ev.ranks();
-            long sum = 0;
-            int both = 0;
-            for (int i = 0; i < rk.length; i++) {
-                if (rk[i] > 0 && nominal[i] > 0) {
-                    sum += Math.abs(rk[i] - nominal[i]);
-                    both++;
-                }
-            }
-            return both == 0 ? Double.NaN : (double) sum / both;
+            return meanAbsoluteRankShift(ev.ranks(), nominal);
         }
+    }
+
+    /**
+     * The sensitivity analyses' output: the mean over units ranked both nominally and in a run ({@code > 0} in both) of
+     * |rank − nominal rank|; NaN when no unit is ranked in both.
+     */
+    static double meanAbsoluteRankShift(int[] ranks, int[] nominal) {
+        long sum = 0;
+        int both = 0;
+        for (int i = 0; i < ranks.length; i++) {
+            if (ranks[i] > 0 && nominal[i] > 0) {
+                sum += Math.abs(ranks[i] - nominal[i]);
+                both++;
+            }
+        }
+        return both == 0 ? Double.NaN : (double) sum / both;
     }
 }

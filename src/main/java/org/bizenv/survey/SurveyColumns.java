@@ -63,7 +63,7 @@ final class SurveyColumns {
         for (int q = 0; q < qCols.length; q++) {
             String mapped = columns.get(qs.get(q));
             qCols[q] = mapped != null ? mapped(names, qs.get(q), mapped, table, headerRow, problems)
-                    : column(names, qs.get(q), question(names, qs.get(q)), table, headerRow, problems);
+                    : Headers.firstOf(question(names, qs.get(q)), qs.get(q), table, headerRow, problems);
         }
         return new Found(identity, qs, qCols);
     }
@@ -77,7 +77,7 @@ final class SurveyColumns {
                     + "correct the header in 'columns:' or in the file");
             return 0;
         }
-        return column(names, header, found, table, headerRow, problems);
+        return Headers.firstOf(found, header, table, headerRow, problems);
     }
 
     /** The 0-based columns headed by exactly {@code text}. */
@@ -109,23 +109,6 @@ final class SurveyColumns {
             }
         }
         return out;
-    }
-
-    private static int column(List<String> names, String header, List<Integer> found, Location table, int headerRow,
-                              Problems problems) {
-        if (found.isEmpty()) {
-            problems.add(table, "missing column '" + header + "'");
-            return 0;
-        }
-        if (found.size() > 1) {
-            StringBuilder cells = new StringBuilder();
-            for (int i : found) {
-                cells.append(cells.length() == 0 ? "" : ", ").append(Location.columnName(i + 1)).append(headerRow);
-            }
-            problems.add(table.withCell(headerRow, found.get(1) + 1),
-                    "column '" + header + "' appears more than once (" + cells + "); the first is used");
-        }
-        return found.get(0) + 1;
     }
 
     /** Every {@code Qnn} question the header has, by number; a gap in the numbering is a missing column. */
