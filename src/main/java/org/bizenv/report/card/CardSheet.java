@@ -331,9 +331,11 @@ final class CardSheet {
         row++;
         group("优势 Strongest", c.strongest());
         group("短板 Weakest", c.weakest());
-        wrapped(new Names("单位后 ↑ 表示越高越好，↓ 表示越低越好；绿色为好于中位数，红色为差于中位数；* 为插补值。",
+        wrapped(new Names("单位后 ↑ 表示越高越好，↓ 表示越低越好；绿色为好于中位数，红色为差于中位数；* 为插补值。"
+                        + "中位数为各城市数值（插补后）的中位数，最好为该指标排名第一的城市的数值。",
                 "↑ after the unit: higher is better, ↓: lower is better; green: better than the median, red: worse; "
-                        + "* imputed value."), st.small, SMALL);
+                        + "* imputed value. Median: the middle of all cities' values (after imputation); best: the "
+                        + "value of the city ranked first on the indicator."), st.small, SMALL);
     }
 
     private void group(String title, List<CityCard.IndicatorLine> lines) {

@@ -59,6 +59,10 @@ class CityCardWriterTest {
             assertThat(wb.getPrintArea(0)).startsWith("北京!$A$1:$I$");
             // the synthetic banner on the sheet itself, not only in the page header
             assertThat(text(s)).contains(CityCardWriter.SYNTHETIC);
+            // what the median and the best are, said beside the numbers
+            assertThat(text(s)).contains("中位数为各城市数值（插补后）的中位数，最好为该指标排名第一的城市的数值。")
+                    .contains("Median: the middle of all cities' values (after imputation); best: the value of the "
+                            + "city ranked first on the indicator.");
             // the dimension chart: three series (city, median, best) over the two dimensions
             var charts = s.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
