@@ -48,7 +48,7 @@ public final class SurveyMemoryBench {
             double bare = 0;
             double step = 0;
             for (int pass = 0; pass < 4; pass++) {
-                double b = bare(folder, source.path(), rows);
+                double b = org.bizenv.bench.SurveyBench.bareRowsPerSecond(folder, source.path()); // the bench's own reference
                 double s = tally(fw, source, folder, resolver, rows, repeatEvery == 0 ? 0 : rows / repeatEvery, pass == 3);
                 if (pass > 0) {
                     bare = Math.max(bare, b); // the best of the timed passes: the least disturbed by other load
@@ -81,24 +81,6 @@ public final class SurveyMemoryBench {
                 out.newLine();
             }
         }
-    }
-
-    private static double bare(Path folder, String path, int rows) {
-        long start = System.nanoTime();
-        long n = 0;
-        long sum = 0;
-        try (SurveyCsvReader reader = new SurveyCsvReader(folder, path, List.of())) {
-            for (SurveyResponse r = reader.next(); r != null; r = reader.next()) {
-                n++;
-                sum += r.answers()[0];
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        check(n, rows, "bare parse");
-        if (sum <= 0) { // the sum is used, so the parse cannot be optimised away
-            throw new IllegalStateException("no answers");
-        }
-        return n / seconds;
     }
 
     private static double tally(Framework fw, Source source, Path folder, UnitResolver resolver, int rows,
