@@ -113,12 +113,12 @@ public class BenchCommand implements Callable<Integer> {
             if (surveyRepeat > 0) {
                 benchSurvey(tmp);
             }
-            benchCore(tmp);
+            SyntheticSet.Set set = benchCore(tmp);
             if (pipelineRuns > 0) {
                 PipelineBench.run(asemFramework, asemData, asemUncertainty, pipelineRuns, repeat, System.out);
             }
             if (!"none".equals(largeHeap)) {
-                benchLarge(tmp);
+                benchLarge(tmp, set);
             }
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
@@ -193,10 +193,10 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The whole job on the synthetic set, in a fresh JVM with the heap ceiling given. */
-    private void benchLarge(Path tmp) throws Exception {
+    /** The whole job on the synthetic set the core was measured on, in a fresh JVM with the heap ceiling given. */
+    private void benchLarge(Path tmp, SyntheticSet.Set set) throws Exception {
         Path dir = tmp.resolve("synthetic");
-        SyntheticSet.writeTable(dir, synthetic(tmp));
+        SyntheticSet.writeTable(dir, set);
         ColdStart.Launch launch = ColdStart.launcherWay(System.getenv());
         System.out.printf("whole job, %d units × %d indicators (intake of a %.0f MB unit table to published reports, "
                 + "--no-robustness --no-cards), a fresh JVM with -Xmx%s:%n", units, indicators,
@@ -205,11 +205,6 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf("  %-12s %6.1f s, peak RSS %s, JSON %.1f MB, xlsx %.1f MB%n", f.what(), f.seconds(),
                     f.peakRssMb() < 0 ? "n/a" : f.peakRssMb() + " MB", f.jsonBytes() / 1e6, f.excelBytes() / 1e6);
         }
-    }
-
-    private SyntheticSet.Set synthetic(Path tmp) throws java.io.IOException {
-        return SyntheticSet.create(tmp.resolve("synthetic"), units, 10, 4, indicators / 40 == 0 ? 1
-                : indicators / 40, 42);
     }
 
     /**
@@ -270,11 +265,13 @@ public class BenchCommand implements Callable<Integer> {
         return rows / seconds;
     }
 
-    private void benchCore(Path tmp) throws Exception {
+    /** Measures the scoring core on the synthetic set, and returns the set for {@link #benchLarge}. */
+    private SyntheticSet.Set benchCore(Path tmp) throws Exception {
         if (indicators % 40 != 0 && indicators % 20 != 0) {
             throw new IllegalArgumentException("--indicators must be a multiple of 20");
         }
-        var set = synthetic(tmp);
+        var set = SyntheticSet.create(tmp.resolve("synthetic"), units, 10, 4, indicators / 40 == 0 ? 1
+                : indicators / 40, 42);
         int m = set.framework().indicators().size();
         double[] score = new double[repeat];
         double[] assemble = new double[repeat];
@@ -301,5 +298,6 @@ public class BenchCommand implements Callable<Integer> {
         System.out.printf("report assembly incl. coherence (%d×%d correlations): median %.0f ms; JSON rendering: "
                 + "median %.0f ms%n", m, m, Percentiles.median(assemble), Percentiles.median(json));
         System.out.println("index score of unit 0 (a check that work was done): " + b.indexScores()[0]);
+        return set;
     }
 }

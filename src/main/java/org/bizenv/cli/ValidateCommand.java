@@ -111,15 +111,14 @@ public class ValidateCommand implements Callable<Integer> {
             inspection = Validation.inspect(framework, data, previousData, scenarios, uncertainty);
         } catch (FrameworkException | ScoringException | RobustnessException | InputDataException e) {
             System.err.println(e instanceof FrameworkException ? e.getMessage()
-                    : (data == null ? "" : data + ": ") + "the run would fail scoring these inputs: " + e.getMessage());
+                    : (data == null ? "" : data + ": ") + wouldFail(e));
             if (feedback != null) {
                 System.err.println("No feedback was written.");
             }
             return BizenvCommand.INVALID_INPUT;
         }
         Validation.Result result = inspection.result();
-        String scoringFailure = inspection.scoringFailure() == null ? null
-                : "the run would fail scoring these inputs: " + inspection.scoringFailure().getMessage();
+        String scoringFailure = inspection.scoringFailure() == null ? null : wouldFail(inspection.scoringFailure());
         String written = feedback == null ? "" : writeFeedback(inspection, rules, scoringFailure);
         if (written == null) {
             return BizenvCommand.FAILED;
@@ -149,6 +148,11 @@ public class ValidateCommand implements Callable<Integer> {
         }
         say(written, false);
         return BizenvCommand.OK;
+    }
+
+    /** Why a run would fail on these inputs, in the same words whether the scoring threw or the inspection kept it. */
+    private static String wouldFail(RuntimeException e) {
+        return "the run would fail scoring these inputs: " + e.getMessage();
     }
 
     private static void say(String line, boolean toErr) {
