@@ -3,7 +3,6 @@ package org.bizenv.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -54,10 +53,8 @@ public final class SheetRows implements AutoCloseable {
         if (!CsvRecords.isFile(file, path, problems)) {
             return null;
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".xlsx") && !name.endsWith(".xlsm")) {
-            problems.add(Location.ofFile(path), "not an Excel workbook (.xlsx): "
-                    + (name.lastIndexOf('.') < 0 ? "a file without extension" : "a " + name.substring(name.lastIndexOf('.')) + " file"));
+        if (!Tables.isWorkbook(path)) {
+            Tables.notReadable(path, false, problems);
             return null;
         }
         Location where = Location.ofFile(path);

@@ -64,18 +64,29 @@ public final class Tables {
         if (!CsvRecords.isFile(file, path, problems)) {
             return null;
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+        if (isWorkbook(path)) {
             return WorkbookSheets.read(file, path, sheet, problems);
         }
-        if (csvAllowed && name.endsWith(".csv")) {
+        if (csvAllowed && path.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return readCsv(file, path, encoding, expected, problems);
         }
+        notReadable(path, csvAllowed, problems);
+        return null;
+    }
+
+    /** Whether a file is read as a workbook, by its name's extension (.xlsx, .xlsm; any case). */
+    public static boolean isWorkbook(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
+    }
+
+    /** Reports a file whose extension is neither a workbook's nor (when {@code csvAllowed}) a CSV file's. */
+    static void notReadable(String path, boolean csvAllowed, Problems problems) {
+        String name = Path.of(path).getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? "a file without extension" : "a " + name.substring(dot) + " file";
         problems.add(Location.ofFile(path), "not an Excel workbook (.xlsx)" + (csvAllowed ? " or a .csv file: " : ": ") + type
                 + (name.endsWith(".xls") ? "; save it as .xlsx" : ""));
-        return null;
     }
 
     /** A workbook's table (null when there is none) and the problems found opening it. */

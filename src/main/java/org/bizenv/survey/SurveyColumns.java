@@ -30,6 +30,27 @@ final class SurveyColumns {
 
     /** Where the fields are (1-based, 0 = missing) and the questions read. */
     record Found(int[] identity, List<String> questions, int[] questionColumns) {
+
+        /** No header to find columns in: every field missing, the questions asked kept. */
+        static Found none(List<String> questions) {
+            return new Found(new int[SurveyCsvReader.IDENTITY_COLUMNS.size()], questions, new int[questions.size()]);
+        }
+
+        /** Whether an identity column is missing: then no row can be read as a response. */
+        boolean lacksIdentity() {
+            for (int c : identity) {
+                if (c == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The layout of these columns in a file, or a sheet of it (null for CSV). */
+        SurveyLayout layout(String file, String sheet) {
+            return new SurveyLayout(file, sheet, identity[0], identity[1], identity[2], identity[3], questions,
+                    questionColumns);
+        }
     }
 
     private static final Pattern Q_ID = Pattern.compile("(?i)Q0*(\\d+)");

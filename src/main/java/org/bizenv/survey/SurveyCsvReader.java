@@ -5,12 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bizenv.city.UnitResolver;
-import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.CsvExpectation;
 import org.bizenv.ingest.CsvRecords;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Location;
-import org.bizenv.ingest.ParsedNumber;
 import org.bizenv.ingest.Problems;
 import org.bizenv.ingest.TextEncoding;
 
@@ -95,14 +93,11 @@ public final class SurveyCsvReader implements SurveyReader {
             problems.add(Location.ofFile(path), "empty file: no header");
         }
         List<String> names = header == null ? List.of() : Arrays.asList(header);
-        SurveyColumns.Found found = header == null
-                ? new SurveyColumns.Found(new int[IDENTITY_COLUMNS.size()], questions, new int[questions.size()])
+        SurveyColumns.Found found = header == null ? SurveyColumns.Found.none(questions)
                 : SurveyColumns.find(names, questions, columns, Location.ofFile(path), 1, problems);
-        int[] identity = found.identity();
-        this.layout = new SurveyLayout(path, identity[0], identity[1], identity[2], identity[3], found.questions(),
-                found.questionColumns());
+        this.layout = found.layout(path, null);
         this.headerWidth = names.size();
-        this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+        this.done = header == null || found.lacksIdentity();
         if (part.start() > 0) {
             problems = new Problems();
             firstRow = false;
@@ -136,12 +131,11 @@ public final class SurveyCsvReader implements SurveyReader {
             Problems missing = new Problems();
             List<String> header = Arrays.asList(records.get(0));
             SurveyColumns.Found found = SurveyColumns.find(header, questions, columns, Location.ofFile(""), 1, missing);
-            if (found.identity()[1] == 0 || Arrays.stream(found.questionColumns()).anyMatch(c -> c == 0)
-                    || Arrays.stream(found.identity()).anyMatch(c -> c == 0)) {
+            if (found.lacksIdentity() || Arrays.stream(found.questionColumns()).anyMatch(c -> c == 0)) {
                 String why = missing.sorted().isEmpty() ? "a column is missing" : missing.sorted().get(0).message();
                 String read = String.join(",", records.get(0));
-            return "its header has " + why.replace("missing column", "no column") + " (its first row reads '"
-                    + (read.length() <= 60 ? read : read.substring(0, 59) + "…") + "')";
+                return "its header has " + why.replace("missing column", "no column") + " (its first row reads '"
+                        + (read.length() <= 60 ? read : read.substring(0, 59) + "…") + "')";
             }
             String city = records.get(0)[found.identity()[1] - 1];
             return CsvExpectation.header(List.of(), 1, city, resolver).mismatch(records);
@@ -167,12 +161,12 @@ public final class SurveyCsvReader implements SurveyReader {
                 break;
             }
             long row = csv.row();
-            if (isBlank(f)) {
+            if (SurveyLayout.isBlank(f, 0)) {
                 continue;
             }
             boolean first = firstRow;
             firstRow = false;
-            if (f.length > headerWidth && !isBlank(Arrays.copyOfRange(f, headerWidth, f.length))) {
+            if (!SurveyLayout.isBlank(f, headerWidth)) {
                 problems.add(layout.cell(row, headerWidth + 1), "row has " + f.length + " fields, the header has "
                         + headerWidth + " (an unquoted separator in a field?); row skipped" + csv.lineNote());
                 continue;
@@ -195,28 +189,5 @@ public final class SurveyCsvReader implements SurveyReader {
         if (csv != null) {
             csv.close();
         }
-    }
-
-    /** An answer's code: a whole number 0–127, BLANK or NOT_A_CODE. One digit is read without parsing. */
-    static byte code(String text) {
-        if (text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
-            return (byte) (text.charAt(0) - '0');
-        }
-        ParsedNumber n = CellValues.parseNumber(text);
-        if (n.isBlank()) {
-            return SurveyResponse.BLANK;
-        }
-        double v = n.value();
-        return n.isNumber() && v == Math.rint(v) && v >= 0 && v <= Byte.MAX_VALUE && !text.contains("%")
-                ? (byte) v : SurveyResponse.NOT_A_CODE;
-    }
-
-    private static boolean isBlank(String[] fields) {
-        for (String s : fields) {
-            if (!s.isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

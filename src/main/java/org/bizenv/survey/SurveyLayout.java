@@ -2,7 +2,9 @@ package org.bizenv.survey;
 
 import java.util.List;
 import org.bizenv.city.UnitResolver;
+import org.bizenv.ingest.CellValues;
 import org.bizenv.ingest.Location;
+import org.bizenv.ingest.ParsedNumber;
 
 /**
  * Where a survey file keeps its fields: the file and sheet (null for CSV), 1-based columns (0 when the column is
@@ -84,7 +86,26 @@ public record SurveyLayout(String file, String sheet, int respondentIdColumn, in
 
     /** An answer's code: a whole number 0–127, BLANK or NOT_A_CODE. One digit is read without parsing. */
     static byte code(String text) {
-        return SurveyCsvReader.code(text);
+        if (text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+            return (byte) (text.charAt(0) - '0');
+        }
+        ParsedNumber n = CellValues.parseNumber(text);
+        if (n.isBlank()) {
+            return SurveyResponse.BLANK;
+        }
+        double v = n.value();
+        return n.isNumber() && v == Math.rint(v) && v >= 0 && v <= Byte.MAX_VALUE && !text.contains("%")
+                ? (byte) v : SurveyResponse.NOT_A_CODE;
+    }
+
+    /** Whether a row's fields from index {@code from} on are all blank (a blank row from 0; skipped by the readers). */
+    static boolean isBlank(String[] fields, int from) {
+        for (int i = from; i < fields.length; i++) {
+            if (!fields[i].isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String field(String[] f, int column) {

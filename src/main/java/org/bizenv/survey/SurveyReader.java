@@ -2,10 +2,10 @@ package org.bizenv.survey;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.bizenv.city.UnitResolver;
 import org.bizenv.ingest.DataProblem;
+import org.bizenv.ingest.Tables;
 import org.bizenv.ingest.TextEncoding;
 
 /**
@@ -28,15 +28,9 @@ public interface SurveyReader extends AutoCloseable {
      */
     static SurveyReader open(Path dataFolder, String path, String sheet, List<String> questions,
                              Map<String, String> columns, TextEncoding encoding, UnitResolver resolver) {
-        return isWorkbook(path)
+        return Tables.isWorkbook(path)
                 ? new SurveyXlsxReader(dataFolder, path, sheet, questions, columns, resolver)
                 : new SurveyCsvReader(dataFolder, path, questions, columns, encoding, resolver);
-    }
-
-    /** Whether {@link #open} reads the file as a workbook sheet (.xlsx, .xlsm), not as CSV. */
-    static boolean isWorkbook(String path) {
-        String name = path.toLowerCase(Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
     }
 
     /**

@@ -16,6 +16,7 @@ import org.bizenv.ingest.CsvRecords;
 import org.bizenv.ingest.DataProblem;
 import org.bizenv.ingest.Location;
 import org.bizenv.ingest.Problems;
+import org.bizenv.ingest.Tables;
 import org.bizenv.ingest.TextEncoding;
 
 /**
@@ -94,7 +95,7 @@ public final class SurveyTally implements AutoCloseable {
      */
     public static List<CsvRecords.Range> split(Framework framework, Source source, Path data, UnitResolver resolver,
                                                int parts) {
-        if (SurveyReader.isWorkbook(source.path())) {
+        if (Tables.isWorkbook(source.path())) {
             return List.of(CsvRecords.Range.WHOLE);          // a sheet is read by one partition, streamed
         }
         try (SurveyCsvReader r = new SurveyCsvReader(data, source.path(), questions(framework, source),

@@ -50,7 +50,7 @@ public final class SurveyXlsxReader implements SurveyReader {
         if (rows != null) {
             for (TableCell[] r = rows.next(); r != null && header == null; r = header == null ? rows.next() : null) {
                 String[] f = fields(r);
-                if (!isBlank(f)) {
+                if (!SurveyLayout.isBlank(f, 0)) {
                     header = f;
                     headerRow = rows.row();
                 }
@@ -60,15 +60,11 @@ public final class SurveyXlsxReader implements SurveyReader {
             }
         }
         String sheetName = rows == null ? sheet : rows.sheet();
-        SurveyColumns.Found found = header == null
-                ? new SurveyColumns.Found(new int[SurveyCsvReader.IDENTITY_COLUMNS.size()], questions,
-                        new int[questions.size()])
+        SurveyColumns.Found found = header == null ? SurveyColumns.Found.none(questions)
                 : SurveyColumns.find(Arrays.asList(header), questions, columns, Location.ofSheet(path, sheetName),
                         Math.toIntExact(headerRow), problems);
-        int[] identity = found.identity();
-        this.layout = new SurveyLayout(path, sheetName, identity[0], identity[1], identity[2], identity[3],
-                found.questions(), found.questionColumns());
-        this.done = header == null || Arrays.stream(identity).anyMatch(c -> c == 0);
+        this.layout = found.layout(path, sheetName);
+        this.done = header == null || found.lacksIdentity();
     }
 
     @Override
@@ -85,7 +81,7 @@ public final class SurveyXlsxReader implements SurveyReader {
                 break;
             }
             String[] f = fields(r);
-            if (isBlank(f)) {
+            if (SurveyLayout.isBlank(f, 0)) {
                 continue;
             }
             if (firstRow) {
@@ -127,14 +123,5 @@ public final class SurveyXlsxReader implements SurveyReader {
                     ? CellValues.format(c.value()) : c.text();
         }
         return f;
-    }
-
-    private static boolean isBlank(String[] fields) {
-        for (String s : fields) {
-            if (!s.isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
