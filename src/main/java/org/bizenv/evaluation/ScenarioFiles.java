@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import org.bizenv.ingest.Tables;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Names;
 import org.bizenv.ingest.DataProblem;
@@ -92,8 +92,7 @@ final class ScenarioFiles {
     }
 
     static boolean isWorkbook(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
+        return Tables.isWorkbook(file.getFileName().toString());
     }
 
     /** The edited Weights sheet of a report: the scenario's id is the file name without extension, made valid. */

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.bizenv.ingest.Tables;
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.MethodSpec;
@@ -70,8 +70,7 @@ public final class ScenarioLoader {
      * them. Lenient: a file that does not read names nothing here, and {@link #load} reports why.
      */
     public static List<Path> referencedFiles(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+        if (Tables.isWorkbook(file.getFileName().toString())) {
             return List.of();
         }
         YamlProblems ignored = new YamlProblems(file.toString());
