@@ -22,7 +22,7 @@ import org.bizenv.scoring.RawData;
 public final class PipelineAnalysis {
 
     /** The outputs the Sobol indices are computed for, in {@link PipelineResult#sensitivity()} order. */
-    public static final String SHIFT = "mean absolute rank shift of the index against the nominal ranking";
+    public static final String SHIFT = Sensitivity.OUTPUT;
 
     private static final int CHUNK = 64;
 
@@ -147,10 +147,8 @@ public final class PipelineAnalysis {
             if (!(e[k].variance() > 0)) {
                 notes.add(new Names("输出没有变化，指数无定义", "the output did not vary: indices are undefined"));
             }
-            out.add(new SensitivityResult(what, so.baseSamples(), e[k].runs(), so.sampling()
-                    == SobolIndices.Sampling.SOBOL ? "Sobol points 1..N (Joe–Kuo direction numbers)"
-                    : "seeded uniform random", so.seed(), so.bootstrap(), so.confidence(), e[k].mean(),
-                    e[k].variance(), indices, notes));
+            out.add(new SensitivityResult(what, so.baseSamples(), e[k].runs(), so.sampling().described(), so.seed(),
+                    so.bootstrap(), so.confidence(), e[k].mean(), e[k].variance(), indices, notes));
         }
         return out;
     }
