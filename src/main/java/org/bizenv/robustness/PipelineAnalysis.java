@@ -22,7 +22,7 @@ import org.bizenv.scoring.RawData;
 public final class PipelineAnalysis {
 
     /** The outputs the Sobol indices are computed for, in {@link PipelineResult#sensitivity()} order. */
-    public static final String SHIFT = "mean absolute rank shift of the index against the nominal ranking";
+    public static final String SHIFT = Sensitivity.OUTPUT;
 
     private static final int CHUNK = 64;
 
@@ -61,29 +61,15 @@ public final class PipelineAnalysis {
         int n = ci.units;
         int runs = o.runs();
         int[] ranks = runs(px, runs, o.seed(), o.threads(), progress);
-        double[] median = new double[n];
-        double[] p05 = new double[n];
-        double[] p95 = new double[n];
-        int[] best = new int[n];
-        int[] worst = new int[n];
+        SurveyBootstrapResult.RankSpread spread = SurveyBootstrapResult.RankSpread.of(ranks, runs, n);
         double[] shift = new double[n];
-        double[] sorted = new double[runs];
         for (int i = 0; i < n; i++) {
-            int cnt = 0;
             long abs = 0;
             for (int r = 0; r < runs; r++) {
                 int rk = ranks[r * n + i];
-                if (rk > 0) {
-                    sorted[cnt++] = rk;
-                    abs += ci.nominalRanks[i] > 0 ? Math.abs(rk - ci.nominalRanks[i]) : 0;
-                }
+                abs += rk > 0 && ci.nominalRanks[i] > 0 ? Math.abs(rk - ci.nominalRanks[i]) : 0;
             }
-            Arrays.sort(sorted, 0, cnt);
-            median[i] = cnt == 0 ? Double.NaN : Percentiles.ofSorted(sorted, cnt, 0.5);
-            p05[i] = cnt == 0 ? Double.NaN : Percentiles.ofSorted(sorted, cnt, 0.05);
-            p95[i] = cnt == 0 ? Double.NaN : Percentiles.ofSorted(sorted, cnt, 0.95);
-            best[i] = cnt == 0 ? 0 : (int) sorted[0];
-            worst[i] = cnt == 0 ? 0 : (int) sorted[cnt - 1];
+            int cnt = spread.ranked()[i];
             shift[i] = cnt == 0 || ci.nominalRanks[i] == 0 ? Double.NaN : (double) abs / cnt;
         }
         List<SensitivityResult> sensitivity = o.sensitivity() == null ? List.of()
@@ -93,7 +79,8 @@ public final class PipelineAnalysis {
             summaries.add(summary(in));
         }
         return new PipelineResult(source, summaries, runs, o.seed(), px.cachedRows(), ci.unitCodes(), ci.unitNames(),
-                ci.nominalRanks(), median, p05, p95, best, worst, shift, o.focusUnit(), sensitivity, notes(px));
+                ci.nominalRanks(), spread.median(), spread.p05(), spread.p95(), spread.best(), spread.worst(), shift,
+                o.focusUnit(), sensitivity, notes(px));
     }
 
     /**
@@ -160,10 +147,8 @@ public final class PipelineAnalysis {
             if (!(e[k].variance() > 0)) {
                 notes.add(new Names("输出没有变化，指数无定义", "the output did not vary: indices are undefined"));
             }
-            out.add(new SensitivityResult(what, so.baseSamples(), e[k].runs(), so.sampling()
-                    == SobolIndices.Sampling.SOBOL ? "Sobol points 1..N (Joe–Kuo direction numbers)"
-                    : "seeded uniform random", so.seed(), so.bootstrap(), so.confidence(), e[k].mean(),
-                    e[k].variance(), indices, notes));
+            out.add(new SensitivityResult(what, so.baseSamples(), e[k].runs(), so.sampling().described(), so.seed(),
+                    so.bootstrap(), so.confidence(), e[k].mean(), e[k].variance(), indices, notes));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.Names;
 import org.bizenv.scoring.Scorer;
+import org.bizenv.scoring.Stages;
 
 /**
  * Evaluates scenarios on a compiled index and compares their rankings with the nominal one.
@@ -55,14 +56,13 @@ public final class Scenarios {
                 warnings.forEach(w -> notes.add(new org.bizenv.framework.Bilingual().add("情景 " + s.id() + "：",
                         "scenario " + s.id() + ": ").add(w).names()));
                 for (int k = ci.framework.tree().indicatorParent()[j]; k >= 0; k = ci.framework.tree().nodeParent()[k]) {
-                    String method = ci.node(k).weighting().method();
-                    if (!method.equals("expert") && !method.equals("equal") && !method.equals("ahp")) {
+                    if (Stages.dependsOnValues(ci.node(k).weighting())) {
                         objectiveParents.add(k);
                     }
                 }
             }
             for (int k : objectiveParents) {
-                notes.add(new org.bizenv.framework.Names("情景 " + s.id() + "：节点 " + ci.node(k).code() + " 按 "
+                notes.add(new Names("情景 " + s.id() + "：节点 " + ci.node(k).code() + " 按 "
                         + ci.node(k).weighting().method() + " 方法为下级赋权；这些权重由基准数据算出并保持不变，不因标准化方法的改变而重算",
                         "scenario " + s.id() + ": node " + ci.node(k).code() + " weights its children by "
                         + ci.node(k).weighting().method() + "; those weights were computed from the nominal values "

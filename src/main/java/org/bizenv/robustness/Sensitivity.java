@@ -53,9 +53,8 @@ public final class Sensitivity {
         }
         notes.add(new Names("排名：" + (ci.rounded ? "按 " + ci.decimals + " 位小数比较得分" : "全精度"),
                 "ranks: " + (ci.rounded ? "scores compared at " + ci.decimals + " decimals" : "full precision")));
-        return new SensitivityResult(OUTPUT, o.baseSamples(), e.runs(), o.sampling() == SobolIndices.Sampling.SOBOL
-                ? "Sobol points 1..N (Joe–Kuo direction numbers)" : "seeded uniform random", o.seed(), o.bootstrap(),
-                o.confidence(), e.mean(), e.variance(), out, notes);
+        return new SensitivityResult(OUTPUT, o.baseSamples(), e.runs(), o.sampling().described(), o.seed(),
+                o.bootstrap(), o.confidence(), e.mean(), e.variance(), out, notes);
     }
 
     /** Inputs resolved to slots and node indices once; unknown codes are errors. */

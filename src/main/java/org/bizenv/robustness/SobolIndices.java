@@ -34,7 +34,14 @@ public final class SobolIndices {
         double evaluate(double[] u);
     }
 
-    public enum Sampling { SOBOL, RANDOM }
+    public enum Sampling {
+        SOBOL, RANDOM;
+
+        /** How the reports name the design's points ({@link SensitivityResult#sampling()}). */
+        public String described() {
+            return this == SOBOL ? "Sobol points 1..N (Joe–Kuo direction numbers)" : "seeded uniform random";
+        }
+    }
 
     /**
      * @param baseSamples N (the design costs N·(d + 2) runs); a power of two suits Sobol points best

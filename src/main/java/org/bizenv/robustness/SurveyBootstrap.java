@@ -96,8 +96,8 @@ public final class SurveyBootstrap {
                 "combined: each replicate also perturbs the weights: " + o.weights().weights().describe(),
                 "ranks: as the report's; percentiles R type 7; interval = 5th to 95th percentile rank");
         return new SurveyBootstrapResult(runs, o.seed(), o.weights().weights().describe(), resampling.respondents(),
-                resampling.patterns(), codes, names, build.indexRanks().clone(), spread(sampled, runs, n),
-                spread(combined, runs, n), indicatorSpreads(fw, resampling, values, runs), settings);
+                resampling.patterns(), codes, names, build.indexRanks().clone(), SurveyBootstrapResult.RankSpread.of(sampled, runs, n),
+                SurveyBootstrapResult.RankSpread.of(combined, runs, n), indicatorSpreads(fw, resampling, values, runs), settings);
     }
 
     /** The original sample through the replicate path must give the build, bit for bit. */
@@ -137,33 +137,6 @@ public final class SurveyBootstrap {
                 + "respondents' answer patterns, and the original sample must reproduce the scorer exactly, but " + what
                 + ". No survey bootstrap result can be trusted, so none was computed; please report this with the log "
                 + "file.";
-    }
-
-    private static SurveyBootstrapResult.RankSpread spread(int[] ranks, int runs, int n) {
-        double[] p05 = new double[n];
-        double[] median = new double[n];
-        double[] p95 = new double[n];
-        int[] best = new int[n];
-        int[] worst = new int[n];
-        int[] ranked = new int[n];
-        double[] sorted = new double[runs];
-        for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (int r = 0; r < runs; r++) {
-                int rk = ranks[r * n + i];
-                if (rk > 0) {
-                    sorted[c++] = rk;
-                }
-            }
-            Arrays.sort(sorted, 0, c);
-            ranked[i] = c;
-            p05[i] = Percentiles.ofSorted(sorted, c, 0.05);
-            median[i] = Percentiles.ofSorted(sorted, c, 0.5);
-            p95[i] = Percentiles.ofSorted(sorted, c, 0.95);
-            best[i] = c == 0 ? 0 : (int) sorted[0];
-            worst[i] = c == 0 ? 0 : (int) sorted[c - 1];
-        }
-        return new SurveyBootstrapResult.RankSpread(p05, median, p95, best, worst, ranked);
     }
 
     private static List<SurveyBootstrapResult.IndicatorSpread> indicatorSpreads(Framework fw,

@@ -1,5 +1,6 @@
 package org.bizenv.robustness;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.bizenv.framework.Names;
@@ -32,6 +33,37 @@ public record SurveyBootstrapResult(int replicates, long seed, String weightSche
      * (0 when never ranked) and the number of replicates in which it was ranked.
      */
     public record RankSpread(double[] p05, double[] median, double[] p95, int[] best, int[] worst, int[] ranked) {
+
+        /**
+         * The spread of each of n units' ranks over {@code runs} runs, {@code ranks[run · n + unit]} (0 = unranked in
+         * that run): the survey bootstrap's replicates and the whole-pipeline analysis's runs alike.
+         */
+        static RankSpread of(int[] ranks, int runs, int n) {
+            double[] p05 = new double[n];
+            double[] median = new double[n];
+            double[] p95 = new double[n];
+            int[] best = new int[n];
+            int[] worst = new int[n];
+            int[] ranked = new int[n];
+            double[] sorted = new double[runs];
+            for (int i = 0; i < n; i++) {
+                int c = 0;
+                for (int r = 0; r < runs; r++) {
+                    int rk = ranks[r * n + i];
+                    if (rk > 0) {
+                        sorted[c++] = rk;
+                    }
+                }
+                Arrays.sort(sorted, 0, c);
+                ranked[i] = c;
+                p05[i] = Percentiles.ofSorted(sorted, c, 0.05);
+                median[i] = Percentiles.ofSorted(sorted, c, 0.5);
+                p95[i] = Percentiles.ofSorted(sorted, c, 0.95);
+                best[i] = c == 0 ? 0 : (int) sorted[0];
+                worst[i] = c == 0 ? 0 : (int) sorted[c - 1];
+            }
+            return new RankSpread(p05, median, p95, best, worst, ranked);
+        }
     }
 
     /**
