@@ -140,10 +140,8 @@ public final class PipelineAnalysis {
                 indices.add(new InputIndex(in.id(), in.name(), e[k].first()[i], e[k].firstLow()[i],
                         e[k].firstHigh()[i], e[k].total()[i], e[k].totalLow()[i], e[k].totalHigh()[i]));
             }
-            List<Names> notes = new ArrayList<>();
-            notes.add(new Names("设计：Saltelli 抽样，N·(d + 2) = " + e[k].runs() + " 次全流程计算；一阶指数按 Saltelli "
-                    + "(2010)，总效应指数按 Jansen (1999)", "design: Saltelli, N·(d + 2) = " + e[k].runs()
-                    + " whole-pipeline runs; first order: Saltelli (2010); total order: Jansen (1999)"));
+            // the same notes as the weight analysis: design, estimators, how the intervals were made
+            List<Names> notes = Sensitivity.estimateNotes(e[k], so, new Names("次全流程计算", "whole-pipeline runs"));
             if (!(e[k].variance() > 0)) {
                 notes.add(new Names("输出没有变化，指数无定义", "the output did not vary: indices are undefined"));
             }

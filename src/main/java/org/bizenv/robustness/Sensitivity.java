@@ -34,10 +34,29 @@ public final class Sensitivity {
             out.add(new InputIndex(inputs.get(i).label(), bound.names[i], e.first()[i], e.firstLow()[i],
                     e.firstHigh()[i], e.total()[i], e.totalLow()[i], e.totalHigh()[i]));
         }
+        List<Names> notes = estimateNotes(e, o, new Names("次计算", "evaluations"));
+        if (!(e.variance() > 0)) {
+            notes.add(new Names("输出没有变化：在这些范围内没有任何输入改变排名，指数无定义",
+                    "the output did not vary: no input changes the ranking within these ranges, indices are undefined"));
+        }
+        notes.add(new Names("排名：" + (ci.rounded ? "按 " + ci.decimals + " 位小数比较得分" : "全精度"),
+                "ranks: " + (ci.rounded ? "scores compared at " + ci.decimals + " decimals" : "full precision")));
+        return new SensitivityResult(OUTPUT, o.baseSamples(), e.runs(), o.sampling().described(), o.seed(),
+                o.bootstrap(), o.confidence(), e.mean(), e.variance(), out, notes);
+    }
+
+    /**
+     * What a reader needs to trace a Sobol table's numbers to the method: the design with its run count, the
+     * estimators and the variance, how the intervals were made, and the caveat on quasi-random points. One wording for
+     * the weight analysis and the whole-pipeline analysis.
+     *
+     * @param runs the noun of the run count ({@code 次计算 evaluations}, {@code 次全流程计算 whole-pipeline runs})
+     */
+    static List<Names> estimateNotes(SobolIndices.Estimate e, SobolIndices.Options o, Names runs) {
         List<Names> notes = new ArrayList<>();
-        notes.add(new Names("设计：Saltelli 抽样，N·(d + 2) = " + e.runs() + " 次计算；一阶指数按 Saltelli (2010)，"
+        notes.add(new Names("设计：Saltelli 抽样，N·(d + 2) = " + e.runs() + " " + runs.zh() + "；一阶指数按 Saltelli (2010)，"
                 + "总效应指数按 Jansen (1999)；方差 V 以 2N 为除数，取自 f(A) 与 f(B)",
-                "design: Saltelli, N·(d + 2) = " + e.runs() + " evaluations; first order: Saltelli (2010); total "
+                "design: Saltelli, N·(d + 2) = " + e.runs() + " " + runs.en() + "; first order: Saltelli (2010); total "
                 + "order: Jansen (1999); V with divisor 2N over f(A) and f(B)"));
         notes.add(new Names("区间：对 N 行做百分位自助法（bootstrap），重抽样 " + o.bootstrap() + " 次，"
                 + Math.round(o.confidence() * 100) + "%", "intervals: percentile bootstrap over the N rows, "
@@ -47,14 +66,7 @@ public final class Sensitivity {
                     "Sobol points: the bootstrap assumes independent rows and so overstates the error of "
                     + "quasi-random points"));
         }
-        if (!(e.variance() > 0)) {
-            notes.add(new Names("输出没有变化：在这些范围内没有任何输入改变排名，指数无定义",
-                    "the output did not vary: no input changes the ranking within these ranges, indices are undefined"));
-        }
-        notes.add(new Names("排名：" + (ci.rounded ? "按 " + ci.decimals + " 位小数比较得分" : "全精度"),
-                "ranks: " + (ci.rounded ? "scores compared at " + ci.decimals + " decimals" : "full precision")));
-        return new SensitivityResult(OUTPUT, o.baseSamples(), e.runs(), o.sampling().described(), o.seed(),
-                o.bootstrap(), o.confidence(), e.mean(), e.variance(), out, notes);
+        return notes;
     }
 
     /** Inputs resolved to slots and node indices once; unknown codes are errors. */

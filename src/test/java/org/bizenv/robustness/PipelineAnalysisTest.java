@@ -207,6 +207,10 @@ class PipelineAnalysisTest {
             assertThat(none.label()).isEqualTo("imp");
             assertThat(none.first()).as(s.output()).isEqualTo(0.0);
             assertThat(none.total()).as(s.output()).isEqualTo(0.0);
+            // each table says how its numbers were made, in the weight analysis' words
+            assertThat(s.notes()).extracting(Names::en).contains("design: Saltelli, N·(d + 2) = " + s.runs()
+                    + " whole-pipeline runs; first order: Saltelli (2010); total order: Jansen (1999); V with divisor "
+                    + "2N over f(A) and f(B)", "intervals: percentile bootstrap over the N rows, 0 resamples, 95%");
         }
         // the score of u3 moves with the weights and the mean, so they explain it
         SensitivityResult score = r.sensitivity().get(2);
