@@ -47,6 +47,14 @@ public record RankingRules(int decimals, boolean compareRounded, List<String> un
         this(decimals, compareRounded, unranked, unrankedLine, null, 0);
     }
 
+    /**
+     * The decimals ranks and tiers compare: {@link #decimals()} when they compare the published scores, −1 when
+     * they compare full precision (the convention of {@code GroupRanking.competition} and {@code Scorer.tiers}).
+     */
+    public int comparedDecimals() {
+        return compareRounded ? decimals : -1;
+    }
+
     /** Whether units are also ranked within the groups of {@link #groups()}. */
     public boolean byGroups() {
         return groups != null;

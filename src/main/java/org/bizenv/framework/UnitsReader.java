@@ -70,7 +70,9 @@ final class UnitsReader {
         }
         include.checkKeys(Set.of("codes", "where"));
         List<String> codes = include.optTexts("codes");
-        Map<String, List<String>> where = where(include, problems);
+        // read once: a where that is not a mapping is then reported once, and select takes its lines from it
+        YamlMap whereMap = include.has("where") ? include.optMap("where") : null;
+        Map<String, List<String>> where = where(whereMap, problems);
         if (!include.has("codes") && !include.has("where")) {
             problems.add(include.line(), "framework.units.include needs codes: [...] and/or where: {column: value}");
             return new Units(registry, null);
@@ -83,8 +85,8 @@ final class UnitsReader {
         if (!read.problems().isEmpty()) {
             return new Units(registry, null);           // the intake reports the registry's own problems
         }
-        List<String> selected = select(read.value(), registry.getFileName().toString(), include, codes, where,
-                problems);
+        List<String> selected = select(read.value(), registry.getFileName().toString(), include, codes, whereMap,
+                where, problems);
         return new Units(registry, selected.isEmpty() ? null
                 : new UnitSubset(codes, where, selected, include.line()));
     }
@@ -102,12 +104,8 @@ final class UnitsReader {
     }
 
     /** {@code where: {type: sub-provincial, region: [east, central]}}: each column with its values. */
-    private static Map<String, List<String>> where(YamlMap include, YamlProblems problems) {
+    private static Map<String, List<String>> where(YamlMap where, YamlProblems problems) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        if (!include.has("where")) {
-            return out;
-        }
-        YamlMap where = include.optMap("where");
         if (where == null) {
             return out;
         }
@@ -137,7 +135,7 @@ final class UnitsReader {
      * (every column one of its values). Unknown codes, columns and values, and an empty selection, are problems.
      */
     private static List<String> select(CityRegistry reg, String file, YamlMap include, List<String> codes,
-                                       Map<String, List<String>> where, YamlProblems problems) {
+                                       YamlMap whereMap, Map<String, List<String>> where, YamlProblems problems) {
         Set<String> chosen = new LinkedHashSet<>();
         boolean bad = false;
         SequenceNode listed = include.has("codes") && include.value("codes") instanceof SequenceNode s ? s : null;
@@ -156,7 +154,6 @@ final class UnitsReader {
                 bad = true;
             }
         }
-        YamlMap whereMap = include.has("where") ? include.optMap("where") : null;
         boolean whereOk = true;
         for (Map.Entry<String, List<String>> e : where.entrySet()) {
             int line = whereMap == null ? include.lineOf("where") : whereMap.lineOf(e.getKey());

@@ -16,9 +16,11 @@ import org.bizenv.framework.Indicator;
 import org.bizenv.framework.MethodSpec;
 import org.bizenv.framework.Names;
 import org.bizenv.framework.Node;
+import org.bizenv.rank.GroupRanking;
 import org.bizenv.rank.Ranking;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.NodeWeights;
+import org.bizenv.scoring.Scorer;
 import org.bizenv.scoring.Stage;
 import org.bizenv.scoring.TreatmentRecord;
 import org.bizenv.scoring.Unit;
@@ -187,8 +189,8 @@ public final class ReportAssembler {
 
     /** Ranks within the groups, on the scores the overall ranking compares and over the units it ranks. */
     private static int[] groupRanks(double[] scores, int[] overallRanks, String[] group, Framework fw) {
-        return org.bizenv.rank.GroupRanking.competition(org.bizenv.rank.GroupRanking.rankedOnly(scores, overallRanks),
-                group, fw.ranking().compareRounded() ? fw.ranking().decimals() : -1);
+        return GroupRanking.competition(GroupRanking.rankedOnly(scores, overallRanks),
+                group, fw.ranking().comparedDecimals());
     }
 
     /**
@@ -196,9 +198,9 @@ public final class ReportAssembler {
      * units, on the scores the overall tiers compare.
      */
     private static int[] groupTiers(double[] scores, int[] overallRanks, String[] group, Framework fw) {
-        int decimals = fw.ranking().compareRounded() ? fw.ranking().decimals() : -1;
-        return org.bizenv.rank.GroupRanking.tiers(org.bizenv.rank.GroupRanking.rankedOnly(scores, overallRanks), group,
-                s -> org.bizenv.scoring.Scorer.tiers(fw.tiers(), s, decimals));
+        int decimals = fw.ranking().comparedDecimals();
+        return GroupRanking.tiers(GroupRanking.rankedOnly(scores, overallRanks), group,
+                s -> Scorer.tiers(fw.tiers(), s, decimals));
     }
 
     /**
@@ -364,16 +366,16 @@ public final class ReportAssembler {
             return List.of();
         }
         double[] change = rows.stream().mapToDouble(Report.RankingRow::scoreChange).toArray();
-        int decimals = b.framework().ranking().compareRounded() ? b.framework().ranking().decimals() : -1;
+        int decimals = b.framework().ranking().comparedDecimals();
         int[] ranks = decimals < 0 ? Ranking.competition(change) : Ranking.competition(change, decimals);
         boolean byGroups = b.framework().ranking().byGroups();
         String[] group = rows.stream().map(Report.RankingRow::group).toArray(String[]::new);
-        int[] groupRanks = byGroups ? org.bizenv.rank.GroupRanking.competition(change, group, decimals) : null;
+        int[] groupRanks = byGroups ? GroupRanking.competition(change, group, decimals) : null;
         int[][] dimensionGroupRanks = new int[dimensions][];
         for (int d = 0; d < dimensions && byGroups; d++) {
             final int dim = d;
             double[] dc = rows.stream().mapToDouble(r -> r.dimensionScoreChange(dim)).toArray();
-            dimensionGroupRanks[d] = org.bizenv.rank.GroupRanking.competition(dc, group, decimals);
+            dimensionGroupRanks[d] = GroupRanking.competition(dc, group, decimals);
         }
         List<Report.ImprovementRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -142,4 +142,13 @@ class UnitSubsetLoadTest {
                 "fw.yaml:5: unit registry 'nowhere.csv' not found beside the framework file",
                 "fw.yaml:7: unknown key 'exclude' (expected one of: include, registry)");
     }
+
+    @Test
+    void aWhereThatIsNotAMappingIsReportedOnce() throws Exception {
+        assertThat(problems(framework("""
+                units:
+                  registry: cities.csv
+                  include: {codes: [beijing], where: east}
+                """))).containsExactly("fw.yaml:6: 'where' must be a mapping");
+    }
 }

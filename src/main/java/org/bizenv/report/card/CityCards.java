@@ -3,9 +3,10 @@ package org.bizenv.report.card;
 import static org.bizenv.report.ReportLookup.nonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
@@ -71,6 +72,18 @@ public final class CityCards {
         /** Dimensions on which last year's results score no unit, though there are last year's results. */
         final List<Names> noPrevious = new ArrayList<>();
         final CardText text;
+        /** Each dimension's median, best unit (−1: none) and ranked count: the same on every card, so found once. */
+        final double[] dimMedian;
+        final int[] dimBest;
+        final int[] dimRanked;
+        /** The same for each indicator's values, found when a card first lists the indicator (null: not yet). */
+        final IndicatorStats[] indicatorStats;
+        /** Ranked units with a group rank, per group value. */
+        final Map<String, Integer> groupRanked = new HashMap<>();
+
+        /** An indicator's median value, best unit (−1: none) and ranked count, as every card sets a city against. */
+        private record IndicatorStats(double median, int best, int ranked) {
+        }
 
         Model(Report report) {
             this.r = report;
@@ -99,6 +112,21 @@ public final class CityCards {
                 }
             }
             this.text = new CardText(meta, index, dims.size(), ranked.size(), scoresOnHundredScale());
+            this.dimMedian = new double[dims.size()];
+            this.dimBest = new int[dims.size()];
+            this.dimRanked = new int[dims.size()];
+            for (int d = 0; d < dims.size(); d++) {
+                var node = dims.get(d);
+                dimMedian[d] = Percentiles.median(node.scores());
+                dimBest[d] = bestUnit(node.ranks(), node.scores());
+                dimRanked[d] = ranked(node.ranks());
+            }
+            this.indicatorStats = new IndicatorStats[indicators.size()];
+            for (var row : ranked) {
+                if (row.group() != null && row.groupRank() > 0) {
+                    groupRanked.merge(row.group(), 1, Integer::sum);
+                }
+            }
         }
 
         private List<Report.RankingRow> rankedRows() {
@@ -120,12 +148,7 @@ public final class CityCards {
                     meta.year(), meta.generatedAt(), meta.engineVersion(), meta.synthetic(), meta.decimals(),
                     meta.previousYear());
             Names tierName = tierName(row.tier());
-            int groupRanked = 0;
-            for (var other : ranked) {
-                if (row.group() != null && row.group().equals(other.group()) && other.groupRank() > 0) {
-                    groupRanked++;
-                }
-            }
+            int groupRanked = row.group() == null ? 0 : this.groupRanked.getOrDefault(row.group(), 0);
             var headline = new CityCard.Headline(row.score(), row.rank(), ranked.size(), row.tier(), tierName,
                     row.previousScore(), row.previousRank(), row.scoreChange(), row.rankChange(),
                     meta.rankingGroups(), row.group(), row.groupRank(), groupRanked, groupName(row.group()),
@@ -133,9 +156,9 @@ public final class CityCards {
             List<CityCard.DimensionLine> dimLines = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 var node = dims.get(d);
-                int best = bestUnit(node.ranks(), node.scores());
+                int best = dimBest[d];
                 dimLines.add(new CityCard.DimensionLine(node.code(), node.name(), row.dimensionScores()[d],
-                        row.dimensionRanks()[d], ranked(node.ranks()), Percentiles.median(node.scores()),
+                        row.dimensionRanks()[d], dimRanked[d], dimMedian[d],
                         best < 0 ? Double.NaN : node.scores()[best], best < 0 ? null : lookup.unitCodes.get(best),
                         best < 0 ? null : r.units().get(best).name(), row.previousDimensionScores()[d],
                         row.previousDimensionRanks()[d], row.dimensionScoreChange(d), row.dimensionRankChange(d)));
@@ -188,11 +211,14 @@ public final class CityCards {
         private CityCard.IndicatorLine indicatorLine(int i, int u) {
             var ind = indicators.get(i);
             double[] v = values == null ? null : values[i];
-            int best = bestUnit(ind.ranks(), v);
+            if (indicatorStats[i] == null) {
+                indicatorStats[i] = new IndicatorStats(v == null ? Double.NaN : Percentiles.median(v),
+                        bestUnit(ind.ranks(), v), ranked(ind.ranks()));
+            }
+            int best = indicatorStats[i].best();
             double value = v == null ? Double.NaN : v[u];
-            double median = v == null ? Double.NaN : Percentiles.median(v);
             return new CityCard.IndicatorLine(ind.code(), ind.name(), ind.unit(), ind.direction(), ind.ranks()[u],
-                    ranked(ind.ranks()), value, imputed != null && imputed[i][u], median,
+                    indicatorStats[i].ranked(), value, imputed != null && imputed[i][u], indicatorStats[i].median(),
                     best < 0 || v == null ? Double.NaN : v[best], best < 0 ? null : lookup.unitCodes.get(best),
                     best < 0 ? null : r.units().get(best).name());
         }

@@ -1,6 +1,11 @@
 package org.bizenv.report.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bizenv.report.ReadBack.cell;
+import static org.bizenv.report.ReadBack.empty;
+import static org.bizenv.report.ReadBack.fill;
+import static org.bizenv.report.ReadBack.number;
+import static org.bizenv.report.ReadBack.text;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -17,11 +22,9 @@ import org.apache.commons.compress.archivers.zip.ZipShort;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ConditionType;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -53,44 +56,8 @@ class ExcelReportWriterTest {
         return wb;
     }
 
-    private static Cell cell(Sheet s, int row, int col) {
-        Row r = s.getRow(row);
-        return r == null ? null : r.getCell(col);
-    }
-
-    private static String text(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        assertThat(c).as("%s!%s", s.getSheetName(), ref(row, col)).isNotNull();
-        assertThat(c.getCellType()).as("%s!%s", s.getSheetName(), ref(row, col)).isEqualTo(CellType.STRING);
-        return c.getStringCellValue();
-    }
-
-    private static double number(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        assertThat(c).as("%s!%s", s.getSheetName(), ref(row, col)).isNotNull();
-        assertThat(c.getCellType()).as("%s!%s", s.getSheetName(), ref(row, col)).isEqualTo(CellType.NUMERIC);
-        return c.getNumericCellValue();
-    }
-
     private static String format(Sheet s, int row, int col) {
         return cell(s, row, col).getCellStyle().getDataFormatString();
-    }
-
-    private static boolean empty(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        return c == null || c.getCellType() == CellType.BLANK;
-    }
-
-    private static String fill(Sheet s, int row, int col) {
-        var style = (XSSFCellStyle) cell(s, row, col).getCellStyle();
-        if (style.getFillPattern() != FillPatternType.SOLID_FOREGROUND) {
-            return null;
-        }
-        return style.getFillForegroundXSSFColor().getARGBHex().substring(2);
-    }
-
-    private static String ref(int row, int col) {
-        return new org.apache.poi.ss.util.CellReference(row, col).formatAsString();
     }
 
     private static List<String> rowTexts(Sheet s, int row) {

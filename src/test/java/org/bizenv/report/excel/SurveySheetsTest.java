@@ -1,19 +1,19 @@
 package org.bizenv.report.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bizenv.report.ReadBack.cell;
+import static org.bizenv.report.ReadBack.empty;
+import static org.bizenv.report.ReadBack.fill;
+import static org.bizenv.report.ReadBack.number;
+import static org.bizenv.report.ReadBack.text;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.ReadBack;
 import org.bizenv.report.Report;
@@ -77,35 +77,6 @@ class SurveySheetsTest {
         var wb = ReadBack.open(file);
         opened.add(wb);
         return wb;
-    }
-
-    private static Cell cell(Sheet s, int row, int col) {
-        Row r = s.getRow(row);
-        return r == null ? null : r.getCell(col);
-    }
-
-    private static String text(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        assertThat(c).as("row %d col %d", row, col).isNotNull();
-        return c.getStringCellValue();
-    }
-
-    private static double number(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        assertThat(c).as("row %d col %d", row, col).isNotNull();
-        assertThat(c.getCellType()).isEqualTo(CellType.NUMERIC);
-        return c.getNumericCellValue();
-    }
-
-    private static boolean empty(Sheet s, int row, int col) {
-        Cell c = cell(s, row, col);
-        return c == null || c.getCellType() == CellType.BLANK;
-    }
-
-    private static String fill(Sheet s, int row, int col) {
-        var style = (XSSFCellStyle) cell(s, row, col).getCellStyle();
-        return style.getFillPattern() != FillPatternType.SOLID_FOREGROUND ? null
-                : style.getFillForegroundXSSFColor().getARGBHex().substring(2);
     }
 
     @Test
