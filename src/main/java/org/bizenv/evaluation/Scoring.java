@@ -163,7 +163,7 @@ final class Scoring {
         List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
         int threads = Runtime.getRuntime().availableProcessors();
         RobustnessRequest request = rs.request(fw, scenarios, threads);
-        RobustnessResult result = RobustnessAnalysis.run(build, request, progress);
+        RobustnessResult result = RobustnessAnalysis.run(build, raw, request, progress);
         if (sample != null) {
             result = result.withSurveyBootstrap(SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads),
                     progress));
@@ -187,9 +187,9 @@ final class Scoring {
      * The scenarios compared with this year's build, as the robustness analysis compares them (and fails on a
      * scenario the data cannot support, e.g. a geometric mean over a zero), without the Monte Carlo runs.
      */
-    static void compareScenarios(Build build, List<Path> files) {
+    static void compareScenarios(Build build, RawData raw, List<Path> files) {
         List<Scenario> scenarios = ScenarioFiles.load(build.framework(), files);
-        RobustnessAnalysis.run(build, new RobustnessRequest(scenarios, null, null, null, false, List.of(),
+        RobustnessAnalysis.run(build, raw, new RobustnessRequest(scenarios, null, null, null, false, List.of(),
                 RobustnessSettings.MARGIN_NORM), Progress.NONE);
     }
 }

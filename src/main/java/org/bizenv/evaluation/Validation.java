@@ -138,7 +138,7 @@ public final class Validation {
                     lastFolder == null ? null : new Scoring.Year(lastIntake, lastSurvey));
             Scoring.report(scored, in, thisYear);
             if (!scenarioFiles.isEmpty()) {
-                Scoring.compareScenarios(scored.current(), scenarioFiles);
+                Scoring.compareScenarios(scored.current(), scored.currentRaw(), scenarioFiles);
             }
             if (uncertaintyFile != null) {
                 var u = ScenarioFiles.loadUncertainty(fw, uncertaintyFile);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bizenv.scoring.Build;
+import org.bizenv.scoring.RawData;
 
 /**
  * The analyst's entry point: compiles the build once and runs the requested analyses on it. Pure: reads nothing but
@@ -15,7 +16,11 @@ public final class RobustnessAnalysis {
     private RobustnessAnalysis() {
     }
 
-    public static RobustnessResult run(Build build, RobustnessRequest req, Progress progress) {
+    /**
+     * @param data the raw data the build was scored from (a scenario that changes a normalisation puts the scores of
+     *             text codes in again, as the scorer does)
+     */
+    public static RobustnessResult run(Build build, RawData data, RobustnessRequest req, Progress progress) {
         CompiledIndex ci = CompiledIndex.of(build);
         List<Names> notes = new ArrayList<>();
         notes.add(new Names("在本次计算的标准化指标上重新汇总：插补、异常值处理、标准化和客观权重沿用本次计算的结果"
@@ -26,7 +31,7 @@ public final class RobustnessAnalysis {
                 "ranks: competition ranks of the index " + (ci.compareRounded() ? "at " + ci.decimals()
                 + " published decimals" : "at full precision") + ", as the report; rank shift = nominal rank − rank "
                 + "(positive = climbs)"));
-        ScenarioComparison scenarios = req.scenarios().isEmpty() ? null : Scenarios.compare(ci, req.scenarios());
+        ScenarioComparison scenarios = req.scenarios().isEmpty() ? null : Scenarios.compare(ci, data, req.scenarios());
         UncertaintyResult uncertainty = req.uncertainty() == null ? null
                 : Uncertainty.run(ci, req.uncertainty(), progress);
         if (uncertainty != null) {

@@ -11,14 +11,15 @@ import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.bizenv.framework.Indicator;
 import org.bizenv.framework.Names;
-import org.bizenv.scoring.Scorer;
+import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Stages;
 
 /**
  * Evaluates scenarios on a compiled index and compares their rankings with the nominal one.
  *
  * <p>A scenario is evaluated by re-aggregation: its normalisation overrides re-normalise the build's treated values with
- * the engine's own {@link Scorer#normalise}; weight overrides replace the parent's nominal weights and renormalise; the
+ * the engine's own {@link Stages#normalise}, which puts in the scores of text codes (a "No Practice" that scores 0)
+ * from the raw data as the scorer does; weight overrides replace the parent's nominal weights and renormalise; the
  * aggregation overrides replace the node's method. Weights computed by an objective method (entropy, CRITIC, …) are the
  * build's and are not recomputed when a scenario changes the normalisation below them — a note says so.
  */
@@ -31,7 +32,11 @@ public final class Scenarios {
     public record Outcome(double[] scores, int[] ranks, int[] tiers, List<Names> notes) {
     }
 
-    public static Outcome evaluate(CompiledIndex ci, Scenario s) {
+    /**
+     * @param data the raw data the build was scored from: a changed normalisation puts the scores of text codes in
+     *             again, as the scorer does
+     */
+    public static Outcome evaluate(CompiledIndex ci, RawData data, Scenario s) {
         List<Names> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         CompiledIndex target = ci;
@@ -47,7 +52,7 @@ public final class Scenarios {
                 Indicator ind = ci.framework.indicators().get(j);
                 List<Names> warnings = new ArrayList<>();
                 try {
-                    rows.put(j, Scorer.normalise(ind, e.getValue(), ci.build.treated().values()[j], ci.build.units(),
+                    rows.put(j, Stages.normalise(ci.framework, data, j, e.getValue(), ci.build.treated().values()[j],
                             warnings));
                 } catch (RuntimeException ex) {
                     problems.add("scenario " + s.id() + ": indicator " + ind.code() + " cannot be normalised by "
@@ -117,8 +122,11 @@ public final class Scenarios {
         return new Outcome(ev.indexScores().clone(), ev.ranks().clone(), ev.tiers().clone(), notes);
     }
 
-    /** The nominal build and every scenario side by side (see {@link ScenarioComparison}). */
-    public static ScenarioComparison compare(CompiledIndex ci, List<Scenario> scenarios) {
+    /**
+     * The nominal build and every scenario side by side (see {@link ScenarioComparison}); {@code data} as in
+     * {@link #evaluate}.
+     */
+    public static ScenarioComparison compare(CompiledIndex ci, RawData data, List<Scenario> scenarios) {
         int n = ci.unitCount();
         int count = scenarios.size() + 1;
         List<String> ids = new ArrayList<>();
@@ -141,7 +149,7 @@ public final class Scenarios {
             names.add(sc.name());
             sources.add(sc.source());
             try {
-                Outcome o = evaluate(ci, sc);
+                Outcome o = evaluate(ci, data, sc);
                 scores[s + 1] = o.scores();
                 ranks[s + 1] = o.ranks();
                 tiers[s + 1] = o.tiers();

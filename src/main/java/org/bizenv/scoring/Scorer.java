@@ -312,17 +312,16 @@ public final class Scorer {
     }
 
     /**
-     * Normalises one indicator's treated values by {@code spec}, exactly as the pipeline does. Public so that an
-     * analysis that swaps one indicator's normalisation (a robustness scenario) gets the engine's numbers rather than
-     * a second copy of this switch.
+     * Normalises one indicator's treated values by {@code spec}, before the scores of text codes are put in (that is
+     * {@link #normaliseIndicator}, which every caller outside goes through, via {@link Stages#normalise}).
      *
      * @param spec     the normalisation to apply (normally {@code ind.normalisation()})
      * @param treated  the indicator's treated values, one per unit
      * @param units    the units, in the order of {@code treated} (for distance-to-reference)
      * @param warnings receives analyst-facing warnings (zero range)
      */
-    public static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
-                                     List<Names> warnings) {
+    private static double[] normalise(Indicator ind, MethodSpec spec, double[] treated, List<Unit> units,
+                                      List<Names> warnings) {
         MethodSpec s = spec;
         double[] x = treated;
         int dir = ind.scoredDirection();

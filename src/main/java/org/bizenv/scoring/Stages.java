@@ -43,8 +43,13 @@ public final class Stages {
 
     /** Indicator j's treated values normalised by {@code spec}, text-code scores put in. */
     public static double[] normalise(Framework fw, RawData data, int j, MethodSpec spec, double[] treated) {
-        Indicator ind = fw.indicators().get(j);
-        return Scorer.normaliseIndicator(ind, spec, treated, data, j, new ArrayList<Names>());
+        return normalise(fw, data, j, spec, treated, new ArrayList<Names>());
+    }
+
+    /** As above; the analyst-facing warnings it raises (a zero range) go to {@code warnings}. */
+    public static double[] normalise(Framework fw, RawData data, int j, MethodSpec spec, double[] treated,
+                                     List<Names> warnings) {
+        return Scorer.normaliseIndicator(fw.indicators().get(j), spec, treated, data, j, warnings);
     }
 
     /**

@@ -86,7 +86,9 @@ class EvaluationJobTest extends JobTestBase {
         assertThat(fin).contains("the mean answer to Q09, answers 1–5 rescaled to 0–100 as (a − 1)/4·100",
                 "not-applicable codes [9] and blanks are left out",
                 "weighted to the population mix medium 0.05, micro 0.7, small 0.25",
-                "fewer than 400 valid answers is flagged in Warnings");
+                "fewer than 400 valid answers is flagged in Warnings",
+                "in the breakdowns by size class and industry, a cell with fewer than 30 valid answers is shaded on "
+                        + "the Survey breakdown sheet");
     }
 
     @Test

@@ -64,7 +64,8 @@ class RobustnessReportTest {
 
     @BeforeAll
     static void analyse() throws IOException {
-        build = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38)).build();
+        Synthetic synthetic = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38));
+        build = synthetic.build();
         RobustnessRequest req = RobustnessRequest.defaults("INDEX")
                 .withScenarios(List.of(Scenario.weights("d1-heavy", new Names("维度一优先", "Dimension 1 first"),
                         Map.of("D1", 3.0))))
@@ -72,7 +73,7 @@ class RobustnessReportTest {
                 .withSensitivity(null, SobolIndices.Options.defaults().withBaseSamples(64).withBootstrap(50)
                         .withThreads(2).withSeed(7))
                 .withReversals(List.of("INDEX"), Norm.L1);
-        result = RobustnessAnalysis.run(build, req, org.bizenv.robustness.Progress.NONE);
+        result = RobustnessAnalysis.run(build, synthetic.data(), req, org.bizenv.robustness.Progress.NONE);
         Report plain = ReportAssembler.assemble(build, null, new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z",
                 "test", "synthetic.yaml", null, List.of(), Map.of(), List.of()));
         report = RobustnessMapper.attach(plain, result, new RobustnessSection.Settings(7, 300, "uniform:0.25", 64,
@@ -221,11 +222,11 @@ class RobustnessReportTest {
 
     @Test
     void unitsLeftUnscoredAreReportedWithoutRanksAndLeftOutOfTheChart() throws IOException {
-        Build gappy = Synthetic.build(dir, Synthetic.Spec.of(30, 3, 0, 12).seed(3).missing(0.35, 0.8))
-                .build();
+        Synthetic synthetic = Synthetic.build(dir, Synthetic.Spec.of(30, 3, 0, 12).seed(3).missing(0.35, 0.8));
+        Build gappy = synthetic.build();
         long unranked = Arrays.stream(gappy.indexRanks()).filter(r -> r == 0).count();
         assertThat(unranked).as("units without an index score").isPositive();
-        RobustnessResult rr = RobustnessAnalysis.run(gappy, RobustnessRequest.defaults("INDEX")
+        RobustnessResult rr = RobustnessAnalysis.run(gappy, synthetic.data(), RobustnessRequest.defaults("INDEX")
                 .withUncertainty(UncertaintyOptions.defaults().withRuns(200).withThreads(1))
                 .withSensitivity(null, SobolIndices.Options.defaults().withBaseSamples(32).withBootstrap(20)
                         .withThreads(1)), org.bizenv.robustness.Progress.NONE);

@@ -22,7 +22,8 @@ class RobustnessAnalysisTest {
 
     @Test
     void everyPartIsFilledInAndConsistentWithTheBuild() {
-        Build b = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38)).build();
+        Synthetic synthetic = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38));
+        Build b = synthetic.build();
         RobustnessRequest req = RobustnessRequest.defaults("INDEX")
                 .withScenarios(List.of(Scenario.weights("d1-heavy", new Names("维度一优先", "Dimension 1 first"),
                         Map.of("D1", 3.0))))
@@ -31,7 +32,7 @@ class RobustnessAnalysisTest {
                         .withThreads(2))
                 .withReversals(List.of("INDEX", "D2"), Norm.L1);
         Set<String> tasks = new HashSet<>();
-        RobustnessResult r = RobustnessAnalysis.run(b, req, (task, done, total) -> tasks.add(task));
+        RobustnessResult r = RobustnessAnalysis.run(b, synthetic.data(), req, (task, done, total) -> tasks.add(task));
 
         assertThat(tasks).containsExactlyInAnyOrder("uncertainty", "sensitivity", "one-at-a-time", "rank-reversal");
         assertThat(r.frameworkId()).isEqualTo("synthetic");

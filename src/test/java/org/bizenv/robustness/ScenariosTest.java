@@ -19,6 +19,7 @@ import org.bizenv.framework.Names;
 import org.bizenv.scenario.ScenarioLoader;
 import org.bizenv.scenario.WeightsSheetReader;
 import org.bizenv.scoring.Build;
+import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Scorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +30,11 @@ class ScenariosTest {
     Path dir;
 
     private static final double[][] VALUES = {{80, 20, 50}, {10, 60, 50}, {0, 30, 20}};
+    /** The raw data of {@link #tree()} (a scenario that changes a normalisation puts text-code scores from it). */
+    private static final RawData DATA = Fixtures.data(VALUES, "A", "B", "C");
 
     private Build tree() {
-        return Fixtures.score(dir, SensitivityTest.TREE, VALUES, "A", "B", "C");
+        return Scorer.score(Fixtures.framework(dir, "fw.yaml", SensitivityTest.TREE), DATA);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -106,7 +109,7 @@ class ScenariosTest {
         Scenario s = new Scenario("edit", new Names("改", "Edit"), Map.of("D1", 1.0, "D2", 1.0),
                 Map.of("INDEX", org.bizenv.framework.MethodSpec.of("geometric")),
                 Map.of("Z", new org.bizenv.framework.MethodSpec("minmax", Map.of("min", 1.0, "max", 100.0), 0)), "");
-        Scenarios.Outcome o = Scenarios.evaluate(CompiledIndex.of(b), s);
+        Scenarios.Outcome o = Scenarios.evaluate(CompiledIndex.of(b), DATA, s);
         String edited = SensitivityTest.TREE
                 .replace("{code: INDEX, name: {zh: 指数, en: Index}}",
                         "{code: INDEX, name: {zh: 指数, en: Index}, aggregation: {method: geometric}}")
@@ -120,13 +123,36 @@ class ScenariosTest {
     }
 
     /**
+     * A value given by a text code keeps the score the code stands for when a scenario changes the indicator's
+     * normalisation, as in the scorer: A's Z is "No practice" (scores 0), B and C have 30 and 20. Z min-max
+     * normalised onto [1, 100]: B 100, C 1, and A still 0 — the same as scoring the edited framework. (Before, the
+     * scenario normalised the gap the code leaves and left A's Z undefined.)
+     */
+    @Test
+    void aTextCodeKeepsItsScoreUnderAChangedNormalisation() throws IOException {
+        double nan = Double.NaN;
+        RawData coded = new RawData(DATA.units(), new double[][] {{80, 20, 50}, {10, 60, 50}, {nan, 30, 20}}, null,
+                new double[0][], null, new double[][] {{nan, nan, nan}, {nan, nan, nan}, {0, nan, nan}}, null);
+        Build b = Scorer.score(Fixtures.framework(dir, "fw.yaml", SensitivityTest.TREE), coded);
+        Scenario s = new Scenario("z", new Names("z", "z"), Map.of(), Map.of(),
+                Map.of("Z", new org.bizenv.framework.MethodSpec("minmax", Map.of("min", 1.0, "max", 100.0), 0)), "");
+        Scenarios.Outcome o = Scenarios.evaluate(CompiledIndex.of(b), coded, s);
+        Framework edited = Fixtures.framework(dir, "edited.yaml", SensitivityTest.TREE.replace(
+                "field: Z, normalisation: {method: none}", "field: Z, normalisation: {method: minmax, min: 1, max: 100}"));
+        Build expected = Scorer.score(edited, coded);
+        assertThat(expected.normalised().values()[2]).containsExactly(0, 100, 1);
+        assertThat(o.scores()).containsExactly(expected.indexScores());
+        assertThat(o.ranks()).containsExactly(expected.indexRanks());
+    }
+
+    /**
      * Nominal ranks A 3, B 2, C 1; "Z only" (D1 weight 0) ranks by Z = 0, 30, 20: 3, 1, 2. Spearman
      * 1 − 6·2/(3·8) = 0.5; Kendall: pairs AB and AC concordant, BC discordant, τ = 1/3.
      */
     @Test
     void comparisonSideBySideWithRankCorrelations() {
         Build b = tree();
-        ScenarioComparison c = Scenarios.compare(CompiledIndex.of(b), List.of(
+        ScenarioComparison c = Scenarios.compare(CompiledIndex.of(b), DATA, List.of(
                 Scenario.weights("z-only", new Names("仅Z", "Z only"), Map.of("D1", 0.0)),
                 Scenario.weights("same", new Names("同", "Same"), Map.of("D1", 2.0, "D2", 1.0))));
         assertThat(c.scenarioIds()).containsExactly("nominal", "z-only", "same");
@@ -163,7 +189,7 @@ class ScenariosTest {
                 VALUES, "A", "B", "C");
         Scenario s = new Scenario("n", new Names("n", "n"), Map.of(), Map.of(),
                 Map.of("X", org.bizenv.framework.MethodSpec.of("rank")), "");
-        assertThat(Scenarios.evaluate(CompiledIndex.of(b), s).notes()).containsExactly(new Names("情景 n：节点 D1 按 "
+        assertThat(Scenarios.evaluate(CompiledIndex.of(b), DATA, s).notes()).containsExactly(new Names("情景 n：节点 D1 按 "
                 + "entropy 方法为下级赋权；这些权重由基准数据算出并保持不变，不因标准化方法的改变而重算", "scenario n: node D1 "
                 + "weights its children by entropy; those weights were computed from the nominal values and are kept, "
                 + "not recomputed after the normalisation change"));
@@ -174,7 +200,7 @@ class ScenariosTest {
         Build b = tree();
         Scenario s = new Scenario("g", new Names("g", "g"), Map.of(),
                 Map.of("INDEX", org.bizenv.framework.MethodSpec.of("geometric")), Map.of(), "");
-        assertThatThrownBy(() -> Scenarios.compare(CompiledIndex.of(b), List.of(s)))
+        assertThatThrownBy(() -> Scenarios.compare(CompiledIndex.of(b), DATA, List.of(s)))
                 .isInstanceOf(RobustnessException.class)
                 .hasMessage("scenario g: node INDEX uses the geometric mean, which is undefined for values <= 0, but "
                         + "D2 is 0.0 for 城市0 A: normalise its children onto a positive range such as [1, 100] or drop "
@@ -225,7 +251,7 @@ class ScenariosTest {
         assertThat(s.weights()).containsExactly(Map.entry("D1", 0.25), Map.entry("D2", 0.75),
                 Map.entry("X", 1 / 3.0), Map.entry("Z", 1.0));
         // D1:D2 = 1:3 → index = ¼·D1 + ¾·Z; X = ⅓ against Y's nominal ½ → X share 0.4
-        Scenarios.Outcome o = Scenarios.evaluate(CompiledIndex.of(b), s);
+        Scenarios.Outcome o = Scenarios.evaluate(CompiledIndex.of(b), DATA, s);
         double d1a = 0.4 * 80 + 0.6 * 10;
         assertThat(o.scores()[0]).isCloseTo(0.25 * d1a + 0.75 * 0, within(1e-12));
 

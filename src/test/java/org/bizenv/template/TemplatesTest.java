@@ -309,7 +309,8 @@ class TemplatesTest {
             String all = allText(c);
             assertThat(all).contains("RespondentId", "micro / small / medium（微型 / 小型 / 中型）", "不适用",
                     "not applicable", "1–5；9 = 不适用 n/a", "FIN.SAT.1：均值得分 mean score", "MKT.GOV.3：好评率 share favourable",
-                    "少于 400 份", "0.7", "0.25", "0.05", "乌鲁木齐", "Urumqi");
+                    "少于 400 份", "0.7", "0.25", "0.05", "乌鲁木齐", "Urumqi",
+                    "a group with fewer than 30 valid answers is flagged too");
             for (String q : List.of("Q02", "Q03", "Q07", "Q05", "Q06", "Q08", "Q09", "Q10", "Q11", "Q13", "Q15", "Q16")) {
                 assertThat(all).contains(q);
             }
