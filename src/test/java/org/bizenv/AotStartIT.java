@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * AOT prepared at build time) in a JVM of its own with {@code -Dspring.aot.enabled=true}. Nothing else tests that
  * start path: the unit tests start the context by reflection, and a bean the AOT processing missed or got wrong would
  * only show here. Run by failsafe in {@code mvn verify}, after {@code package}. Two runs of the sample job (with and
- * without AOT, at once, as they are independent) and one of a broken input: some 10–20 s of the build.
+ * without AOT, at once, as they are independent) and one of a broken input: about 20 s of the build on a busy machine.
  */
 class AotStartIT {
 
