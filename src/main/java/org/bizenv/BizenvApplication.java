@@ -44,6 +44,9 @@ public class BizenvApplication {
                 .properties("bizenv.repository=" + repository.toAbsolutePath().normalize())
                 .logStartupInfo(false)
                 .build();
+        // Named rather than found on the stack: Spring AOT looks its prepared context up by the main class's name, and
+        // a context started off the main method's thread (or from a test) has no main method on its stack.
+        app.setMainApplicationClass(BizenvApplication.class);
         app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
         return app.run();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 
 import org.bizenv.report.Publication;
 import org.bizenv.BizenvApplication;
@@ -186,11 +187,15 @@ public class RunCommand implements Callable<Integer> {
             }
             LogFile.note("----- " + command + " (pid " + ProcessHandle.current().pid() + ", bizenv "
                     + org.bizenv.report.EngineVersion.get() + ")");
+            // the inputs are hashed while the Spring context starts (it needs none of them): see EvaluationRunner
+            Future<String> fingerprint = EvaluationRunner.fingerprintInBackground(request);
             try (ConfigurableApplicationContext ctx = BizenvApplication.context(repo)) {
-                EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request);
+                EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request, fingerprint);
                 return Outcomes.report(o, request.reportFolder(), repo, log);
             } catch (Exception e) {
                 return Outcomes.fault(e, request.reportFolder(), repo, log);
+            } finally {
+                fingerprint.cancel(true);                  // done by now, unless the context failed to start
             }
         }
     }
