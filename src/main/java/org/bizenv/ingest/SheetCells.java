@@ -78,6 +78,16 @@ final class SheetCells {
         return cells;
     }
 
+    /** The sheet's part held in memory (see {@link Xml#parse(byte[], java.util.function.Supplier)}). */
+    static SheetCells read(byte[] sheet) throws IOException, SAXException {
+        SheetCells[] cells = new SheetCells[1];
+        Xml.parse(sheet, () -> {
+            cells[0] = new SheetCells();
+            return cells[0].new Handler();
+        });
+        return cells[0];
+    }
+
     /**
      * The table, with problems of cells and rows beyond Excel's limits.
      *

@@ -1,10 +1,8 @@
 package org.bizenv.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,13 +53,16 @@ final class WorkbookParts {
     private final Map<String, String> names;             // lower-case name -> name as stored
     private final Map<String, String> defaults;          // extension (lower case) -> content type
     private final Map<String, String> overrides;         // lower-case part name -> content type
+    /** Each relationship part's {@code <Relationship>}s (Id, Type, Target, TargetMode), by lower-case part name. */
+    private final Map<String, List<String[]>> relationships;
 
     private WorkbookParts(Map<String, byte[]> parts, Map<String, String> names, Map<String, String> defaults,
-                         Map<String, String> overrides) {
+                         Map<String, String> overrides, Map<String, List<String[]>> relationships) {
         this.parts = parts;
         this.names = names;
         this.defaults = defaults;
         this.overrides = overrides;
+        this.relationships = relationships;
     }
 
     /**
@@ -111,15 +112,17 @@ final class WorkbookParts {
             return Read.HAND_TO_POI;
         }
         try {
-            ContentTypes types = new ContentTypes();
-            Xml.parseAny(new ByteArrayInputStream(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT))), types);
-            WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides);
+            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT)), ContentTypes::new);
+            Map<String, List<String[]>> relationships = new HashMap<>();
+            WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides, relationships);
             for (String key : parts.keySet()) {
                 if (!key.equals(CONTENT_TYPES.toLowerCase(Locale.ROOT)) && pkg.contentType(key) == null) {
                     return Read.HAND_TO_POI;                  // OPC refuses a part without a content type
                 }
-                if (key.endsWith(".rels") || key.equals("docprops/core.xml")) {
-                    Xml.parseAny(new ByteArrayInputStream(parts.get(key)), new DefaultHandler());  // well-formed
+                if (key.endsWith(".rels")) {                  // well-formed, and read once here
+                    relationships.put(key, Xml.parse(parts.get(key), RelationshipsXml::new).read);
+                } else if (key.equals("docprops/core.xml")) {
+                    Xml.parse(parts.get(key), DefaultHandler::new);      // well-formed
                 }
             }
             return new Read(pkg, null);
@@ -187,25 +190,11 @@ final class WorkbookParts {
     List<Relationship> relationships(String source) {
         int slash = source.lastIndexOf('/');
         String folder = slash < 0 ? "" : source.substring(0, slash + 1);
-        byte[] rels = part(source.isEmpty() ? PACKAGE_RELATIONSHIPS
-                : folder + "_rels/" + source.substring(slash + 1) + ".rels");
+        List<String[]> read = relationships.get((source.isEmpty() ? PACKAGE_RELATIONSHIPS
+                : folder + "_rels/" + source.substring(slash + 1) + ".rels").toLowerCase(Locale.ROOT));
         List<Relationship> out = new ArrayList<>();
-        if (rels == null) {
+        if (read == null) {
             return out;
-        }
-        List<String[]> read = new ArrayList<>();
-        try {
-            Xml.parseAny(new ByteArrayInputStream(rels), new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String local, String qName, Attributes a) {
-                    if (local.equals("Relationship")) {
-                        read.add(new String[] {a.getValue("Id"), a.getValue("Type"), a.getValue("Target"),
-                                a.getValue("TargetMode")});
-                    }
-                }
-            });
-        } catch (IOException | SAXException e) {
-            return null;
         }
         for (String[] r : read) {
             boolean external = "External".equals(r[3]);
@@ -239,10 +228,17 @@ final class WorkbookParts {
         return plainName(name) ? name : null;
     }
 
-    /** The part a relationship leads to, as an input stream, or null when it is missing. */
-    InputStream open(String name) {
-        byte[] bytes = part(name);
-        return bytes == null ? null : new ByteArrayInputStream(bytes);
+    /** A relationship part's {@code <Relationship>} elements: Id, Type, Target and TargetMode, in document order. */
+    private static final class RelationshipsXml extends DefaultHandler {
+        final List<String[]> read = new ArrayList<>();
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            if (local.equals("Relationship")) {
+                read.add(new String[] {a.getValue("Id"), a.getValue("Type"), a.getValue("Target"),
+                        a.getValue("TargetMode")});
+            }
+        }
     }
 
     /** {@code [Content_Types].xml}: defaults by extension, overrides by part name. */
