@@ -60,6 +60,10 @@ final class SheetCells {
     private record Column(long min, long max, long style) {
     }
 
+    /** A number format: its id and code, and whether it shows a date or time, or a percentage. */
+    private record NumberFormat(short index, String code, boolean date, boolean percent) {
+    }
+
     private final TreeMap<Long, List<Raw>> rows = new TreeMap<>();
     private final List<Column> columns = new ArrayList<>();
     /** What becomes of a row once its XML has been read: kept for {@link #toTable}, or handed out one at a time. */
@@ -277,7 +281,8 @@ final class SheetCells {
         private final SharedFormulas shared;
         private final List<CellRangeAddress> arrays;
         private final Map<Long, Raw> masters;
-        private final DataFormatter formatter = FORMATTER.get();
+        /** By style + 1 (0: no style of the workbook's), filled as styles are met. */
+        private NumberFormat[] formats;
 
         Classifier(String path, String sheet, CellStyles styles, SharedStrings strings, boolean date1904,
                    SharedFormulas shared, List<CellRangeAddress> arrays, Map<Long, Raw> masters) {
@@ -320,13 +325,30 @@ final class SheetCells {
                 return TableCell.error(at, c.value);       // damaged: a numeric cell whose value is no number
             }
             long style = styles.count() > 0 && c.style >= 0 && styles.has(c.style) ? c.style : columnStyle;
-            short formatIndex = styles.has(style) ? styles.formatIndex((int) style) : 0;
-            String format = styles.has(style) ? styles.formatCode(formatIndex) : "General";
-            if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(v)) {
+            NumberFormat f = format(style);
+            if (f.date && DateUtil.isValidExcelDate(v)) {
                 return TableCell.date(at, v, Tables.shownDate(v, date1904));
             }
-            String shown = formatter.formatRawCellContents(v, formatIndex, format);
-            return TableCell.number(at, Tables.showsPercent(format) ? CellValues.percentPoints(v) : v, shown);
+            // the text as Excel shows it, only if it is read (rarely: values are read as numbers)
+            return TableCell.number(at, f.percent ? CellValues.percentPoints(v) : v,
+                    () -> FORMATTER.get().formatRawCellContents(v, f.index, f.code));
+        }
+
+        /** A style's number format, worked out once per style (the same for all its cells). */
+        private NumberFormat format(long style) {
+            int slot = styles.has(style) ? (int) style + 1 : 0;
+            if (formats == null) {
+                formats = new NumberFormat[styles.count() + 1];
+            }
+            NumberFormat f = formats[slot];
+            if (f == null) {
+                short formatIndex = slot > 0 ? styles.formatIndex((int) style) : 0;
+                String code = slot > 0 ? styles.formatCode(formatIndex) : "General";
+                f = new NumberFormat(formatIndex, code, DateUtil.isADateFormat(formatIndex, code),
+                        Tables.showsPercent(code));
+                formats[slot] = f;
+            }
+            return f;
         }
 
         /** The array formula whose range holds the cell, or null. */
