@@ -68,6 +68,7 @@ final class PlainXml {
     private int bindings;
     private final Attrs attributes = new Attrs();
     private final String[] names = new String[64];           // names seen, by a hash of their bytes
+    private final byte[][] nameBytes = new byte[64][];
 
     private PlainXml(byte[] in, DefaultHandler handler) {
         this.in = in;
@@ -350,12 +351,13 @@ final class PlainXml {
             throw NOT_PLAIN;                                  // a name going on in non-ASCII letters
         }
         int slot = hash & (names.length - 1);
-        String known = names[slot];
-        if (known != null && sameName(known, from, n)) {
-            return known;
+        byte[] known = nameBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, in, from, p)) {
+            return names[slot];
         }
         String name = new String(in, from, n, StandardCharsets.US_ASCII);
         names[slot] = name;
+        nameBytes[slot] = Arrays.copyOfRange(in, from, p);
         return name;
     }
 
@@ -371,24 +373,17 @@ final class PlainXml {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 
-    private boolean sameName(String known, int from, int n) {
-        if (known.length() != n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (known.charAt(i) != in[from + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Text up to the next tag, handed to the handler in one call. */
     private void text() throws NotPlain, SAXException {
         length = 0;
-        while (p < end && in[p] != '<') {
+        while (p < end) {
             byte c = in[p];
-            if (c == '&') {
+            if (c >= 0x20 && c != '<' && c != '&' && c != '>') {      // printable ASCII, the most of it
+                append((char) c);
+                p++;
+            } else if (c == '<') {
+                break;
+            } else if (c == '&') {
                 reference();
             } else if (c == '>' && p >= 2 && in[p - 1] == ']' && in[p - 2] == ']') {
                 throw NOT_PLAIN;                              // "]]>" outside a CDATA section
@@ -411,7 +406,10 @@ final class PlainXml {
                 p++;
                 return new String(chars, 0, length);
             }
-            if (c == '<') {
+            if (c >= 0x20 && c != '<' && c != '&') {                  // printable ASCII, the most of it
+                append((char) c);
+                p++;
+            } else if (c == '<') {
                 throw NOT_PLAIN;
             } else if (c == '&') {
                 reference();

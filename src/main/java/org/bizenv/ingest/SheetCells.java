@@ -141,24 +141,31 @@ final class SheetCells {
                     + ", the last row of an Excel sheet");
             return null;
         }
-        TreeMap<Long, Raw> byColumn = new TreeMap<>();
-        for (Raw c : row) {
-            byColumn.put(c.column, c);                  // a column given twice: the last, as in POI
+        Iterable<Raw> byColumn = row;                    // as a sheet's XML gives them: columns ascending
+        for (int i = 1; i < row.size(); i++) {
+            if (row.get(i).column <= row.get(i - 1).column) {
+                TreeMap<Long, Raw> sorted = new TreeMap<>();
+                for (Raw c : row) {
+                    sorted.put(c.column, c);            // a column given twice: the last, as in POI
+                }
+                byColumn = sorted.values();
+                break;
+            }
         }
         int width = 0;
-        List<TableCell> cells = new ArrayList<>();
-        for (Raw c : byColumn.values()) {
+        for (Raw c : byColumn) {
             if (c.column > MAX_COLUMNS || c.column < 1) {
                 outside.add("cell " + c.ref + " lies beyond column " + LAST_COLUMN + " ("
                         + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
                 continue;
             }
-            cells.add(classify.cell(c, columnStyle(c.column)));
             width = (int) c.column;
         }
         TableCell[] line = new TableCell[width];
-        for (TableCell c : cells) {
-            line[c.where().column() - 1] = c;
+        for (Raw c : byColumn) {
+            if (c.column <= MAX_COLUMNS && c.column >= 1) {
+                line[(int) c.column - 1] = classify.cell(c, columnStyle(c.column));
+            }
         }
         return line;
     }
