@@ -334,7 +334,8 @@ final class SheetCells {
             long style = styles.count() > 0 && c.style >= 0 && styles.has(c.style) ? c.style : columnStyle;
             NumberFormat f = format(style);
             if (f.date && DateUtil.isValidExcelDate(v)) {
-                return TableCell.date(at, v, Tables.shownDate(v, date1904));
+                boolean mac = date1904;
+                return TableCell.date(at, v, () -> Tables.shownDate(v, mac));
             }
             // the text as Excel shows it, only if it is read (rarely: values are read as numbers)
             return TableCell.number(at, f.percent ? CellValues.percentPoints(v) : v,

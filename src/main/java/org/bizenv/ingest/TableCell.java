@@ -94,6 +94,11 @@ public final class TableCell {
         return new TableCell(where, Kind.DATE, serial, shown);
     }
 
+    /** A date or time whose text is worked out by {@code shown} when first asked for, as for {@link #number}. */
+    static TableCell date(Location where, double serial, Supplier<String> shown) {
+        return new TableCell(where, Kind.DATE, serial, null, shown);
+    }
+
     public static TableCell error(Location where, String text) {
         return new TableCell(where, Kind.ERROR, Double.NaN, text);
     }
