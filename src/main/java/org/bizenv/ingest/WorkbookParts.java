@@ -24,7 +24,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * what reading a sheet needs from POI's OPC layer ({@code OPCPackage}), without it: opening a small return workbook
  * through {@code OPCPackage} (a DOM of every relationship part and of the document properties, a part object per
  * entry) took a third of the intake's time, and the archive was unzipped twice (once for the zip-bomb limits, once by
- * POI); here the same pass checks the limits and keeps the bytes.
+ * POI); here the same pass checks the limits and keeps the bytes. A small archive of the plain kind on which no limit
+ * could fire is unzipped by {@link PlainZip} with the JDK's inflater alone, to the same entries; any other by the
+ * stream reader (commons-compress, as POI reads a package), which checks the limits as it goes.
  *
  * <p>Only the plain case is read here: part names that are plain paths, every part with a content type, every
  * relationship part well-formed, an internal transitional office-document relationship to a part present. A package
@@ -73,39 +75,28 @@ final class WorkbookParts {
     static Read read(Path file, long maxExpandedBytes) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int count = 0;
         boolean plain = true;
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
-                "UTF-8", false, true)) {
-            for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                String limit = WorkbookFiles.partsLimit(++count);
-                if (limit != null) {
-                    return new Read(null, limit);
-                }
-                String name = e.getName();
-                String key = name.toLowerCase(Locale.ROOT);
-                plain &= plainName(name) && names.putIfAbsent(key, name) == null;
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(e.getSize() > 0 && e.getSize() < (1 << 24)
-                        ? (int) e.getSize() : 8192);
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    total += n;
-                    String unsafe = WorkbookFiles.expansionLimit(e.getName(), total, maxExpandedBytes,
-                            zip.getUncompressedCount(), zip.getCompressedCount());
-                    if (unsafe != null) {
-                        return new Read(null, unsafe);
-                    }
-                    if (plain) {
-                        bytes.write(buffer, 0, n);
-                    }
-                }
+        List<PlainZip.Entry> entries;
+        try {
+            entries = PlainZip.entries(file, maxExpandedBytes);
+        } catch (IOException | RuntimeException damaged) {
+            return Read.HAND_TO_POI;
+        }
+        if (entries != null) {                            // no limit can be passed: the stream reader's parts
+            for (PlainZip.Entry e : entries) {
+                String key = e.name().toLowerCase(Locale.ROOT);
+                plain &= plainName(e.name()) && names.putIfAbsent(key, e.name()) == null;
                 if (plain) {
-                    parts.put(key, bytes.toByteArray());
+                    parts.put(key, e.bytes());
                 }
             }
-        } catch (IOException | RuntimeException damaged) {
-            return Read.HAND_TO_POI;                          // POI reads it next and says how it is damaged
+        } else {
+            boolean[] plainSoFar = {true};
+            Read stopped = unzipStreamed(file, maxExpandedBytes, parts, names, plainSoFar);
+            if (stopped != null) {
+                return stopped;
+            }
+            plain = plainSoFar[0];
         }
         if (!plain || !parts.containsKey(CONTENT_TYPES.toLowerCase(Locale.ROOT))
                 || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
@@ -129,6 +120,49 @@ final class WorkbookParts {
         } catch (IOException | SAXException | RuntimeException e) {
             return Read.HAND_TO_POI;
         }
+    }
+
+    /**
+     * The archive unzipped as a stream (as POI reads a package), within the limits: each part's bytes into
+     * {@code parts} while the names are plain ({@code plain[0]}); a limit passed, or a damaged archive, is what it
+     * gives, else null. Entries are counted and expanded bytes summed across all parts.
+     */
+    private static Read unzipStreamed(Path file, long maxExpandedBytes, Map<String, byte[]> parts,
+                                      Map<String, String> names, boolean[] plain) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int count = 0;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
+                "UTF-8", false, true)) {
+            for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String limit = WorkbookFiles.partsLimit(++count);
+                if (limit != null) {
+                    return new Read(null, limit);
+                }
+                String name = e.getName();
+                String key = name.toLowerCase(Locale.ROOT);
+                plain[0] &= plainName(name) && names.putIfAbsent(key, name) == null;
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(e.getSize() > 0 && e.getSize() < (1 << 24)
+                        ? (int) e.getSize() : 8192);
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    String unsafe = WorkbookFiles.expansionLimit(e.getName(), total, maxExpandedBytes,
+                            zip.getUncompressedCount(), zip.getCompressedCount());
+                    if (unsafe != null) {
+                        return new Read(null, unsafe);
+                    }
+                    if (plain[0]) {
+                        bytes.write(buffer, 0, n);
+                    }
+                }
+                if (plain[0]) {
+                    parts.put(key, bytes.toByteArray());
+                }
+            }
+        } catch (IOException | RuntimeException damaged) {
+            return Read.HAND_TO_POI;                          // POI reads it next and says how it is damaged
+        }
+        return null;
     }
 
     /** A part name that is a plain path: OPC's rules on part names (escapes, segments) then hold without checking. */
