@@ -32,6 +32,15 @@ final class CellStyles {
     static CellStyles read(InputStream styles) throws IOException, SAXException {
         Handler h = new Handler();
         Xml.parse(styles, h);
+        return of(h);
+    }
+
+    /** The styles part held in memory (see {@link Xml#parse(byte[], java.util.function.Supplier)}). */
+    static CellStyles read(byte[] styles) throws IOException, SAXException {
+        return of(Xml.parse(styles, Handler::new));
+    }
+
+    private static CellStyles of(Handler h) {
         short[] formats = new short[h.count];
         System.arraycopy(h.formats, 0, formats, 0, h.count);
         return new CellStyles(formats, h.codes);

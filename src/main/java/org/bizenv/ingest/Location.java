@@ -18,6 +18,8 @@ public record Location(String file, String sheet, String cell) implements Compar
             .thenComparingInt(Location::column)
             .thenComparing(Location::cell, NULLS_FIRST);
 
+    private static final String[] LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+
     public Location {
         Objects.requireNonNull(file, "file");
     }
@@ -46,6 +48,9 @@ public record Location(String file, String sheet, String cell) implements Compar
 
     /** 1 → A, 26 → Z, 27 → AA. */
     public static String columnName(int column) {
+        if (column >= 1 && column <= 26) {
+            return LETTERS[column - 1];                 // most cells: no builder for one letter
+        }
         StringBuilder s = new StringBuilder();
         for (int c = column; c > 0; c = (c - 1) / 26) {
             s.append((char) ('A' + (c - 1) % 26));

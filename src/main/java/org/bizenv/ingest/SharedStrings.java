@@ -23,39 +23,47 @@ final class SharedStrings {
     }
 
     static SharedStrings read(InputStream in) throws IOException, SAXException {
-        List<String> texts = new ArrayList<>();
-        RichText rich = new RichText();
-        Xml.parse(in, new Xml.Handler() {
-            private boolean inItem;
+        Handler h = new Handler();
+        Xml.parse(in, h);
+        return new SharedStrings(h.texts);
+    }
 
-            @Override
-            void open(String name, Attributes attributes) {
-                if (inItem) {
-                    rich.open(name);
-                } else if (depth() == 2 && name.equals("si")) {
-                    inItem = true;
-                    rich.start();
-                }
-            }
+    /** The part held in memory (see {@link Xml#parse(byte[], java.util.function.Supplier)}). */
+    static SharedStrings read(byte[] part) throws IOException, SAXException {
+        return new SharedStrings(Xml.parse(part, Handler::new).texts);
+    }
 
-            @Override
-            void close(String name) {
-                if (inItem && depth() == 2) {
-                    inItem = false;
-                    texts.add(rich.text());
-                } else if (inItem) {
-                    rich.close();
-                }
-            }
+    private static final class Handler extends Xml.Handler {
+        final List<String> texts = new ArrayList<>();
+        private final RichText rich = new RichText();
+        private boolean inItem;
 
-            @Override
-            void text(char[] ch, int start, int length) {
-                if (inItem) {
-                    rich.characters(ch, start, length);
-                }
+        @Override
+        void open(String name, Attributes attributes) {
+            if (inItem) {
+                rich.open(name);
+            } else if (depth() == 2 && name.equals("si")) {
+                inItem = true;
+                rich.start();
             }
-        });
-        return new SharedStrings(texts);
+        }
+
+        @Override
+        void close(String name) {
+            if (inItem && depth() == 2) {
+                inItem = false;
+                texts.add(rich.text());
+            } else if (inItem) {
+                rich.close();
+            }
+        }
+
+        @Override
+        void text(char[] ch, int start, int length) {
+            if (inItem) {
+                rich.characters(ch, start, length);
+            }
+        }
     }
 
     /**

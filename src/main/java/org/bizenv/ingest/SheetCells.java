@@ -60,6 +60,10 @@ final class SheetCells {
     private record Column(long min, long max, long style) {
     }
 
+    /** A number format: its id and code, and whether it shows a date or time, or a percentage. */
+    private record NumberFormat(short index, String code, boolean date, boolean percent) {
+    }
+
     private final TreeMap<Long, List<Raw>> rows = new TreeMap<>();
     private final List<Column> columns = new ArrayList<>();
     /** What becomes of a row once its XML has been read: kept for {@link #toTable}, or handed out one at a time. */
@@ -76,6 +80,16 @@ final class SheetCells {
         SheetCells cells = new SheetCells();
         Xml.parse(sheet, cells.new Handler());
         return cells;
+    }
+
+    /** The sheet's part held in memory (see {@link Xml#parse(byte[], java.util.function.Supplier)}). */
+    static SheetCells read(byte[] sheet) throws IOException, SAXException {
+        SheetCells[] cells = new SheetCells[1];
+        Xml.parse(sheet, () -> {
+            cells[0] = new SheetCells();
+            return cells[0].new Handler();
+        });
+        return cells[0];
     }
 
     /**
@@ -127,24 +141,31 @@ final class SheetCells {
                     + ", the last row of an Excel sheet");
             return null;
         }
-        TreeMap<Long, Raw> byColumn = new TreeMap<>();
-        for (Raw c : row) {
-            byColumn.put(c.column, c);                  // a column given twice: the last, as in POI
+        Iterable<Raw> byColumn = row;                    // as a sheet's XML gives them: columns ascending
+        for (int i = 1; i < row.size(); i++) {
+            if (row.get(i).column <= row.get(i - 1).column) {
+                TreeMap<Long, Raw> sorted = new TreeMap<>();
+                for (Raw c : row) {
+                    sorted.put(c.column, c);            // a column given twice: the last, as in POI
+                }
+                byColumn = sorted.values();
+                break;
+            }
         }
         int width = 0;
-        List<TableCell> cells = new ArrayList<>();
-        for (Raw c : byColumn.values()) {
+        for (Raw c : byColumn) {
             if (c.column > MAX_COLUMNS || c.column < 1) {
                 outside.add("cell " + c.ref + " lies beyond column " + LAST_COLUMN + " ("
                         + String.format(Locale.ROOT, "%,d", MAX_COLUMNS) + "), the last column of an Excel sheet");
                 continue;
             }
-            cells.add(classify.cell(c, columnStyle(c.column)));
             width = (int) c.column;
         }
         TableCell[] line = new TableCell[width];
-        for (TableCell c : cells) {
-            line[c.where().column() - 1] = c;
+        for (Raw c : byColumn) {
+            if (c.column <= MAX_COLUMNS && c.column >= 1) {
+                line[(int) c.column - 1] = classify.cell(c, columnStyle(c.column));
+            }
         }
         return line;
     }
@@ -267,7 +288,8 @@ final class SheetCells {
         private final SharedFormulas shared;
         private final List<CellRangeAddress> arrays;
         private final Map<Long, Raw> masters;
-        private final DataFormatter formatter = FORMATTER.get();
+        /** By style + 1 (0: no style of the workbook's), filled as styles are met. */
+        private NumberFormat[] formats;
 
         Classifier(String path, String sheet, CellStyles styles, SharedStrings strings, boolean date1904,
                    SharedFormulas shared, List<CellRangeAddress> arrays, Map<Long, Raw> masters) {
@@ -310,13 +332,31 @@ final class SheetCells {
                 return TableCell.error(at, c.value);       // damaged: a numeric cell whose value is no number
             }
             long style = styles.count() > 0 && c.style >= 0 && styles.has(c.style) ? c.style : columnStyle;
-            short formatIndex = styles.has(style) ? styles.formatIndex((int) style) : 0;
-            String format = styles.has(style) ? styles.formatCode(formatIndex) : "General";
-            if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(v)) {
-                return TableCell.date(at, v, Tables.shownDate(v, date1904));
+            NumberFormat f = format(style);
+            if (f.date && DateUtil.isValidExcelDate(v)) {
+                boolean mac = date1904;
+                return TableCell.date(at, v, () -> Tables.shownDate(v, mac));
             }
-            String shown = formatter.formatRawCellContents(v, formatIndex, format);
-            return TableCell.number(at, Tables.showsPercent(format) ? CellValues.percentPoints(v) : v, shown);
+            // the text as Excel shows it, only if it is read (rarely: values are read as numbers)
+            return TableCell.number(at, f.percent ? CellValues.percentPoints(v) : v,
+                    () -> FORMATTER.get().formatRawCellContents(v, f.index, f.code));
+        }
+
+        /** A style's number format, worked out once per style (the same for all its cells). */
+        private NumberFormat format(long style) {
+            int slot = styles.has(style) ? (int) style + 1 : 0;
+            if (formats == null) {
+                formats = new NumberFormat[styles.count() + 1];
+            }
+            NumberFormat f = formats[slot];
+            if (f == null) {
+                short formatIndex = slot > 0 ? styles.formatIndex((int) style) : 0;
+                String code = slot > 0 ? styles.formatCode(formatIndex) : "General";
+                f = new NumberFormat(formatIndex, code, DateUtil.isADateFormat(formatIndex, code),
+                        Tables.showsPercent(code));
+                formats[slot] = f;
+            }
+            return f;
         }
 
         /** The array formula whose range holds the cell, or null. */

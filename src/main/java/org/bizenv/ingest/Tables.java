@@ -26,8 +26,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
  */
 public final class Tables {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private Tables() {
     }
@@ -130,12 +128,18 @@ public final class Tables {
      */
     static String shownDate(double serial, boolean date1904) {
         LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904, true);
-        String time = t.toLocalTime().format(t.getSecond() == 0 ? HH_MM : HH_MM_SS);
+        String time = t.toLocalTime().format(t.getSecond() == 0 ? Times.HH_MM : Times.HH_MM_SS);
         if (serial < 1) {
             return time;
         }
         String date = t.toLocalDate().toString();
         return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? date : date + " " + time;
+    }
+
+    /** The formats of times, set up only when a date or time is shown (java.time's formatting is many classes). */
+    private static final class Times {
+        static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+        static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     }
 
     /** Whether a number format multiplies by 100: a {@code %} outside quoted text and not escaped. */

@@ -133,6 +133,9 @@ public final class WorkbookFiles {
             if (Files.size(file) == 0) {
                 return "the file is empty";
             }
+            if (startsAsZip(file)) {
+                return null;                    // what FileMagic says of it: OOXML, the first signature it matches
+            }
             FileMagic magic = FileMagic.valueOf(file.toFile());
             return switch (magic) {
                 case OOXML -> null;
@@ -142,6 +145,18 @@ public final class WorkbookFiles {
             };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Whether the file starts with a zip archive's signature ({@code PK\3\4}), which {@link FileMagic} takes for an
+     * .xlsx workbook (no signature it tries first matches these bytes). Checked here, so that reading a workbook does
+     * not set up FileMagic and the logging POI's utilities start with it.
+     */
+    private static boolean startsAsZip(Path file) throws IOException {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, 4) == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         }
     }
 

@@ -1,10 +1,8 @@
 package org.bizenv.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * what reading a sheet needs from POI's OPC layer ({@code OPCPackage}), without it: opening a small return workbook
  * through {@code OPCPackage} (a DOM of every relationship part and of the document properties, a part object per
  * entry) took a third of the intake's time, and the archive was unzipped twice (once for the zip-bomb limits, once by
- * POI); here the same pass checks the limits and keeps the bytes.
+ * POI); here the same pass checks the limits and keeps the bytes. A small archive of the plain kind on which no limit
+ * could fire is unzipped by {@link PlainZip} with the JDK's inflater alone, to the same entries; any other by the
+ * stream reader (commons-compress, as POI reads a package), which checks the limits as it goes.
  *
  * <p>Only the plain case is read here: part names that are plain paths, every part with a content type, every
  * relationship part well-formed, an internal transitional office-document relationship to a part present. A package
@@ -55,13 +55,16 @@ final class WorkbookParts {
     private final Map<String, String> names;             // lower-case name -> name as stored
     private final Map<String, String> defaults;          // extension (lower case) -> content type
     private final Map<String, String> overrides;         // lower-case part name -> content type
+    /** Each relationship part's {@code <Relationship>}s (Id, Type, Target, TargetMode), by lower-case part name. */
+    private final Map<String, List<String[]>> relationships;
 
     private WorkbookParts(Map<String, byte[]> parts, Map<String, String> names, Map<String, String> defaults,
-                         Map<String, String> overrides) {
+                         Map<String, String> overrides, Map<String, List<String[]>> relationships) {
         this.parts = parts;
         this.names = names;
         this.defaults = defaults;
         this.overrides = overrides;
+        this.relationships = relationships;
     }
 
     /**
@@ -72,10 +75,63 @@ final class WorkbookParts {
     static Read read(Path file, long maxExpandedBytes) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
+        boolean plain = true;
+        List<PlainZip.Entry> entries;
+        try {
+            entries = PlainZip.entries(file, maxExpandedBytes);
+        } catch (IOException | RuntimeException damaged) {
+            return Read.HAND_TO_POI;
+        }
+        if (entries != null) {                            // no limit can be passed: the stream reader's parts
+            for (PlainZip.Entry e : entries) {
+                String key = e.name().toLowerCase(Locale.ROOT);
+                plain &= plainName(e.name()) && names.putIfAbsent(key, e.name()) == null;
+                if (plain) {
+                    parts.put(key, e.bytes());
+                }
+            }
+        } else {
+            boolean[] plainSoFar = {true};
+            Read stopped = unzipStreamed(file, maxExpandedBytes, parts, names, plainSoFar);
+            if (stopped != null) {
+                return stopped;
+            }
+            plain = plainSoFar[0];
+        }
+        if (!plain || !parts.containsKey(CONTENT_TYPES.toLowerCase(Locale.ROOT))
+                || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
+            return Read.HAND_TO_POI;
+        }
+        try {
+            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT)), ContentTypes::new);
+            Map<String, List<String[]>> relationships = new HashMap<>();
+            WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides, relationships);
+            for (String key : parts.keySet()) {
+                if (!key.equals(CONTENT_TYPES.toLowerCase(Locale.ROOT)) && pkg.contentType(key) == null) {
+                    return Read.HAND_TO_POI;                  // OPC refuses a part without a content type
+                }
+                if (key.endsWith(".rels")) {                  // well-formed, and read once here
+                    relationships.put(key, Xml.parse(parts.get(key), RelationshipsXml::new).read);
+                } else if (key.equals("docprops/core.xml")) {
+                    Xml.parse(parts.get(key), DefaultHandler::new);      // well-formed
+                }
+            }
+            return new Read(pkg, null);
+        } catch (IOException | SAXException | RuntimeException e) {
+            return Read.HAND_TO_POI;
+        }
+    }
+
+    /**
+     * The archive unzipped as a stream (as POI reads a package), within the limits: each part's bytes into
+     * {@code parts} while the names are plain ({@code plain[0]}); a limit passed, or a damaged archive, is what it
+     * gives, else null. Entries are counted and expanded bytes summed across all parts.
+     */
+    private static Read unzipStreamed(Path file, long maxExpandedBytes, Map<String, byte[]> parts,
+                                      Map<String, String> names, boolean[] plain) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int count = 0;
-        boolean plain = true;
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
                 "UTF-8", false, true)) {
             for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -85,7 +141,7 @@ final class WorkbookParts {
                 }
                 String name = e.getName();
                 String key = name.toLowerCase(Locale.ROOT);
-                plain &= plainName(name) && names.putIfAbsent(key, name) == null;
+                plain[0] &= plainName(name) && names.putIfAbsent(key, name) == null;
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(e.getSize() > 0 && e.getSize() < (1 << 24)
                         ? (int) e.getSize() : 8192);
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
@@ -95,37 +151,18 @@ final class WorkbookParts {
                     if (unsafe != null) {
                         return new Read(null, unsafe);
                     }
-                    if (plain) {
+                    if (plain[0]) {
                         bytes.write(buffer, 0, n);
                     }
                 }
-                if (plain) {
+                if (plain[0]) {
                     parts.put(key, bytes.toByteArray());
                 }
             }
         } catch (IOException | RuntimeException damaged) {
             return Read.HAND_TO_POI;                          // POI reads it next and says how it is damaged
         }
-        if (!plain || !parts.containsKey(CONTENT_TYPES.toLowerCase(Locale.ROOT))
-                || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
-            return Read.HAND_TO_POI;
-        }
-        try {
-            ContentTypes types = new ContentTypes();
-            Xml.parseAny(new ByteArrayInputStream(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT))), types);
-            WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides);
-            for (String key : parts.keySet()) {
-                if (!key.equals(CONTENT_TYPES.toLowerCase(Locale.ROOT)) && pkg.contentType(key) == null) {
-                    return Read.HAND_TO_POI;                  // OPC refuses a part without a content type
-                }
-                if (key.endsWith(".rels") || key.equals("docprops/core.xml")) {
-                    Xml.parseAny(new ByteArrayInputStream(parts.get(key)), new DefaultHandler());  // well-formed
-                }
-            }
-            return new Read(pkg, null);
-        } catch (IOException | SAXException | RuntimeException e) {
-            return Read.HAND_TO_POI;
-        }
+        return null;
     }
 
     /** A part name that is a plain path: OPC's rules on part names (escapes, segments) then hold without checking. */
@@ -187,25 +224,11 @@ final class WorkbookParts {
     List<Relationship> relationships(String source) {
         int slash = source.lastIndexOf('/');
         String folder = slash < 0 ? "" : source.substring(0, slash + 1);
-        byte[] rels = part(source.isEmpty() ? PACKAGE_RELATIONSHIPS
-                : folder + "_rels/" + source.substring(slash + 1) + ".rels");
+        List<String[]> read = relationships.get((source.isEmpty() ? PACKAGE_RELATIONSHIPS
+                : folder + "_rels/" + source.substring(slash + 1) + ".rels").toLowerCase(Locale.ROOT));
         List<Relationship> out = new ArrayList<>();
-        if (rels == null) {
+        if (read == null) {
             return out;
-        }
-        List<String[]> read = new ArrayList<>();
-        try {
-            Xml.parseAny(new ByteArrayInputStream(rels), new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String local, String qName, Attributes a) {
-                    if (local.equals("Relationship")) {
-                        read.add(new String[] {a.getValue("Id"), a.getValue("Type"), a.getValue("Target"),
-                                a.getValue("TargetMode")});
-                    }
-                }
-            });
-        } catch (IOException | SAXException e) {
-            return null;
         }
         for (String[] r : read) {
             boolean external = "External".equals(r[3]);
@@ -239,10 +262,17 @@ final class WorkbookParts {
         return plainName(name) ? name : null;
     }
 
-    /** The part a relationship leads to, as an input stream, or null when it is missing. */
-    InputStream open(String name) {
-        byte[] bytes = part(name);
-        return bytes == null ? null : new ByteArrayInputStream(bytes);
+    /** A relationship part's {@code <Relationship>} elements: Id, Type, Target and TargetMode, in document order. */
+    private static final class RelationshipsXml extends DefaultHandler {
+        final List<String[]> read = new ArrayList<>();
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            if (local.equals("Relationship")) {
+                read.add(new String[] {a.getValue("Id"), a.getValue("Type"), a.getValue("Target"),
+                        a.getValue("TargetMode")});
+            }
+        }
     }
 
     /** {@code [Content_Types].xml}: defaults by extension, overrides by part name. */

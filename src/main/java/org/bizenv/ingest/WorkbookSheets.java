@@ -1,5 +1,6 @@
 package org.bizenv.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -48,6 +49,19 @@ final class WorkbookSheets {
     /** Where a sheet's XML is read from: a part of POI's package, or of {@link WorkbookParts}. */
     interface SheetPart {
         InputStream open() throws IOException;
+
+        /** The part's bytes when it is held in memory ({@link WorkbookParts}), else null. */
+        default byte[] bytes() {
+            return null;
+        }
+    }
+
+    /** A part of {@link WorkbookParts}, held in memory. */
+    private record HeldPart(byte[] bytes) implements SheetPart {
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
     }
 
     private record SheetRef(String name, SheetPart part) {
@@ -88,9 +102,7 @@ final class WorkbookSheets {
                     return null;
                 }
                 if (sheet != HAND_TO_POI) {
-                    try (InputStream in = sheet.part.open()) {
-                        cells = SheetCells.read(in);
-                    }
+                    cells = SheetCells.read(sheet.part.bytes());
                     try (FormulasFromPoi formulas = new FormulasFromPoi(file)) {
                         return cells.toTable(path, sheet.name, sheet.styles, sheet.strings, sheet.date1904, formulas,
                                 problems);
@@ -150,10 +162,7 @@ final class WorkbookSheets {
         if (rels == null || rels.stream().map(WorkbookParts.Relationship::id).distinct().count() != rels.size()) {
             return HAND_TO_POI;
         }
-        WorkbookXml book;
-        try (InputStream in = pkg.open(workbook)) {
-            book = WorkbookXml.read(in);
-        }
+        WorkbookXml book = Xml.parse(pkg.part(workbook), WorkbookXml::new);
         List<SheetRef> sheets = new ArrayList<>();
         for (String[] s : book.sheets) {
             WorkbookParts.Relationship rel = s[1] == null ? null
@@ -162,7 +171,7 @@ final class WorkbookSheets {
                 continue;
             }
             if (pkg.has(rel.target())) {
-                sheets.add(new SheetRef(s[0], () -> pkg.open(rel.target())));
+                sheets.add(new SheetRef(s[0], new HeldPart(pkg.part(rel.target()))));
             }
         }
         List<WorkbookParts.Relationship> styles = ofType(rels, STYLES);
@@ -182,15 +191,11 @@ final class WorkbookSheets {
         }
         CellStyles cellStyles = CellStyles.NONE;
         if (styles.size() == 1 && !styles.get(0).external() && pkg.has(styles.get(0).target())) {
-            try (InputStream in = pkg.open(styles.get(0).target())) {
-                cellStyles = CellStyles.read(in);
-            }
+            cellStyles = CellStyles.read(pkg.part(styles.get(0).target()));
         }
         SharedStrings shared = SharedStrings.NONE;
         if (strings.size() == 1 && !strings.get(0).external() && pkg.has(strings.get(0).target())) {
-            try (InputStream in = pkg.open(strings.get(0).target())) {
-                shared = SharedStrings.read(in);
-            }
+            shared = SharedStrings.read(pkg.part(strings.get(0).target()));
         } else if (pkg.anyOfType(SHARED_STRINGS_TYPE)) {
             return HAND_TO_POI;
         }

@@ -1,7 +1,9 @@
 package org.bizenv.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLStreamConstants;
@@ -46,6 +48,23 @@ final class Xml {
 
     static void parse(InputStream in, Handler handler) throws IOException, SAXException {
         parseAny(in, handler);
+    }
+
+    /**
+     * A part held in memory, read by {@link PlainXml} when it is plain (as Excel writes every part), else by the parser
+     * from the start with a new handler: either way the handler {@code fresh} gives sees the same events, or the
+     * parser's error is thrown. What the handler throws is thrown.
+     *
+     * @param fresh gives a new handler with nothing seen yet (the first one may have seen part of the events)
+     */
+    static <H extends DefaultHandler> H parse(byte[] part, Supplier<H> fresh) throws IOException, SAXException {
+        H handler = fresh.get();
+        if (PlainXml.parse(part, handler)) {
+            return handler;
+        }
+        handler = fresh.get();
+        parseAny(new ByteArrayInputStream(part), handler);
+        return handler;
     }
 
     /**
