@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.ParallelWrites;
 import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportTime;
@@ -75,26 +76,66 @@ public final class CityCardWriter {
         return List.copyOf(out);
     }
 
+    /** The part of a publication the card files belong to, for its timings ({@link ParallelWrites.Write#part}). */
+    public static final String PART = "cards";
+
     /**
-     * Writes every card into {@code folder} (the year's report folder, which the caller publishes atomically) and
-     * returns the files written, as {@link #files} lists them.
+     * Writes every card into {@code folder} (the year's report folder, which the caller publishes atomically), one
+     * after the other, and returns the files written, as {@link #files} lists them.
      */
     public List<String> writeAll(Report report, Path folder) throws IOException {
-        List<CityCard> cards = CityCards.of(report);
+        ParallelWrites.run(writes(report, folder), 1);
+        return files(report);
+    }
+
+    /**
+     * The writes of every card into {@code folder}, in the order {@link #files} lists them, for
+     * {@link ParallelWrites} to run on one thread or several: first the {@value #FOLDER} folder, then {@value #ALL}
+     * (up to {@link Publication#COMBINED_CARDS_LIMIT} units), then each unit's card. Every write makes sure the folder
+     * exists, so they can run in any order; the cards themselves are built once, by the first write that needs them.
+     */
+    public List<ParallelWrites.Write> writes(Report report, Path folder) {
         Instant time = ReportTime.parse(report.meta().generatedAt());
-        Path dir = Files.createDirectories(folder.resolve(FOLDER));
-        List<String> written = new ArrayList<>();
-        if (Publication.combinedCards(cards.size())) {
-            AtomicReportFolder.writeFile(folder.resolve(ALL), out -> book(cards, time, out));
-            written.add(ALL);
+        Path dir = folder.resolve(FOLDER);
+        List<String> names = fileNames(CityCards.units(report));
+        var deck = new Deck(report);
+        List<ParallelWrites.Write> out = new ArrayList<>();
+        out.add(new ParallelWrites.Write(PART, () -> Files.createDirectories(dir)));
+        if (Publication.combinedCards(names.size())) {
+            out.add(new ParallelWrites.Write(PART, () -> {
+                Files.createDirectories(dir);
+                AtomicReportFolder.writeFile(folder.resolve(ALL), o -> book(deck.cards(), time, o));
+            }));
         }
-        List<String> names = fileNames(cards.stream().map(CityCard::unit).toList());
-        for (int i = 0; i < cards.size(); i++) {
-            var card = List.of(cards.get(i));
-            AtomicReportFolder.writeFile(dir.resolve(names.get(i)), out -> book(card, time, out));
-            written.add(FOLDER + "/" + names.get(i));
+        for (int i = 0; i < names.size(); i++) {
+            final int k = i;
+            out.add(new ParallelWrites.Write(PART, () -> {
+                Files.createDirectories(dir);
+                AtomicReportFolder.writeFile(dir.resolve(names.get(k)), o -> book(List.of(deck.cards().get(k)), time, o));
+            }));
         }
-        return List.copyOf(written);
+        return List.copyOf(out);
+    }
+
+    /**
+     * A report's cards, built by the first write that asks for them and then shared (read-only) by every write:
+     * building them indexes the whole report, which should happen once, and not before the files that need no cards
+     * have started.
+     */
+    private static final class Deck {
+        private final Report report;
+        private List<CityCard> cards;
+
+        Deck(Report report) {
+            this.report = report;
+        }
+
+        synchronized List<CityCard> cards() {
+            if (cards == null) {
+                cards = CityCards.of(report);
+            }
+            return cards;
+        }
     }
 
     /** One or more cards as one workbook, a sheet each, to a stream that is flushed but left open. */
