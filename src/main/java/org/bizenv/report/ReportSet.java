@@ -31,7 +31,7 @@ public final class ReportSet {
     /**
      * Writes both files and the city report cards ({@link CityCardWriter#files}) into {@code folder} through
      * {@link AtomicReportFolder}: the previous report stays complete and in place until every new file is complete,
-     * and stays untouched if any writer fails.
+     * and stays untouched if any writer fails. Returns how long each part took (JSON, Excel, cards), for the log.
      */
     public static ParallelWrites.Timings publish(Report report, Path folder) throws IOException {
         return publish(report, folder, Publication.FULL);
@@ -65,7 +65,8 @@ public final class ReportSet {
         List<ParallelWrites.Write> out = new ArrayList<>();
         out.add(new ParallelWrites.Write(JSON,
                 () -> new JsonReportWriter(publication).write(report, dir.resolve(json(report)))));
-        out.add(new ParallelWrites.Write(EXCEL, () -> new ExcelReportWriter().write(report, dir.resolve(excel(report)))));
+        out.add(new ParallelWrites.Write(EXCEL,
+                () -> new ExcelReportWriter().write(report, dir.resolve(excel(report)))));
         if (publication.cards()) {
             out.addAll(new CityCardWriter().writes(report, dir));
         }

@@ -72,7 +72,7 @@ class ParallelPublicationTest {
             assertThat(t4.millisByPart().keySet()).containsExactlyElementsOf(parts);
         }
         assertThat(files(tmp.resolve("cards,full-json-4/2024")).keySet()).contains("bizenv-report-2024.xlsx",
-                "bizenv-report-2024.json", "cities.xlsx", "cities/beijing.xlsx".replace('/', java.io.File.separatorChar));
+                "bizenv-report-2024.json", "cities.xlsx", Path.of("cities", "beijing.xlsx").toString());
         // the pool is shut down before publish returns
         assertThat(publishThreads()).isEmpty();
     }

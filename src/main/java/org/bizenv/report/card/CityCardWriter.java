@@ -111,7 +111,8 @@ public final class CityCardWriter {
             final int k = i;
             out.add(new ParallelWrites.Write(PART, () -> {
                 Files.createDirectories(dir);
-                AtomicReportFolder.writeFile(dir.resolve(names.get(k)), o -> book(List.of(deck.cards().get(k)), time, o));
+                AtomicReportFolder.writeFile(dir.resolve(names.get(k)),
+                        o -> book(List.of(deck.cards().get(k)), time, o));
             }));
         }
         return List.copyOf(out);
