@@ -1,7 +1,5 @@
 package org.bizenv.report.card;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,18 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bizenv.report.AtomicReportFolder;
+import org.bizenv.report.ParallelWrites;
 import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportTime;
+import org.bizenv.report.excel.PinnedTimeZip;
 
 /**
  * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
@@ -35,7 +31,8 @@ import org.bizenv.report.ReportTime;
  * Both are laid out by {@link CardSheet}, one A4 page per card.
  *
  * <p>Deterministic: the document properties and every zip entry take their time from {@code meta.generatedAt}, so
- * the same report gives the same bytes (POI stamps zip entries with the wall clock; they are re-stamped here).
+ * the same report gives the same bytes (POI stamps zip entries with the wall clock; {@link PinnedTimeZip} stamps them
+ * with the report's time as they are written).
  */
 public final class CityCardWriter {
 
@@ -79,61 +76,100 @@ public final class CityCardWriter {
         return List.copyOf(out);
     }
 
+    /** The part of a publication the card files belong to, for its timings ({@link ParallelWrites.Write#part}). */
+    public static final String PART = "cards";
+
     /**
-     * Writes every card into {@code folder} (the year's report folder, which the caller publishes atomically) and
-     * returns the files written, as {@link #files} lists them.
+     * Writes every card into {@code folder} (the year's report folder, which the caller publishes atomically), one
+     * after the other, and returns the files written, as {@link #files} lists them.
      */
     public List<String> writeAll(Report report, Path folder) throws IOException {
-        List<CityCard> cards = CityCards.of(report);
+        ParallelWrites.run(writes(report, folder), 1);
+        return files(report);
+    }
+
+    /**
+     * The writes of every card into {@code folder}, in the order {@link #files} lists them, for
+     * {@link ParallelWrites} to run on one thread or several: first the {@value #FOLDER} folder, then {@value #ALL}
+     * (up to {@link Publication#COMBINED_CARDS_LIMIT} units), then each unit's card. Every write makes sure the folder
+     * exists, so they can run in any order; the cards themselves are built once, by the first write that needs them.
+     */
+    public List<ParallelWrites.Write> writes(Report report, Path folder) {
         Instant time = ReportTime.parse(report.meta().generatedAt());
-        Path dir = Files.createDirectories(folder.resolve(FOLDER));
-        List<String> written = new ArrayList<>();
-        if (Publication.combinedCards(cards.size())) {
-            writeFile(folder.resolve(ALL), book(cards, time));
-            written.add(ALL);
+        Path dir = folder.resolve(FOLDER);
+        List<String> names = fileNames(CityCards.units(report));
+        var deck = new Deck(report);
+        List<ParallelWrites.Write> out = new ArrayList<>();
+        out.add(new ParallelWrites.Write(PART, () -> Files.createDirectories(dir)));
+        if (Publication.combinedCards(names.size())) {
+            out.add(new ParallelWrites.Write(PART, () -> {
+                Files.createDirectories(dir);
+                AtomicReportFolder.writeFile(folder.resolve(ALL), o -> book(deck.cards(), time, o));
+            }));
         }
-        List<String> names = fileNames(cards.stream().map(CityCard::unit).toList());
-        for (int i = 0; i < cards.size(); i++) {
-            writeFile(dir.resolve(names.get(i)), book(List.of(cards.get(i)), time));
-            written.add(FOLDER + "/" + names.get(i));
+        for (int i = 0; i < names.size(); i++) {
+            final int k = i;
+            out.add(new ParallelWrites.Write(PART, () -> {
+                Files.createDirectories(dir);
+                AtomicReportFolder.writeFile(dir.resolve(names.get(k)),
+                        o -> book(List.of(deck.cards().get(k)), time, o));
+            }));
         }
-        return List.copyOf(written);
+        return List.copyOf(out);
+    }
+
+    /**
+     * A report's cards, built by the first write that asks for them and then shared (read-only) by every write:
+     * building them indexes the whole report, which should happen once, and not before the files that need no cards
+     * have started.
+     */
+    private static final class Deck {
+        private final Report report;
+        private List<CityCard> cards;
+
+        Deck(Report report) {
+            this.report = report;
+        }
+
+        synchronized List<CityCard> cards() {
+            if (cards == null) {
+                cards = CityCards.of(report);
+            }
+            return cards;
+        }
     }
 
     /** One or more cards as one workbook, a sheet each, to a stream that is flushed but left open. */
     public void write(List<CityCard> cards, String generatedAt, OutputStream out) throws IOException {
-        out.write(book(cards, ReportTime.parse(generatedAt)));
+        book(cards, ReportTime.parse(generatedAt), out);
         out.flush();
     }
 
-    private static void writeFile(Path file, byte[] bytes) throws IOException {
-        boolean done = false;
-        try {
-            Files.write(file, bytes);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(file);
-            }
+    /**
+     * Writes the cards as one workbook to {@code out}, which is left open. The workbook is not closed: POI's close of
+     * a workbook made in memory saves the whole of it once more, into a buffer that is thrown away; it holds no file.
+     */
+    private static void book(List<CityCard> cards, Instant time, OutputStream out) throws IOException {
+        var wb = new XSSFWorkbook();
+        var styles = new CardSheet.Styles(wb);
+        Set<String> used = new HashSet<>();
+        for (var card : cards) {
+            var sheet = wb.createSheet(sheetName(card, used));
+            new CardSheet(sheet, styles, card).build();
         }
-    }
-
-    private static byte[] book(List<CityCard> cards, Instant time) throws IOException {
-        try (var wb = new XSSFWorkbook()) {
-            var styles = new CardSheet.Styles(wb);
-            Set<String> used = new HashSet<>();
-            for (var card : cards) {
-                var sheet = wb.createSheet(sheetName(card, used));
-                new CardSheet(sheet, styles, card).build();
-            }
-            if (!cards.isEmpty()) {
-                properties(wb, cards.get(0), cards.size() == 1, time);
-                wb.setActiveSheet(0);
-            }
-            var raw = new ByteArrayOutputStream(1 << 16);
-            wb.write(raw);
-            return time == null ? raw.toByteArray() : restamp(raw.toByteArray(), time);
+        if (!cards.isEmpty()) {
+            properties(wb, cards.get(0), cards.size() == 1, time);
+            wb.setActiveSheet(0);
         }
+        if (time == null) {
+            wb.write(out);
+            return;
+        }
+        // POI writes into a zip stream it is handed as it is (ZipPackage.saveImpl) and finishes it; not closed
+        // here, which would close the caller's stream
+        var zip = PinnedTimeZip.over(out, time);
+        wb.write(zip);
+        zip.flush();
     }
 
     private static void properties(XSSFWorkbook wb, CityCard card, boolean one, Instant time) {
@@ -151,29 +187,6 @@ public final class CityCardWriter {
             core.setCreated(Optional.of(Date.from(time)));
             core.setModified(Optional.of(Date.from(time)));
         }
-    }
-
-    /**
-     * Copies the zip POI wrote entry by entry, in the same order, with every entry's time set to the report's (as
-     * the same wall-clock fields whatever the machine's time zone: zip times are local).
-     */
-    private static byte[] restamp(byte[] zip, Instant time) throws IOException {
-        long utc = time.toEpochMilli();
-        long local = utc - TimeZone.getDefault().getOffset(utc);
-        var out = new ByteArrayOutputStream(zip.length + 1024);
-        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
-             var z = new ZipArchiveOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                var entry = new ZipArchiveEntry(e.getName());
-                entry.setTime(local);
-                z.putArchiveEntry(entry);
-                in.transferTo(z);
-                z.closeArchiveEntry();
-            }
-            z.finish();
-        }
-        return out.toByteArray();
     }
 
     /** The sheet of a card in {@code cities.xlsx}: the Chinese name, else the code; made valid and unique. */

@@ -84,7 +84,9 @@ public final class ExcelReportWriter {
             wb.write(out);
             out.flush();
         } finally {
-            wb.close();
+            // dispose() closes and deletes the sheets' temporary files, all the workbook holds; close() would also
+            // save the in-memory template workbook once more into a buffer that is thrown away (POI's
+            // OPCPackage.close of a package made from scratch)
             wb.dispose();
         }
     }

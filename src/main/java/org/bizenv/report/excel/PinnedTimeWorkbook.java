@@ -3,10 +3,8 @@ package org.bizenv.report.excel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.TimeZone;
 
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -36,15 +34,7 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
         if (time == null) {
             return super.createArchiveOutputStream(out);
         }
-        long utc = time.toEpochMilli();
-        long local = utc - TimeZone.getDefault().getOffset(utc);
-        var zip = new ZipArchiveOutputStream(out) {
-            @Override
-            public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
-                entry.setTime(local);
-                super.putArchiveEntry(entry);
-            }
-        };
+        var zip = PinnedTimeZip.over(out, time);
         zip.setUseZip64(zip64Mode);
         return zip;
     }
