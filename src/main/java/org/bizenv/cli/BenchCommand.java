@@ -231,7 +231,7 @@ public class BenchCommand implements Callable<Integer> {
                     if (!o.succeeded()) {
                         throw new IllegalStateException("the survey bench's job failed: " + o.failures());
                     }
-                    double rowsPerSecond = surveyRowsPerSecond(jobs.getJobExecution(o.executionId()));
+                    double rowsPerSecond = surveyRows / surveySeconds(jobs.getJobExecution(o.executionId()));
                     if (r >= 0) {
                         step[i] = Math.max(step[i], rowsPerSecond);
                     }
@@ -251,18 +251,15 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Rows read by the survey partitions over the wall time of the survey and survey-merge steps. */
-    private static double surveyRowsPerSecond(JobExecution e) {
-        long rows = 0;
+    /** The wall time of the survey and survey-merge steps (the partitions run within the first). */
+    private static double surveySeconds(JobExecution e) {
         double seconds = 0;
         for (StepExecution s : e.getStepExecutions()) {
-            if (s.getStepName().contains(":")) {
-                rows += s.getReadCount();
-            } else if (s.getStepName().startsWith("survey")) {
+            if (s.getStepName().startsWith("survey") && !s.getStepName().contains(":")) {
                 seconds += java.time.Duration.between(s.getStartTime(), s.getEndTime()).toNanos() / 1e9;
             }
         }
-        return rows / seconds;
+        return seconds;
     }
 
     /** Measures the scoring core on the synthetic set, and returns the set for {@link #benchLarge}. */
