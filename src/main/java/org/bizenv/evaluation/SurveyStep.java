@@ -15,13 +15,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * One partition of the survey step, chunk-oriented and a thin shell over {@link SurveyTally}: {@link #readBlock} streams
- * the questionnaire rows of one part of one survey file ({@link SurveyPartitioner}) in blocks of {@link #BLOCK} rows,
- * {@link #process} checks each row of a block and {@link #write} counts them. The item is a block, not a row, because
- * Spring Batch's work per item (the step-scoped proxy's lookup and reflective call for each of read, process and
- * write, the chunk's bookkeeping) cost more than reading a row did: per block it is paid once per thousand rows. At the end its counts, respondents' fingerprints and problems are saved as the named
- * data set {@code survey-part-<partition>}, for {@link SurveyMergeStep}; a partition that failed saves nothing and is
- * run again by a restart, the others are not.
+ * One partition of the survey step, chunk-oriented and a thin shell over {@link SurveyTally}: {@link #readBlock}
+ * streams the questionnaire rows of one part of one survey file ({@link SurveyPartitioner}) in blocks of {@link #BLOCK}
+ * rows, {@link #process} checks each row of a block and {@link #write} counts them. The item is a block, not a row,
+ * because Spring Batch's work per item (the step-scoped proxy's lookup and reflective call for each of read, process
+ * and write, the chunk's bookkeeping) cost more than reading a row did: per block it is paid once per thousand rows. At
+ * the end its counts, respondents' fingerprints and problems are saved as the named data set {@code
+ * survey-part-<partition>}, for {@link SurveyMergeStep}; a partition that failed saves nothing and is run again by a
+ * restart, the others are not.
  *
  * <p>Step-scoped: every partition's step execution gets its own instance, so partitions running at once, two runs in
  * one JVM or a restart never share tallies.
