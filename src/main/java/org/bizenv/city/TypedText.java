@@ -23,6 +23,9 @@ public final class TypedText {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
+        if (isPlainAscii(raw)) {
+            return raw;             // NFKC leaves printable ASCII as it is, and there is no space to collapse or trim
+        }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
@@ -39,6 +42,20 @@ public final class TypedText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether every char is printable ASCII other than the space ({@code !} to {@code ~}): text that {@link #clean}
+     * returns unchanged. Most typed ids and codes are, and a survey file has one on every row.
+     */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The matching key of a code (item code, walk-through item): {@link #clean(String)} in upper case. */

@@ -15,6 +15,7 @@ import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
 import org.bizenv.evaluation.RobustnessSettings;
 import org.bizenv.report.EngineVersion;
+import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.json.JsonReportWriter;
@@ -65,15 +66,24 @@ public class BenchCommand implements Callable<Integer> {
                     + "that part (default: ${DEFAULT-VALUE})")
     String largeHeap;
 
-    @Option(names = "--survey-rows", defaultValue = "300000",
-            description = "Questionnaire rows of the survey figures: the sample's rows repeated with fresh ids "
-                    + "(default: ${DEFAULT-VALUE})")
-    int surveyRows;
+    @Option(names = "--survey-rows", defaultValue = "100000,300000,1000000", split = ",", paramLabel = "ROWS",
+            description = "Questionnaire rows of the survey figures, one file each: the sample's rows repeated with "
+                    + "fresh ids (default: ${DEFAULT-VALUE})")
+    List<Integer> surveyRows;
 
     @Option(names = "--survey-repeat", defaultValue = "3",
-            description = "Measured runs of the survey figures, each partition count; 0 to skip them "
+            description = "Measured runs of the survey figures, each size and partition count; 0 to skip them "
                     + "(default: ${DEFAULT-VALUE})")
     int surveyRepeat;
+
+    @Option(names = "--survey-heap", defaultValue = "128m", paramLabel = "SIZE",
+            description = "Heap ceiling (-Xmx) of the fresh JVM that measures the survey's memory a row on the "
+                    + "largest --survey-rows file; none to skip it (default: ${DEFAULT-VALUE})")
+    String surveyHeap;
+
+    /** Set in that fresh JVM: it measures the survey file of this data folder and prints one line (no other bench). */
+    @Option(names = "--survey-memory-probe", hidden = true)
+    Path surveyMemoryProbe;
 
     @Option(names = "--framework", defaultValue = "indicators/miit-sme-2024.yaml", description = "Sample framework")
     Path framework;
@@ -101,6 +111,10 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (surveyMemoryProbe != null) {
+            System.out.println(SurveyBench.memory(framework, surveyMemoryProbe, surveyRows.get(0), 3).line());
+            return BizenvCommand.OK;
+        }
         System.out.println("machine: " + Machine.describe());
         Path tmp = Files.createTempDirectory("bizenv-bench");
         try {
@@ -208,61 +222,85 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The survey step in the job (its partitions and the merge, from the job repository's step times) on a file of
-     * {@code --survey-rows} rows, with 1 partition and with one per core, beside a bare parse-and-sum of the same file
-     * in this JVM. The job runs this year only, without the robustness analysis; one warm-up run each, then the best
-     * of {@code --survey-repeat} (the least disturbed by other load), as rows a second.
+     * The survey step in the job (its partitions and the merge, from the job repository's step times) on files of each
+     * of {@code --survey-rows} rows, with 1 partition and with one per core, beside a bare parse-and-sum of the same
+     * file in this JVM. The job runs this year only, without the robustness analysis or city cards; one warm-up run
+     * before the first size, then the best of {@code --survey-repeat} (the least disturbed by other load), as rows a
+     * second. Then the memory a row on the largest file, in a fresh JVM with {@code -Xmx<--survey-heap>}.
      */
     private void benchSurvey(Path tmp) throws Exception {
         String survey = "survey.csv";
-        Path big = SurveyBench.dataWithRows(data, survey, tmp.resolve("survey-data/2024"), surveyRows);
         int cores = EvaluationRequest.defaultSurveyPartitions();
         int[] counts = cores > 1 ? new int[] {1, cores} : new int[] {1};
-        double bare = 0;
-        double[] step = new double[counts.length];
+        List<Integer> sizes = surveyRows.stream().sorted().toList();
+        System.out.printf("survey: questionnaire rows read, validated and tallied in the job (the survey and "
+                + "survey-merge steps), best of %d runs:%n", surveyRepeat);
+        StringBuilder head = new StringBuilder(String.format("  %9s  %-22s", "rows", "bare parse (reference)"));
+        for (int c : counts) {
+            head.append(String.format("  %-23s", c + (c == 1 ? " partition" : " partitions")));
+        }
+        System.out.println(head);
+        Path big = null;
         try (ConfigurableApplicationContext ctx = BizenvApplication.context(tmp.resolve("survey-repository"))) {
             EvaluationRunner runner = ctx.getBean(EvaluationRunner.class);
             JobRepository jobs = ctx.getBean(JobRepository.class);
-            for (int r = -1; r < surveyRepeat; r++) {                 // r = -1: warm-up
-                double b = SurveyBench.bareRowsPerSecond(big, survey);
-                for (int i = 0; i < counts.length; i++) {
-                    var o = runner.run(new EvaluationRequest(framework, big, 2024, tmp.resolve("survey-out" + r + i),
-                            null, null, "2025-01-01T00:00:00Z", RobustnessSettings.off(), null, counts[i]));
-                    if (!o.succeeded()) {
-                        throw new IllegalStateException("the survey bench's job failed: " + o.failures());
+            for (int n = 0; n < sizes.size(); n++) {
+                int rows = sizes.get(n);
+                big = SurveyBench.dataWithRows(data, survey, tmp.resolve("survey-data-" + rows + "/2024"), rows);
+                double bare = 0;
+                double[] step = new double[counts.length];
+                for (int r = n == 0 ? -1 : 0; r < surveyRepeat; r++) {          // r = -1: warm-up
+                    double b = SurveyBench.bareRowsPerSecond(big, survey);
+                    for (int i = 0; i < counts.length; i++) {
+                        var o = runner.run(new EvaluationRequest(framework, big, 2024,
+                                tmp.resolve("survey-out-" + rows + "-" + r + "-" + i), null, null,
+                                "2025-01-01T00:00:00Z", RobustnessSettings.off(), new Publication(false, false),
+                                counts[i]));
+                        if (!o.succeeded()) {
+                            throw new IllegalStateException("the survey bench's job failed: " + o.failures());
+                        }
+                        if (r >= 0) {
+                            step[i] = Math.max(step[i], rows / surveySeconds(jobs.getJobExecution(o.executionId())));
+                        }
                     }
-                    double rowsPerSecond = surveyRowsPerSecond(jobs.getJobExecution(o.executionId()));
                     if (r >= 0) {
-                        step[i] = Math.max(step[i], rowsPerSecond);
+                        bare = Math.max(bare, b);
                     }
                 }
-                if (r >= 0) {
-                    bare = Math.max(bare, b);
+                StringBuilder line = new StringBuilder(String.format("  %,9d  %,13.0f rows/s       ", rows, bare));
+                for (double v : step) {
+                    line.append(String.format("  %,11.0f rows/s %3.0f %%", v, 100 * v / bare));
                 }
+                System.out.println(line);
             }
         }
-        System.out.printf("survey, %,d questionnaire rows (read, validate, tally in the job: partitions + merge), "
-                + "best of %d runs:%n", surveyRows, surveyRepeat);
-        System.out.printf("  bare parse-and-sum of the same file (reference)  %,10.0f rows/s%n", bare);
-        for (int i = 0; i < counts.length; i++) {
-            System.out.printf("  survey step, %d partition%s %s %,10.0f rows/s  %3.0f %% of the bare parse%n",
-                    counts[i], counts[i] == 1 ? " " : "s", " ".repeat(21 - Integer.toString(counts[i]).length()),
-                    step[i], 100 * step[i] / bare);
+        if (!"none".equals(surveyHeap) && big != null) {
+            benchSurveyMemory(big, sizes.get(sizes.size() - 1), tmp);
         }
     }
 
-    /** Rows read by the survey partitions over the wall time of the survey and survey-merge steps. */
-    private static double surveyRowsPerSecond(JobExecution e) {
-        long rows = 0;
+    /**
+     * The survey's memory a row, in a fresh JVM started as this one was with {@code -Xmx<--survey-heap>} (and the
+     * default compiler tiers, as this bench has): {@link SurveyBench#memory} on the file, read back from its output.
+     */
+    private void benchSurveyMemory(Path folder, int rows, Path tmp) throws Exception {
+        SurveyBench.Memory m = SurveyBench.memoryInFreshJvm(ColdStart.launcherWay(System.getenv()), surveyHeap,
+                framework.toAbsolutePath(), folder, rows, tmp);
+        System.out.printf("  memory, a fresh JVM with -Xmx%s, %,d rows through SurveyTally.readAll (read, validate, "
+                + "tally; no job): heap retained %.1f bytes a row (respondent table %.1f), %,.0f rows/s = %.0f %% of "
+                + "its bare parse (%,.0f rows/s)%n", surveyHeap, m.rows(), m.retainedPerRow(), m.tablePerRow(),
+                m.tallyRowsPerSecond(), 100 * m.tallyRowsPerSecond() / m.bareRowsPerSecond(), m.bareRowsPerSecond());
+    }
+
+    /** The wall time of the survey and survey-merge steps (the partitions run within the first). */
+    private static double surveySeconds(JobExecution e) {
         double seconds = 0;
         for (StepExecution s : e.getStepExecutions()) {
-            if (s.getStepName().contains(":")) {
-                rows += s.getReadCount();
-            } else if (s.getStepName().startsWith("survey")) {
+            if (s.getStepName().startsWith("survey") && !s.getStepName().contains(":")) {
                 seconds += java.time.Duration.between(s.getStartTime(), s.getEndTime()).toNanos() / 1e9;
             }
         }
-        return rows / seconds;
+        return seconds;
     }
 
     /** Measures the scoring core on the synthetic set, and returns the set for {@link #benchLarge}. */

@@ -39,6 +39,8 @@ public final class SurveyAggregator {
     private final Cells byUnit;
     /** Per (unit, industry) pair answered, in the order first met: the breakdowns by industry. */
     private final Cells byIndustry;
+    /** Each industry as typed, as tallied ({@link #industry}): a file repeats a few dozen on every row. */
+    private final RepeatedTexts<String> industries = new RepeatedTexts<>(SurveyAggregator::industry);
 
     /**
      * @param questions     the questions, in the order of {@link ValidResponse#answers()}
@@ -62,7 +64,7 @@ public final class SurveyAggregator {
         }
         int offset = r.size() * questions.size();
         count(byUnit.tallies, byUnit.cell(r.unit(), null) * stride + offset, answers);
-        count(byIndustry.tallies, byIndustry.cell(r.unit(), industry(r.industry())) * stride + offset, answers);
+        count(byIndustry.tallies, byIndustry.cell(r.unit(), industries.get(r.industry())) * stride + offset, answers);
     }
 
     private static void count(int[][] tallies, int base, byte[] answers) {

@@ -329,11 +329,11 @@ public final class SurveyTally implements AutoCloseable {
     }
 
     /** Distinct respondent ids held so far, and the bytes of their table (the memory benchmark's figures). */
-    int respondents() {
+    public int respondents() {
         return validator.respondents();
     }
 
-    long respondentBytes() {
+    public long respondentBytes() {
         return validator.respondentBytes();
     }
 

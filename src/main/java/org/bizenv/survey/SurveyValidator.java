@@ -3,7 +3,7 @@ package org.bizenv.survey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.bizenv.city.Match;
@@ -42,7 +42,10 @@ public final class SurveyValidator {
     private final String notApplicableText;
     private final RespondentIds respondents;
     private boolean confirmed;
-    private final Map<String, Match<? extends UnitIdentity>> cityCache = new ConcurrentHashMap<>();
+    /** The city and size class of each spelling met: resolved once, not on every row. */
+    private final RepeatedTexts<Match<? extends UnitIdentity>> cities;
+    private final RepeatedTexts<Optional<SizeClass>> sizes =
+            new RepeatedTexts<>(t -> Optional.ofNullable(SizeClass.parse(t)));
 
     /**
      * @param layout        the file's layout ({@link SurveyReader#layout()})
@@ -64,6 +67,7 @@ public final class SurveyValidator {
         this.respondents = respondents;
         this.layout = Objects.requireNonNull(layout, "layout");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.cities = new RepeatedTexts<>(resolver::resolve);
         this.problems = Objects.requireNonNull(problems, "problems");
         StringBuilder text = new StringBuilder();
         for (int code : notApplicable) {
@@ -91,7 +95,7 @@ public final class SurveyValidator {
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
         }
-        SizeClass size = SizeClass.parse(r.size());
+        SizeClass size = sizes.get(r.size()).orElse(null);
         if (size == null) {
             String typed = TypedText.clean(r.size());
             problems.add(layout.cell(row, layout.sizeColumn()), typed.isEmpty() ? "blank value"
@@ -165,7 +169,7 @@ public final class SurveyValidator {
     }
 
     private Match<? extends UnitIdentity> city(SurveyResponse r) {
-        return cityCache.computeIfAbsent(r.cityText() == null ? "" : r.cityText(), resolver::resolve);
+        return cities.get(r.cityText());
     }
 
     /** The row's problems are its city's to answer for, when the city is known. */
