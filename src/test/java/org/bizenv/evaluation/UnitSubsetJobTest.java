@@ -103,7 +103,7 @@ class UnitSubsetJobTest extends JobTestBase {
         assertThat(warnings).anyMatch(w -> w.equals("returns" + skipped))
                 .anyMatch(w -> w.equals("statistics.xlsx" + skipped))
                 .anyMatch(w -> w.equals("walkthrough.xlsx" + skipped))
-                .anyMatch(w -> w.equals("survey.csv" + skipped));
+                .noneMatch(w -> w.equals("survey.csv" + skipped));
         assertThat(warnings).noneMatch(w -> w.contains("Kunming") || w.contains("昆明"));
 
         // the same, per source, as data (meta.skipped) and on the Sources sheet
@@ -120,6 +120,26 @@ class UnitSubsetJobTest extends JobTestBase {
         });
         assertThat(skippedData).containsExactly("returns returns 25", "statistics statistics.xlsx 25",
                 "walkthrough walkthrough.xlsx 25", "survey survey.csv 25");
+        // the survey's rows are questionnaires: counted per city, and the note says how many of each were skipped
+        for (int k = 0; k < 3; k++) {
+            assertThat(json.get("meta").get("skipped").get(k).has("rows")).isFalse();
+        }
+        JsonNode rows = json.get("meta").get("skipped").get(3).get("rows");
+        assertThat(String.join(", ", rows.propertyNames())).isEqualTo(codes);
+        long total = 0;
+        List<String> each = new ArrayList<>();
+        List<String> plain = new ArrayList<>();         // the workbook's, without a thousands separator
+        for (String code : rows.propertyNames()) {
+            assertThat(rows.get(code).asLong()).as(code).isPositive();
+            total += rows.get(code).asLong();
+            each.add(code + " " + String.format(java.util.Locale.ROOT, "%,d", rows.get(code).asLong()));
+            plain.add(code + " " + rows.get(code).asLong());
+        }
+        assertThat(total).isLessThan(35_800);       // the file's rows, the 11 cities' among them
+        assertThat(warnings).contains("survey.csv: the questionnaires of registry cities outside the framework's "
+                + "selection (framework.units.include) skipped: 25 cities, "
+                + String.format(java.util.Locale.ROOT, "%,d", total) + " questionnaire rows: "
+                + String.join(", ", each));
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
             Sheet sources = wb.getSheet("Sources");
             int head = -1;
@@ -131,11 +151,82 @@ class UnitSubsetJobTest extends JobTestBase {
             }
             assertThat(head).as("the skipped block's title").isPositive();
             assertThat(cells(sources.getRow(head + 1))).containsExactly("路径 Path", "跳过的城市数 Cities skipped",
-                    "来源 Source", "城市代码 City codes");
+                    "来源 Source", "城市代码 City codes", "跳过的问卷行数 Questionnaire rows skipped",
+                    "各城市行数 Rows by city");
             assertThat(cells(sources.getRow(head + 2))).containsExactly("returns", "25", "returns", codes);
-            assertThat(cells(sources.getRow(head + 5))).containsExactly("survey.csv", "25", "survey", codes);
+            assertThat(cells(sources.getRow(head + 5))).containsExactly("survey.csv", "25", "survey", codes,
+                    Long.toString(total), String.join(", ", plain));
             assertThat(sources.getRow(head + 6)).isNull();
         }
+    }
+
+    /**
+     * A small survey: two rows from each selected city, and 1,206 from three cities outside the selection, spelt
+     * as people type them, among them rows no survey accepts (a size class "huge", an answer "abc"), which are skipped
+     * with the others, not reported. Its rows are counted per city the same in 1 and 3 partitions of the file.
+     */
+    @Test
+    void theSurveyRowsSkippedAreCountedPerCityInAnyNumberOfPartitions() throws Exception {
+        Path data = data();
+        String answers = ",4,4,3,4,5,3,4,4,3,4,5,3,4,4,3,4,5,3,4,4";
+        StringBuilder csv = new StringBuilder(Files.readString(data.resolve("survey.csv")).lines().findFirst()
+                .orElseThrow()).append('\n');
+        int id = 0;
+        String[] outside = {"Kunming ", "昆明", "Lasa", "昆明市", "Ha'erbin"};
+        for (int k = 0; k < 1_200; k++) {                 // kunming 1,200 rows, spread over the file
+            csv.append("K").append(++id).append(',').append(outside[k % 2 == 0 ? 0 : 1]).append(",small,建筑业")
+                    .append(answers).append('\n');
+            if (k % 110 == 0 && k / 110 < SELECTED.size()) {
+                String city = SELECTED.get(k / 110);
+                csv.append("S").append(++id).append(',').append(city).append(",micro,建筑业").append(answers)
+                        .append('\n');
+                csv.append("S").append(++id).append(',').append(city).append(",medium,制造业").append(answers)
+                        .append('\n');
+            }
+        }
+        csv.append("K").append(++id).append(",昆明市,huge,建筑业").append(answers).append('\n');
+        csv.append("K").append(++id).append(",Kunming,small,建筑业").append(answers.replaceFirst("4", "abc"))
+                .append('\n');
+        csv.append("K").append(++id).append(",昆明,micro,").append(answers).append('\n');
+        csv.append("L").append(++id).append(",Lasa,medium,建筑业").append(answers).append('\n');
+        csv.append("L").append(++id).append(",拉萨,small,建筑业").append(answers).append('\n');
+        csv.append("H").append(++id).append(",Ha'erbin,micro,建筑业").append(answers).append('\n');
+        Files.writeString(data.resolve("survey.csv"), csv);
+
+        Path framework = framework();
+        List<byte[]> reports = new ArrayList<>();
+        for (int partitions : new int[] {1, 3}) {
+            Path out = tmp.resolve("p" + partitions);
+            EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(framework, data, 2024, out, null, null,
+                    "2025-03-01T00:00:00Z", RobustnessSettings.off(), null, partitions));
+            assertThat(o.failures()).as("%d partitions", partitions).isEmpty();
+            assertThat(o.partitionsRun()).hasSize(partitions);
+            JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json")
+                    .toFile());
+            JsonNode survey = json.get("meta").get("skipped").get(3);
+            assertThat(survey.get("source").asString()).isEqualTo("survey");
+            assertThat(survey.get("units").asInt()).isEqualTo(3);
+            assertThat(survey.get("rows").toString()).isEqualTo("{\"harbin\":1,\"kunming\":1203,\"lhasa\":2}");
+            List<String> en = new ArrayList<>();
+            List<String> zh = new ArrayList<>();
+            json.get("warnings").forEach(w -> {
+                en.add(w.get("en").asString());
+                zh.add(w.get("zh").asString());
+            });
+            assertThat(en).contains("survey.csv: the questionnaires of registry cities outside the framework's "
+                    + "selection (framework.units.include) skipped: 3 cities, 1,206 questionnaire rows: harbin 1, "
+                    + "kunming 1,203, lhasa 2");
+            assertThat(zh).contains("survey.csv：跳过不在本框架评价范围（framework.units.include）内的登记城市的问卷：3 个城市，"
+                    + "1,206 行：harbin 1, kunming 1,203, lhasa 2");
+            try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
+                Sheet sources = wb.getSheet("Sources");
+                Row last = sources.getRow(sources.getLastRowNum());
+                assertThat(cells(last)).containsExactly("survey.csv", "3", "survey", "harbin, kunming, lhasa",
+                        "1206", "harbin 1, kunming 1203, lhasa 2");
+            }
+            reports.add(Files.readAllBytes(out.resolve("2024/bizenv-report-2024.json")));
+        }
+        assertThat(reports.get(1)).isEqualTo(reports.get(0));
     }
 
     /** A row's cells as text, numbers as whole numbers. */
