@@ -18,6 +18,10 @@ import org.bizenv.ingest.InputDataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +38,9 @@ class UnitSubsetJobTest extends JobTestBase {
 
     @TempDir
     Path tmp;
+
+    @Autowired
+    JobRepository jobRepository;
 
     private Path framework() throws Exception {
         Path indicators = Files.createDirectories(tmp.resolve("indicators"));
@@ -161,20 +168,19 @@ class UnitSubsetJobTest extends JobTestBase {
     }
 
     /**
-     * A small survey: two rows from each selected city, and 1,206 from three cities outside the selection, spelt
-     * as people type them, among them rows no survey accepts (a size class "huge", an answer "abc"), which are skipped
-     * with the others, not reported. Its rows are counted per city the same in 1 and 3 partitions of the file.
+     * This year's sample with a small survey: two rows from each selected city, and 1,206 from three cities outside
+     * the selection, spelt as people type them, among them rows no survey accepts (a size class "huge", an answer
+     * "abc"), which are skipped with the others, not reported.
      */
-    @Test
-    void theSurveyRowsSkippedAreCountedPerCityInAnyNumberOfPartitions() throws Exception {
+    private Path smallSurvey() throws Exception {
         Path data = data();
         String answers = ",4,4,3,4,5,3,4,4,3,4,5,3,4,4,3,4,5,3,4,4";
         StringBuilder csv = new StringBuilder(Files.readString(data.resolve("survey.csv")).lines().findFirst()
                 .orElseThrow()).append('\n');
         int id = 0;
-        String[] outside = {"Kunming ", "昆明", "Lasa", "昆明市", "Ha'erbin"};
         for (int k = 0; k < 1_200; k++) {                 // kunming 1,200 rows, spread over the file
-            csv.append("K").append(++id).append(',').append(outside[k % 2 == 0 ? 0 : 1]).append(",small,建筑业")
+            csv.append("K").append(++id).append(',').append(k % 2 == 0 ? "Kunming " : "昆明")
+                    .append(",small,建筑业")
                     .append(answers).append('\n');
             if (k % 110 == 0 && k / 110 < SELECTED.size()) {
                 String city = SELECTED.get(k / 110);
@@ -192,7 +198,13 @@ class UnitSubsetJobTest extends JobTestBase {
         csv.append("L").append(++id).append(",拉萨,small,建筑业").append(answers).append('\n');
         csv.append("H").append(++id).append(",Ha'erbin,micro,建筑业").append(answers).append('\n');
         Files.writeString(data.resolve("survey.csv"), csv);
+        return data;
+    }
 
+    /** The small survey's rows are counted per city the same in 1 and 3 partitions of the file. */
+    @Test
+    void theSurveyRowsSkippedAreCountedPerCityInAnyNumberOfPartitions() throws Exception {
+        Path data = smallSurvey();
         Path framework = framework();
         List<byte[]> reports = new ArrayList<>();
         for (int partitions : new int[] {1, 3}) {
@@ -227,6 +239,46 @@ class UnitSubsetJobTest extends JobTestBase {
             reports.add(Files.readAllBytes(out.resolve("2024/bizenv-report-2024.json")));
         }
         assertThat(reports.get(1)).isEqualTo(reports.get(0));
+    }
+
+    /**
+     * A partition that failed is run again by the restart, the others are not: the rows it had counted before failing
+     * are not counted twice (its counts are saved only when it completes).
+     */
+    @Test
+    void aRestartedPartitionDoesNotCountItsRowsTwice() throws Exception {
+        Path data = smallSurvey();
+        Path framework = framework();
+        // a real storage fault where the middle partition's data set would go (see PartitionedSurveyJobTest)
+        JobInstance last = jobRepository.getLastJobInstance(EvaluationJobConfiguration.JOB);
+        long next = last == null ? 0 : last.getInstanceId() + 1;
+        List<Path> blocked = new ArrayList<>();
+        for (long id = next; id < next + 3; id++) {
+            Path block = repository.resolve("work/instance-" + id).resolve("survey-part-f0-p001.json");
+            Files.createDirectories(block);
+            Files.writeString(block.resolve("in-the-way"), "x");
+            blocked.add(block.getParent());
+        }
+        Path out = tmp.resolve("restarted");
+        EvaluationRequest request = new EvaluationRequest(framework, data, 2024, out, null, null,
+                "2025-03-01T00:00:00Z", RobustnessSettings.off(), null, 3);
+        EvaluationRunner.Outcome first = runner.run(request);
+        for (Path b : blocked) {
+            if (!b.endsWith("instance-" + first.instanceId())) {
+                FileSystemUtils.deleteRecursively(b);
+            }
+        }
+        assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        FileSystemUtils.deleteRecursively(repository.resolve("work/instance-" + first.instanceId())
+                .resolve("survey-part-f0-p001.json"));
+
+        EvaluationRunner.Outcome second = runner.run(request);
+        assertThat(second.restarted()).isTrue();
+        assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.partitionsRun()).containsExactly("survey-part:f0-p001");
+        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
+        assertThat(json.get("meta").get("skipped").get(3).get("rows").toString())
+                .isEqualTo("{\"harbin\":1,\"kunming\":1203,\"lhasa\":2}");
     }
 
     /** A row's cells as text, numbers as whole numbers. */
