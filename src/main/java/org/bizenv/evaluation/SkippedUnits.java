@@ -1,7 +1,9 @@
 package org.bizenv.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,12 +43,21 @@ final class SkippedUnits {
         Set<String> evaluated = Set.copyOf(fw.subset().units());
         List<Report.SkippedData> out = new ArrayList<>();
         for (SourceUnits s : intake.sources()) {
-            skipped(s.source(), s.file(), s.units(), evaluated, out);
+            Set<String> skipped = skipped(s.units(), evaluated);
+            if (!skipped.isEmpty()) {
+                out.add(new Report.SkippedData(s.source(), s.file(), List.copyOf(skipped)));
+            }
         }
         List<Source> surveys = SurveyTally.sources(fw);
         if (survey != null && !surveys.isEmpty()) {
-            skipped(String.join(", ", surveys.stream().map(Source::id).toList()),
-                    String.join(", ", surveys.stream().map(Source::path).toList()), survey.units(), evaluated, out);
+            // a city all of whose rows were unusable (no size class…) is skipped too: its rows are counted by city
+            Set<String> skipped = skipped(survey.units(), evaluated);
+            skipped.addAll(skipped(survey.unitRows().keySet(), evaluated));
+            if (!skipped.isEmpty()) {
+                out.add(new Report.SkippedData(String.join(", ", surveys.stream().map(Source::id).toList()),
+                        String.join(", ", surveys.stream().map(Source::path).toList()), List.copyOf(skipped),
+                        skipped.stream().map(survey::rows).toList()));
+            }
         }
         return out;
     }
@@ -69,27 +80,47 @@ final class SkippedUnits {
                 warnings.add(survey.warnings().get(k));
             }
         }
-        return new SurveyIndicators(survey.units(), survey.values(), survey.provenance(), warnings, thin);
+        return new SurveyIndicators(survey.units(), survey.values(), survey.provenance(), warnings, thin,
+                survey.unitRows());
     }
 
-    private static void skipped(String source, String file, List<String> named, Set<String> evaluated,
-                                List<Report.SkippedData> out) {
-        Set<String> skipped = new TreeSet<>();             // by code, whatever order the file has
+    /** The named units outside the evaluated ones, by code, whatever order the file has. */
+    private static Set<String> skipped(Collection<String> named, Set<String> evaluated) {
+        Set<String> skipped = new TreeSet<>();
         for (String u : named) {
             if (!evaluated.contains(u)) {
                 skipped.add(u);
             }
         }
-        if (!skipped.isEmpty()) {
-            out.add(new Report.SkippedData(source, file, List.copyOf(skipped)));
-        }
+        return skipped;
     }
 
+    /**
+     * The note of a source: its cities skipped, and for the survey, whose rows are questionnaires, how many rows of
+     * each ("survey.csv: … skipped: 3 cities, 1,234 questionnaire rows: hohhot 412, …").
+     */
     private static Names note(Report.SkippedData s) {
-        String list = String.join(", ", s.units());
         int n = s.units().size();
+        if (s.countsRows()) {
+            List<String> each = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                each.add(s.units().get(k) + " " + thousands(s.rows().get(k)));
+            }
+            String list = String.join(", ", each);
+            String rows = thousands(s.totalRows());
+            return new Names(s.file() + "：跳过不在本框架评价范围（framework.units.include）内的登记城市的问卷：" + n
+                    + " 个城市，" + rows + " 行：" + list, s.file() + ": the questionnaires of registry cities outside"
+                    + " the framework's selection (framework.units.include) skipped: " + n + " cities, " + rows
+                    + " questionnaire rows: " + list);
+        }
+        String list = String.join(", ", s.units());
         return new Names(s.file() + "：跳过 " + n + " 个不在本框架评价范围（framework.units.include）内的登记城市的数据："
                 + list, s.file() + ": the data of " + n + " registry cities outside the framework's "
                 + "selection (framework.units.include) skipped: " + list);
+    }
+
+    /** 1,234: a count of rows as people read it, the same on every machine. */
+    private static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

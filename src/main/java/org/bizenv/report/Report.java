@@ -129,11 +129,32 @@ public record Report(Meta meta, List<UnitInfo> units, List<NodeInfo> nodes, List
      * @param source the source's id
      * @param file   its file or folder as problems name it ({@code statistics.xlsx}, {@code returns})
      * @param units  the codes of the cities skipped, sorted
+     * @param rows   for the survey, the questionnaire rows skipped of each of those cities (in their order); empty for
+     *               other sources, whose rows are the cities
      */
-    public record SkippedData(String source, String file, List<String> units) {
+    public record SkippedData(String source, String file, List<String> units, List<Long> rows) {
 
         public SkippedData {
             units = List.copyOf(units);
+            rows = rows == null ? List.of() : List.copyOf(rows);
+            if (!rows.isEmpty() && rows.size() != units.size()) {
+                throw new IllegalArgumentException(rows.size() + " counts of rows for " + units.size() + " cities");
+            }
+        }
+
+        /** A source whose rows are the cities (a unit table, a folder of workbooks): no rows counted apart. */
+        public SkippedData(String source, String file, List<String> units) {
+            this(source, file, units, null);
+        }
+
+        /** Whether the rows skipped were counted per city (the survey's). */
+        public boolean countsRows() {
+            return !rows.isEmpty();
+        }
+
+        /** The rows skipped in all, 0 when not counted. */
+        public long totalRows() {
+            return rows.stream().mapToLong(Long::longValue).sum();
         }
     }
 

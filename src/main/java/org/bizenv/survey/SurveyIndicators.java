@@ -2,9 +2,11 @@ package org.bizenv.survey;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.bizenv.framework.Names;
 
@@ -19,19 +21,34 @@ import org.bizenv.framework.Names;
  *                   null where the survey gives no value
  * @param warnings    units under the minimum sample size, per question, in words
  * @param thinSamples the same findings as data
+ * @param unitRows    the questionnaire rows read per unit their city names (usable or not), by code, over the year's
+ *                    survey files: what a framework evaluating part of its registry says it skipped of the others
  */
 public record SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<Names> warnings,
-                               List<ThinSample> thinSamples) {
+                               List<ThinSample> thinSamples, Map<String, Long> unitRows) {
 
     public SurveyIndicators {
         units = List.copyOf(units);
         warnings = List.copyOf(warnings);
         thinSamples = thinSamples == null ? List.of() : List.copyOf(thinSamples); // absent from older workspaces
+        // sorted by code, so that the data set is saved the same every time
+        unitRows = unitRows == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(unitRows));
+    }
+
+    /** A survey data set without counts of rows per unit. */
+    public SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<Names> warnings,
+                            List<ThinSample> thinSamples) {
+        this(units, values, provenance, warnings, thinSamples, null);
     }
 
     /** A survey data set without thin samples. */
     public SurveyIndicators(List<String> units, double[][] values, String[][] provenance, List<Names> warnings) {
         this(units, values, provenance, warnings, List.of());
+    }
+
+    /** The questionnaire rows read from a unit (0 for a unit no row names). */
+    public long rows(String unit) {
+        return unitRows.getOrDefault(unit, 0L);
     }
 
     /**
@@ -50,6 +67,7 @@ public record SurveyIndicators(List<String> units, double[][] values, String[][]
         String[][] provenance = new String[indicators][column.size()];
         List<Names> warnings = new ArrayList<>();
         List<ThinSample> thin = new ArrayList<>();
+        Map<String, Long> rows = new TreeMap<>();
         for (double[] row : values) {
             Arrays.fill(row, Double.NaN);
         }
@@ -65,7 +83,8 @@ public record SurveyIndicators(List<String> units, double[][] values, String[][]
             }
             warnings.addAll(p.warnings());
             thin.addAll(p.thinSamples());
+            p.unitRows().forEach((u, n) -> rows.merge(u, n, Long::sum));   // each source's rows are rows read
         }
-        return new SurveyIndicators(new ArrayList<>(column.keySet()), values, provenance, warnings, thin);
+        return new SurveyIndicators(new ArrayList<>(column.keySet()), values, provenance, warnings, thin, rows);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.bizenv.city.UnitIdentity;
@@ -123,9 +124,15 @@ public final class SurveyTally implements AutoCloseable {
      * @param stopped     its reading stopped before the part's end (a byte that is not text…): later parts' rows were
      *                    never reached in a reading of the whole file, so their problems are left out
      * @param patterns    its answer patterns when the survey bootstrap needs them, else null
+     * @param unitRows    its rows per unit their city names (usable or not), by code: summed by the merge, so the rows
+     *                    a framework skips as outside its part of the registry are counted the same in any partitions
      */
     public record Part(SurveyAggregator.Counts counts, byte[] respondents, long[] suspects, List<DataProblem> problems,
-                       boolean stopped, SurveyPatterns patterns) {
+                       boolean stopped, SurveyPatterns patterns, Map<String, Long> unitRows) {
+
+        public Part {
+            unitRows = unitRows == null ? Map.of() : unitRows;      // absent from older workspaces
+        }
     }
 
     /** This tally's part, once its rows are all read and counted; {@code found} holds the problems it reported. */
@@ -134,7 +141,7 @@ public final class SurveyTally implements AutoCloseable {
             throw new IllegalStateException("the part's rows are not all read yet");
         }
         return new Part(aggregator.counts(), validator.respondentFingerprints(), validator.suspectFingerprints(),
-                found.sorted(), reader.stopped(), patterns == null ? null : patterns.build());
+                found.sorted(), reader.stopped(), patterns == null ? null : patterns.build(), validator.unitRows());
     }
 
     /**
@@ -151,6 +158,7 @@ public final class SurveyTally implements AutoCloseable {
         for (Part p : parts) {
             t.aggregator.add(p.counts());
             t.validator.addRespondents(p.respondents(), p.suspects());
+            t.validator.addUnitRows(p.unitRows());
             if (t.patterns != null) {
                 t.patterns.addAll(p.patterns());
             }
@@ -269,7 +277,7 @@ public final class SurveyTally implements AutoCloseable {
                 }
             }
         }
-        return new SurveyIndicators(units, values, provenance, warnings, thin);
+        return new SurveyIndicators(units, values, provenance, warnings, thin, validator.unitRows());
     }
 
     /**

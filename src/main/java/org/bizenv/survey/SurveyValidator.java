@@ -1,9 +1,13 @@
 package org.bizenv.survey;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.bizenv.city.Match;
@@ -46,6 +50,12 @@ public final class SurveyValidator {
     private final RepeatedTexts<Match<? extends UnitIdentity>> cities;
     private final RepeatedTexts<Optional<SizeClass>> sizes =
             new RepeatedTexts<>(t -> Optional.ofNullable(SizeClass.parse(t)));
+    /*
+     * The rows validated per unit their city names, usable or not: a framework evaluating part of its registry skips
+     * every row of a city outside it (its problems ignored), and the report says how many of each city's rows that
+     * was. One counter per unit met, so memory grows with the units, never with the rows.
+     */
+    private final Map<String, LongAdder> unitRows = new ConcurrentHashMap<>();
 
     /**
      * @param layout        the file's layout ({@link SurveyReader#layout()})
@@ -94,6 +104,8 @@ public final class SurveyValidator {
         }
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
+        } else {
+            unitRows.computeIfAbsent(city.unit().code(), k -> new LongAdder()).increment();
         }
         SizeClass size = sizes.get(r.size()).orElse(null);
         if (size == null) {
@@ -157,6 +169,18 @@ public final class SurveyValidator {
      */
     void addRespondents(byte[] fingerprints, long[] suspects) {
         respondents.addAll(fingerprints, suspects);
+    }
+
+    /** The rows validated so far per unit their city names (a usable row or not), by code. */
+    Map<String, Long> unitRows() {
+        Map<String, Long> out = new TreeMap<>();
+        unitRows.forEach((u, n) -> out.put(u, n.sum()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Takes in the rows per unit of a part of the file validated elsewhere (a partition), as {@link #addRespondents}. */
+    void addUnitRows(Map<String, Long> rows) {
+        rows.forEach((u, n) -> unitRows.computeIfAbsent(u, k -> new LongAdder()).add(n));
     }
 
     /** Distinct respondent ids held, and the bytes their table takes (for the memory benchmark). */

@@ -18,6 +18,10 @@ import org.bizenv.ingest.InputDataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +38,9 @@ class UnitSubsetJobTest extends JobTestBase {
 
     @TempDir
     Path tmp;
+
+    @Autowired
+    JobRepository jobRepository;
 
     private Path framework() throws Exception {
         Path indicators = Files.createDirectories(tmp.resolve("indicators"));
@@ -103,7 +110,7 @@ class UnitSubsetJobTest extends JobTestBase {
         assertThat(warnings).anyMatch(w -> w.equals("returns" + skipped))
                 .anyMatch(w -> w.equals("statistics.xlsx" + skipped))
                 .anyMatch(w -> w.equals("walkthrough.xlsx" + skipped))
-                .anyMatch(w -> w.equals("survey.csv" + skipped));
+                .noneMatch(w -> w.equals("survey.csv" + skipped));
         assertThat(warnings).noneMatch(w -> w.contains("Kunming") || w.contains("昆明"));
 
         // the same, per source, as data (meta.skipped) and on the Sources sheet
@@ -120,6 +127,26 @@ class UnitSubsetJobTest extends JobTestBase {
         });
         assertThat(skippedData).containsExactly("returns returns 25", "statistics statistics.xlsx 25",
                 "walkthrough walkthrough.xlsx 25", "survey survey.csv 25");
+        // the survey's rows are questionnaires: counted per city, and the note says how many of each were skipped
+        for (int k = 0; k < 3; k++) {
+            assertThat(json.get("meta").get("skipped").get(k).has("rows")).isFalse();
+        }
+        JsonNode rows = json.get("meta").get("skipped").get(3).get("rows");
+        assertThat(String.join(", ", rows.propertyNames())).isEqualTo(codes);
+        long total = 0;
+        List<String> each = new ArrayList<>();
+        List<String> plain = new ArrayList<>();         // the workbook's, without a thousands separator
+        for (String code : rows.propertyNames()) {
+            assertThat(rows.get(code).asLong()).as(code).isPositive();
+            total += rows.get(code).asLong();
+            each.add(code + " " + String.format(java.util.Locale.ROOT, "%,d", rows.get(code).asLong()));
+            plain.add(code + " " + rows.get(code).asLong());
+        }
+        assertThat(total).isLessThan(35_800);       // the file's rows, the 11 cities' among them
+        assertThat(warnings).contains("survey.csv: the questionnaires of registry cities outside the framework's "
+                + "selection (framework.units.include) skipped: 25 cities, "
+                + String.format(java.util.Locale.ROOT, "%,d", total) + " questionnaire rows: "
+                + String.join(", ", each));
         try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
             Sheet sources = wb.getSheet("Sources");
             int head = -1;
@@ -131,11 +158,127 @@ class UnitSubsetJobTest extends JobTestBase {
             }
             assertThat(head).as("the skipped block's title").isPositive();
             assertThat(cells(sources.getRow(head + 1))).containsExactly("路径 Path", "跳过的城市数 Cities skipped",
-                    "来源 Source", "城市代码 City codes");
+                    "来源 Source", "城市代码 City codes", "跳过的问卷行数 Questionnaire rows skipped",
+                    "各城市行数 Rows by city");
             assertThat(cells(sources.getRow(head + 2))).containsExactly("returns", "25", "returns", codes);
-            assertThat(cells(sources.getRow(head + 5))).containsExactly("survey.csv", "25", "survey", codes);
+            assertThat(cells(sources.getRow(head + 5))).containsExactly("survey.csv", "25", "survey", codes,
+                    Long.toString(total), String.join(", ", plain));
             assertThat(sources.getRow(head + 6)).isNull();
         }
+    }
+
+    /**
+     * This year's sample with a small survey: two rows from each selected city, and 1,206 from three cities outside
+     * the selection, spelt as people type them, among them rows no survey accepts (a size class "huge", an answer
+     * "abc"), which are skipped with the others, not reported.
+     */
+    private Path smallSurvey() throws Exception {
+        Path data = data();
+        String answers = ",4,4,3,4,5,3,4,4,3,4,5,3,4,4,3,4,5,3,4,4";
+        StringBuilder csv = new StringBuilder(Files.readString(data.resolve("survey.csv")).lines().findFirst()
+                .orElseThrow()).append('\n');
+        int id = 0;
+        for (int k = 0; k < 1_200; k++) {                 // kunming 1,200 rows, spread over the file
+            csv.append("K").append(++id).append(',').append(k % 2 == 0 ? "Kunming " : "昆明")
+                    .append(",small,建筑业")
+                    .append(answers).append('\n');
+            if (k % 110 == 0 && k / 110 < SELECTED.size()) {
+                String city = SELECTED.get(k / 110);
+                csv.append("S").append(++id).append(',').append(city).append(",micro,建筑业").append(answers)
+                        .append('\n');
+                csv.append("S").append(++id).append(',').append(city).append(",medium,制造业").append(answers)
+                        .append('\n');
+            }
+        }
+        csv.append("K").append(++id).append(",昆明市,huge,建筑业").append(answers).append('\n');
+        csv.append("K").append(++id).append(",Kunming,small,建筑业").append(answers.replaceFirst("4", "abc"))
+                .append('\n');
+        csv.append("K").append(++id).append(",昆明,micro,").append(answers).append('\n');
+        csv.append("L").append(++id).append(",Lasa,medium,建筑业").append(answers).append('\n');
+        csv.append("L").append(++id).append(",拉萨,small,建筑业").append(answers).append('\n');
+        csv.append("H").append(++id).append(",Ha'erbin,micro,建筑业").append(answers).append('\n');
+        Files.writeString(data.resolve("survey.csv"), csv);
+        return data;
+    }
+
+    /** The small survey's rows are counted per city the same in 1 and 3 partitions of the file. */
+    @Test
+    void theSurveyRowsSkippedAreCountedPerCityInAnyNumberOfPartitions() throws Exception {
+        Path data = smallSurvey();
+        Path framework = framework();
+        List<byte[]> reports = new ArrayList<>();
+        for (int partitions : new int[] {1, 3}) {
+            Path out = tmp.resolve("p" + partitions);
+            EvaluationRunner.Outcome o = runner.run(new EvaluationRequest(framework, data, 2024, out, null, null,
+                    "2025-03-01T00:00:00Z", RobustnessSettings.off(), null, partitions));
+            assertThat(o.failures()).as("%d partitions", partitions).isEmpty();
+            assertThat(o.partitionsRun()).hasSize(partitions);
+            JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json")
+                    .toFile());
+            JsonNode survey = json.get("meta").get("skipped").get(3);
+            assertThat(survey.get("source").asString()).isEqualTo("survey");
+            assertThat(survey.get("units").asInt()).isEqualTo(3);
+            assertThat(survey.get("rows").toString()).isEqualTo("{\"harbin\":1,\"kunming\":1203,\"lhasa\":2}");
+            List<String> en = new ArrayList<>();
+            List<String> zh = new ArrayList<>();
+            json.get("warnings").forEach(w -> {
+                en.add(w.get("en").asString());
+                zh.add(w.get("zh").asString());
+            });
+            assertThat(en).contains("survey.csv: the questionnaires of registry cities outside the framework's "
+                    + "selection (framework.units.include) skipped: 3 cities, 1,206 questionnaire rows: harbin 1, "
+                    + "kunming 1,203, lhasa 2");
+            assertThat(zh).contains("survey.csv：跳过不在本框架评价范围（framework.units.include）内的登记城市的问卷：3 个城市，"
+                    + "1,206 行：harbin 1, kunming 1,203, lhasa 2");
+            try (Workbook wb = new XSSFWorkbook(out.resolve("2024/bizenv-report-2024.xlsx").toFile())) {
+                Sheet sources = wb.getSheet("Sources");
+                Row last = sources.getRow(sources.getLastRowNum());
+                assertThat(cells(last)).containsExactly("survey.csv", "3", "survey", "harbin, kunming, lhasa",
+                        "1206", "harbin 1, kunming 1203, lhasa 2");
+            }
+            reports.add(Files.readAllBytes(out.resolve("2024/bizenv-report-2024.json")));
+        }
+        assertThat(reports.get(1)).isEqualTo(reports.get(0));
+    }
+
+    /**
+     * A partition that failed is run again by the restart, the others are not: the rows it had counted before failing
+     * are not counted twice (its counts are saved only when it completes).
+     */
+    @Test
+    void aRestartedPartitionDoesNotCountItsRowsTwice() throws Exception {
+        Path data = smallSurvey();
+        Path framework = framework();
+        // a real storage fault where the middle partition's data set would go (see PartitionedSurveyJobTest)
+        JobInstance last = jobRepository.getLastJobInstance(EvaluationJobConfiguration.JOB);
+        long next = last == null ? 0 : last.getInstanceId() + 1;
+        List<Path> blocked = new ArrayList<>();
+        for (long id = next; id < next + 3; id++) {
+            Path block = repository.resolve("work/instance-" + id).resolve("survey-part-f0-p001.json");
+            Files.createDirectories(block);
+            Files.writeString(block.resolve("in-the-way"), "x");
+            blocked.add(block.getParent());
+        }
+        Path out = tmp.resolve("restarted");
+        EvaluationRequest request = new EvaluationRequest(framework, data, 2024, out, null, null,
+                "2025-03-01T00:00:00Z", RobustnessSettings.off(), null, 3);
+        EvaluationRunner.Outcome first = runner.run(request);
+        for (Path b : blocked) {
+            if (!b.endsWith("instance-" + first.instanceId())) {
+                FileSystemUtils.deleteRecursively(b);
+            }
+        }
+        assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        FileSystemUtils.deleteRecursively(repository.resolve("work/instance-" + first.instanceId())
+                .resolve("survey-part-f0-p001.json"));
+
+        EvaluationRunner.Outcome second = runner.run(request);
+        assertThat(second.restarted()).isTrue();
+        assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.partitionsRun()).containsExactly("survey-part:f0-p001");
+        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("2024/bizenv-report-2024.json").toFile());
+        assertThat(json.get("meta").get("skipped").get(3).get("rows").toString())
+                .isEqualTo("{\"harbin\":1,\"kunming\":1203,\"lhasa\":2}");
     }
 
     /** A row's cells as text, numbers as whole numbers. */

@@ -279,7 +279,8 @@ public final class ReportFixtures {
 
     /**
      * The sample as a framework with {@code ranking.top: 10} and a selection of its registry would report it: top
-     * lists of 10 (the sample's four cities fill them), and two registry cities' data skipped from two sources.
+     * lists of 10 (the sample's four cities fill them), and two registry cities' data skipped from two sources (of
+     * the survey, 1,203 questionnaire rows).
      */
     public static Report topTenWithSkippedData() {
         Report s = sample();
@@ -289,7 +290,7 @@ public final class ReportFixtures {
                 m.synthetic(), m.decimals(), m.compareRounded(), m.tierMethod(), m.tierNames(), m.previousYear(),
                 m.sources(), m.parameters(), null, 10,
                 List.of(new Report.SkippedData("returns", "returns", List.of("hefei", "kunming")),
-                        new Report.SkippedData("survey", "survey.csv", List.of("kunming"))));
+                        new Report.SkippedData("survey", "survey.csv", List.of("kunming"), List.of(1_203L))));
         return new Report(meta, s.units(), s.nodes(), s.indicators(), s.ranking(), s.top(), s.stages(), s.weights(),
                 s.treatment(), s.groupMeans(), s.improvement(), s.methodology(), s.warnings(), s.thinSamples(),
                 s.coherence());

@@ -140,8 +140,12 @@ class SurveyPartsTest {
             assertThat(ind.values()).as("%d parts", n).isDeepEqualTo(whole.values());
             assertThat(ind.provenance()).isDeepEqualTo(whole.provenance());
             assertThat(ind.units()).isEqualTo(whole.units());
+            // every row naming a city is counted, usable or not (row 7's size, row 11's answer); row 10 never
+            // reached the checks
+            assertThat(ind.unitRows()).as("%d parts", n).isEqualTo(Map.of("a", 5L, "b", 4L));
             assertThat(merged.sorted()).isEqualTo(one.sorted());
         }
+        assertThat(whole.unitRows()).isEqualTo(Map.of("a", 5L, "b", 4L));
         assertThat(one.sorted()).extracting(Object::toString).containsExactly(
                 "survey.csv!C7: 'huge' is not a size class (micro/small/medium, 微型/小型/中型)",
                 "survey.csv!G10: row has 7 fields, the header has 6 (an unquoted separator in a field?); row skipped"

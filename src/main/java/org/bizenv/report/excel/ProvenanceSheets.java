@@ -153,13 +153,27 @@ final class ProvenanceSheets extends SheetWriter {
             g.row();
             g.cell(g.row(), 0, "已跳过：评价范围外城市的数据 Skipped: data of cities outside the framework's selection"
                     + " (framework.units.include)", st.bold);
-            g.header(List.of("路径 Path", "跳过的城市数 Cities skipped", "来源 Source", "城市代码 City codes"));
+            boolean rows = meta.skipped().stream().anyMatch(Report.SkippedData::countsRows);
+            List<String> header = new ArrayList<>(List.of("路径 Path", "跳过的城市数 Cities skipped", "来源 Source",
+                    "城市代码 City codes"));
+            if (rows) {                                     // the survey's rows are questionnaires: counted per city
+                header.addAll(List.of("跳过的问卷行数 Questionnaire rows skipped", "各城市行数 Rows by city"));
+            }
+            g.header(header);
             for (var k : meta.skipped()) {
                 Row x = g.row();
                 g.text(x, 0, k.file(), st.text);
                 g.integer(x, 1, k.units().size(), st.integerLeft);
                 g.text(x, 2, k.source(), st.text);
                 g.text(x, 3, String.join(", ", k.units()), st.text);
+                if (k.countsRows()) {
+                    List<String> each = new ArrayList<>();
+                    for (int u = 0; u < k.units().size(); u++) {
+                        each.add(k.units().get(u) + " " + k.rows().get(u));
+                    }
+                    g.number(x, 4, k.totalRows(), st.integerLeft);
+                    g.text(x, 5, String.join(", ", each), st.text);
+                }
             }
         }
         g.freeze(1);

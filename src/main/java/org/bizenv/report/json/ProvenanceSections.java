@@ -51,6 +51,15 @@ final class ProvenanceSections extends SectionWriter {
                 str("file", k.file());
                 g.writeNumberProperty("units", k.units().size());
                 strings("codes", k.units());
+                if (k.countsRows()) {                       // the survey's: its rows are questionnaires, per city
+                    g.writeName("rows");
+                    g.writeStartObject();
+                    for (int u = 0; u < k.units().size(); u++) {
+                        g.writeName(k.units().get(u));
+                        g.writeNumber(k.rows().get(u));
+                    }
+                    g.writeEndObject();
+                }
             });
         }
         if (compact) {

@@ -433,11 +433,13 @@ class ExcelReportWriterTest {
                 "已跳过：评价范围外城市的数据 Skipped: data of cities outside the framework's selection "
                         + "(framework.units.include)");
         assertThat(rowTexts(sources, last - 2)).containsExactly("路径 Path", "跳过的城市数 Cities skipped",
-                "来源 Source", "城市代码 City codes");
+                "来源 Source", "城市代码 City codes", "跳过的问卷行数 Questionnaire rows skipped", "各城市行数 Rows by city");
         assertThat(rowTexts(sources, last - 1)).containsExactly("returns", "NUMERIC", "returns", "hefei, kunming");
         assertThat(number(sources, last - 1, 1)).isEqualTo(2);
-        assertThat(rowTexts(sources, last)).containsExactly("survey.csv", "NUMERIC", "survey", "kunming");
+        assertThat(rowTexts(sources, last)).containsExactly("survey.csv", "NUMERIC", "survey", "kunming", "NUMERIC",
+                "kunming 1203");
         assertThat(number(sources, last, 1)).isEqualTo(1);
+        assertThat(number(sources, last, 4)).isEqualTo(1203);
         // without a selection, no such block
         Sheet plain = write(ReportFixtures.sample()).getSheet("Sources");
         for (var row : plain) {

@@ -59,7 +59,10 @@ class JsonReportWriterTest {
         assertThat(meta.get("skipped")).hasSize(2);
         assertThat(meta.get("skipped").get(0).toString()).isEqualTo(
                 "{\"source\":\"returns\",\"file\":\"returns\",\"units\":2,\"codes\":[\"hefei\",\"kunming\"]}");
-        assertThat(meta.get("skipped").get(1).get("units").asInt()).isEqualTo(1);
+        // the survey's rows are questionnaires: counted per city
+        assertThat(meta.get("skipped").get(1).toString()).isEqualTo("{\"source\":\"survey\",\"file\":\"survey.csv\","
+                + "\"units\":1,\"codes\":[\"kunming\"],\"rows\":{\"kunming\":1203}}");
+        assertThat(errors(json.replace("\"kunming\": 1203", "\"kunming\": -1"))).hasSize(1);
         // the default: neither key, the document as it always was
         JsonNode plain = MAPPER.readTree(writer.toJson(ReportFixtures.sample())).get("meta");
         assertThat(plain.has("top")).isFalse();
