@@ -185,6 +185,24 @@ class PlainZipTest {
         assertThat(streamed(storedWithDescriptor)).containsExactly("a.xml=" + Arrays.hashCode(data));
     }
 
+    /** Stored parts count towards the limit on all parts together, as deflated ones do: the stream reader words it. */
+    @Test
+    void aStoredPartBeyondTheLimitOnAllPartsIsLeftToTheStreamReader() throws IOException {
+        byte[] raw = {1, 2, 3, 4, 5};
+        CRC32 crc = new CRC32();
+        crc.update(raw);
+        Path file = zip("stored-limit.zip", "xl/media/a.bin", raw, e -> {
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(raw.length);
+            e.setCompressedSize(raw.length);
+            e.setCrc(crc.getValue());
+        });
+
+        assertThat(PlainZip.entries(file, 5)).hasSize(1);
+        assertThat(PlainZip.entries(file, 4)).isNull();
+        assertThat(WorkbookParts.read(file, 4).problem()).startsWith("the workbook expands to more than");
+    }
+
     private static byte[] le32(long v) {
         return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
     }
