@@ -20,9 +20,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * reads the same either way, and a damaged part's message is the JDK parser's.
  *
  * <p>As the parser does: attribute values have tabs and line feeds turned into spaces (after references are
- * expanded, so {@code &#9;} stays a tab); {@code xmlns} attributes declare namespaces and are not reported; the
- * {@code xml} prefix is bound; text between tags is reported (whitespace too, since there is no DTD), as one
- * {@code characters} call per stretch of text.
+ * expanded, so {@code &#9;} stays a tab); {@code xmlns} attributes declare namespaces, reported as prefix mappings
+ * around the element (start before it, end after it, in the order declared) and not as attributes; the {@code xml}
+ * prefix is bound; text between tags is reported (whitespace too, since there is no DTD), as one {@code characters}
+ * call per stretch of text. Unlike the parser it gives no document locator (no handler of bizenv asks for one).
  *
  * <p>This class is the scanner; the open elements and namespace bindings are kept by {@link PlainXmlScope}, the
  * attribute list handed to the handler is {@link PlainXmlAttributes}, decoded characters are kept by
@@ -237,6 +238,7 @@ final class PlainXml {
             throw NOT_PLAIN;
         }
         scope.push(qName, uri, local, before);
+        scope.startPrefixMappings(handler, before);
         handler.startElement(uri, local, qName, attributes);
         if (empty) {
             scope.pop(handler);

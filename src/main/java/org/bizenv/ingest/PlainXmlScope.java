@@ -54,11 +54,28 @@ final class PlainXmlScope {
         depth++;
     }
 
-    /** Ends the innermost element: its end event to the handler, then its bindings dropped. */
+    /**
+     * The bindings the element being started made since {@code before} to the handler, in the order declared, as
+     * the parser reports them just before the element's start.
+     */
+    void startPrefixMappings(DefaultHandler handler, int before) throws SAXException {
+        for (int i = before; i < bindings; i++) {
+            handler.startPrefixMapping(prefixes[i], namespaces[i]);
+        }
+    }
+
+    /**
+     * Ends the innermost element: its end event to the handler, then the end of each of its bindings, in the order
+     * declared (as the parser gives them), and they are dropped.
+     */
     void pop(DefaultHandler handler) throws SAXException {
         depth--;
         handler.endElement(uris[depth], locals[depth], qNames[depth]);
-        bindings = bindingsBefore[depth];
+        int before = bindingsBefore[depth];
+        for (int i = before; i < bindings; i++) {
+            handler.endPrefixMapping(prefixes[i]);
+        }
+        bindings = before;
     }
 
     void bind(String prefix, String namespace) {

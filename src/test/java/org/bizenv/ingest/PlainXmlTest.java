@@ -23,7 +23,10 @@ class PlainXmlTest {
     static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /** The events of a document, text joined between tags (the parser may hand one text in pieces). */
+    /**
+     * The events of a document, namespace declarations in and out of scope included, text joined between tags (the
+     * parser may hand one text in pieces).
+     */
     static final class Events extends DefaultHandler {
         final List<String> events = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
@@ -47,6 +50,18 @@ class PlainXmlTest {
         public void endElement(String uri, String local, String qName) {
             flush();
             events.add("</" + uri + "|" + local + "|" + qName);
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) {
+            flush();
+            events.add("xmlns:" + prefix + "=" + uri);
+        }
+
+        @Override
+        public void endPrefixMapping(String prefix) {
+            flush();
+            events.add("end xmlns:" + prefix);
         }
 
         @Override
