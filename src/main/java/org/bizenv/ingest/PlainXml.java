@@ -3,7 +3,6 @@ package org.bizenv.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -21,14 +20,19 @@ import org.xml.sax.helpers.DefaultHandler;
  * reads the same either way, and a damaged part's message is the JDK parser's.
  *
  * <p>As the parser does: attribute values have tabs and line feeds turned into spaces (after references are
- * expanded, so {@code &#9;} stays a tab); {@code xmlns} attributes declare namespaces and are not reported; the
- * {@code xml} prefix is bound; text between tags is reported (whitespace too, since there is no DTD), as one
- * {@code characters} call per stretch of text.
+ * expanded, so {@code &#9;} stays a tab); {@code xmlns} attributes declare namespaces, reported as prefix mappings
+ * around the element (start before it, end after it, in the order declared) and not as attributes; the {@code xml}
+ * prefix is bound; text between tags is reported (whitespace too, since there is no DTD), as one {@code characters}
+ * call per stretch of text. Unlike the parser it gives no document locator (no handler of bizenv asks for one).
+ *
+ * <p>This class is the scanner; the open elements and namespace bindings are kept by {@link PlainXmlScope}, the
+ * attribute list handed to the handler is {@link PlainXmlAttributes}, decoded characters are kept by
+ * {@link PlainXmlText}.
  */
 final class PlainXml {
 
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
-    private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+    private static final String XML_NS = PlainXmlScope.XML_NS;
+    private static final String XMLNS_NS = PlainXmlScope.XMLNS_NS;
     /**
      * Limits well below the JDK parser's (some of which newer JDKs lower, such as 200 attributes and a depth of 100),
      * so that a part the parser would refuse for a limit is never taken as plain here.
@@ -53,20 +57,10 @@ final class PlainXml {
     private final int end;
     private final DefaultHandler handler;
     private int p;
-    private char[] chars = new char[128];
-    private int length;
+    private final PlainXmlText text = new PlainXmlText();
     private int references;
-    // open elements: qualified name, namespace, local name, and how many bindings were in force before each
-    private String[] qNames = new String[16];
-    private String[] uris = new String[16];
-    private String[] locals = new String[16];
-    private int[] bindingsBefore = new int[16];
-    private int depth;
-    // namespace bindings in force, innermost last
-    private String[] prefixes = new String[8];
-    private String[] namespaces = new String[8];
-    private int bindings;
-    private final Attrs attributes = new Attrs();
+    private final PlainXmlScope scope = new PlainXmlScope();
+    private final PlainXmlAttributes attributes = new PlainXmlAttributes();
     private final String[] names = new String[64];           // names seen, by a hash of their bytes
     private final byte[][] nameBytes = new byte[64][];
 
@@ -102,12 +96,12 @@ final class PlainXml {
         }
         handler.startDocument();
         startTag();
-        while (depth > 0) {
+        while (scope.depth() > 0) {
             if (p >= end) {
                 throw NOT_PLAIN;                              // an element left open
             }
             if (in[p] != '<') {
-                text();
+                content();
             } else if (p + 1 < end && in[p + 1] == '/') {
                 endTag();
             } else if (p + 1 < end && in[p + 1] != '!' && in[p + 1] != '?') {
@@ -179,7 +173,7 @@ final class PlainXml {
         p++;                                                  // '<'
         String qName = name();
         attributes.clear();
-        int before = bindings;
+        int before = scope.bindings();
         boolean empty;
         while (true) {
             boolean space = skipSpaces();
@@ -208,21 +202,21 @@ final class PlainXml {
                 throw NOT_PLAIN;
             }
             String value = attributeValue(in[p++]);
-            if (attributes.count >= MAX_ATTRIBUTES || attributes.hasQName(name) || declared(name, before)) {
+            if (attributes.getLength() >= MAX_ATTRIBUTES || attributes.hasQName(name) || declared(name, before)) {
                 throw NOT_PLAIN;                              // too many, or a duplicate attribute
             }
             if (name.equals("xmlns")) {
                 if (value.equals(XML_NS) || value.equals(XMLNS_NS)) {
                     throw NOT_PLAIN;
                 }
-                bind("", value);
+                scope.bind("", value);
             } else if (name.startsWith("xmlns:")) {
                 String prefix = name.substring(6);
                 if (prefix.equals("xml") || prefix.equals("xmlns") || value.isEmpty() || value.equals(XML_NS)
                         || value.equals(XMLNS_NS)) {
                     throw NOT_PLAIN;
                 }
-                bind(prefix, value);
+                scope.bind(prefix, value);
             } else {
                 attributes.add(name, value);
             }
@@ -230,26 +224,24 @@ final class PlainXml {
         int colon = qName.indexOf(':');
         String uri = namespace(colon < 0 ? "" : qName.substring(0, colon));
         String local = colon < 0 ? qName : qName.substring(colon + 1);
-        for (int i = 0; i < attributes.count; i++) {
-            String q = attributes.qNames[i];
+        for (int i = 0; i < attributes.getLength(); i++) {
+            String q = attributes.getQName(i);
             int c = q.indexOf(':');
             if (c >= 0) {
-                attributes.uris[i] = namespace(q.substring(0, c));
-                attributes.locals[i] = q.substring(c + 1);
-                for (int j = 0; j < i; j++) {                 // one name in two spellings: a duplicate
-                    if (attributes.locals[j].equals(attributes.locals[i]) && attributes.uris[j].equals(attributes.uris[i])) {
-                        throw NOT_PLAIN;
-                    }
+                attributes.setNamespace(i, namespace(q.substring(0, c)), q.substring(c + 1));
+                if (attributes.sameNameBefore(i)) {
+                    throw NOT_PLAIN;                          // one name in two spellings: a duplicate
                 }
             }
         }
-        if (depth == MAX_DEPTH) {
+        if (scope.depth() == MAX_DEPTH) {
             throw NOT_PLAIN;
         }
-        push(qName, uri, local, before);
+        scope.push(qName, uri, local, before);
+        scope.startPrefixMappings(handler, before);
         handler.startElement(uri, local, qName, attributes);
         if (empty) {
-            pop();
+            scope.pop(handler);
         }
     }
 
@@ -258,13 +250,7 @@ final class PlainXml {
         if (!name.equals("xmlns") && !name.startsWith("xmlns:")) {
             return false;
         }
-        String prefix = name.equals("xmlns") ? "" : name.substring(6);
-        for (int i = before; i < bindings; i++) {
-            if (prefixes[i].equals(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return scope.bound(name.equals("xmlns") ? "" : name.substring(6), before);
     }
 
     private void endTag() throws NotPlain, SAXException {
@@ -272,57 +258,19 @@ final class PlainXml {
         String qName = name();
         skipSpaces();
         expect('>');
-        if (!qName.equals(qNames[depth - 1])) {
+        if (!qName.equals(scope.openQName())) {
             throw NOT_PLAIN;
         }
-        pop();
-    }
-
-    private void push(String qName, String uri, String local, int before) {
-        if (depth == qNames.length) {
-            int n = depth * 2;
-            qNames = Arrays.copyOf(qNames, n);
-            uris = Arrays.copyOf(uris, n);
-            locals = Arrays.copyOf(locals, n);
-            bindingsBefore = Arrays.copyOf(bindingsBefore, n);
-        }
-        qNames[depth] = qName;
-        uris[depth] = uri;
-        locals[depth] = local;
-        bindingsBefore[depth] = before;
-        depth++;
-    }
-
-    private void pop() throws SAXException {
-        depth--;
-        handler.endElement(uris[depth], locals[depth], qNames[depth]);
-        bindings = bindingsBefore[depth];
-    }
-
-    private void bind(String prefix, String namespace) {
-        if (bindings == prefixes.length) {
-            prefixes = Arrays.copyOf(prefixes, bindings * 2);
-            namespaces = Arrays.copyOf(namespaces, bindings * 2);
-        }
-        prefixes[bindings] = prefix;
-        namespaces[bindings] = namespace.equals(Xml.SPREADSHEETML) ? Xml.SPREADSHEETML : namespace;
-        bindings++;
+        scope.pop(handler);
     }
 
     /** The namespace a prefix ("" for none) is bound to ("" for none); an undeclared prefix is not plain. */
     private String namespace(String prefix) throws NotPlain {
-        for (int i = bindings - 1; i >= 0; i--) {
-            if (prefixes[i].equals(prefix)) {
-                return namespaces[i];
-            }
+        String uri = scope.namespace(prefix);
+        if (uri == null) {
+            throw NOT_PLAIN;
         }
-        if (prefix.isEmpty()) {
-            return "";
-        }
-        if (prefix.equals("xml")) {
-            return XML_NS;
-        }
-        throw NOT_PLAIN;
+        return uri;
     }
 
     /** A name of ASCII letters, digits and {@code _ - . :}, with at most one colon, neither first nor last. */
@@ -374,12 +322,12 @@ final class PlainXml {
     }
 
     /** Text up to the next tag, handed to the handler in one call. */
-    private void text() throws NotPlain, SAXException {
-        length = 0;
+    private void content() throws NotPlain, SAXException {
+        text.clear();
         while (p < end) {
             byte c = in[p];
             if (c >= 0x20 && c != '<' && c != '&' && c != '>') {      // printable ASCII, the most of it
-                append((char) c);
+                text.append((char) c);
                 p++;
             } else if (c == '<') {
                 break;
@@ -391,12 +339,12 @@ final class PlainXml {
                 character();
             }
         }
-        handler.characters(chars, 0, length);
+        text.characters(handler);
     }
 
     /** An attribute's value up to its closing quote, references expanded, tabs and line feeds as spaces. */
     private String attributeValue(byte quote) throws NotPlain {
-        length = 0;
+        text.clear();
         while (true) {
             if (p >= end) {
                 throw NOT_PLAIN;
@@ -404,10 +352,10 @@ final class PlainXml {
             byte c = in[p];
             if (c == quote) {
                 p++;
-                return new String(chars, 0, length);
+                return text.string();
             }
             if (c >= 0x20 && c != '<' && c != '&') {                  // printable ASCII, the most of it
-                append((char) c);
+                text.append((char) c);
                 p++;
             } else if (c == '<') {
                 throw NOT_PLAIN;
@@ -415,7 +363,7 @@ final class PlainXml {
                 reference();
             } else if (c == '\t' || c == '\n') {
                 p++;
-                append(' ');
+                text.append(' ');
             } else {
                 character();
             }
@@ -430,7 +378,7 @@ final class PlainXml {
                 throw NOT_PLAIN;
             }
             p++;
-            append((char) c);
+            text.append((char) c);
             return;
         }
         int code;
@@ -522,29 +470,14 @@ final class PlainXml {
         } else {
             throw NOT_PLAIN;                                  // an entity no DTD declares
         }
-        append(c);
+        text.append(c);
     }
 
     /** A character by its code point, which must be one XML 1.0 allows (a referenced carriage return is). */
     private void codePoint(int code) throws NotPlain {
-        boolean allowed = code == 0x9 || code == 0xA || code == 0xD || code >= 0x20 && code <= 0xD7FF
-                || code >= 0xE000 && code <= 0xFFFD || code >= 0x10000 && code <= 0x10FFFF;
-        if (!allowed) {
+        if (!text.appendCodePoint(code)) {
             throw NOT_PLAIN;
         }
-        if (code < 0x10000) {
-            append((char) code);
-        } else {
-            append(Character.highSurrogate(code));
-            append(Character.lowSurrogate(code));
-        }
-    }
-
-    private void append(char c) {
-        if (length == chars.length) {
-            chars = Arrays.copyOf(chars, length * 2);
-        }
-        chars[length++] = c;
     }
 
     /** Skips XML whitespace (no carriage return), saying whether there was any. */
@@ -573,109 +506,5 @@ final class PlainXml {
             }
         }
         return true;
-    }
-
-    /** An element's attributes as SAX gives them without the namespace-prefixes feature: no {@code xmlns}. */
-    private static final class Attrs implements Attributes {
-        String[] qNames = new String[8];
-        String[] uris = new String[8];
-        String[] locals = new String[8];
-        String[] values = new String[8];
-        int count;
-
-        void clear() {
-            count = 0;
-        }
-
-        void add(String qName, String value) {
-            if (count == qNames.length) {
-                int n = count * 2;
-                qNames = Arrays.copyOf(qNames, n);
-                uris = Arrays.copyOf(uris, n);
-                locals = Arrays.copyOf(locals, n);
-                values = Arrays.copyOf(values, n);
-            }
-            qNames[count] = qName;
-            uris[count] = "";
-            locals[count] = qName;
-            values[count] = value;
-            count++;
-        }
-
-        boolean hasQName(String qName) {
-            return getIndex(qName) >= 0;
-        }
-
-        @Override
-        public int getLength() {
-            return count;
-        }
-
-        @Override
-        public String getURI(int index) {
-            return index >= 0 && index < count ? uris[index] : null;
-        }
-
-        @Override
-        public String getLocalName(int index) {
-            return index >= 0 && index < count ? locals[index] : null;
-        }
-
-        @Override
-        public String getQName(int index) {
-            return index >= 0 && index < count ? qNames[index] : null;
-        }
-
-        @Override
-        public String getType(int index) {
-            return index >= 0 && index < count ? "CDATA" : null;
-        }
-
-        @Override
-        public String getValue(int index) {
-            return index >= 0 && index < count ? values[index] : null;
-        }
-
-        @Override
-        public int getIndex(String uri, String localName) {
-            for (int i = 0; i < count; i++) {
-                if (locals[i].equals(localName) && uris[i].equals(uri)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public int getIndex(String qName) {
-            for (int i = 0; i < count; i++) {
-                if (qNames[i].equals(qName)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public String getType(String uri, String localName) {
-            return getIndex(uri, localName) >= 0 ? "CDATA" : null;
-        }
-
-        @Override
-        public String getType(String qName) {
-            return getIndex(qName) >= 0 ? "CDATA" : null;
-        }
-
-        @Override
-        public String getValue(String uri, String localName) {
-            int i = getIndex(uri, localName);
-            return i >= 0 ? values[i] : null;
-        }
-
-        @Override
-        public String getValue(String qName) {
-            int i = getIndex(qName);
-            return i >= 0 ? values[i] : null;
-        }
     }
 }

@@ -76,7 +76,8 @@ final class PlainZip {
                 byte[] bytes;
                 int end;
                 if (method == 0) {
-                    if (compressed != size || data + size > zip.length) {
+                    // a stored part counts towards the limit on all parts as a deflated one does
+                    if (compressed != size || data + size > zip.length || size > maxExpandedBytes - total) {
                         return null;
                     }
                     bytes = Arrays.copyOfRange(zip, data, data + (int) size);

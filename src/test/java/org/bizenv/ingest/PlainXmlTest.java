@@ -23,7 +23,10 @@ class PlainXmlTest {
     static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /** The events of a document, text joined between tags (the parser may hand one text in pieces). */
+    /**
+     * The events of a document, namespace declarations in and out of scope included, text joined between tags (the
+     * parser may hand one text in pieces).
+     */
     static final class Events extends DefaultHandler {
         final List<String> events = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
@@ -47,6 +50,18 @@ class PlainXmlTest {
         public void endElement(String uri, String local, String qName) {
             flush();
             events.add("</" + uri + "|" + local + "|" + qName);
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) {
+            flush();
+            events.add("xmlns:" + prefix + "=" + uri);
+        }
+
+        @Override
+        public void endPrefixMapping(String prefix) {
+            flush();
+            events.add("end xmlns:" + prefix);
         }
 
         @Override
@@ -158,6 +173,91 @@ class PlainXmlTest {
         assertLeftToTheParser(utf8(attrs + "/>"), "65 attributes");
         assertLeftToTheParser(utf8("<a>".repeat(65) + "</a>".repeat(65)), "65 levels");
         assertLeftToTheParser(utf8("<a>" + "&amp;".repeat(1001) + "</a>"), "1,001 references");
+    }
+
+    /**
+     * The corners of XML 1.0 and its namespaces a second reading went through: each either reads as plain with the
+     * parser's very events, or is left to the parser (where the parser refuses it, or reads it with rules the scanner
+     * does not keep).
+     */
+    @Test
+    void cornersOfXmlAndNamespacesReadAsTheParserReadsThem() throws IOException, SAXException {
+        String[] plain = {
+            // referenced carriage returns are kept, in attribute values too (only literal ones are normalised)
+            "<a b=\"x&#xD;y&#13;z\">x&#xD;y&#13;z</a>",
+            // a character reference beyond 16 bits gives a surrogate pair; the last code points XML allows
+            "<a b=\"&#x1F600;\">&#128512;&#x10FFFF;&#xFFFD;&#xE000;&#xD7FF;&#x7F;</a>",
+            // references with leading zeros, up to the eight digits the scanner reads
+            "<a>&#00000065;&#x0041;</a>",
+            // the default namespace undeclared by xmlns="", at the root and inside; an element called xmlns
+            "<a xmlns=\"u\"><b xmlns=\"\"><c/></b><d/></a>",
+            "<a xmlns=\"\"><xmlns/></a>",
+            // the xml prefix, bound without a declaration, on an element and an attribute
+            "<xml:a xml:lang=\"en\"/>",
+            // one local name unprefixed and prefixed, and a prefix declared after the attribute that uses it
+            "<a p:b=\"1\" b=\"2\" xmlns:p=\"u\"/>",
+            "<p:a xmlns:p=\"u\"><p:b xmlns:p=\"v\"/><p:c/></p:a>",
+            // a namespace written with a reference and a tab; names with '.', '-', '_' and digits
+            "<a xmlns:p=\"u&#x9;&amp;v\"><p:b.c-d_1/></a>",
+            // '>' in attribute values and in text, where it is not after "]]"
+            "<a b=\"x>y\">x>y]>]]&gt;]&#93;></a>",
+            // whitespace around '=' and between attributes: spaces, tabs, line feeds
+            "<a b = \"1\"\tc\n=\n'2'\n/>",
+            // literal tabs and line feeds in attribute values are spaces, referenced ones are kept
+            "<a b=\"\t\n x\" c=\"x&#x9;&#xA;y\"/>",
+            // a byte-order mark and declaration variants: single quotes, standalone, spaces around '=', case of UTF-8
+            "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><a/>",
+            "<?xml version='1.0' encoding='UTF-8' standalone='no'?><a/>",
+            "<?xml version = '1.0' encoding = 'Utf-8' ?>\n<a/>\n\t ",
+            "\uFEFF<a/>",
+            // characters that are line ends only in XML 1.1
+            "<a b=\"\u0085\u2028\">\u0085\u2028</a>",
+        };
+        for (String xml : plain) {
+            sameAsTheParser(xml);
+        }
+        String[] left = {
+            // characters XML forbids, by reference: surrogates (also as a pair), U+FFFE, U+FFFF, C0 controls, too high
+            "<a>&#xD800;&#xDC00;</a>",
+            "<a>&#55357;&#56832;</a>",
+            "<a>&#xFFFE;</a>",
+            "<a>&#xFFFF;</a>",
+            "<a>&#x1;</a>",
+            "<a b=\"&#x1F;\"/>",
+            "<a>&#x110000;</a>",
+            // malformed references, and one with more than eight digits (well-formed, but left to the parser)
+            "<a>&amp</a>", "<a>&#;</a>", "<a>&#x;</a>", "<a>&#x41</a>", "<a>&#xg;</a>", "<a>&#-1;</a>",
+            "<a>&#000000065;</a>",
+            // duplicate attributes and declarations, in one spelling or two
+            "<a b=\"1\" b=\"1\"/>",
+            "<a xmlns:p=\"u\" p:b=\"1\" xmlns:q=\"u\" q:b=\"1\"/>",
+            "<a xmlns:p=\"u\" xmlns:p=\"u\"/>",
+            "<a xmlns=\"u\" xmlns=\"u\"/>",
+            // a prefix undeclared (illegal in XML 1.0 namespaces), or bound to the reserved namespaces
+            "<a xmlns:p=\"\"/>",
+            "<a xmlns=\"http://www.w3.org/2000/xmlns/\"/>",
+            "<a xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/>",
+            "<a xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>",   // legal, but not plain
+            "<xmlns:a/>",
+            // ':' in odd places: first, last, twice, before a digit or '-' (the parser takes some without namespaces)
+            "<a:/>", "<:a/>", "<a b:=\"1\"/>", "<a :b=\"1\"/>", "<a:1b xmlns:a=\"u\"/>",
+            "<a:-b xmlns:a=\"u\"/>", "<a:b:c xmlns:a=\"u\"/>",
+            // "]]>" in text
+            "<a>x]]></a>",
+            // declaration variants the scanner does not take: order, missing space, case, other spellings
+            "<?xml version=\"1.0\" standalone=\"yes\" encoding=\"UTF-8\"?><a/>",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"standalone=\"yes\"?><a/>",
+            "<?xml version=\"1.0\" standalone=\"YES\"?><a/>",
+            "<?xml version=\"1.0\" encoding=\"utf8\"?><a/>",
+            "<?xml version=\"1.0\"?><?xml version=\"1.0\"?><a/>",
+            "<?xml-stylesheet href=\"x\"?><a/>",
+            "\uFEFF\uFEFF<a/>",
+            // tags
+            "<a/ >", "<a\u00a0/>", "</a>", "<a/><!-- c -->",
+        };
+        for (String xml : left) {
+            assertLeftToTheParser(utf8(xml), xml);
+        }
     }
 
     private static void assertLeftToTheParser(byte[] xml, String what) throws IOException, SAXException {

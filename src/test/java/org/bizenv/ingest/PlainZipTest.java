@@ -113,6 +113,104 @@ class PlainZipTest {
         assertThat(WorkbookParts.read(whole(), 3).problem()).startsWith("the workbook expands to more than");
     }
 
+    /**
+     * Zero-length entries, deflated (with a data descriptor, as the JDK writes them) and stored, and a data descriptor
+     * without its optional signature (which the format allows and the stream reader reads): the same entries.
+     */
+    @Test
+    void emptyEntriesAndADescriptorWithoutItsSignature() throws IOException {
+        Path empty = dir.resolve("empty.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(empty))) {
+            zip.putNextEntry(new ZipEntry("deflated.xml"));
+            ZipEntry stored = new ZipEntry("stored.xml");
+            stored.setMethod(ZipEntry.STORED);
+            stored.setSize(0);
+            stored.setCompressedSize(0);
+            stored.setCrc(0);
+            zip.putNextEntry(stored);
+            zip.putNextEntry(new ZipEntry("last.xml"));
+            zip.write("<a/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(plain(empty)).isEqualTo(streamed(empty))
+                .containsExactly("deflated.xml=" + Arrays.hashCode(new byte[0]), "stored.xml=" + Arrays.hashCode(new byte[0]),
+                        "last.xml=" + Arrays.hashCode("<a/>".getBytes(StandardCharsets.UTF_8)));
+
+        // the JDK writes each descriptor with its signature (PK 7 8); the same archive without them
+        byte[] bytes = Files.readAllBytes(empty);
+        java.io.ByteArrayOutputStream cut = new java.io.ByteArrayOutputStream();
+        int signatures = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (i + 4 <= bytes.length && bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 7 && bytes[i + 3] == 8) {
+                i += 3;
+                signatures++;
+            } else {
+                cut.write(bytes[i]);
+            }
+        }
+        assertThat(signatures).isEqualTo(2);
+        Path unsigned = dir.resolve("unsigned.zip");
+        Files.write(unsigned, cut.toByteArray());
+        assertThat(plain(unsigned)).isEqualTo(streamed(unsigned)).isEqualTo(plain(empty));
+    }
+
+    /** A stored entry with a data descriptor (no size before the data) is left to the stream reader, which reads it. */
+    @Test
+    void aStoredEntryWithADescriptorIsLeftToTheStreamReader() throws IOException {
+        Path file = zip("stored.zip", "a.xml", "<a/>".getBytes(StandardCharsets.UTF_8), e -> { });
+        byte[] bytes = Files.readAllBytes(file);
+        // rewrite the deflated entry as stored with a descriptor: method 0, the data as is
+        byte[] data = "<a/>".getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] local = Arrays.copyOf(bytes, 30 + 5);
+        local[8] = 0;                                     // method: stored
+        local[9] = 0;
+        out.writeBytes(local);
+        out.writeBytes(data);
+        out.writeBytes(new byte[] {'P', 'K', 7, 8});
+        out.writeBytes(le32(crc.getValue()));
+        out.writeBytes(le32(data.length));
+        out.writeBytes(le32(data.length));
+        int central = 0;                                  // the central directory as the JDK wrote it (its offsets
+        while (u16(bytes, central) != 0x4b50 || u16(bytes, central + 2) != 0x0201) {   // are not read by either)
+            central++;
+        }
+        out.write(bytes, central, bytes.length - central);
+        Path storedWithDescriptor = dir.resolve("stored-descriptor.zip");
+        Files.write(storedWithDescriptor, out.toByteArray());
+
+        assertThat(u16(local, 6) & 8).isEqualTo(8);
+        assertThat(PlainZip.entries(storedWithDescriptor, WorkbookFiles.MAX_EXPANDED_BYTES)).isNull();
+        assertThat(streamed(storedWithDescriptor)).containsExactly("a.xml=" + Arrays.hashCode(data));
+    }
+
+    /** Stored parts count towards the limit on all parts together, as deflated ones do: the stream reader words it. */
+    @Test
+    void aStoredPartBeyondTheLimitOnAllPartsIsLeftToTheStreamReader() throws IOException {
+        byte[] raw = {1, 2, 3, 4, 5};
+        CRC32 crc = new CRC32();
+        crc.update(raw);
+        Path file = zip("stored-limit.zip", "xl/media/a.bin", raw, e -> {
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(raw.length);
+            e.setCompressedSize(raw.length);
+            e.setCrc(crc.getValue());
+        });
+
+        assertThat(PlainZip.entries(file, 5)).hasSize(1);
+        assertThat(PlainZip.entries(file, 4)).isNull();
+        assertThat(WorkbookParts.read(file, 4).problem()).startsWith("the workbook expands to more than");
+    }
+
+    private static byte[] le32(long v) {
+        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+    }
+
+    private static int u16(byte[] b, int i) {
+        return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8;
+    }
+
     private Path whole() {
         return dir.resolve("whole.zip");
     }
