@@ -15,7 +15,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
@@ -97,25 +96,11 @@ class PartitionedSurveyJobTest extends JobTestBase {
 
     @Test
     void aRestartAfterAFailedPartitionRunsOnlyThatPartition() throws Exception {
-        // A real storage fault in one partition: where its data set would go, a folder that is not empty. The run's
-        // workspace is named after its job instance, the next of the shared repository's (a few are covered, in case
-        // another run took one).
-        JobInstance last = jobRepository.getLastJobInstance(EvaluationJobConfiguration.JOB);
-        long next = last == null ? 0 : last.getInstanceId() + 1;
-        List<Path> blocked = new ArrayList<>();
-        for (long id = next; id < next + 3; id++) {
-            Path block = repository.resolve("work/instance-" + id).resolve("survey-part-f0-p001.json");
-            Files.createDirectories(block);
-            Files.writeString(block.resolve("in-the-way"), "x");
-            blocked.add(block.getParent());
-        }
+        // a real storage fault in one partition (see BlockedPartition)
+        BlockedPartition blocked = BlockedPartition.next(jobRepository, repository, "survey-part-f0-p001.json");
         Path out = tmp.resolve("restarted");
         EvaluationRunner.Outcome first = run(null, out, 3, RobustnessSettings.off());
-        for (Path b : blocked) {
-            if (!b.endsWith("instance-" + first.instanceId())) {
-                FileSystemUtils.deleteRecursively(b);
-            }
-        }
+        blocked.keepOnly(first.instanceId());
 
         assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(first.stepsRun()).containsExactly("intake", "survey");

@@ -18,7 +18,6 @@ import org.bizenv.ingest.InputDataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
@@ -249,25 +248,13 @@ class UnitSubsetJobTest extends JobTestBase {
     void aRestartedPartitionDoesNotCountItsRowsTwice() throws Exception {
         Path data = smallSurvey();
         Path framework = framework();
-        // a real storage fault where the middle partition's data set would go (see PartitionedSurveyJobTest)
-        JobInstance last = jobRepository.getLastJobInstance(EvaluationJobConfiguration.JOB);
-        long next = last == null ? 0 : last.getInstanceId() + 1;
-        List<Path> blocked = new ArrayList<>();
-        for (long id = next; id < next + 3; id++) {
-            Path block = repository.resolve("work/instance-" + id).resolve("survey-part-f0-p001.json");
-            Files.createDirectories(block);
-            Files.writeString(block.resolve("in-the-way"), "x");
-            blocked.add(block.getParent());
-        }
+        // a real storage fault where the middle partition's data set would go
+        BlockedPartition blocked = BlockedPartition.next(jobRepository, repository, "survey-part-f0-p001.json");
         Path out = tmp.resolve("restarted");
         EvaluationRequest request = new EvaluationRequest(framework, data, 2024, out, null, null,
                 "2025-03-01T00:00:00Z", RobustnessSettings.off(), null, 3);
         EvaluationRunner.Outcome first = runner.run(request);
-        for (Path b : blocked) {
-            if (!b.endsWith("instance-" + first.instanceId())) {
-                FileSystemUtils.deleteRecursively(b);
-            }
-        }
+        blocked.keepOnly(first.instanceId());
         assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
         FileSystemUtils.deleteRecursively(repository.resolve("work/instance-" + first.instanceId())
                 .resolve("survey-part-f0-p001.json"));
