@@ -64,7 +64,8 @@ public final class ParallelWrites {
         if (used == 1) {
             run.work();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(used - 1, new Named());
+            Named made = new Named();
+            ExecutorService pool = Executors.newFixedThreadPool(used - 1, made);
             try {
                 List<Future<?>> helpers = new ArrayList<>();
                 for (int i = 1; i < used; i++) {
@@ -84,6 +85,7 @@ public final class ParallelWrites {
             } finally {
                 pool.shutdownNow();
                 awaitQuietly(pool);
+                made.joinAll();
             }
         }
         run.rethrowEarliest();
@@ -169,12 +171,34 @@ public final class ParallelWrites {
     /** Daemon threads named after what they do, so a thread dump says whose they are. */
     private static final class Named implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "bizenv-publish-" + count.incrementAndGet());
             t.setDaemon(true);
+            made.add(t);
             return t;
+        }
+
+        /**
+         * Waits for every thread made to end: a terminated pool may still have a worker thread finishing its exit,
+         * and no thread is to outlive the call.
+         */
+        void joinAll() {
+            boolean interrupted = false;
+            for (Thread t : made) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
