@@ -46,8 +46,8 @@ public final class SurveyValidator {
     private final String notApplicableText;
     private final RespondentIds respondents;
     private boolean confirmed;
-    /** The city and size class of each spelling met: resolved once, not on every row. */
-    private final RepeatedTexts<Match<? extends UnitIdentity>> cities;
+    /** The city (with its unit's row counter) and size class of each spelling met: resolved once, not on every row. */
+    private final RepeatedTexts<City> cities;
     private final RepeatedTexts<Optional<SizeClass>> sizes =
             new RepeatedTexts<>(t -> Optional.ofNullable(SizeClass.parse(t)));
     /*
@@ -77,7 +77,10 @@ public final class SurveyValidator {
         this.respondents = respondents;
         this.layout = Objects.requireNonNull(layout, "layout");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.cities = new RepeatedTexts<>(resolver::resolve);
+        this.cities = new RepeatedTexts<>(text -> {
+            Match<? extends UnitIdentity> m = resolver.resolve(text);
+            return new City(m, m.isFound() ? unitRows.computeIfAbsent(m.unit().code(), k -> new LongAdder()) : null);
+        });
         this.problems = Objects.requireNonNull(problems, "problems");
         StringBuilder text = new StringBuilder();
         for (int code : notApplicable) {
@@ -93,7 +96,8 @@ public final class SurveyValidator {
     /** The row validated, or null if its unit or size class is unusable. */
     public ValidResponse validate(SurveyResponse r) {
         long row = r.line();
-        Match<? extends UnitIdentity> city = city(r);
+        City spelled = cities.get(r.cityText());
+        Match<? extends UnitIdentity> city = spelled.match();
         Problems problems = problemsOf(city);
         String id = TypedText.clean(r.respondentId());
         if (id.isEmpty()) {
@@ -105,7 +109,7 @@ public final class SurveyValidator {
         if (!city.isFound()) {
             problems.add(layout.cell(row, layout.cityColumn()), city.problem(resolver.noun()));
         } else {
-            unitRows.computeIfAbsent(city.unit().code(), k -> new LongAdder()).increment();
+            spelled.rows().increment();
         }
         SizeClass size = sizes.get(r.size()).orElse(null);
         if (size == null) {
@@ -193,7 +197,14 @@ public final class SurveyValidator {
     }
 
     private Match<? extends UnitIdentity> city(SurveyResponse r) {
-        return cities.get(r.cityText());
+        return cities.get(r.cityText()).match();
+    }
+
+    /**
+     * A spelling's city and, when found, the row counter of its unit (shared by every spelling of the unit), so that a
+     * row is counted without a map look-up.
+     */
+    private record City(Match<? extends UnitIdentity> match, LongAdder rows) {
     }
 
     /** The row's problems are its city's to answer for, when the city is known. */
