@@ -3,9 +3,7 @@ package org.bizenv.evaluation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +60,7 @@ public class EvaluationRunner {
      * instead of following it. Give it to {@link #run(EvaluationRequest, Future)}, which waits for it.
      */
     public static Future<String> fingerprintInBackground(EvaluationRequest request) {
-        FutureTask<String> task = new FutureTask<>(() -> fingerprintOf(request));
-        Thread t = new Thread(task, "fingerprint");
-        t.setDaemon(true);                                  // a failed start must not wait for it
-        t.start();
-        return task;
+        return Background.start("fingerprint", () -> fingerprintOf(request));
     }
 
     /**
@@ -74,19 +68,7 @@ public class EvaluationRunner {
      * failure to compute it is thrown as it would be thrown computing it here.
      */
     public Outcome run(EvaluationRequest request, Future<String> inputsFingerprint) throws Exception {
-        String fingerprint;
-        try {
-            fingerprint = inputsFingerprint.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-        return run(request, fingerprint);
+        return run(request, Background.join(inputsFingerprint));
     }
 
     private static String fingerprintOf(EvaluationRequest request) {

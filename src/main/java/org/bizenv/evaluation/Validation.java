@@ -3,8 +3,7 @@ package org.bizenv.evaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 
 import org.bizenv.city.UnitResolver;
 import org.bizenv.framework.Framework;
@@ -121,16 +120,13 @@ public final class Validation {
         // problems, which are sorted at the end. On two cores that takes the survey's time off the validation's
         // (measured on the sample, see docs/benchmarks.md). A failure is thrown as the sequential order would throw
         // it: the intake's or the scenario check's first, then the survey's.
-        FutureTask<List<SurveyRead>> surveys = new FutureTask<>(() -> {
+        Future<List<SurveyRead>> surveys = Background.start("validate-survey", () -> {
             List<SurveyRead> read = new ArrayList<>(surveys(fw, thisFolder, false, resolver, problems));
             if (lastFolder != null) {
                 read.addAll(surveys(fw, lastFolder, true, resolver, problems));
             }
             return read;
         });
-        Thread reader = new Thread(surveys, "validate-survey");
-        reader.setDaemon(true);
-        reader.start();
         IntakeResult thisIntake;
         IntakeResult lastIntake;
         try {
@@ -199,20 +195,16 @@ public final class Validation {
     }
 
     /** The surveys as read, or what their reading threw, as it threw it. */
-    private static List<SurveyRead> joined(FutureTask<List<SurveyRead>> surveys) {
+    private static List<SurveyRead> joined(Future<List<SurveyRead>> surveys) {
         try {
-            return surveys.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            return Background.join(surveys);
+        } catch (RuntimeException e) {
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the survey files", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);                // the reading throws no checked exception
         }
     }
 

@@ -1,0 +1,41 @@
+package org.bizenv.evaluation;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Work started on a thread of its own while the caller does something else (the inputs' fingerprint while the Spring
+ * context starts, `validate`'s survey reading while it reads the workbooks), and its result taken as if the caller had
+ * done the work itself: what the work threw comes out unchanged.
+ */
+final class Background {
+
+    private Background() {
+    }
+
+    /** Starts {@code work} on a daemon thread named {@code thread} (a failed start never waits for it). */
+    static <T> Future<T> start(String thread, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread t = new Thread(task, thread);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The work's result, waiting for it; what it threw is thrown as it was (a checked exception too). */
+    static <T> T join(Future<T> work) throws Exception {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}
