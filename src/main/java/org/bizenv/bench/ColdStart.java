@@ -27,6 +27,18 @@ public final class ColdStart {
     /** How a child JVM is started: the java binary, its options, then what selects the application. */
     public record Launch(String java, List<String> options, List<String> application, String description) {
 
+        /** The same start with {@code -Xmx<heap>} added last, and without the options that start with any of {@code drop}. */
+        Launch withHeap(String heap, String... drop) {
+            List<String> o = new ArrayList<>();
+            for (String option : options) {
+                if (Arrays.stream(drop).noneMatch(option::startsWith)) {
+                    o.add(option);
+                }
+            }
+            o.add("-Xmx" + heap);
+            return new Launch(java, o, application, description);
+        }
+
         List<String> command(List<String> args) {
             List<String> c = new ArrayList<>();
             c.add(java);

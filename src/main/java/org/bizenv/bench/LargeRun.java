@@ -34,8 +34,6 @@ public final class LargeRun {
         List<Figures> out = new ArrayList<>();
         for (boolean compact : new boolean[] {false, true}) {
             Path run = Files.createDirectories(tmp.resolve(compact ? "large-compact" : "large-full"));
-            List<String> options = new ArrayList<>(launch.options());
-            options.add("-Xmx" + heap);
             List<String> args = new ArrayList<>(List.of("run", "--framework", dir.resolve("synthetic.yaml").toString(),
                     "--data", dir.toString(), "--year", "2024", "--output", run.resolve("reports").toString(),
                     "--repository", run.resolve("repository").toString(), "--generated-at", "2025-01-01T00:00:00Z",
@@ -43,8 +41,7 @@ public final class LargeRun {
             if (compact) {
                 args.add("--compact-json");
             }
-            var child = new ColdStart.Launch(launch.java(), options, launch.application(), launch.description());
-            out.add(run(compact ? "compact JSON" : "full JSON", child.command(args), run));
+            out.add(run(compact ? "compact JSON" : "full JSON", launch.withHeap(heap).command(args), run));
         }
         return out;
     }

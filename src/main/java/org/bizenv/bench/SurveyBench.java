@@ -8,7 +8,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -175,10 +174,7 @@ public final class SurveyBench {
      */
     public static Memory memoryInFreshJvm(ColdStart.Launch launch, String heap, Path framework, Path folder, int rows,
                                           Path tmp) throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(launch.options().stream()
-                .filter(o -> !o.startsWith("-XX:TieredStopAtLevel")).toList());
-        options.add("-Xmx" + heap);
-        var child = new ColdStart.Launch(launch.java(), options, launch.application(), launch.description());
+        var child = launch.withHeap(heap, "-XX:TieredStopAtLevel");
         Path out = tmp.resolve("survey-memory.out");
         Path err = tmp.resolve("survey-memory.err");
         Process p = new ProcessBuilder(child.command(List.of("bench", "--survey-memory-probe", folder.toString(),
