@@ -196,7 +196,10 @@ final class MethodologyText {
         if (src.minSample() > 0) {
             t.add("；有效回答少于 " + src.minSample() + " 份的在“提示”表中标出",
                     "; fewer than " + src.minSample() + " valid answers is flagged in Warnings");
-            // the breakdowns' own threshold (breakdown-min-sample), so that a reader of the shaded cells knows why
+        }
+        if (src.breakdownMinSample() > 0) {
+            // the breakdowns' own threshold (breakdown-min-sample, which may be stated without a min-sample), so that
+            // a reader of the shaded cells knows why
             t.add("；按规模和行业的分组中，有效回答少于 " + src.breakdownMinSample() + " 份的格在 Survey breakdown 表中加底色",
                     "; in the breakdowns by size class and industry, a cell with fewer than "
                             + src.breakdownMinSample() + " valid answers is shaded on the Survey breakdown sheet");

@@ -98,9 +98,10 @@ final class SurveyForm {
             in.table(List.of("规模 Size", "中文", "可填写 Accepted", "总体构成 Population share", ""), sizes);
             in.paragraph(sizeMixText(s.sizeMix()) + (s.minSample() > 0 ? "每个城市每题有效回答少于 " + s.minSample()
                     + " 份时，该值会被标注为样本不足。A city's value for a question with fewer than " + s.minSample()
-                    + " valid answers is flagged as a thin sample. 按企业规模和行业分组的结果中，有效回答少于 "
-                    + s.breakdownMinSample() + " 份的分组同样标注。In the breakdowns by size class and by industry, a "
-                    + "group with fewer than " + s.breakdownMinSample() + " valid answers is flagged too." : ""));
+                    + " valid answers is flagged as a thin sample. " : "") + (s.breakdownMinSample() > 0
+                    ? "按企业规模和行业分组的结果中，有效回答少于 " + s.breakdownMinSample() + " 份的分组同样标注。In the "
+                    + "breakdowns by size class and by industry, a group with fewer than " + s.breakdownMinSample()
+                    + " valid answers is flagged too." : ""));
             in.gap();
 
             if (!units.isEmpty()) {
