@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,8 +85,7 @@ public final class ParallelWrites {
                 throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
-                awaitQuietly(pool);
-                made.joinAll();
+                made.joinAll();                 // every worker ended: the pool has terminated too
             }
         }
         run.rethrowEarliest();
@@ -149,7 +149,7 @@ public final class ParallelWrites {
             if (t instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(t);  // a checked exception an IoAction cannot declare
+            throw new IllegalStateException(t);  // a checked exception an Action cannot declare
         }
 
         Map<String, Long> timings() {
@@ -171,7 +171,7 @@ public final class ParallelWrites {
     /** Daemon threads named after what they do, so a thread dump says whose they are. */
     private static final class Named implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
-        private final List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Thread> made = new CopyOnWriteArrayList<>();
 
         @Override
         public Thread newThread(Runnable r) {
@@ -199,22 +199,6 @@ public final class ParallelWrites {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -31,29 +31,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReadBack;
 import org.bizenv.report.ReportFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExcelReportWriterTest {
 
     @TempDir
     Path dir;
-    private final List<XSSFWorkbook> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() throws IOException {
-        for (var wb : opened) {
-            wb.close();
-        }
-    }
+    @RegisterExtension
+    final WrittenReports written = new WrittenReports();
 
     private XSSFWorkbook write(Report r) throws IOException {
-        Path file = dir.resolve("report-" + opened.size() + ".xlsx");
-        new ExcelReportWriter().write(r, file);
-        var wb = ReadBack.open(file);
-        opened.add(wb);
-        return wb;
+        return written.write(r, dir.resolve("report-" + written.count() + ".xlsx"));
     }
 
     private static String format(Sheet s, int row, int col) {

@@ -13,10 +13,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bizenv.report.ReadBack;
 import org.bizenv.report.ReportFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,21 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PrintLayoutTest {
     @TempDir
     Path dir;
-    private final List<XSSFWorkbook> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() throws IOException {
-        for (var wb : opened) {
-            wb.close();
-        }
-    }
+    @RegisterExtension
+    final WrittenReports written = new WrittenReports();
 
     private XSSFWorkbook sample() throws IOException {
-        Path file = dir.resolve("r.xlsx");
-        new ExcelReportWriter().write(ReportFixtures.sample(), file);
-        var wb = ReadBack.open(file);
-        opened.add(wb);
-        return wb;
+        return written.write(ReportFixtures.sample(), dir.resolve("r.xlsx"));
     }
 
     private static void oneA4PageWide(Sheet s, boolean landscape, String repeatedRows) {

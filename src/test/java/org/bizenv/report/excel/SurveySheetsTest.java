@@ -15,11 +15,10 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bizenv.report.ReadBack;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +32,8 @@ class SurveySheetsTest {
 
     @TempDir
     Path dir;
-    private final List<XSSFWorkbook> opened = new ArrayList<>();
-
-    @AfterEach
-    void close() throws IOException {
-        for (var wb : opened) {
-            wb.close();
-        }
-    }
+    @RegisterExtension
+    final WrittenReports written = new WrittenReports();
 
     /**
      * MKT.1 (mean score) and FIN.1 (share favourable) of source "survey", min-sample 400 and breakdown-min-sample 30;
@@ -72,11 +65,7 @@ class SurveySheetsTest {
     }
 
     private XSSFWorkbook write() throws IOException {
-        Path file = dir.resolve("report.xlsx");
-        new ExcelReportWriter().write(ReportFixtures.sample().withSurvey(List.of(mkt1(), fin1())), file);
-        var wb = ReadBack.open(file);
-        opened.add(wb);
-        return wb;
+        return written.write(ReportFixtures.sample().withSurvey(List.of(mkt1(), fin1())), dir.resolve("report.xlsx"));
     }
 
     @Test
