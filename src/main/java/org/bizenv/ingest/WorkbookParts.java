@@ -39,7 +39,8 @@ final class WorkbookParts {
 
     static final String OFFICE_DOCUMENT =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-    private static final String CONTENT_TYPES = "[Content_Types].xml";
+    /** {@code [Content_Types].xml} by its key in {@link #parts}: lower case, as OPC part names ignore case. */
+    private static final String CONTENT_TYPES = "[content_types].xml";
     private static final String PACKAGE_RELATIONSHIPS = "_rels/.rels";
 
     /** A relationship of a part: its type and the part it leads to (a part name without the leading slash). */
@@ -98,16 +99,15 @@ final class WorkbookParts {
             }
             plain = plainSoFar[0];
         }
-        if (!plain || !parts.containsKey(CONTENT_TYPES.toLowerCase(Locale.ROOT))
-                || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
+        if (!plain || !parts.containsKey(CONTENT_TYPES) || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
             return Read.HAND_TO_POI;
         }
         try {
-            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT)), ContentTypes::new);
+            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES), ContentTypes::new);
             Map<String, List<String[]>> relationships = new HashMap<>();
             WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides, relationships);
             for (String key : parts.keySet()) {
-                if (!key.equals(CONTENT_TYPES.toLowerCase(Locale.ROOT)) && pkg.contentType(key) == null) {
+                if (!key.equals(CONTENT_TYPES) && pkg.contentType(key) == null) {
                     return Read.HAND_TO_POI;                  // OPC refuses a part without a content type
                 }
                 if (key.endsWith(".rels")) {                  // well-formed, and read once here
