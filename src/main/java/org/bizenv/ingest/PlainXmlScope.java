@@ -84,6 +84,8 @@ final class PlainXmlScope {
             namespaces = Arrays.copyOf(namespaces, bindings * 2);
         }
         prefixes[bindings] = prefix;
+        // SpreadsheetML's namespace as Xml's own constant, so that Xml.Handler's equals on every element is an
+        // identity check rather than a comparison of 57 characters
         namespaces[bindings] = namespace.equals(Xml.SPREADSHEETML) ? Xml.SPREADSHEETML : namespace;
         bindings++;
     }

@@ -103,10 +103,8 @@ final class PlainZip {
                         compressed = u32(zip, end + 4);
                         size = u32(zip, end + 8);
                         end += 12;
-                    } else if (compressed != inflater.getBytesRead()) {
-                        return null;
                     }
-                    if (compressed != inflater.getBytesRead() || size != bytes.length) {
+                    if (compressed != inflater.getBytesRead() || size != bytes.length) {  // as stated
                         return null;
                     }
                 }

@@ -84,12 +84,7 @@ final class SheetCells {
 
     /** The sheet's part held in memory (see {@link Xml#parse(byte[], java.util.function.Supplier)}). */
     static SheetCells read(byte[] sheet) throws IOException, SAXException {
-        SheetCells[] cells = new SheetCells[1];
-        Xml.parse(sheet, () -> {
-            cells[0] = new SheetCells();
-            return cells[0].new Handler();
-        });
-        return cells[0];
+        return Xml.parse(sheet, () -> new SheetCells().new Handler()).cells();
     }
 
     /**
@@ -403,6 +398,11 @@ final class SheetCells {
         private final RichText inline = new RichText();
         private boolean hasInline;
         private StringBuilder collecting;
+
+        /** The sheet this handler fills. */
+        SheetCells cells() {
+            return SheetCells.this;
+        }
 
         @Override
         void open(String name, Attributes a) {

@@ -26,7 +26,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
  */
 public final class Tables {
 
-
     private Tables() {
     }
 

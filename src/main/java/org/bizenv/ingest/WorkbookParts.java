@@ -39,7 +39,8 @@ final class WorkbookParts {
 
     static final String OFFICE_DOCUMENT =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-    private static final String CONTENT_TYPES = "[Content_Types].xml";
+    /** {@code [Content_Types].xml} by its key in {@link #parts}: lower case, as OPC part names ignore case. */
+    private static final String CONTENT_TYPES = "[content_types].xml";
     private static final String PACKAGE_RELATIONSHIPS = "_rels/.rels";
 
     /** A relationship of a part: its type and the part it leads to (a part name without the leading slash). */
@@ -75,39 +76,35 @@ final class WorkbookParts {
     static Read read(Path file, long maxExpandedBytes) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        boolean plain = true;
         List<PlainZip.Entry> entries;
         try {
             entries = PlainZip.entries(file, maxExpandedBytes);
         } catch (IOException | RuntimeException damaged) {
             return Read.HAND_TO_POI;
         }
-        if (entries != null) {                            // no limit can be passed: the stream reader's parts
+        if (entries != null) {          // the stream reader's parts; no limit can fire, so a name not plain ends it
             for (PlainZip.Entry e : entries) {
                 String key = e.name().toLowerCase(Locale.ROOT);
-                plain &= plainName(e.name()) && names.putIfAbsent(key, e.name()) == null;
-                if (plain) {
-                    parts.put(key, e.bytes());
+                if (!plainName(e.name()) || names.putIfAbsent(key, e.name()) != null) {
+                    return Read.HAND_TO_POI;
                 }
+                parts.put(key, e.bytes());
             }
         } else {
-            boolean[] plainSoFar = {true};
-            Read stopped = unzipStreamed(file, maxExpandedBytes, parts, names, plainSoFar);
+            Read stopped = unzipStreamed(file, maxExpandedBytes, parts, names);
             if (stopped != null) {
                 return stopped;
             }
-            plain = plainSoFar[0];
         }
-        if (!plain || !parts.containsKey(CONTENT_TYPES.toLowerCase(Locale.ROOT))
-                || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
+        if (!parts.containsKey(CONTENT_TYPES) || !parts.containsKey(PACKAGE_RELATIONSHIPS)) {
             return Read.HAND_TO_POI;
         }
         try {
-            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES.toLowerCase(Locale.ROOT)), ContentTypes::new);
+            ContentTypes types = Xml.parse(parts.get(CONTENT_TYPES), ContentTypes::new);
             Map<String, List<String[]>> relationships = new HashMap<>();
             WorkbookParts pkg = new WorkbookParts(parts, names, types.defaults, types.overrides, relationships);
             for (String key : parts.keySet()) {
-                if (!key.equals(CONTENT_TYPES.toLowerCase(Locale.ROOT)) && pkg.contentType(key) == null) {
+                if (!key.equals(CONTENT_TYPES) && pkg.contentType(key) == null) {
                     return Read.HAND_TO_POI;                  // OPC refuses a part without a content type
                 }
                 if (key.endsWith(".rels")) {                  // well-formed, and read once here
@@ -124,14 +121,16 @@ final class WorkbookParts {
 
     /**
      * The archive unzipped as a stream (as POI reads a package), within the limits: each part's bytes into
-     * {@code parts} while the names are plain ({@code plain[0]}); a limit passed, or a damaged archive, is what it
-     * gives, else null. Entries are counted and expanded bytes summed across all parts.
+     * {@code parts} while the names are plain. Gives a limit passed, or {@link Read#HAND_TO_POI} for a damaged archive
+     * or names not plain, else null. The limits are checked to the end even once a name is not plain: entries are
+     * counted and expanded bytes summed across all parts.
      */
     private static Read unzipStreamed(Path file, long maxExpandedBytes, Map<String, byte[]> parts,
-                                      Map<String, String> names, boolean[] plain) {
+                                      Map<String, String> names) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int count = 0;
+        boolean plain = true;
         try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
                 "UTF-8", false, true)) {
             for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -141,7 +140,7 @@ final class WorkbookParts {
                 }
                 String name = e.getName();
                 String key = name.toLowerCase(Locale.ROOT);
-                plain[0] &= plainName(name) && names.putIfAbsent(key, name) == null;
+                plain &= plainName(name) && names.putIfAbsent(key, name) == null;
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(e.getSize() > 0 && e.getSize() < (1 << 24)
                         ? (int) e.getSize() : 8192);
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
@@ -151,18 +150,18 @@ final class WorkbookParts {
                     if (unsafe != null) {
                         return new Read(null, unsafe);
                     }
-                    if (plain[0]) {
+                    if (plain) {
                         bytes.write(buffer, 0, n);
                     }
                 }
-                if (plain[0]) {
+                if (plain) {
                     parts.put(key, bytes.toByteArray());
                 }
             }
         } catch (IOException | RuntimeException damaged) {
             return Read.HAND_TO_POI;                          // POI reads it next and says how it is damaged
         }
-        return null;
+        return plain ? null : Read.HAND_TO_POI;
     }
 
     /** A part name that is a plain path: OPC's rules on part names (escapes, segments) then hold without checking. */
