@@ -154,7 +154,8 @@ final class CardBook {
 
     private void sharedStrings(StringBuilder b) {
         b.append(CardXml.HEAD).append("<sst count=\"").append(stringCount).append("\" uniqueCount=\"")
-                .append(stringList.size()).append("\" xmlns=\"").append(CardXml.MAIN).append("\">");
+                .append(stringList.size()).append("\" xmlns=\"").append(CardXml.MAIN)
+                .append(stringList.isEmpty() ? "\"/>" : "\">");
         for (String s : stringList) {
             if (s.isEmpty()) {
                 b.append("<si><t/></si>");
@@ -166,21 +167,22 @@ final class CardBook {
             CardXml.plain(b, s);   // POI saves its shared strings without CDATA
             b.append("</t></si>");
         }
-        b.append("</sst>");
+        b.append(stringList.isEmpty() ? "" : "</sst>");
     }
 
     private void workbook(StringBuilder b) {
-        b.append(CardXml.HEAD).append("<workbook xmlns=\"").append(CardXml.MAIN).append("\" xmlns:r=\"")
-                .append(CardXml.REL).append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView");
-        b.append(sheets.isEmpty() ? "/>" : " activeTab=\"0\"/>").append("</bookViews><sheets>");
+        // the relationships' namespace only where a sheet refers to its part (as XMLBeans saves it)
+        b.append(CardXml.HEAD).append("<workbook xmlns=\"").append(CardXml.MAIN)
+                .append(sheets.isEmpty() ? "" : "\" xmlns:r=\"" + CardXml.REL)
+                .append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews>")
+                .append(sheets.isEmpty() ? "<sheets/>" : "<sheets>");
         for (int i = 0; i < sheets.size(); i++) {
             b.append("<sheet name=\"");
             CardXml.attr(b, sheets.get(i).name());
             b.append("\" r:id=\"rId").append(i + 3).append("\" sheetId=\"").append(i + 1).append("\"/>");
         }
-        b.append("</sheets>");
         if (!sheets.isEmpty()) {
-            b.append("<definedNames>");
+            b.append("</sheets><definedNames>");
             for (int i = 0; i < sheets.size(); i++) {
                 b.append("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"").append(i).append("\">");
                 CardXml.text(b, sheets.get(i).printArea());

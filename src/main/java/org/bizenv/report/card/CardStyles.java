@@ -113,15 +113,13 @@ final class CardStyles {
     void write(StringBuilder out) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<styleSheet xmlns=\"").append(CardXml.MAIN)
                 .append("\">");
-        if (!numFmts.isEmpty()) {
-            out.append("<numFmts count=\"").append(numFmts.size()).append("\">");
-            numFmts.forEach((code, id) -> {
-                out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
-                CardXml.attr(out, code);
-                out.append("\"/>");
-            });
-            out.append("</numFmts>");
-        }
+        out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
+        numFmts.forEach((code, id) -> {
+            out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
+            CardXml.attr(out, code);
+            out.append("\"/>");
+        });
+        out.append(numFmts.isEmpty() ? "" : "</numFmts>");
         out.append(FIXED).append("<cellXfs count=\"").append(XF.length + derived.size()).append("\">");
         for (int i = 0; i < XF.length; i++) {
             xf(out, i, 0, "");

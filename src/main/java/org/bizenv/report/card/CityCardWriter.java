@@ -152,7 +152,8 @@ public final class CityCardWriter {
 
     private static CardBook.Properties properties(List<CityCard> cards, Instant time) {
         if (cards.isEmpty()) {
-            return new CardBook.Properties(null, null, null, null);
+            // a report that ranks no unit: no title to give; stamped with the report's time like every other book
+            return new CardBook.Properties(null, "bizenv", null, null);
         }
         var card = cards.get(0);
         boolean one = cards.size() == 1;

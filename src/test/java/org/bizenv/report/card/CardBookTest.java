@@ -74,6 +74,24 @@ class CardBookTest {
         sameAsPoi(odd, TIME);
     }
 
+    @Test
+    void aBookWithoutCardsIsTheBytesPoiWrote() throws Exception {
+        // cities.xlsx of a report that ranks no unit: POI stamped its document properties with the clock (and left
+        // them POI's); they now carry the report's time, as every other card book's do. The rest is POI's bytes.
+        var poi = new ByteArrayOutputStream();
+        PoiCardBook.write(List.of(), TIME, poi);
+        var text = new ByteArrayOutputStream();
+        new CityCardWriter().write(List.of(), TIME.toString(), text);
+        var expected = parts(poi.toByteArray());
+        var actual = parts(text.toByteArray());
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        assertThat(actual.get("docProps/core.xml")).contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                + "2025-01-01T00:00:00Z</dcterms:created><dc:creator>bizenv</dc:creator>");
+        expected.remove("docProps/core.xml");
+        actual.remove("docProps/core.xml");
+        assertThat(actual).isEqualTo(expected);
+    }
+
     private static CityCard renamed(CityCard c, Names name) {
         return new CityCard(c.unit(), name, c.edition(), c.headline(), c.dimensions(), c.changeNote(), c.strongest(),
                 c.weakest(), c.certainty(), c.data(), c.meaning());
