@@ -37,8 +37,11 @@ import org.bizenv.report.excel.CellText;
 
 /**
  * The card writer as it was before the cards were written as text (POI usermodel, XDDF chart): the oracle the
- * text writer is compared with, byte for byte, in {@link CardBookTest}. Lays one {@link CityCard} out on one sheet that prints as one A4 portrait page: the headline, the dimensions as a
- * table and a clustered bar chart drawn from that table's cells, the strongest and weakest indicators, how sure the
+ * text writer is compared with, byte for byte, in {@link CardBookTest}. A change to the card's layout is made here
+ * too, so that the comparison keeps checking the text writer's SpreadsheetML against POI's.
+ *
+ * <p>Lays one {@link CityCard} out on one sheet that prints as one A4 portrait page: the headline, the dimensions as
+ * a table and a clustered bar chart drawn from that table's cells, the strongest and weakest indicators, how sure the
  * rank is, and what the data were. Nine columns; long text in cells merged across all of them, rows made tall
  * enough for it (estimated from the text by {@link CellText}, as the full report does: fonts are not measured, so
  * the bytes do not depend on the machine).
