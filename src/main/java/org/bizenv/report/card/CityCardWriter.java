@@ -6,22 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.AtomicReportFolder;
 import org.bizenv.report.ParallelWrites;
 import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportTime;
-import org.bizenv.report.excel.PinnedTimeZip;
 
 /**
  * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
@@ -31,8 +27,8 @@ import org.bizenv.report.excel.PinnedTimeZip;
  * Both are laid out by {@link CardSheet}, one A4 page per card.
  *
  * <p>Deterministic: the document properties and every zip entry take their time from {@code meta.generatedAt}, so
- * the same report gives the same bytes (POI stamps zip entries with the wall clock; {@link PinnedTimeZip} stamps them
- * with the report's time as they are written).
+ * the same report gives the same bytes ({@link CardBook} writes each workbook as text parts, the bytes POI's usermodel
+ * wrote for the same cards).
  */
 public final class CityCardWriter {
 
@@ -145,48 +141,29 @@ public final class CityCardWriter {
         out.flush();
     }
 
-    /**
-     * Writes the cards as one workbook to {@code out}, which is left open. The workbook is not closed: POI's close of
-     * a workbook made in memory saves the whole of it once more, into a buffer that is thrown away; it holds no file.
-     */
+    /** Writes the cards as one workbook to {@code out}, which is left open ({@link CardBook}). */
     private static void book(List<CityCard> cards, Instant time, OutputStream out) throws IOException {
-        var wb = new XSSFWorkbook();
-        var styles = new CardSheet.Styles(wb);
-        Set<String> used = new HashSet<>();
+        var book = new CardBook();
         for (var card : cards) {
-            var sheet = wb.createSheet(sheetName(card, used));
-            new CardSheet(sheet, styles, card).build();
+            book.add(card);
         }
-        if (!cards.isEmpty()) {
-            properties(wb, cards.get(0), cards.size() == 1, time);
-            wb.setActiveSheet(0);
-        }
-        if (time == null) {
-            wb.write(out);
-            return;
-        }
-        // POI writes into a zip stream it is handed as it is (ZipPackage.saveImpl) and finishes it; not closed
-        // here, which would close the caller's stream
-        var zip = PinnedTimeZip.over(out, time);
-        wb.write(zip);
-        zip.flush();
+        book.write(properties(cards, time), time, out);
     }
 
-    private static void properties(XSSFWorkbook wb, CityCard card, boolean one, Instant time) {
+    private static CardBook.Properties properties(List<CityCard> cards, Instant time) {
+        if (cards.isEmpty()) {
+            // a report that ranks no unit: no title to give; stamped with the report's time like every other book
+            return new CardBook.Properties(null, "bizenv", null, null);
+        }
+        var card = cards.get(0);
+        boolean one = cards.size() == 1;
         var e = card.edition();
-        var core = wb.getProperties().getCoreProperties();
-        core.setTitle((one ? CardText.both(card.name()) + " " : "") + e.year() + " 城市评估报告卡 City report card"
-                + (one ? "" : "s"));
-        core.setCreator("bizenv");
-        core.setLastModifiedByUser("bizenv");
-        core.setSubjectProperty(e.frameworkId() == null ? "" : e.frameworkId());
+        String title = (one ? CardText.both(card.name()) + " " : "") + e.year() + " 城市评估报告卡 City report card"
+                + (one ? "" : "s");
         String description = "bizenv " + nz(e.engineVersion()) + ", framework " + nz(e.frameworkId()) + " "
                 + nz(e.frameworkVersion()) + ", generated " + nz(e.generatedAt()) + ".";
-        core.setDescription(e.synthetic() ? SYNTHETIC + ". " + description : description);
-        if (time != null) {
-            core.setCreated(Optional.of(Date.from(time)));
-            core.setModified(Optional.of(Date.from(time)));
-        }
+        return new CardBook.Properties(title, "bizenv", e.synthetic() ? SYNTHETIC + ". " + description : description,
+                e.frameworkId());
     }
 
     /** The sheet of a card in {@code cities.xlsx}: the Chinese name, else the code; made valid and unique. */
