@@ -93,6 +93,6 @@ class SurveyMergeStep implements Tasklet {
     }
 
     private SurveyTally.Part load(String partition) {
-        return workspace.load(SurveyStep.dataSet(partition), SurveyTally.Part.class);
+        return workspace.take(SurveyStep.dataSet(partition), SurveyTally.Part.class);
     }
 }
