@@ -7,13 +7,34 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point. The command line (picocli) comes first so that {@code --help} and usage errors need no Spring context;
  * commands that run the batch job start one with {@link #context(Path)}.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = {
+        // Nothing of bizenv's is @Transactional, an aspect or a @Repository, and Spring Batch proxies its job
+        // repository and operator with transactions itself: without these, no post-processor inspects every bean's
+        // methods for annotations while the context starts.
+        AopAutoConfiguration.class, TransactionAutoConfiguration.class,
+        PersistenceExceptionTranslationAutoConfiguration.class,
+        // Beans the job never asks for: an application task executor and scheduler (the survey partitions have
+        // their own threads), JdbcTemplate and JdbcClient (Spring Batch makes its own), SSL bundles, build info,
+        // liveness and readiness state.
+        TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
+        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, SslAutoConfiguration.class,
+        ProjectInfoAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class})
 public class BizenvApplication {
 
     /**
