@@ -123,7 +123,6 @@ final class LogFile {
         root.addAppender(out);
         // H2 reports through SLF4J (TRACE_LEVEL_FILE=4): its errors, not its chatter
         ctx.getLogger("h2database").setLevel(Level.WARN);
-        ctx.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext ctx, String pattern) {

@@ -10,6 +10,7 @@ import org.bizenv.report.Publication;
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
+import org.bizenv.evaluation.JobRepositoryDataSource;
 import org.bizenv.evaluation.RobustnessSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -187,9 +188,11 @@ public class RunCommand implements Callable<Integer> {
             }
             LogFile.note("----- " + command + " (pid " + ProcessHandle.current().pid() + ", bizenv "
                     + org.bizenv.report.EngineVersion.get() + ")");
-            // the inputs are hashed while the Spring context starts (it needs none of them): see EvaluationRunner
+            // the inputs are hashed and the job repository's database opened while the Spring context starts (it
+            // needs neither until the job starts): see EvaluationRunner and JobRepositoryDataSource
             Future<String> fingerprint = EvaluationRunner.fingerprintInBackground(request);
-            try (ConfigurableApplicationContext ctx = BizenvApplication.context(repo)) {
+            JobRepositoryDataSource.OpenedAhead database = JobRepositoryDataSource.openAhead(repo);
+            try (ConfigurableApplicationContext ctx = startedContext(repo, database)) {
                 EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request, fingerprint);
                 return Outcomes.report(o, request.reportFolder(), repo, log);
             } catch (Exception e) {
@@ -197,6 +200,13 @@ public class RunCommand implements Callable<Integer> {
             } finally {
                 fingerprint.cancel(true);                  // done by now, unless the context failed to start
             }
+        }
+    }
+
+    /** The context; the connection opened ahead is closed once the context holds the database (or failed to). */
+    private static ConfigurableApplicationContext startedContext(Path repo, JobRepositoryDataSource.OpenedAhead ahead) {
+        try (ahead) {
+            return BizenvApplication.context(repo);
         }
     }
 }
