@@ -10,6 +10,7 @@ import org.bizenv.report.Publication;
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
+import org.bizenv.evaluation.InputHashes;
 import org.bizenv.evaluation.JobRepositoryDataSource;
 import org.bizenv.evaluation.RobustnessSettings;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -190,7 +191,7 @@ public class RunCommand implements Callable<Integer> {
                     + org.bizenv.report.EngineVersion.get() + ")");
             // the inputs are hashed and the job repository's database opened while the Spring context starts (it
             // needs neither until the job starts): see EvaluationRunner and JobRepositoryDataSource
-            Future<String> fingerprint = EvaluationRunner.fingerprintInBackground(request);
+            Future<InputHashes> fingerprint = EvaluationRunner.fingerprintInBackground(request);
             JobRepositoryDataSource.OpenedAhead database = JobRepositoryDataSource.openAhead(repo);
             try (ConfigurableApplicationContext ctx = startedContext(repo, database)) {
                 EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request, fingerprint);

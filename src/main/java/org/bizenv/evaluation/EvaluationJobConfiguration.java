@@ -146,10 +146,11 @@ public class EvaluationJobConfiguration {
     @Bean
     @StepScope
     public IntakeStep intakeTasklet(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
+                                    RunInputHashes runHashes,
                                     @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
                                     @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
         return new IntakeStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
-                robustnessSettings.scenarios(), robustnessSettings.uncertainty());
+                robustnessSettings.scenarios(), robustnessSettings.uncertainty(), runHashes.current());
     }
 
     /** The run's survey files and the city registry, for every partition of the survey step and its merge. */

@@ -31,11 +31,14 @@ public class EvaluationRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final RunInputHashes runHashes;
 
-    public EvaluationRunner(JobOperator operator, JobRepository repository, Job evaluationJob) {
+    public EvaluationRunner(JobOperator operator, JobRepository repository, Job evaluationJob,
+                            RunInputHashes runHashes) {
         this.operator = operator;
         this.repository = repository;
         this.job = evaluationJob;
+        this.runHashes = runHashes;
     }
 
     /**
@@ -50,29 +53,39 @@ public class EvaluationRunner {
     }
 
     public Outcome run(EvaluationRequest request) throws Exception {
-        return run(request, fingerprintOf(request));
+        return run(request, hashesOf(request));
     }
 
     /**
-     * The restart fingerprint of the request's inputs (SHA-256 over exactly the files the run reads), computed on a
+     * The restart fingerprint of the request's inputs (SHA-256 over exactly the files the run reads) with each file's
+     * hash, which the intake lists rather than hashing the files again ({@link InputHashes}), computed on a
      * thread of its own: a command line starts it before the Spring context, whose start it does not need, so that on
      * a machine with two cores the hashing of the inputs (some 0.1–0.2 s for the sample) overlaps the context's start
      * instead of following it. Give it to {@link #run(EvaluationRequest, Future)}, which waits for it.
      */
-    public static Future<String> fingerprintInBackground(EvaluationRequest request) {
-        return Background.start("fingerprint", () -> fingerprintOf(request));
+    public static Future<InputHashes> fingerprintInBackground(EvaluationRequest request) {
+        return Background.start("fingerprint", () -> hashesOf(request));
     }
 
     /**
      * As {@link #run(EvaluationRequest)}, with the fingerprint already under way ({@link #fingerprintInBackground}); a
      * failure to compute it is thrown as it would be thrown computing it here.
      */
-    public Outcome run(EvaluationRequest request, Future<String> inputsFingerprint) throws Exception {
+    public Outcome run(EvaluationRequest request, Future<InputHashes> inputsFingerprint) throws Exception {
         return run(request, Background.join(inputsFingerprint));
     }
 
-    private static String fingerprintOf(EvaluationRequest request) {
-        return Fingerprint.of(RunInputs.of(request));                 // exactly the files the run reads
+    private static InputHashes hashesOf(EvaluationRequest request) {
+        return InputHashes.of(RunInputs.of(request));                 // exactly the files the run reads
+    }
+
+    private Outcome run(EvaluationRequest request, InputHashes hashes) throws Exception {
+        runHashes.set(hashes);
+        try {
+            return run(request, hashes.fingerprint());
+        } finally {
+            runHashes.clear();
+        }
     }
 
     private Outcome run(EvaluationRequest request, String fingerprint) throws Exception {

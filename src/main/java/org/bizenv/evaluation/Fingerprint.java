@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /** SHA-256 of files: for the Sources sheet, and to tell a restart (same inputs) from a new run. */
 public final class Fingerprint {
@@ -35,6 +36,11 @@ public final class Fingerprint {
      * beside the framework file) changes the hash.
      */
     public static String of(List<Path> files) {
+        return of(files, Fingerprint::sha256);
+    }
+
+    /** As {@link #of(List)}, each existing file's content hash given by {@code sha256} (of its absolute, normalised path). */
+    static String of(List<Path> files, Function<Path, String> sha256) {
         MessageDigest md = digest();
         for (Path f : files) {
             Path p = f.toAbsolutePath().normalize();
@@ -42,7 +48,7 @@ public final class Fingerprint {
             md.update((byte) 0);
             if (Files.isRegularFile(p)) {
                 md.update((byte) 1);
-                md.update(HexFormat.of().parseHex(sha256(p)));
+                md.update(HexFormat.of().parseHex(sha256.apply(p)));
             } else {
                 md.update((byte) 2);
             }

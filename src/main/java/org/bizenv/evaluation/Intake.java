@@ -80,6 +80,12 @@ public final class Intake {
      */
     public static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                                     Problems problems) {
+        return read(fw, data, labelWithFolder, resolver, problems, InputHashes.NONE);
+    }
+
+    /** As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}. */
+    static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
+                             Problems problems, InputHashes hashes) {
         problems = evaluatedOnly(resolver, problems);
         Path dataFolder = labelWithFolder ? data.getParent() : data;
         String prefix = labelWithFolder ? data.getFileName() + "/" : "";
@@ -92,7 +98,7 @@ public final class Intake {
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
         List<Report.SourceFile> files = new ArrayList<>();
         for (Source s : fw.sources()) {
-            files.addAll(sourceFiles(s, data));
+            files.addAll(sourceFiles(s, data, hashes));
             if (s.type().equals("survey")) {
                 continue;
             }
@@ -287,7 +293,7 @@ public final class Intake {
      * Every file of a source with its SHA-256 and, for a CSV file, the encoding it is read in, for the Sources sheet
      * (paths relative to the data folder).
      */
-    static List<Report.SourceFile> sourceFiles(Source s, Path dataFolder) {
+    static List<Report.SourceFile> sourceFiles(Source s, Path dataFolder, InputHashes hashes) {
         List<Report.SourceFile> out = new ArrayList<>();
         for (Path f : filesOf(s, dataFolder)) {
             if (!Files.isRegularFile(f)) {
@@ -295,7 +301,7 @@ public final class Intake {
             }
             try {
                 String shown = dataFolder.relativize(f).toString().replace('\\', '/');
-                out.add(new Report.SourceFile(s.id(), s.channel(), shown, Fingerprint.sha256(f), Files.size(f),
+                out.add(new Report.SourceFile(s.id(), s.channel(), shown, hashes.sha256(f), Files.size(f),
                         encoding(f, s)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -25,10 +25,12 @@ class IntakeStep implements Tasklet {
     private final Path previousData;
     private final List<Path> scenarios;
     private final Path uncertainty;
+    private final InputHashes hashes;
 
     IntakeStep(Framework framework, Workspace workspace, Path data, Path previousData, List<Path> scenarios,
-               Path uncertainty) {
+               Path uncertainty, InputHashes hashes) {
         this.uncertainty = uncertainty;
+        this.hashes = hashes;
         this.framework = framework;
         this.workspace = workspace;
         this.data = data;
@@ -40,9 +42,9 @@ class IntakeStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Problems problems = new Problems();
         UnitResolver resolver = Intake.resolver(framework, problems);
-        IntakeResult current = Intake.read(framework, data, resolver, problems);
+        IntakeResult current = Intake.read(framework, data, false, resolver, problems, hashes);
         IntakeResult previous = previousData == null ? null
-                : Intake.read(framework, previousData, true, resolver, problems);
+                : Intake.read(framework, previousData, true, resolver, problems, hashes);
         // scenario files are inputs too: their problems are listed with every other one
         problems.addAll(ScenarioFiles.check(framework, scenarios));
         problems.addAll(ScenarioFiles.checkUncertainty(framework, uncertainty));

@@ -33,18 +33,23 @@ class BackgroundFingerprintTest {
         EvaluationJobTest.copy(Path.of("sample-data/2024"), data);
         EvaluationRequest request = request(data);
 
-        String background = EvaluationRunner.fingerprintInBackground(request).get();
+        InputHashes background = EvaluationRunner.fingerprintInBackground(request).get();
 
-        assertThat(background).hasSize(64).isEqualTo(Fingerprint.of(RunInputs.of(request)));
-        Files.writeString(data.resolve("survey.csv"), "\n", java.nio.file.StandardOpenOption.APPEND);
-        assertThat(EvaluationRunner.fingerprintInBackground(request).get()).isNotEqualTo(background)
+        assertThat(background.fingerprint()).hasSize(64).isEqualTo(Fingerprint.of(RunInputs.of(request)));
+        Path survey = data.resolve("survey.csv");
+        assertThat(background.files()).containsEntry(survey.toAbsolutePath().normalize(), Fingerprint.sha256(survey));
+        Files.writeString(survey, "\n", java.nio.file.StandardOpenOption.APPEND);
+        InputHashes again = EvaluationRunner.fingerprintInBackground(request).get();
+        assertThat(again.fingerprint()).isNotEqualTo(background.fingerprint())
                 .isEqualTo(Fingerprint.of(RunInputs.of(request)));
+        assertThat(again.sha256(survey)).isEqualTo(Fingerprint.sha256(survey))
+                .isNotEqualTo(background.sha256(survey));
     }
 
     @Test
     void aFingerprintThatFailedIsThrownAsItself() {
         // the runner does not touch the job repository before it has the fingerprint
-        EvaluationRunner runner = new EvaluationRunner(null, null, null);
+        EvaluationRunner runner = new EvaluationRunner(null, null, null, new RunInputHashes());
         UncheckedIOException unreadable = new UncheckedIOException("cannot read survey.csv", new IOException("denied"));
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 

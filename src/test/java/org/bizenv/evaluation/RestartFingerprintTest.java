@@ -80,4 +80,28 @@ class RestartFingerprintTest extends JobTestBase {
         assertThat(second.failures()).isEmpty();
         assertThat(second.stepsRun()).containsExactly("intake", "survey", "survey-merge", "score", "publish");
     }
+
+    @Test
+    void theReportListsTheHashesTheRunStartedWith() throws Exception {
+        Path data = tmp.resolve("hashes/2024");
+        EvaluationJobTest.copy(Path.of("sample-data/2024"), data);
+        EvaluationRequest request = new EvaluationRequest(FRAMEWORK, data, 2024, tmp.resolve("hashes/reports"), null,
+                null, AT, RobustnessSettings.off());
+        InputHashes hashed = InputHashes.of(RunInputs.of(request));
+        Path survey = data.resolve("survey.csv").toAbsolutePath().normalize();
+        assertThat(hashed.files()).containsKey(survey);
+        // a hash no file has: only the intake taking the run's hashes (not hashing the file again) can list it
+        java.util.Map<Path, String> files = new java.util.HashMap<>(hashed.files());
+        files.put(survey, "0123456789abcdef".repeat(4));
+
+        EvaluationRunner.Outcome o = runner.run(request, java.util.concurrent.CompletableFuture.completedFuture(
+                new InputHashes(hashed.fingerprint(), files)));
+
+        assertThat(o.failures()).isEmpty();
+        var report = Workspace.MAPPER.readTree(tmp.resolve("hashes/reports/2024/bizenv-report-2024.json").toFile());
+        var listed = new java.util.HashMap<String, String>();
+        report.get("meta").get("sources").forEach(s -> listed.put(s.get("path").asString(), s.get("sha256").asString()));
+        assertThat(listed).containsEntry("survey.csv", "0123456789abcdef".repeat(4))
+                .containsEntry("statistics.xlsx", Fingerprint.sha256(data.resolve("statistics.xlsx")));
+    }
 }
