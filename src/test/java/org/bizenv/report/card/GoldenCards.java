@@ -19,10 +19,11 @@ import java.util.zip.ZipInputStream;
 /**
  * Approval testing of the card workbooks: what {@link CityCardWriter} writes for a case is compared with the case's
  * golden file in {@code src/test/resources/org/bizenv/report/card/golden/}, part by part and then byte for byte, so a
- * failure names the part, the first differing byte and line, and the text around it on both sides. The golden files
- * are whole {@code .xlsx} packages, not their parts unzipped: the test needs the zip's own bytes (entry order, times,
- * compression) to prove the file is byte-identical, a package is a few kilobytes where its parts are ten times that,
- * and the parts are one long line each, so a text diff of them would not read better than this class's message.
+ * failure names the part, the offset and line of the first differing byte, and the text around it on both sides.
+ * The golden files are whole {@code .xlsx} packages, not their parts unzipped: the test needs the zip's own bytes
+ * (entry order, times, compression) to prove the file is byte-identical, a package is a few kilobytes where its parts
+ * are several times that, and each part is one long line of XML, so a text diff of them would not read better than
+ * this class's message.
  *
  * <p>With {@code -Dbizenv.cards.regenerate=true} the cases' golden files are rewritten from the current writer
  * instead (the README beside them says when and how), and the test fails to say so: a run that rewrites its own
@@ -51,7 +52,7 @@ final class GoldenCards {
     }
 
     /** Writes each book and compares it with its golden file; every difference is reported, not only the first. */
-    static void check(Map<String, Book> books) throws Exception {
+    static void check(Map<String, Book> books) throws IOException {
         boolean regenerate = Boolean.getBoolean(REGENERATE);
         List<String> failures = new ArrayList<>();
         for (var e : books.entrySet()) {
@@ -59,8 +60,7 @@ final class GoldenCards {
             if (regenerate) {
                 var file = SOURCE.resolve(e.getKey());
                 Files.createDirectories(file.getParent());
-                // at this commit, the oracle's bytes (the same, as CardBookTest proved); without cards, the text's
-                Files.write(file, e.getValue().cards().isEmpty() ? written : CardBookTest.poi(e.getValue()));
+                Files.write(file, written);
                 continue;
             }
             String difference = difference(golden(e.getKey()), written);
@@ -69,7 +69,7 @@ final class GoldenCards {
             }
         }
         if (regenerate) {
-            throw new AssertionError("rewrote " + books.size() + " golden files in " + SOURCE.toAbsolutePath()
+            throw new AssertionError("rewrote " + books.size() + " golden file(s) in " + SOURCE.toAbsolutePath()
                     + " from the current writer; review them (git diff --stat), then run without -D" + REGENERATE);
         }
         if (!failures.isEmpty()) {
@@ -127,13 +127,13 @@ final class GoldenCards {
                 for (int i = 0; i < at; i++) {
                     line += g[i] == '\n' ? 1 : 0;
                 }
-                return "part " + e.getKey() + " differs at byte " + at + " (line " + line + ", golden " + g.length
+                return "part " + e.getKey() + " differs at offset " + at + " (line " + line + ", golden " + g.length
                         + " bytes, written " + w.length + ")\n  golden:  …" + around(g, at) + "…\n  written: …"
                         + around(w, at) + "…";
             }
         }
-        return "the parts are the same but the zip around them is not, from byte " + Arrays.mismatch(golden, written)
-                + " (entry order, times, flags or compression)";
+        return "the parts are the same but the zip around them is not, from offset "
+                + Arrays.mismatch(golden, written) + " (entry order, times, flags or compression)";
     }
 
     private static String around(byte[] b, int at) {
