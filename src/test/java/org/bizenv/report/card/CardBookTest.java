@@ -1,16 +1,14 @@
 package org.bizenv.report.card;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
 
 import org.bizenv.bench.SyntheticSet;
 import org.bizenv.framework.Names;
@@ -22,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The card workbooks written as text ({@link CardBook}) are, part for part and byte for byte, the workbooks POI's
- * usermodel wrote for the same cards ({@link PoiCardBook}, the writer as it was): each card alone, all of them in
- * one book, and cards whose names, text and numbers take the writers' less travelled paths.
+ * The card workbooks written as text ({@link CardBook}) are, part for part and byte for byte, the golden files in
+ * {@code src/test/resources/org/bizenv/report/card/golden/} ({@link GoldenCards}): each card alone, all of them in one
+ * book, and cards whose names, text and numbers take the writer's less travelled paths. The golden files are the bytes
+ * POI's usermodel wrote for these cards before they were written as text, so a card file is still the file it always
+ * was; their README says so in full, and how to rewrite them after a deliberate layout change.
  */
 class CardBookTest {
 
@@ -34,25 +34,75 @@ class CardBookTest {
     Path tmp;
 
     @Test
-    void theFixturesCardsAreTheBytesPoiWrote() throws Exception {
-        for (Report report : List.of(ReportFixtures.sample(), ReportFixtures.formulaLike(),
-                ReportFixtures.topTenWithSkippedData(), ReportFixtures.firstEdition())) {
-            sameAsPoi(CityCards.of(report), TIME);
-        }
+    void theFixturesCardsAreTheGoldenBytes() throws Exception {
+        GoldenCards.check(fixtureBooks());
     }
 
     @Test
-    void manySyntheticCardsInOneBookAreTheBytesPoiWrote() throws Exception {
+    void manySyntheticCardsInOneBookAreTheGoldenBytes() throws Exception {
         // more than nine sheets: relationship ids rId10… sort before rId2 as text, parts by number
+        GoldenCards.check(syntheticBooks(tmp));
+    }
+
+    @Test
+    void awkwardNamesAndValuesAreTheGoldenBytes() throws Exception {
+        GoldenCards.check(awkwardBooks());
+    }
+
+    @Test
+    void aBookWithoutCardsIsTheGoldenBytes() throws Exception {
+        // cities.xlsx of a report that ranks no unit: POI stamped its document properties with the clock (and left
+        // them POI's); they carry the report's time, as every other card book's do. The rest is POI's bytes.
+        GoldenCards.check(emptyBook());
+        var core = GoldenCards.parts(GoldenCards.golden("empty/cities.xlsx")).get("docProps/core.xml");
+        assertThat(new String(core, UTF_8)).contains(
+                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-01-01T00:00:00Z</dcterms:created>"
+                        + "<dc:creator>bizenv</dc:creator>");
+    }
+
+    @Test
+    void everyGoldenFileIsACaseOfThisTest() throws Exception {
+        // a golden file no case reads would go stale unnoticed; the cases' files are exactly the folder's
+        List<String> all = new ArrayList<>();
+        for (var books : List.of(fixtureBooks(), syntheticBooks(tmp), awkwardBooks(), emptyBook())) {
+            all.addAll(books.keySet());
+        }
+        assertThat(GoldenCards.files()).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    /** Each fixture report's cities.xlsx and every card of it alone. */
+    private static Map<String, GoldenCards.Book> fixtureBooks() {
+        Map<String, GoldenCards.Book> books = new LinkedHashMap<>();
+        GoldenCards.each("sample", CityCards.of(ReportFixtures.sample()), TIME, books);
+        GoldenCards.each("formula-like", CityCards.of(ReportFixtures.formulaLike()), TIME, books);
+        GoldenCards.each("top-ten-skipped", CityCards.of(ReportFixtures.topTenWithSkippedData()), TIME, books);
+        GoldenCards.each("first-edition", CityCards.of(ReportFixtures.firstEdition()), TIME, books);
+        return books;
+    }
+
+    /**
+     * 24 synthetic cards in one book, and three of them alone (the first, one from the middle, the last): a single
+     * synthetic card is some 10 KB and takes no path the three and the fixtures' cards do not, so the other 21 would
+     * more than double the golden files' size for nothing.
+     */
+    private static Map<String, GoldenCards.Book> syntheticBooks(Path tmp) throws Exception {
         var set = SyntheticSet.create(tmp.resolve("set"), 24, 3, 2, 2, 11);
         Report report = ReportAssembler.assemble(Scorer.score(set.framework(), set.data()), null,
                 new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z", "test", "synthetic.yaml", "-", List.of(),
                         Map.of(), List.of()));
-        sameAsPoi(CityCards.of(report), Instant.parse("2024-11-30T08:00:00.250Z"));
+        var cards = CityCards.of(report);
+        var time = Instant.parse("2024-11-30T08:00:00.250Z");
+        Map<String, GoldenCards.Book> books = new LinkedHashMap<>();
+        for (int i : new int[] {0, cards.size() / 2, cards.size() - 1}) {
+            var card = cards.get(i);
+            books.put("synthetic/" + card.unit() + ".xlsx", new GoldenCards.Book(List.of(card), time));
+        }
+        books.put("synthetic/cities.xlsx", new GoldenCards.Book(cards, time));
+        return books;
     }
 
-    @Test
-    void awkwardNamesAndValuesAreTheBytesPoiWrote() throws Exception {
+    /** Names that need escaping or are empty, a card without dimensions, a negative score, missing values. */
+    private static Map<String, GoldenCards.Book> awkwardBooks() {
         var base = CityCards.of(ReportFixtures.sample());
         List<CityCard> odd = new ArrayList<>();
         odd.add(renamed(base.get(0), new Names("A&B <x> \"q\" 'o'", " lead & trail ")));
@@ -71,57 +121,17 @@ class CardBookTest {
         // a series with some points missing: only the others are cached
         odd.add(new CityCard("mixed", new Names("混", "Mixed"), c.edition(), c.headline(), List.of(negative, d),
                 c.changeNote(), c.strongest(), c.weakest(), c.certainty(), c.data(), c.meaning()));
-        sameAsPoi(odd, TIME);
+        Map<String, GoldenCards.Book> books = new LinkedHashMap<>();
+        GoldenCards.each("awkward", odd, TIME, books);
+        return books;
     }
 
-    @Test
-    void aBookWithoutCardsIsTheBytesPoiWrote() throws Exception {
-        // cities.xlsx of a report that ranks no unit: POI stamped its document properties with the clock (and left
-        // them POI's); they now carry the report's time, as every other card book's do. The rest is POI's bytes.
-        var poi = new ByteArrayOutputStream();
-        PoiCardBook.write(List.of(), TIME, poi);
-        var text = new ByteArrayOutputStream();
-        new CityCardWriter().write(List.of(), TIME.toString(), text);
-        var expected = parts(poi.toByteArray());
-        var actual = parts(text.toByteArray());
-        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-        assertThat(actual.get("docProps/core.xml")).contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-                + "2025-01-01T00:00:00Z</dcterms:created><dc:creator>bizenv</dc:creator>");
-        expected.remove("docProps/core.xml");
-        actual.remove("docProps/core.xml");
-        assertThat(actual).isEqualTo(expected);
+    private static Map<String, GoldenCards.Book> emptyBook() {
+        return Map.of("empty/cities.xlsx", new GoldenCards.Book(List.of(), TIME));
     }
 
     private static CityCard renamed(CityCard c, Names name) {
         return new CityCard(c.unit(), name, c.edition(), c.headline(), c.dimensions(), c.changeNote(), c.strongest(),
                 c.weakest(), c.certainty(), c.data(), c.meaning());
-    }
-
-    /** Every card alone, and all of them in one book, against POI's bytes; on a difference, the part that differs. */
-    private static void sameAsPoi(List<CityCard> cards, Instant time) throws Exception {
-        for (var card : cards) {
-            same(List.of(card), time);
-        }
-        same(cards, time);
-    }
-
-    private static void same(List<CityCard> cards, Instant time) throws Exception {
-        var poi = new ByteArrayOutputStream();
-        PoiCardBook.write(cards, time, poi);
-        var text = new ByteArrayOutputStream();
-        new CityCardWriter().write(cards, time.toString(), text);
-        assertThat(parts(text.toByteArray())).isEqualTo(parts(poi.toByteArray()));
-        assertThat(text.toByteArray()).isEqualTo(poi.toByteArray());
-    }
-
-    /** The package's parts in order, by name, as text. */
-    static Map<String, String> parts(byte[] xlsx) throws Exception {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 }
