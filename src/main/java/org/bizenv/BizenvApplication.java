@@ -46,6 +46,9 @@ public class BizenvApplication {
     private static final String BACKGROUND_PREINITIALIZER =
             "org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializingApplicationListener";
 
+    /** The one configuration file a run reads: the jar's own. */
+    static final String CONFIG = "classpath:/application.yml";
+
     public static void main(String[] args) {
         if (Boolean.getBoolean("spring.aot.processing")) {
             // the build's Spring AOT step (process-aot) calls main to find the context: it is the run's, minus the run
@@ -65,13 +68,18 @@ public class BizenvApplication {
     }
 
     /**
-     * A Spring context whose job repository lives under {@code repository}. It leaves logging as the command line
-     * configured it (console for people, log file for traces): Spring Boot's logging listener would replace that
-     * configuration with its own, console traces included. Boot's background pre-initializer is left out too.
+     * A Spring context whose job repository lives under {@code repository}, configured by the jar's application.yml
+     * alone (none from the working directory). It leaves logging as the command line configured it (console for
+     * people, log file for traces): Spring Boot's logging listener would replace that configuration with its own,
+     * console traces included. Boot's background pre-initializer is left out too.
      */
     public static ConfigurableApplicationContext context(Path repository) {
         SpringApplication app = new SpringApplicationBuilder(BizenvApplication.class)
-                .properties("bizenv.repository=" + repository.toAbsolutePath().normalize())
+                .properties("bizenv.repository=" + repository.toAbsolutePath().normalize(),
+                        // bizenv's settings are its own: Spring would also read application.* files from the working
+                        // directory and its config/ folder, where another tool's (or a stray) file would change them
+                        // (initialize-schema: never, and a fresh job repository has no tables)
+                        "spring.config.location=" + CONFIG)
                 .logStartupInfo(false)
                 .build();
         // Named rather than found on the stack: Spring AOT looks its prepared context up by the main class's name, and

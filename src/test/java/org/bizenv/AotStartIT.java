@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * AOT prepared at build time) in a JVM of its own with {@code -Dspring.aot.enabled=true}. Nothing else tests that
  * start path: the unit tests start the context by reflection, and a bean the AOT processing missed or got wrong would
  * only show here. Run by failsafe in {@code mvn verify}, after {@code package}. Two runs of the sample job (with and
- * without AOT, at once, as they are independent) and one of a broken input: about 20 s of the build on a busy machine.
+ * without AOT, at once, as they are independent), one of a broken input and one started from a folder holding Spring
+ * settings files: about 25 s of the build on a busy machine.
  */
 class AotStartIT {
 
@@ -82,6 +83,35 @@ class AotStartIT {
                 + "Fix the problems and run the same command again.\n"
                 + "Details: " + tmp.resolve("broken/repository/logs/bizenv.log").toAbsolutePath() + "\n");
         assertThat(tmp.resolve("broken/reports")).doesNotExist();
+    }
+
+    @Test
+    void settingsFilesInTheWorkingDirectoryChangeNothing() throws Exception {
+        // Spring reads application.* from the working directory and its config/ folder unless told otherwise; a file
+        // there (another tool's, a stray one) must not reach bizenv's settings. Both of these would break a run.
+        Path cwd = tmp.resolve("elsewhere");
+        Files.createDirectories(cwd.resolve("config"));
+        Files.writeString(cwd.resolve("application.properties"), "spring.batch.jdbc.initialize-schema=never\n");
+        Files.writeString(cwd.resolve("config/application.yml"), "spring:\n  main:\n    banner-mode: console\n");
+        Path dir = tmp.resolve("stray");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(AOT);
+        cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "run", "--framework",
+                Path.of("indicators/miit-sme-2024.yaml").toAbsolutePath().toString(), "--year", "2024",
+                "--data", Path.of("sample-data/2024").toAbsolutePath().toString(),
+                "--output", dir.resolve("reports").toAbsolutePath().toString(),
+                "--repository", dir.resolve("repository").toAbsolutePath().toString(),
+                "--generated-at", "2025-01-01T00:00:00Z", "--no-robustness", "--no-cards"));
+        Files.createDirectories(dir);
+        Finished run = finish(new Started(new ProcessBuilder(cmd).directory(cwd.toFile())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start(),
+                dir));
+
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stdout()).as("no banner").doesNotContain(":: Spring Boot ::")
+                .contains("Completed (steps run: intake, survey, survey-merge, score, publish)");
     }
 
     private record Started(Process process, Path dir) {
