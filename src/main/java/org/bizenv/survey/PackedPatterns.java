@@ -157,39 +157,77 @@ public final class PackedPatterns {
             int start = cellStart[c];
             int m = cellStart[c + 1] - start;
             int base = c * nq;
-            long total = 0;
-            for (int i = start; i < start + m; i++) {
-                total += counts[i];
-            }
-            if (perKey[c] > 0 && total <= capacity[c]) {
-                sumPacked(c, counts, start, m, count, sum, favourable, base);
-            } else {
+            if (perKey[c] == 0 || sumPacked(c, counts, start, m, count, sum, favourable, base) > capacity[c]) {
                 sumByField(counts, start, m, count, sum, favourable, base);
             }
         }
     }
 
-    private void sumPacked(int c, int[] counts, int start, int m, int[] count, int[] sum, int[] favourable, int base) {
+    /**
+     * Sums cell c's groups of questions packed, three groups a pass over the counts (each count loaded once for
+     * them, the total of counts summed on the way), and unpacks them; returns the total, which the caller checks
+     * against the cell's capacity before trusting the sums.
+     */
+    private long sumPacked(int c, int[] counts, int start, int m, int[] count, int[] sum, int[] favourable, int base) {
+        int groups = groups(perKey[c]);
+        long[] t = table[c];
+        byte[] keys = this.keys;
+        long total = 0;
+        for (int g = 0; g < groups; g += 3) {
+            int f0 = keyStart[c] + g * m;
+            int f1 = f0 + m;
+            int f2 = f1 + m;
+            long a0 = 0;
+            long a1 = 0;
+            long a2 = 0;
+            long n = 0;
+            if (groups - g >= 3) {
+                for (int i = 0; i < m; i++) {
+                    long x = counts[start + i];
+                    n += x;
+                    a0 += x * t[keys[f0 + i] & 0xff];
+                    a1 += x * t[keys[f1 + i] & 0xff];
+                    a2 += x * t[keys[f2 + i] & 0xff];
+                }
+            } else if (groups - g == 2) {
+                for (int i = 0; i < m; i++) {
+                    long x = counts[start + i];
+                    n += x;
+                    a0 += x * t[keys[f0 + i] & 0xff];
+                    a1 += x * t[keys[f1 + i] & 0xff];
+                }
+            } else {
+                for (int i = 0; i < m; i++) {
+                    long x = counts[start + i];
+                    n += x;
+                    a0 += x * t[keys[f0 + i] & 0xff];
+                }
+            }
+            total = n;
+            unpack(c, g, a0, count, sum, favourable, base);
+            if (g + 1 < groups) {
+                unpack(c, g + 1, a1, count, sum, favourable, base);
+            }
+            if (g + 2 < groups) {
+                unpack(c, g + 2, a2, count, sum, favourable, base);
+            }
+        }
+        return total;
+    }
+
+    /** Group g's packed sums into the tallies of its questions. */
+    private void unpack(int c, int g, long acc, int[] count, int[] sum, int[] favourable, int base) {
         int k = perKey[c];
         int b = countBits[c];
         int field = fieldBits[c];
         long mask = (1L << b) - 1;
         long sumMask = (1L << (field - 2 * b)) - 1;
-        long[] t = table[c];
-        int from = keyStart[c];
-        for (int g = 0; g * k < nq; g++) {
-            long acc = 0;
-            for (int i = 0; i < m; i++) {
-                acc += counts[start + i] * t[keys[from + i] & 0xff];
-            }
-            from += m;
-            for (int s = 0; s < k && g * k + s < nq; s++) {
-                long f = acc >>> s * field;
-                int at = base + g * k + s;
-                count[at] = (int) (f & mask);
-                favourable[at] = (int) (f >>> b & mask);
-                sum[at] = (int) (f >>> 2 * b & sumMask);
-            }
+        for (int s = 0; s < k && g * k + s < nq; s++) {
+            long f = acc >>> s * field;
+            int at = base + g * k + s;
+            count[at] = (int) (f & mask);
+            favourable[at] = (int) (f >>> b & mask);
+            sum[at] = (int) (f >>> 2 * b & sumMask);
         }
     }
 
