@@ -8,7 +8,7 @@ package org.bizenv.survey;
  * <p><b>Narrow fields.</b> Each answer adds three counts (answered, favourable, the answer itself). Within a cell of
  * n respondents none of their totals can exceed n, n and 5n, so the fields need only {@code bits(n)}, {@code bits(n)}
  * and {@code bits(5n)} bits, and k = ⌊64 / (2·bits(n) + bits(5n))⌋ questions share one long (two for cells up to 819
- * respondents, three up to 63, one up to 2^20). Sums of such longs are exact while no field's total overflows: a
+ * respondents, three up to 63, one up to 2^20 − 1). Sums of such longs are exact while no field's total overflows: a
  * cell whose counts add up to more than its {@link #capacity} is summed field by field instead.
  *
  * <p><b>Keys, not words.</b> A group of k questions is stored as one byte, the answers' base-6 number (k ≤ 3: at most
