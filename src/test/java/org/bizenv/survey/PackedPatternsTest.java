@@ -69,8 +69,12 @@ class PackedPatternsTest {
         return t;
     }
 
-    /** Tallies as the row-by-row ones, and statistics exactly {@link SurveyPatterns#results}' (itself tested so). */
+    /**
+     * Tallies as the row-by-row ones, and statistics exactly {@link SurveyPatterns#results}' (itself tested so); the
+     * groups kept as words, and as keys.
+     */
     private static void assertSame(SurveyPatterns p, int[] counts) {
+        assertThat(packed(new PackedPatterns(p, 0), counts)).isDeepEqualTo(rowByRow(p, counts));
         PackedPatterns packed = new PackedPatterns(p);
         assertThat(packed(packed, counts)).isDeepEqualTo(rowByRow(p, counts));
         PackedPatterns.Statistics got = packed.statistics(counts);
