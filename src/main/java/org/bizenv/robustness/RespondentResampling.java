@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.framework.Indicator;
+import org.bizenv.survey.PackedPatterns;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyPatterns;
 import org.bizenv.survey.SurveyResults;
@@ -19,20 +20,22 @@ import org.bizenv.survey.SurveyResults;
  * replacement: n uniform draws over the cell's respondent slots, each slot standing for its answer pattern, counted
  * per pattern. That is exactly a multinomial(n; c₁/n, …, c_K/n) draw of pattern counts, so the size mix of the
  * respondents, and with it the post-stratification, is kept, and a respondent's answers stay together. The cost is
- * n draws per cell plus one pass over the cell's patterns, never one per row and question.
+ * n draws per cell ({@link Rng#nextInts}: the values of n calls of nextInt(n)) plus one pass over the cell's
+ * patterns, never one per row and question.
  *
- * <p><b>The statistics.</b> Replicate counts go through {@link SurveyPatterns#results} into
- * {@code SurveyAggregator.poststratified}, the tallies' own computation, and each survey indicator takes its statistic
- * by {@link SurveyResults#statistic}, as {@code SurveyTally} does; the original counts give the nominal indicators
- * bit for bit ({@link SurveyBootstrap} checks it).
+ * <p><b>The statistics.</b> Replicate counts go through {@link PackedPatterns#statistics} (the sums of
+ * {@link SurveyPatterns#results}, packed narrower, into the tallies' own post-stratification), and each survey
+ * indicator takes its statistic as {@link SurveyResults#statistic} does, by an index into them worked out once here
+ * rather than two map look-ups per unit and replicate; the original counts give the nominal indicators bit for bit
+ * ({@link SurveyBootstrap} checks it).
  *
  * <p>Immutable and thread-safe; each caller passes its own {@link Scratch}.
  */
 final class RespondentResampling {
 
     /** One source compiled: its patterns, respondent slots and the indicators it feeds. */
-    private record Part(SurveyPatterns patterns, int[] cellRows, int[] slotPattern, int[] indicator, String[] field,
-                        String[] statistic, int[][] column) {
+    private record Part(PackedPatterns patterns, int[] cellRows, int[] slotPattern, int[] indicator,
+                        boolean[] meanScore, int[][] column, int[][] statistic) {
     }
 
     /** A survey indicator's value for one unit: indicator j, column k of the survey indicators. */
@@ -80,21 +83,26 @@ final class RespondentResampling {
                 }
             }
             int[] ind = js.stream().mapToInt(Integer::intValue).toArray();
-            String[] field = new String[ind.length];
-            String[] stat = new String[ind.length];
+            boolean[] mean = new boolean[ind.length];
             int[][] col = new int[ind.length][p.units().size()];
+            int[][] at = new int[ind.length][p.units().size()];
             for (int a = 0; a < ind.length; a++) {
                 Indicator i = fw.indicators().get(ind[a]);
-                field[a] = i.field();
-                stat[a] = i.statistic();
+                mean[a] = i.statistic().equals(SurveyResults.MEAN_SCORE);
+                int q = p.questions().indexOf(i.field());
                 for (int u = 0; u < p.units().size(); u++) {
                     Integer k = column.get(p.units().get(u));
                     boolean used = k != null && nominal.provenance()[ind[a]][k] != null;
+                    if (used && q < 0) {
+                        throw new IllegalArgumentException("no results for unit '" + p.units().get(u)
+                                + "', question '" + i.field() + "'");
+                    }
                     col[a][u] = used ? k : -1;
+                    at[a][u] = u * p.questions().size() + q;
                     seen[ind[a]] |= used;
                 }
             }
-            parts.add(new Part(p, cellRows, slot, ind, field, stat, col));
+            parts.add(new Part(new PackedPatterns(p), cellRows, slot, ind, mean, col, at));
             people += p.respondents();
             kinds += p.patternCount();
         }
@@ -109,14 +117,21 @@ final class RespondentResampling {
         this.patternCount = kinds;
     }
 
-    /** Per-caller pattern counts, one array per source. */
+    /** Per-caller pattern counts, one array per source, and the draws of one cell. */
     final class Scratch {
         final int[][] counts = new int[parts.size()][];
+        final int[] draws;
 
         Scratch() {
+            int widest = 0;
             for (int s = 0; s < counts.length; s++) {
-                counts[s] = new int[parts.get(s).patterns().patternCount()];
+                Part part = parts.get(s);
+                counts[s] = new int[part.patterns().patterns().patternCount()];
+                for (int c = 0; c + 1 < part.cellRows().length; c++) {
+                    widest = Math.max(widest, part.cellRows()[c + 1] - part.cellRows()[c]);
+                }
             }
+            draws = new int[widest];
         }
     }
 
@@ -145,7 +160,7 @@ final class RespondentResampling {
     SurveyIndicators original() {
         int[][] counts = new int[parts.size()][];
         for (int s = 0; s < counts.length; s++) {
-            counts[s] = parts.get(s).patterns().counts();
+            counts[s] = parts.get(s).patterns().patterns().counts();
         }
         return indicators(counts);
     }
@@ -158,11 +173,16 @@ final class RespondentResampling {
             Arrays.fill(x, 0);
             int[] cellRows = part.cellRows();
             int[] slot = part.slotPattern();
+            int[] draws = scratch.draws;
             for (int c = 0; c + 1 < cellRows.length; c++) {
                 int from = cellRows[c];
                 int n = cellRows[c + 1] - from;
+                if (n == 0) {
+                    continue;
+                }
+                rng.nextInts(n, draws, n);               // n calls of rng.nextInt(n), in one loop
                 for (int t = 0; t < n; t++) {
-                    x[slot[from + rng.nextInt(n)]]++;
+                    x[slot[from + draws[t]]]++;
                 }
             }
         }
@@ -173,17 +193,16 @@ final class RespondentResampling {
         double[][] values = nominal.values().clone();
         for (int s = 0; s < parts.size(); s++) {
             Part part = parts.get(s);
-            SurveyResults res = part.patterns().results(counts[s]);
-            List<String> units = part.patterns().units();
+            PackedPatterns.Statistics res = part.patterns().statistics(counts[s]);
             for (int a = 0; a < part.indicator().length; a++) {
                 int j = part.indicator()[a];
                 if (values[j] == nominal.values()[j]) {
                     values[j] = values[j].clone();
                 }
-                for (int u = 0; u < units.size(); u++) {
-                    int k = part.column()[a][u];
-                    if (k >= 0) {
-                        values[j][k] = res.statistic(part.statistic()[a], units.get(u), part.field()[a]);
+                int[] column = part.column()[a];
+                for (int u = 0; u < column.length; u++) {
+                    if (column[u] >= 0) {
+                        values[j][column[u]] = res.of(part.meanScore()[a], part.statistic()[a][u]);
                     }
                 }
             }

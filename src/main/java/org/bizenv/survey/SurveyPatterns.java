@@ -83,7 +83,11 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
         return n;
     }
 
-    /** The counts the respondents give {@link SurveyAggregator}: per unit × size × question (unit-major). */
+    /**
+     * The counts the respondents give {@link SurveyAggregator}: per unit × size × question (unit-major). For one set of
+     * counts; the survey bootstrap, which tallies a thousand, compiles the patterns once into {@link PackedPatterns}
+     * (narrower fields, the same numbers), whose tests take these results as the reference.
+     */
     public SurveyResults results(int[] patternCounts) {
         int nq = questions.size();
         int[] count = new int[units.size() * SIZES * nq];
@@ -98,9 +102,8 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
             for (int p = start; p < end; p++) {
                 respondents += patternCounts[p];
             }
-            // The survey bootstrap calls this for every replicate, so it is the bootstrap's inner loop. A pattern
-            // drawn by no respondent (about a third of them in a resample) is skipped; the others add each answer
-            // with one multiply-add of its packed counts. Answers are random, so no branch is taken on them.
+            // A pattern drawn by no respondent (about a third of them in a resample) is skipped; the others add each
+            // answer with one multiply-add of its packed counts. Answers are random, so no branch is taken on them.
             if (respondents <= PACKED_CELL_LIMIT) {
                 Arrays.fill(packed, 0);
                 for (int p = start; p < end; p++) {
