@@ -55,7 +55,17 @@ public final class Ranking {
      * string that reads back as x) rounded with {@link RoundingMode#HALF_UP}, so 0.125 → 0.13 and
      * 2.675 → 2.68 as a reader of the printed value expects. (R's {@code round}, used by COINr, rounds the
      * binary value instead and gives 2.67; the two differ only on such exact decimal midpoints.)
-     * NaN and infinities are returned unchanged.
+     * NaN and infinities are returned unchanged; a result of zero is +0.0.
+     *
+     * <p>Computed without {@code BigDecimal} where that gives the same double, which is almost always: every
+     * scoring ranks each node and indicator on its rounded scores, thousands of calls a scoring, and the
+     * bootstrap and Monte Carlo analyses score or rank a thousand times and more (with {@code BigDecimal}, the
+     * decimal string of each value made most of a bootstrap replicate's cost). With y = |x|·10^d (one rounding,
+     * 10^d exact for d ≤ 22), the half-up result is ⌊y + ½⌋ / 10^d with the sign of x. The decimal value of x and
+     * y·10^−d differ by at most about 2 ulp(y), so that is taken only when y + ½ lies more than 8 ulp away from
+     * an integer (a rounding boundary); closer (2.675 at 2 decimals), or too large to hold a fraction, the
+     * {@code BigDecimal} rounding decides. The quotient r / 10^d is the correctly rounded double of r·10^−d, which
+     * is what {@code BigDecimal.doubleValue()} gives.
      *
      * @throws IllegalArgumentException if decimals &lt; 0
      */
@@ -66,7 +76,32 @@ public final class Ranking {
         if (!Double.isFinite(x)) {
             return x;
         }
+        if (decimals < POW10.length) {
+            double scale = POW10[decimals];
+            double y = Math.abs(x) * scale;
+            if (y < 0x1p51) {
+                double t = y + 0.5;
+                double r = Math.floor(t);
+                double frac = t - r;
+                double guard = 8 * Math.ulp(t);
+                if (frac >= guard && frac <= 1 - guard) {
+                    double q = r / scale;
+                    return q == 0 ? 0.0 : x < 0 ? -q : q;
+                }
+            }
+        }
         return BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** 10^i, exact as doubles for i ≤ 22. */
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
     }
 
     /**

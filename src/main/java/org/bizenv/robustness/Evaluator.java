@@ -8,6 +8,7 @@ import org.bizenv.aggregate.NodeChildren;
 import org.bizenv.aggregate.NonPositiveValueException;
 import org.bizenv.framework.FrameworkTree;
 import org.bizenv.framework.MethodSpec;
+import org.bizenv.rank.Ranking;
 import org.bizenv.scoring.Scorer;
 
 /**
@@ -19,7 +20,7 @@ import org.bizenv.scoring.Scorer;
  * the nominal weights and methods {@link #evaluate()} reproduces {@code Scorer.score}'s node scores bit for bit and
  * {@link #rank()} its index ranks and tiers ({@link CompiledIndex#of} checks this before any analysis). Composite units
  * are their components' means at every node ({@code CompositeMeans}, as the scorer), and units the ranking leaves out
- * get rank 0. Ranks compare the published rounding ({@link PublishedRounding}) when the framework says so.
+ * get rank 0. Ranks compare the published rounding ({@link Ranking#round}) when the framework says so.
  *
  * <p><b>Exclusion.</b> An excluded child (an indicator or dimension left out) is removed from its parent, not treated
  * as missing: the availability share counts only the remaining children and their weights are renormalised by the
@@ -291,7 +292,7 @@ public final class Evaluator {
         int cnt = 0;
         for (int i = 0; i < n; i++) {
             double key = ci.unranked != null && ci.unranked[i] ? Double.NaN
-                    : ci.rounded ? PublishedRounding.round(idx[i], ci.decimals) : idx[i];
+                    : ci.rounded ? Ranking.round(idx[i], ci.decimals) : idx[i];
             keys[i] = key;
             if (!Double.isNaN(key)) {
                 sorted[cnt++] = key;

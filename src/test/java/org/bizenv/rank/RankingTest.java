@@ -3,10 +3,13 @@ package org.bizenv.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.bizenv.fixtures.Asem;
 import org.bizenv.fixtures.Csv;
@@ -38,6 +41,47 @@ class RankingTest {
         assertThat(Ranking.round(68.375, 0)).isEqualTo(68);
         assertThat(Ranking.round(NaN, 2)).isNaN();
         assertThatThrownBy(() -> Ranking.round(1, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The definition of {@link Ranking#round}, which computes it without {@code BigDecimal} where that gives the same
+     * double: every double it returns must be this one's, bit for bit (the zero's sign too).
+     */
+    private static double halfUpOfTheDecimal(double x, int d) {
+        return Double.isFinite(x) ? BigDecimal.valueOf(x).setScale(d, RoundingMode.HALF_UP).doubleValue() : x;
+    }
+
+    @Test
+    void roundIsBitForBitTheBigDecimalRoundingOfTheDecimalRepresentation() {
+        double[] tricky = {2.675, 0.125, 1.005, -2.675, -0.125, 71.235, 71.225, 0.5, 1.5, -0.5, 99.995, 49.999999999,
+                123456.785, 1e15 + 0.5, 3.4999999999999996, 0.0, -0.0, -0.001, -0.4, 5e-324, -5e-324, 1e300, -1e300,
+                0x1p51, 0x1p51 - 0.5, 0x1p52 + 1, 4503599627370495.5, 1e-7, 0.045, 0.055, 1.0E-15, 999999.9999995};
+        for (int d = 0; d <= 24; d++) {
+            for (double x : tricky) {
+                assertBitsEqual(x, d);
+            }
+        }
+        SplittableRandom r = new SplittableRandom(20261206);
+        for (int i = 0; i < 300_000; i++) {
+            int d = r.nextInt(8);
+            double x = (r.nextDouble() - 0.2) * Math.pow(10, r.nextInt(9) - 2);
+            assertBitsEqual(x, d);
+            // exact decimal midpoints at d decimals (k + ½)·10^−d, and their neighbours: where a fast rounding errs
+            double p = Math.pow(10, d);
+            double mid = (Math.floor(x * p) + 0.5) / p;
+            assertBitsEqual(mid, d);
+            assertBitsEqual(Math.nextUp(mid), d);
+            assertBitsEqual(Math.nextDown(mid), d);
+            // decimals written with fewer digits than d (scores as published, then rounded again)
+            assertBitsEqual(Math.round(x * 1000) / 1000.0, d);
+        }
+    }
+
+    private static void assertBitsEqual(double x, int d) {
+        double want = halfUpOfTheDecimal(x, d);
+        double got = Ranking.round(x, d);
+        assertThat(Double.doubleToRawLongBits(got)).as("round(%s, %d) = %s, BigDecimal: %s", x, d, got, want)
+                .isEqualTo(Double.doubleToRawLongBits(want));
     }
 
     @Test
