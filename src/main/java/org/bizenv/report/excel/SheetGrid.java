@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -165,7 +164,7 @@ final class SheetGrid {
     /** Text as a string cell (never a formula); null or empty leaves the cell empty. */
     void text(SheetRow row, int col, String s, CellStyle style) {
         if (s == null || s.isEmpty()) {
-            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+            if (st.filled(style)) {
                 blank(row, col, style);
             }
             return;
@@ -211,7 +210,7 @@ final class SheetGrid {
     /** A numeric cell; NaN and infinities leave it empty (but keep a fill, so a marked gap shows). */
     void number(SheetRow row, int col, double v, CellStyle style) {
         if (!Double.isFinite(v)) {
-            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+            if (st.filled(style)) {
                 blank(row, col, style);
             }
             return;
