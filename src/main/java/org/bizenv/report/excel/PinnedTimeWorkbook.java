@@ -1,5 +1,6 @@
 package org.bizenv.report.excel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,16 +14,16 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
-import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The report's workbook: an in-memory {@link XSSFWorkbook} for everything but the cells, whose sheets' rows are
  * streamed by {@link StreamedSheet}s and put into the sheets' parts when the workbook is written, as POI's SXSSF does
- * (whose writing of the template and copying of the zip this keeps: it makes no SXSSF sheets, see StreamedSheet for
- * why). Every zip entry is stamped with the report's time instead of the time the part was first written, as the
+ * (an SXSSF workbook still, for its delegation to the XSSF workbook, but it makes no SXSSF sheets: see StreamedSheet
+ * for why). Every zip entry is stamped with the report's time instead of the time the part was first written, as the
  * same wall-clock fields whatever the machine's time zone (zip times are local).
  */
 final class PinnedTimeWorkbook extends SXSSFWorkbook {
@@ -43,13 +44,26 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
 
     /** A new sheet (at the end) whose rows are streamed. */
     StreamedSheet newSheet(String name) {
-        var xs = getXSSFWorkbook().createSheet(name);
-        try {
-            var s = new StreamedSheet(xs);
-            sheets.add(s);
-            return s;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        var s = new StreamedSheet(getXSSFWorkbook().createSheet(name));
+        sheets.add(s);
+        return s;
+    }
+
+    /**
+     * As {@code SXSSFWorkbook.write}: the sheets' last rows written, the in-memory workbook (every part but the rows)
+     * saved as a template, then copied entry by entry into {@code stream} with the rows put in. The template is kept
+     * in memory rather than in a temporary file (it holds no rows: some kilobytes, a few hundred at the largest) and
+     * read back through its central directory as POI's {@code ZipSecureFile} reads the file, so the same entries in
+     * the same order with the same sizes.
+     */
+    @Override
+    public void write(OutputStream stream) throws IOException {
+        flushSheets();
+        var template = new ByteArrayOutputStream(64 * 1024);
+        getXSSFWorkbook().write(template);
+        try (var zip = ZipFile.builder().setSeekableByteChannel(
+                new SeekableInMemoryByteChannel(template.toByteArray())).get()) {
+            injectData(zip, stream);
         }
     }
 
@@ -65,8 +79,7 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
      * Copies the template's entries into the report's zip, each worksheet's {@code <sheetData/>} replaced by its
      * streamed rows: entry for entry as {@code SXSSFWorkbook.injectData}, so the same bytes.
      */
-    @Override
-    protected void injectData(ZipEntrySource source, OutputStream out) throws IOException {
+    private void injectData(ZipFile source, OutputStream out) throws IOException {
         Map<String, StreamedSheet> byPart = new HashMap<>();
         for (var s : sheets) {
             byPart.put(s.sheet.getPackagePart().getPartName().getName().substring(1), s);
@@ -85,10 +98,6 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
                 }
                 zos.putArchiveEntry(copy);
                 try (InputStream is = source.getInputStream(ze)) {
-                    if (is instanceof ZipArchiveThresholdInputStream guarded) {
-                        // as SXSSF: no inflation-ratio guard for the template's parts, which this process wrote
-                        guarded.setGuardState(false);
-                    }
                     StreamedSheet sheet = byPart.get(ze.getName());
                     if (sheet == null) {
                         is.transferTo(zos);
@@ -101,7 +110,6 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
             }
         } finally {
             zos.finish();
-            source.close();
         }
     }
 
