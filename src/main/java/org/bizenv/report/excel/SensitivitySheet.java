@@ -55,9 +55,9 @@ final class SensitivitySheet extends SheetWriter {
             pipeline(g, rb.pipeline());
         }
         g.notes("说明 Notes", rb.notes());
-        g.widths(8, 30);
         // the chart sits above the table: repeat no rows when printing, and fit the width to a page
-        g.sheet.setRepeatingRows(null);
+        g.repeatNothing(false);
+        g.widths(8, 30);
         g.fitWidth();
     }
 

@@ -84,6 +84,18 @@ final class SheetGrid {
     }
 
     private int frozenColumns;
+    private boolean repeatRows = true;
+    private boolean repeatColumns = true;
+
+    /**
+     * Prints no header rows on every page (a sheet whose chart sits above its table), or, with {@code columns}, no
+     * name columns either (a sheet that is for the screen): to be said before {@link #widths}, which sets the print
+     * layout, so that POI's print-titles name is never made only to be removed (each change of it parses a formula).
+     */
+    void repeatNothing(boolean columns) {
+        repeatRows = false;
+        repeatColumns = !columns;
+    }
 
     /** Freezes everything above the data and {@code columns} columns (the name column). */
     void freeze(int columns) {
@@ -122,7 +134,7 @@ final class SheetGrid {
         if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(ExcelReportWriter.RANKING)) {
             sheet.setFitToPage(true);
         } else {
-            if (frozenColumns > 0) {
+            if (frozenColumns > 0 && repeatColumns) {
                 sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
             }
             if (next <= ONE_PAGE_TALL) {
@@ -134,7 +146,7 @@ final class SheetGrid {
                 sheet.setFitToPage(false);
             }
         }
-        if (lastHeader >= 0) {
+        if (lastHeader >= 0 && repeatRows) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (lastHeader + 1)));
         }
     }
@@ -252,6 +264,10 @@ final class SheetGrid {
     }
 
     void fit(int col, String s) {
+        if (s.indexOf('\n') < 0) { // nearly every cell: no array of lines to make
+            fit(col, CellText.displayWidth(s) + 2);
+            return;
+        }
         int w = 0;
         for (String line : s.split("\n", -1)) {
             w = Math.max(w, CellText.displayWidth(line));

@@ -106,15 +106,15 @@ final class StageSheets extends SheetWriter {
                 g.text(x, 2 + i, s.provenance()[i][u], st.text);
             }
         }
+        // file!sheet!cell of every value is looked up on screen, not read on paper: only the title and a note print,
+        // with no rows or columns repeated
+        g.repeatNothing(true);
         finishMatrix(g);
         for (int i = 0; i < lookup.indicatorCodes.size(); i++) {
             g.minWidth(2 + i, 14);
         }
         g.widths(8, 40);
-        // file!sheet!cell of every value is looked up on screen, not read on paper: only the title and a note print
         g.printArea(0, 1 + 8);
-        g.sheet.setRepeatingRows(null);
-        g.sheet.setRepeatingColumns(null);
         g.fitWidth();
     }
 
