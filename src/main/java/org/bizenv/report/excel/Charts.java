@@ -99,7 +99,7 @@ final class Charts extends SheetWriter {
         var props = new XDDFShapeProperties();
         props.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("4472C4"))));
         series.setShapeProperties(props);
-        chart.plot(data);
+        plot(data);
         everyCategoryLabelled(chart);
         valuesOnTheBars(chart);
         wb.setSheetOrder(g.sheet.getSheetName(), 1);
@@ -240,8 +240,8 @@ final class Charts extends SheetWriter {
         markerFill.setLineProperties(line("C00000", 0.75));
         marker.setSpPr(markerFill.getXmlObject());
 
-        chart.plot(bars);
-        chart.plot(marks);
+        plot(bars);
+        plot(marks);
         fullOverlap(chart);
         everyCategoryLabelled(chart);
         var legend = chart.getOrAddLegend();
@@ -249,6 +249,18 @@ final class Charts extends SheetWriter {
         legend.setOverlay(false);
         legend.addEntry().setIndex(0);          // the invisible base series stays out of the legend
         legend.getEntry(0).setDelete(true);
+    }
+
+    /**
+     * Fills each series' cached points (and its references to the cells) in the chart: what {@code XDDFChart.plot}
+     * writes into the chart's part. That method also copies the points into a workbook of the chart's own, made for
+     * the purpose (a whole {@code XSSFWorkbook}) and never saved for a chart in a spreadsheet ({@code XSSFChart} writes
+     * only its chart part): the series here refer to the report's own cells instead.
+     */
+    private static void plot(XDDFChartData data) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            data.getSeries(i).plot();
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.report.ReportLookup;
 
@@ -45,7 +44,7 @@ final class DiagnosticSheets extends SheetWriter {
             var pw = parent == null ? null : lookup.weightsOf(parent);
             var pn = parent == null ? null : lookup.node(parent);
             String method = pw != null ? pw.method() : pn != null ? pn.weighting() : null;
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, code, st.text);
             g.text(x, 1, parent, st.text);
             g.text(x, 2, ReportLookup.both(node != null ? node.name() : ind.name(), ""), st.indent(depth));
@@ -73,7 +72,7 @@ final class DiagnosticSheets extends SheetWriter {
                 "处理前峰度 Kurtosis before", "处理后偏度 Skewness after", "处理后峰度 Kurtosis after",
                 "缩尾点数 Points winsorised", "对数变换 Log transformed", "已处理 Treated"));
         for (var t : ReportLookup.nonNull(r.treatment())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, t.indicator(), st.text);
             g.text(x, 1, lookup.isIndicator(t.indicator()) ? ReportLookup.both(
                     lookup.indicator(t.indicator()).name(), "") : null, st.text);
@@ -98,7 +97,7 @@ final class DiagnosticSheets extends SheetWriter {
                 "等级相关 Spearman rank correlation",
                 "与维度负相关 Negative with dimension"));
         for (var p : ReportLookup.nonNull(c.withParent())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, p.indicator(), st.text);
             g.text(x, 1, lookup.label(p.indicator()), st.text);
             g.text(x, 2, p.parent(), st.text);
@@ -119,7 +118,7 @@ final class DiagnosticSheets extends SheetWriter {
         }
         g.header(heads);
         for (var d : dims) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, d.node(), st.text);
             g.text(x, 1, lookup.label(d.node()), st.text);
             g.number(x, 2, d.cronbachAlpha(), st.stat);
@@ -156,7 +155,7 @@ final class DiagnosticSheets extends SheetWriter {
         g.header(heads);
         int first = g.next;
         for (int a = 0; a < codes.length; a++) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, codes[a], g.st.text);
             for (int b = 0; b < codes.length; b++) {
                 g.number(x, 1 + b, m[a][b], g.st.stat);
@@ -176,12 +175,12 @@ final class DiagnosticSheets extends SheetWriter {
         g.header(List.of("序号 No.", "提示 Warning (中文)", "Warning (English)"));
         var ws = ReportLookup.nonNull(r.warnings());
         if (ws.isEmpty()) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 1, "无", st.text);
             g.text(x, 2, "None", st.text);
         }
         for (int i = 0; i < ws.size(); i++) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.integer(x, 0, i + 1, st.integer);
             g.wrapped(x, 1, ws.get(i).zh(), WARNING_ZH);
             g.wrapped(x, 2, ws.get(i).en(), WARNING_EN);

@@ -19,7 +19,8 @@ import org.bizenv.report.ReportTime;
  * string: nothing here writes a formula, and text that a spreadsheet would read as one ({@code =}, {@code +},
  * {@code -}, {@code @}) also carries Excel's quote prefix, so it stays text even when a user edits the cell.
  *
- * <p>Rows are streamed (POI SXSSF) so that 3,000 units × 200 indicators need no more memory than 36 cities; column
+ * <p>Rows are streamed ({@link StreamedSheet}: the row XML of POI's SXSSF without its per-cell objects and font
+ * measuring) so that 3,000 units × 200 indicators need no more memory than 36 cities; column
  * widths are computed from the text, not measured with fonts, and the zip entries and document properties take their
  * time from {@code meta.generatedAt}: the same report gives the same bytes.
  *

@@ -20,6 +20,7 @@ final class ExcelStyles {
     private final Map<String, CellStyle> cache = new HashMap<>();
     private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
     private final Map<Integer, CellStyle> indents = new HashMap<>();
+    private final Map<CellStyle, Boolean> filled = new java.util.IdentityHashMap<>();
     final String scoreFormat;
     final CellStyle title;
     final CellStyle header;
@@ -133,6 +134,14 @@ final class ExcelStyles {
     /** A style with a number format ({@code null} for text) and a solid fill ({@code null} for none). */
     CellStyle style(String format, String fill) {
         return numeric(format, fill);
+    }
+
+    /**
+     * Whether a style has a fill, so that an empty cell in it still shows (a marked gap): asked of every empty cell,
+     * and answered once per style (POI reads it from the styles part's XML each time).
+     */
+    boolean filled(CellStyle style) {
+        return filled.computeIfAbsent(style, s -> s.getFillPattern() != FillPatternType.NO_FILL);
     }
 
     /** Text indented by tree depth (the Weights sheet's names). */

@@ -1,32 +1,153 @@
 package org.bizenv.report.excel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * SXSSF copies every part into a new zip with the time the part was first written. This stamps each entry with
- * the report's time instead, as the same wall-clock fields whatever the machine's time zone (zip times are local).
+ * The report's workbook: an in-memory {@link XSSFWorkbook} for everything but the cells, whose sheets' rows are
+ * streamed by {@link StreamedSheet}s and put into the sheets' parts when the workbook is written, as POI's SXSSF does
+ * (an SXSSF workbook still, for its delegation to the XSSF workbook, but it makes no SXSSF sheets: see StreamedSheet
+ * for why). Every zip entry is stamped with the report's time instead of the time the part was first written, as the
+ * same wall-clock fields whatever the machine's time zone (zip times are local).
  */
 final class PinnedTimeWorkbook extends SXSSFWorkbook {
-    /** Rows kept in memory per sheet while streaming. */
-    private static final int WINDOW = 200;
+    private static final byte[] EMPTY_SHEET_DATA = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
 
     private final Instant time;
+    private final List<StreamedSheet> sheets = new ArrayList<>();
 
     PinnedTimeWorkbook(Instant time) {
-        // uncompressed temporary sheet files: at 3,000 units x 200 indicators about a quarter faster, for a few
-        // hundred MB of temporary disk; inline strings (no shared-strings table held in memory)
-        super(new XSSFWorkbook(), WINDOW, false, false);
+        // inline strings (no shared-strings table held in memory); SXSSF's own window and temporary-file compression
+        // do not apply, as it streams no sheet here
+        super(new XSSFWorkbook(), StreamedSheet.WINDOW, false, false);
         this.time = time;
         // POI's default (Always) writes Zip64 records that LibreOffice cannot open when they come from a plain
         // ZipArchiveOutputStream; a report never approaches 4 GB, so Zip64 is only used if it ever must be.
         setZip64Mode(Zip64Mode.AsNeeded);
+    }
+
+    /** A new sheet (at the end) whose rows are streamed. */
+    StreamedSheet newSheet(String name) {
+        var s = new StreamedSheet(getXSSFWorkbook().createSheet(name));
+        sheets.add(s);
+        return s;
+    }
+
+    /**
+     * As {@code SXSSFWorkbook.write}: the sheets' last rows written, the in-memory workbook (every part but the rows)
+     * saved as a template, then copied entry by entry into {@code stream} with the rows put in. The template is kept
+     * in memory rather than in a temporary file (it holds no rows: some kilobytes, a few hundred at the largest) and
+     * read back through its central directory as POI's {@code ZipSecureFile} reads the file, so the same entries in
+     * the same order with the same sizes.
+     */
+    @Override
+    public void write(OutputStream stream) throws IOException {
+        flushSheets();
+        var template = new ByteArrayOutputStream(64 * 1024);
+        getXSSFWorkbook().write(template);
+        try (var zip = ZipFile.builder().setSeekableByteChannel(
+                new SeekableInMemoryByteChannel(template.toByteArray())).get()) {
+            injectData(zip, stream);
+        }
+    }
+
+    /** Writes every sheet's last rows and sets its dimension: before the template is written. */
+    @Override
+    protected void flushSheets() throws IOException {
+        for (var s : sheets) {
+            s.finish();
+        }
+    }
+
+    /**
+     * Copies the template's entries into the report's zip, each worksheet's {@code <sheetData/>} replaced by its
+     * streamed rows: entry for entry as {@code SXSSFWorkbook.injectData}, so the same bytes.
+     */
+    private void injectData(ZipFile source, OutputStream out) throws IOException {
+        Map<String, StreamedSheet> byPart = new HashMap<>();
+        for (var s : sheets) {
+            byPart.put(s.sheet.getPackagePart().getPartName().getName().substring(1), s);
+        }
+        ZipArchiveOutputStream zos = createArchiveOutputStream(out);
+        try {
+            var entries = source.getEntries();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry ze = entries.nextElement();
+                ZipArchiveEntry copy = new ZipArchiveEntry(ze.getName());
+                if (ze.getSize() >= 0) {
+                    copy.setSize(ze.getSize());
+                }
+                if (ze.getTime() >= 0) {
+                    copy.setTime(ze.getTime());
+                }
+                zos.putArchiveEntry(copy);
+                try (InputStream is = source.getInputStream(ze)) {
+                    StreamedSheet sheet = byPart.get(ze.getName());
+                    if (sheet == null) {
+                        is.transferTo(zos);
+                    } else {
+                        inject(is.readAllBytes(), sheet, zos);
+                    }
+                } finally {
+                    zos.closeArchiveEntry();
+                }
+            }
+        } finally {
+            zos.finish();
+        }
+    }
+
+    /** The sheet's part with its rows in place of the empty {@code <sheetData/>} the template has. */
+    private static void inject(byte[] part, StreamedSheet sheet, OutputStream to) throws IOException {
+        int at = indexOf(part, EMPTY_SHEET_DATA);
+        if (at < 0) {
+            throw new IllegalStateException("worksheet part of '" + sheet.sheet.getSheetName()
+                    + "' without an empty <sheetData/>");
+        }
+        to.write(part, 0, at);
+        to.write("<sheetData>\n".getBytes(StandardCharsets.US_ASCII));
+        sheet.copyRows(to);
+        to.write("</sheetData>".getBytes(StandardCharsets.US_ASCII));
+        int after = at + EMPTY_SHEET_DATA.length;
+        to.write(part, after, part.length - after);
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (in[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean dispose() {
+        boolean gone = true;
+        for (var s : sheets) {
+            gone = s.dispose() && gone;
+        }
+        return super.dispose() && gone;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
@@ -60,7 +59,7 @@ final class ProvenanceSheets extends SheetWriter {
                 "异常值处理 Treatment", "权重 Weight", "有效权重 Effective weight", "定义 Definition"));
         int w = 18;
         for (var i : ReportLookup.nonNull(r.indicators())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, i.code(), st.text);
             g.wrapped(x, 1, ReportLookup.both(i.name(), ""), NAME_WIDTH);
             g.text(x, 2, i.parent(), st.text);
@@ -90,7 +89,7 @@ final class ProvenanceSheets extends SheetWriter {
         g.header(List.of("元素 Element", "名称 Name", "层级 Level", "方法说明 Method (中文)", "Method (English)",
                 "术语 Technical term"));
         for (var m : ReportLookup.nonNull(r.methodology())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, m.element(), st.text);
             g.wrapped(x, 1, "robustness".equals(m.level()) ? ReportLabels.robustnessPart(m.element())
                     : lookup.label(m.element()), NAME_WIDTH);
@@ -140,7 +139,7 @@ final class ProvenanceSheets extends SheetWriter {
         // path and hash under the item and value columns, which are wide already
         g.header(List.of("路径 Path", "SHA-256", "来源 Source", "渠道 Channel", "字节 Bytes", "编码 Encoding"));
         for (var s : ReportLookup.nonNull(meta.sources())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, s.path(), st.text);
             g.text(x, 1, s.sha256(), st.text);
             g.text(x, 2, s.source(), st.text);
@@ -161,7 +160,7 @@ final class ProvenanceSheets extends SheetWriter {
             }
             g.header(header);
             for (var k : meta.skipped()) {
-                Row x = g.row();
+                SheetRow x = g.row();
                 g.text(x, 0, k.file(), st.text);
                 g.integer(x, 1, k.units().size(), st.integerLeft);
                 g.text(x, 2, k.source(), st.text);
@@ -181,7 +180,7 @@ final class ProvenanceSheets extends SheetWriter {
     }
 
     private void item(SheetGrid g, String label, Object value) {
-        Row x = g.row();
+        SheetRow x = g.row();
         g.text(x, 0, label, st.text);
         if (value instanceof Integer i) {
             g.integer(x, 1, i, st.integerLeft);

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.ReportLookup;
 
 /**
@@ -67,7 +66,7 @@ final class RankingSheets extends SheetWriter {
             heads.add("排名变化 Rank change");
         }
         // group row: the index over its score, each dimension over its score and rank, last year over its block
-        Row top = g.row();
+        SheetRow top = g.row();
         top.setHeightInPoints(32);
         for (int c = 0; c < heads.size(); c++) {
             g.blank(top, c, st.group);
@@ -89,7 +88,7 @@ final class RankingSheets extends SheetWriter {
         var tiers = ReportLookup.nonNull(meta.tierNames());
         for (var row : ReportLookup.nonNull(r.ranking())) {
             var unit = lookup.unit(row.unit());
-            Row x = g.row();
+            SheetRow x = g.row();
             int c = 0;
             g.rank(x, c++, row.rank());
             g.text(x, c++, ReportLookup.both(unit.name(), unit.code()), st.text);
@@ -152,7 +151,7 @@ final class RankingSheets extends SheetWriter {
         all.stream().filter(t -> t.group() != null).forEach(t -> groups.add(t.group()));
         for (String group : groups) {
             g.row();
-            Row title = g.row();
+            SheetRow title = g.row();
             // bold, not a wrapped header, and not counted in the rank column's width: the title runs on over the
             // empty cells right of it instead of wrapping onto the lists' names below or widening the rank column
             g.cell(title, 0, ReportLabels.grouping(meta.rankingGroups()) + ": " + ReportLabels.group(group), st.bold);
@@ -167,8 +166,8 @@ final class RankingSheets extends SheetWriter {
 
     /** Top lists side by side (name, heads, then their entries); returns how many lists. */
     private int topBlock(SheetGrid g, List<org.bizenv.report.Report.TopList> lists) {
-        Row names = g.row();
-        Row heads = g.row();
+        SheetRow names = g.row();
+        SheetRow heads = g.row();
         heads.setHeightInPoints(32);
         int rows = 0;
         for (int t = 0; t < lists.size(); t++) {
@@ -184,7 +183,7 @@ final class RankingSheets extends SheetWriter {
             rows = Math.max(rows, ReportLookup.nonNull(list.entries()).size());
         }
         for (int i = 0; i < rows; i++) {
-            Row x = g.row();
+            SheetRow x = g.row();
             for (int t = 0; t < lists.size(); t++) {
                 var entries = ReportLookup.nonNull(lists.get(t).entries());
                 if (i < entries.size()) {
@@ -219,7 +218,7 @@ final class RankingSheets extends SheetWriter {
                 heads.add("得分变化 Score change");
                 heads.add("组内排名 Rank in group");
             }
-            Row top = g.row();
+            SheetRow top = g.row();
             top.setHeightInPoints(32);
             for (int c = 0; c < heads.size(); c++) {
                 g.blank(top, c, st.group);
@@ -232,7 +231,7 @@ final class RankingSheets extends SheetWriter {
         g.header(heads);
         for (var row : ReportLookup.nonNull(r.improvement())) {
             var unit = lookup.unit(row.unit());
-            Row x = g.row();
+            SheetRow x = g.row();
             int c = 0;
             g.rank(x, c++, row.rank());
             g.text(x, c++, ReportLookup.both(unit.name(), unit.code()), st.text);
@@ -274,7 +273,7 @@ final class RankingSheets extends SheetWriter {
         }
         int first = g.next;
         for (var m : means) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, ReportLabels.grouping(m.grouping()), st.text);
             g.text(x, 1, ReportLabels.group(m.group()), st.text);
             g.integer(x, 2, m.units(), st.integer);

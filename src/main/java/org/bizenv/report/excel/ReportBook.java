@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 
@@ -15,7 +13,7 @@ import org.bizenv.report.ReportLookup;
  * the same book, so sheet names stay unique and every cell style is created once, in the order the sheets ask.
  */
 final class ReportBook {
-    final SXSSFWorkbook wb;
+    final PinnedTimeWorkbook wb;
     final ReportLookup lookup;
     final Report r;
     final Report.Meta meta;
@@ -24,7 +22,7 @@ final class ReportBook {
     final ExcelStyles st;
     private final Set<String> sheetNames = new HashSet<>();
 
-    ReportBook(SXSSFWorkbook wb, ReportLookup lookup, Instant time) {
+    ReportBook(PinnedTimeWorkbook wb, ReportLookup lookup, Instant time) {
         this.wb = wb;
         this.lookup = lookup;
         this.r = lookup.report;
@@ -45,19 +43,20 @@ final class ReportBook {
     }
 
     /** A sheet under a name Excel accepts, unique ignoring case, with the synthetic-data header and page footer. */
-    private Sheet sheet(String name) {
+    private StreamedSheet sheet(String name) {
         String safe = WorkbookUtil.createSafeSheetName(name);
         String unique = safe;
         for (int k = 2; !sheetNames.add(unique.toLowerCase(java.util.Locale.ROOT)); k++) {
             String suffix = " (" + k + ")";
             unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
         }
-        Sheet s = wb.createSheet(unique);
+        StreamedSheet streamed = wb.newSheet(unique);
+        var s = streamed.sheet;
         // every printed page says what it is from: the report and year on top, the sheet and page number below
         s.getHeader().setCenter(CellText.headerText(printTitle())
                 + (meta.synthetic() ? "\n合成数据，非官方结果 Synthetic data, not official results" : ""));
         s.getFooter().setLeft(CellText.headerText(unique));
         s.getFooter().setRight("第 &P 页，共 &N 页 Page &P of &N");
-        return s;
+        return streamed;
     }
 }

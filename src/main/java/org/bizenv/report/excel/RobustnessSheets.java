@@ -11,7 +11,6 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.ReportLookup;
 import org.bizenv.report.RobustnessSection;
 
@@ -48,7 +47,7 @@ final class RobustnessSheets extends SheetWriter {
         var removals = ReportLookup.nonNull(o.removals());
         g.title("逐一剔除 One at a time: 剔除一项指标或维度后的排名变化 Rank shift with one element left out"
                 + syntheticNote());
-        Row groups = g.row();
+        SheetRow groups = g.row();
         groups.setHeightInPoints(32);
         for (int c = 0; c < 3; c++) {
             g.blank(groups, c, st.group);
@@ -72,7 +71,7 @@ final class RobustnessSheets extends SheetWriter {
             }
         }
         g.header(heads);
-        Row names = g.row();
+        SheetRow names = g.row();
         g.blank(names, 0, st.headerSmall);
         g.blank(names, 1, st.headerSmall);
         g.blank(names, 2, st.headerSmall);
@@ -84,7 +83,7 @@ final class RobustnessSheets extends SheetWriter {
         int first = g.next;
         int maxShift = 1;
         for (int u : nominalOrder()) {
-            Row x = g.row();
+            SheetRow x = g.row();
             var unit = r.units().get(u);
             var index = lookup.index;
             g.rank(x, 0, index == null ? 0 : index.ranks()[u]);
@@ -118,9 +117,9 @@ final class RobustnessSheets extends SheetWriter {
      */
     private <T> void shiftSummary(SheetGrid g, int labelCol, List<T> columns, int from, IntUnaryOperator col,
                                   ToDoubleFunction<T> mean, ToIntFunction<T> max) {
-        Row meanRow = g.row();
+        SheetRow meanRow = g.row();
         g.text(meanRow, labelCol, "平均排名变动 Mean |rank shift|", st.bold);
-        Row maxRow = g.row();
+        SheetRow maxRow = g.row();
         g.text(maxRow, labelCol, "最大排名变动 Largest |rank shift|", st.bold);
         for (int k = from; k < columns.size(); k++) {
             g.number(meanRow, col.applyAsInt(k), mean.applyAsDouble(columns.get(k)), st.style("0.00", null));
@@ -162,7 +161,7 @@ final class RobustnessSheets extends SheetWriter {
             g.cell(g.row(), 0, "相邻两城市交换名次所需的" + lookup.label(node) + "下权重的最小调整（名义权重 "
                     + weightsText(children, nominal) + "） The smallest change of the weights within "
                     + lookup.label(node) + " that lets each city catch the one ahead", st.bold);
-            Row groups = g.row();
+            SheetRow groups = g.row();
             groups.setHeightInPoints(32);
             List<String> heads = new ArrayList<>(List.of("排名 Rank", "领先城市 City ahead", "排名 Rank",
                     "落后城市 City behind", "得分差 Score gap", "边际 Margin (" + norm + " distance)",
@@ -187,7 +186,7 @@ final class RobustnessSheets extends SheetWriter {
             g.header(heads);
             int first = g.next;
             for (var x : list) {
-                Row row = g.row();
+                SheetRow row = g.row();
                 g.rank(row, 0, x.aheadRank());
                 g.text(row, 1, lookup.label(x.ahead()), st.text);
                 g.rank(row, 2, x.behindRank());
@@ -240,7 +239,7 @@ final class RobustnessSheets extends SheetWriter {
         var runs = ReportLookup.nonNull(c.scenarios());
         g.title("情景比较 Scenarios side by side: 各情景下的得分与排名 score and rank of every city under each "
                 + "scenario (rank shift = nominal rank − rank; positive = climbs)" + syntheticNote());
-        Row groups = g.row();
+        SheetRow groups = g.row();
         groups.setHeightInPoints(46);
         g.blank(groups, 0, st.group);
         g.blank(groups, 1, st.group);
@@ -269,7 +268,7 @@ final class RobustnessSheets extends SheetWriter {
         }
         for (int u : nominalOrder()) {
             var unit = r.units().get(u);
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
             g.text(x, 1, unit.code(), st.text);
             for (int s = 0; s < runs.size(); s++) {
@@ -299,7 +298,7 @@ final class RobustnessSheets extends SheetWriter {
         g.cell(g.row(), 0, "情景 Scenarios", st.bold);
         g.header(List.of("代码 Id", "名称 Name", "来源 Source"));
         for (var run : runs) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, run.id(), st.text);
             g.text(x, 1, ReportLookup.both(run.name(), run.id()), st.text);
             g.text(x, 2, run.source(), st.text);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.framework.Names;
 import org.bizenv.report.ReportLookup;
@@ -56,9 +55,9 @@ final class SensitivitySheet extends SheetWriter {
             pipeline(g, rb.pipeline());
         }
         g.notes("说明 Notes", rb.notes());
-        g.widths(8, 30);
         // the chart sits above the table: repeat no rows when printing, and fit the width to a page
-        g.sheet.setRepeatingRows(null);
+        g.repeatNothing(false);
+        g.widths(8, 30);
         g.fitWidth();
     }
 
@@ -70,7 +69,7 @@ final class SensitivitySheet extends SheetWriter {
             "一句话 In one sentence");
 
     /** The survey bootstrap's columns of a unit, from column {@code c}; blank where the unit has no row. */
-    private void samplingCells(SheetGrid g, Row x, int c, RobustnessSection.SamplingRow s, CellStyle rankStat) {
+    private void samplingCells(SheetGrid g, SheetRow x, int c, RobustnessSection.SamplingRow s, CellStyle rankStat) {
         if (s == null) {
             return;
         }
@@ -108,7 +107,7 @@ final class SensitivitySheet extends SheetWriter {
         g.header(heads);
         CellStyle rankStat = st.style("0.00", null);
         for (var row : ReportLookup.nonNull(b.units())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.rank(x, 0, row.nominalRank());
             g.text(x, 1, lookup.label(row.unit()), st.text);
             g.text(x, 2, row.unit(), st.text);
@@ -147,7 +146,7 @@ final class SensitivitySheet extends SheetWriter {
         CellStyle rankStat = st.style("0.00", null);
         int first = g.next;
         for (var row : ReportLookup.nonNull(u.units())) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.rank(x, 0, row.nominalRank());
             g.text(x, 1, lookup.label(row.unit()), st.text);
             g.text(x, 2, row.unit(), st.text);
@@ -203,16 +202,16 @@ final class SensitivitySheet extends SheetWriter {
                 "S1 下限 low", "S1 上限 high", "总影响（总效应指数 ST） Total effect (total order ST)", "ST 下限 low",
                 "ST 上限 high"));
         for (var x : ReportLookup.nonNull(v.inputs())) {
-            Row row = g.row();
+            SheetRow row = g.row();
             g.text(row, 0, x.label(), st.text);
             g.text(row, 1, x.element() != null ? lookup.label(x.element()) : ReportLookup.both(x.name(), ""),
                     st.text);
             g.numbers(row, 2, st.stat, x.first(), x.firstLow(), x.firstHigh(), x.total(), x.totalLow(), x.totalHigh());
         }
-        Row mean = g.row();
+        SheetRow mean = g.row();
         g.text(mean, 0, "输出均值 Output mean", st.text);
         g.number(mean, 2, v.outputMean(), st.stat);
-        Row var = g.row();
+        SheetRow var = g.row();
         g.text(var, 0, "输出方差 Output variance", st.text);
         g.number(var, 2, v.outputVariance(), st.stat);
         g.notes(null, v.notes());
@@ -229,7 +228,7 @@ final class SensitivitySheet extends SheetWriter {
         g.header(List.of("输入 Input", "名称 Name", "变动的步骤 What varies", "对象 At", "备选 Alternatives",
                 "每次重算 Recomputed"));
         for (var x : ReportLookup.nonNull(p.inputs())) {
-            Row row = g.row();
+            SheetRow row = g.row();
             g.text(row, 0, x.id(), st.text);
             g.text(row, 1, ReportLookup.both(x.name(), ""), st.text);
             g.text(row, 2, x.kind(), st.text);
@@ -244,7 +243,7 @@ final class SensitivitySheet extends SheetWriter {
                     "区间最好端 Best end (5th)", "区间最差端 Worst end (95th)", "最好 Best", "最差 Worst",
                     "平均排名变动 Mean |shift|"));
             for (var row : p.units()) {
-                Row x = g.row();
+                SheetRow x = g.row();
                 g.text(x, 0, row.unit(), st.text);
                 g.text(x, 1, lookup.label(row.unit()), st.text);
                 g.numbers(x, 2, st.stat, row.nominalRank(), row.medianRank(), row.rankP05(), row.rankP95(),

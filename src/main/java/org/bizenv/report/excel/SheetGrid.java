@@ -3,11 +3,8 @@ package org.bizenv.report.excel;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.report.ReportLookup;
@@ -31,22 +28,25 @@ final class SheetGrid {
     static final int ONE_PAGE_TALL = 60;
 
     final Sheet sheet;
+    /** Where the rows go. */
+    private final StreamedSheet rows;
     final ExcelStyles st;
     int next;
     private int[] width = new int[32];
     private int[] floor = new int[32];
 
-    SheetGrid(Sheet sheet, ExcelStyles st) {
-        this.sheet = sheet;
+    SheetGrid(StreamedSheet rows, ExcelStyles st) {
+        this.rows = rows;
+        this.sheet = rows.sheet;
         this.st = st;
     }
 
-    Row row() {
-        return sheet.createRow(next++);
+    SheetRow row() {
+        return rows.row(next++);
     }
 
-    Row title(String text) {
-        Row t = row();
+    SheetRow title(String text) {
+        SheetRow t = row();
         cell(t, 0, text, st.title);
         t.setHeightInPoints(22);
         return t;
@@ -54,7 +54,7 @@ final class SheetGrid {
 
     /** A header row; the column headers of a table, room for two lines each. */
     void header(List<String> heads) {
-        Row h = row();
+        SheetRow h = row();
         for (int c = 0; c < heads.size(); c++) {
             text(h, c, heads.get(c), st.header);
         }
@@ -84,6 +84,18 @@ final class SheetGrid {
     }
 
     private int frozenColumns;
+    private boolean repeatRows = true;
+    private boolean repeatColumns = true;
+
+    /**
+     * Prints no header rows on every page (a sheet whose chart sits above its table), or, with {@code columns}, no
+     * name columns either (a sheet that is for the screen): to be said before {@link #widths}, which sets the print
+     * layout, so that POI's print-titles name is never made only to be removed (each change of it parses a formula).
+     */
+    void repeatNothing(boolean columns) {
+        repeatRows = false;
+        repeatColumns = !columns;
+    }
 
     /** Freezes everything above the data and {@code columns} columns (the name column). */
     void freeze(int columns) {
@@ -122,7 +134,7 @@ final class SheetGrid {
         if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(ExcelReportWriter.RANKING)) {
             sheet.setFitToPage(true);
         } else {
-            if (frozenColumns > 0) {
+            if (frozenColumns > 0 && repeatColumns) {
                 sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
             }
             if (next <= ONE_PAGE_TALL) {
@@ -134,7 +146,7 @@ final class SheetGrid {
                 sheet.setFitToPage(false);
             }
         }
-        if (lastHeader >= 0) {
+        if (lastHeader >= 0 && repeatRows) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (lastHeader + 1)));
         }
     }
@@ -152,7 +164,7 @@ final class SheetGrid {
      * Notes where the table's headers end: header-styled cells move it down until the first data cell below
      * a header, after which later tables on the sheet (Sources, Coherence) leave it alone.
      */
-    private void track(Row row, CellStyle style) {
+    private void track(SheetRow row, CellStyle style) {
         boolean head = style == st.header || style == st.headerSmall || style == st.group;
         if (head && !sealed) {
             lastHeader = Math.max(lastHeader, row.getRowNum());
@@ -162,9 +174,9 @@ final class SheetGrid {
     }
 
     /** Text as a string cell (never a formula); null or empty leaves the cell empty. */
-    void text(Row row, int col, String s, CellStyle style) {
+    void text(SheetRow row, int col, String s, CellStyle style) {
         if (s == null || s.isEmpty()) {
-            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+            if (st.filled(style)) {
                 blank(row, col, style);
             }
             return;
@@ -181,7 +193,7 @@ final class SheetGrid {
      * Text that wraps within a column {@code width} characters wide: the row is made tall enough for it, since
      * neither Excel nor LibreOffice re-measures rows when opening a file.
      */
-    void wrapped(Row row, int col, String s, int width) {
+    void wrapped(SheetRow row, int col, String s, int width) {
         if (s == null || s.isEmpty()) {
             return;
         }
@@ -194,56 +206,50 @@ final class SheetGrid {
     }
 
     /** A string cell without width tracking (long wrapped header text). */
-    void cell(Row row, int col, String s, CellStyle style) {
+    void cell(SheetRow row, int col, String s, CellStyle style) {
         track(row, style);
         if (s.length() > MAX_TEXT) {
             s = s.substring(0, MAX_TEXT - 1) + "…";
         }
-        Cell c = row.createCell(col);
-        c.setCellValue(s);
-        c.setCellStyle(CellText.looksLikeFormula(s) ? st.quoted(style) : style);
+        row.text(col, s, (CellText.looksLikeFormula(s) ? st.quoted(style) : style).getIndex());
     }
 
-    void blank(Row row, int col, CellStyle style) {
+    void blank(SheetRow row, int col, CellStyle style) {
         track(row, style);
-        row.createCell(col).setCellStyle(style);
+        row.blank(col, style.getIndex());
     }
 
     /** A numeric cell; NaN and infinities leave it empty (but keep a fill, so a marked gap shows). */
-    void number(Row row, int col, double v, CellStyle style) {
+    void number(SheetRow row, int col, double v, CellStyle style) {
         if (!Double.isFinite(v)) {
-            if (style.getFillPattern() != FillPatternType.NO_FILL) {
+            if (st.filled(style)) {
                 blank(row, col, style);
             }
             return;
         }
         track(row, style);
-        Cell c = row.createCell(col);
-        c.setCellValue(v);
-        c.setCellStyle(style);
+        row.number(col, v, style.getIndex());
         fit(col, 10);
     }
 
     /** Numeric cells side by side from {@code col}, all in one style. */
-    void numbers(Row row, int col, CellStyle style, double... values) {
+    void numbers(SheetRow row, int col, CellStyle style, double... values) {
         for (int k = 0; k < values.length; k++) {
             number(row, col + k, values[k], style);
         }
     }
 
-    void integer(Row row, int col, Integer v, CellStyle style) {
+    void integer(SheetRow row, int col, Integer v, CellStyle style) {
         if (v == null) {
             return;
         }
         track(row, style);
-        Cell c = row.createCell(col);
-        c.setCellValue(v.intValue());
-        c.setCellStyle(style);
+        row.number(col, v.intValue(), style.getIndex());
         fit(col, Integer.toString(v).length() + 2);
     }
 
     /** A rank: an integer cell, centred, empty for 0 (unranked). */
-    void rank(Row row, int col, int rank) {
+    void rank(SheetRow row, int col, int rank) {
         if (rank > 0) {
             integer(row, col, rank, st.rank);
         }
@@ -258,6 +264,10 @@ final class SheetGrid {
     }
 
     void fit(int col, String s) {
+        if (s.indexOf('\n') < 0) { // nearly every cell: no array of lines to make
+            fit(col, CellText.displayWidth(s) + 2);
+            return;
+        }
         int w = 0;
         for (String line : s.split("\n", -1)) {
             w = Math.max(w, CellText.displayWidth(line));

@@ -1,13 +1,12 @@
 package org.bizenv.report.excel;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 
 /** What every family of sheets writes with: the book, the report and its lookups, the styles. */
 abstract class SheetWriter {
     final ReportBook book;
-    final SXSSFWorkbook wb;
+    final PinnedTimeWorkbook wb;
     final ReportLookup lookup;
     final Report r;
     final Report.Meta meta;

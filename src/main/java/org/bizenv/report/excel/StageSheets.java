@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 
@@ -29,7 +28,7 @@ final class StageSheets extends SheetWriter {
         var g = grid(AGGREGATED);
         g.title("各节点得分与排名 Score and rank of every node");
         var nodes = ReportLookup.nonNull(r.nodes());
-        Row top = g.row();
+        SheetRow top = g.row();
         top.setHeightInPoints(32);
         g.blank(top, 0, st.group);
         g.blank(top, 1, st.group);
@@ -46,7 +45,7 @@ final class StageSheets extends SheetWriter {
         int first = g.next;
         for (int u = 0; u < lookup.unitCodes.size(); u++) {
             var unit = r.units().get(u);
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
             g.text(x, 1, unit.code(), st.text);
             for (int n = 0; n < nodes.size(); n++) {
@@ -83,7 +82,7 @@ final class StageSheets extends SheetWriter {
                 flagged[i] = st.style(format, rgb);
             }
             for (int u = 0; u < lookup.unitCodes.size(); u++) {
-                Row x = unitRow(g, u);
+                SheetRow x = unitRow(g, u);
                 for (int i = 0; i < k; i++) {
                     boolean f = s.flagged() != null && s.flagged()[i][u];
                     g.number(x, 2 + i, s.values()[i][u], f ? flagged[i] : plain[i]);
@@ -102,20 +101,20 @@ final class StageSheets extends SheetWriter {
                 + " — 仅供屏幕查阅，不在默认打印范围内 for the screen, not in the default print area", null, null);
         matrixHeader(g);
         for (int u = 0; u < lookup.unitCodes.size(); u++) {
-            Row x = unitRow(g, u);
+            SheetRow x = unitRow(g, u);
             for (int i = 0; i < lookup.indicatorCodes.size(); i++) {
                 g.text(x, 2 + i, s.provenance()[i][u], st.text);
             }
         }
+        // file!sheet!cell of every value is looked up on screen, not read on paper: only the title and a note print,
+        // with no rows or columns repeated
+        g.repeatNothing(true);
         finishMatrix(g);
         for (int i = 0; i < lookup.indicatorCodes.size(); i++) {
             g.minWidth(2 + i, 14);
         }
         g.widths(8, 40);
-        // file!sheet!cell of every value is looked up on screen, not read on paper: only the title and a note print
         g.printArea(0, 1 + 8);
-        g.sheet.setRepeatingRows(null);
-        g.sheet.setRepeatingColumns(null);
         g.fitWidth();
     }
 
@@ -125,7 +124,7 @@ final class StageSheets extends SheetWriter {
         matrixHeader(g);
         var inds = ReportLookup.nonNull(r.indicators());
         for (int u = 0; u < lookup.unitCodes.size(); u++) {
-            Row x = unitRow(g, u);
+            SheetRow x = unitRow(g, u);
             for (int i = 0; i < inds.size(); i++) {
                 g.rank(x, 2 + i, inds.get(i).ranks()[u]);
             }
@@ -151,7 +150,7 @@ final class StageSheets extends SheetWriter {
      * the title's text ends (estimated from the name and code columns and the indicator columns' minimum width).
      */
     private void matrixTitle(SheetGrid g, String title, String legend, String rgb) {
-        Row t = g.title(title);
+        SheetRow t = g.title(title);
         if (legend != null) {
             int nameWidth = CellText.displayWidth("城市 City") + 2;
             int codeWidth = CellText.displayWidth("代码 Code") + 2;
@@ -171,8 +170,8 @@ final class StageSheets extends SheetWriter {
 
     /** Rows 2–3: indicator codes over indicator names; units as rows below. */
     private void matrixHeader(SheetGrid g) {
-        Row codes = g.row();
-        Row names = g.row();
+        SheetRow codes = g.row();
+        SheetRow names = g.row();
         g.text(codes, 0, "指标 Indicator", st.header);
         g.blank(codes, 1, st.header);
         g.text(names, 0, "城市 City", st.header);
@@ -186,9 +185,9 @@ final class StageSheets extends SheetWriter {
         names.setHeightInPoints(64);
     }
 
-    private Row unitRow(SheetGrid g, int u) {
+    private SheetRow unitRow(SheetGrid g, int u) {
         var unit = r.units().get(u);
-        Row x = g.row();
+        SheetRow x = g.row();
         g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
         g.text(x, 1, unit.code(), st.text);
         return x;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 
@@ -71,7 +70,7 @@ final class SurveySheets extends SheetWriter {
             var unit = r.units().get(u);
             for (var sv : survey) {
                 boolean thin = sv.thin(sv.answers()[u]);
-                Row x = g.row();
+                SheetRow x = g.row();
                 g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
                 g.text(x, 1, unit.code(), st.text);
                 g.text(x, 2, sv.indicator(), st.text);
@@ -103,12 +102,12 @@ final class SurveySheets extends SheetWriter {
         var g = grid(SURVEY_BREAKDOWN);
         g.title("问卷指标按企业规模与行业分组 Survey indicators by size class and industry"
                 + " (industries post-stratified by size class)");
-        Row legend = g.row();
+        SheetRow legend = g.row();
         g.cell(legend, 0, "样本不足 Thin", thinText);
         g.cell(legend, 1, legend(), st.text);
 
-        Row top = g.row();
-        Row names = g.row();
+        SheetRow top = g.row();
+        SheetRow names = g.row();
         top.setHeightInPoints(18);
         names.setHeightInPoints(46); // the longest industry names take three lines over their two columns
         for (int c = 0; c < FIXED + 2 * groups; c++) {
@@ -136,7 +135,7 @@ final class SurveySheets extends SheetWriter {
         for (int u = 0; u < lookup.unitCodes.size(); u++) {
             var unit = r.units().get(u);
             for (var sv : survey) {
-                Row x = g.row();
+                SheetRow x = g.row();
                 g.text(x, 0, ReportLookup.both(unit.name(), unit.code()), st.text);
                 g.text(x, 1, unit.code(), st.text);
                 g.text(x, 2, sv.indicator(), st.text);
@@ -162,7 +161,7 @@ final class SurveySheets extends SheetWriter {
     }
 
     /** One group's value and answers; nothing for a group without answers (it has no value). */
-    private void group(SheetGrid g, Row x, int col, Report.SurveyIndicatorInfo sv, double value, int answers) {
+    private void group(SheetGrid g, SheetRow x, int col, Report.SurveyIndicatorInfo sv, double value, int answers) {
         if (answers == 0) {
             return;
         }
@@ -209,7 +208,7 @@ final class SurveySheets extends SheetWriter {
                 + " with care; blank: no answers. Each group: value | valid answers (n).";
     }
 
-    private void thinFlag(SheetGrid g, Row x, int col, boolean thin, int minSample) {
+    private void thinFlag(SheetGrid g, SheetRow x, int col, boolean thin, int minSample) {
         if (thin) {
             g.text(x, col, "是（少于" + minSample + "）Yes (under " + minSample + ")", thinText);
         }

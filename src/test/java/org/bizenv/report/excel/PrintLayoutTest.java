@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.ReportFixtures;
@@ -80,8 +78,8 @@ class PrintLayoutTest {
     }
 
     /** A sheet {@code columns} indicator columns wide and {@code units} cities long, laid out as the matrices are. */
-    private static XSSFSheet matrix(SXSSFWorkbook wb, String name, int columns, int units) throws IOException {
-        var g = new SheetGrid(wb.createSheet(name), new ExcelStyles(wb, 2));
+    private static XSSFSheet matrix(PinnedTimeWorkbook wb, String name, int columns, int units) throws IOException {
+        var g = new SheetGrid(wb.newSheet(name), new ExcelStyles(wb, 2));
         g.title("t");
         List<String> heads = new ArrayList<>(List.of("城市 City", "代码 Code"));
         for (int c = 0; c < columns; c++) {
@@ -89,7 +87,7 @@ class PrintLayoutTest {
         }
         g.header(heads);
         for (int u = 0; u < units; u++) {
-            Row x = g.row();
+            SheetRow x = g.row();
             g.text(x, 0, "city " + u, g.st.text);
             for (int c = 0; c < columns; c++) {
                 g.minWidth(2 + c, StageSheets.MATRIX_MIN);
@@ -103,7 +101,7 @@ class PrintLayoutTest {
 
     @Test
     void wideMatricesPrintAcrossPagesWithEveryCityOnOnePageTall() throws IOException {
-        try (var wb = new SXSSFWorkbook()) {
+        try (var wb = new PinnedTimeWorkbook(null)) {
             // 40 indicators × 12 characters: far too wide to shrink onto one page and stay legible
             XSSFSheet wide = matrix(wb, "wide", 40, 36);
             assertThat(wide.getPrintSetup().getLandscape()).isTrue();
