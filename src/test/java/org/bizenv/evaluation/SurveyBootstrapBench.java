@@ -34,8 +34,16 @@ public final class SurveyBootstrapBench {
     private SurveyBootstrapBench() {
     }
 
-    public static void main(String[] args) {
-        int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    /**
+     * The bundled 2024 sample as the score step gives it to the bootstrap: its framework, the survey tally's indicators
+     * and answer patterns, the sample joined to the other channels ({@link Channels#join}), the year scored, and how
+     * long the tally with its patterns took (ns). Shared with {@code robustness.SurveyReplicateBench}.
+     */
+    public record Sample(Framework framework, SurveyIndicators nominal, SurveyPatterns patterns, SurveySample sample,
+                         Build build, long tallyNanos) {
+    }
+
+    public static Sample sample() {
         Framework fw = FrameworkLoader.load(Path.of("indicators/miit-sme-2024.yaml"));
         Path data = Path.of("sample-data/2024");
         Problems problems = new Problems();
@@ -51,7 +59,18 @@ public final class SurveyBootstrapBench {
         }
         long tally = System.nanoTime() - t0;
         SurveySample sample = new SurveySample(List.of(patterns), nominal, s -> Channels.join(intake, s, null));
-        Build build = Scorer.score(fw, sample.join().apply(nominal));
+        return new Sample(fw, nominal, patterns, sample, Scorer.score(fw, sample.join().apply(nominal)), tally);
+    }
+
+    public static void main(String[] args) {
+        int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Sample s = sample();
+        Framework fw = s.framework();
+        SurveyIndicators nominal = s.nominal();
+        SurveyPatterns patterns = s.patterns();
+        SurveySample sample = s.sample();
+        Build build = s.build();
+        long tally = s.tallyNanos();
         System.out.printf(Locale.ROOT, "sample: %d respondents, %d patterns, %d questions; tally with patterns %.0f ms%n",
                 patterns.respondents(), patterns.patternCount(), patterns.questions().size(), tally / 1e6);
         double scoreMs = median(() -> Scorer.score(fw, sample.join().apply(nominal)), 200) / 200;

@@ -2,23 +2,17 @@ package org.bizenv.robustness;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.bizenv.city.UnitResolver;
+import org.bizenv.evaluation.SurveyBootstrapBench;
 import org.bizenv.framework.Framework;
-import org.bizenv.framework.FrameworkLoader;
-import org.bizenv.ingest.Problems;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.RawData;
 import org.bizenv.scoring.Scorer;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyPatterns;
-import org.bizenv.survey.SurveyTally;
 
 /**
  * The survey bootstrap's cost per replicate on the bundled 2024 sample (36 cities, 35,800 respondents), split into
@@ -40,31 +34,12 @@ public final class SurveyReplicateBench {
 
     public static void main(String[] args) throws Exception {
         int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Framework fw = FrameworkLoader.load(Path.of("indicators/miit-sme-2024.yaml"));
-        Path data = Path.of("sample-data/2024");
-        Problems problems = new Problems();
-        UnitResolver resolver = org.bizenv.evaluation.Intake.resolver(fw, problems);
-        Object intake = org.bizenv.evaluation.Intake.read(fw, data, resolver, problems);
-        SurveyIndicators nominal;
-        SurveyPatterns patterns;
-        try (SurveyTally t = new SurveyTally(fw, SurveyTally.sources(fw).get(0), data, false, resolver, problems, true)) {
-            t.readAll();
-            nominal = t.indicators();
-            patterns = t.patterns();
-        }
-        // the score step's join (package-private in evaluation): reached reflectively, for a bench only
-        Method join = Class.forName("org.bizenv.evaluation.Channels").getDeclaredMethod("join", intake.getClass(),
-                SurveyIndicators.class, RawData.class);
-        join.setAccessible(true);
-        Function<SurveyIndicators, RawData> joined = s -> {
-            try {
-                return (RawData) join.invoke(null, intake, s, null);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        SurveySample sample = new SurveySample(List.of(patterns), nominal, joined);
-        Build build = Scorer.score(fw, joined.apply(nominal));
+        var loaded = SurveyBootstrapBench.sample();
+        Framework fw = loaded.framework();
+        SurveyPatterns patterns = loaded.patterns();
+        SurveySample sample = loaded.sample();
+        Function<SurveyIndicators, RawData> joined = sample.join();
+        Build build = loaded.build();
         RespondentResampling resampling = new RespondentResampling(fw, sample);
         RespondentResampling.Scratch scratch = resampling.scratch();
         Rng rng = new Rng(0);

@@ -1,44 +1,25 @@
 package org.bizenv.survey;
 
+import static org.bizenv.survey.PatternFixtures.MIX;
+import static org.bizenv.survey.PatternFixtures.QUESTIONS;
+import static org.bizenv.survey.PatternFixtures.UNITS;
+import static org.bizenv.survey.PatternFixtures.patterns;
+import static org.bizenv.survey.PatternFixtures.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SurveyPatterns#results} (the survey bootstrap's inner loop: counts packed into one long per question, patterns
+ * {@link SurveyPatterns#results} (counts packed into one long per question, patterns
  * no respondent drew skipped) against the row-by-row tally of {@link SurveyAggregator} over the same respondents: the
  * same statistics exactly, for the nominal counts, for resampled ones with zeros, and for cells on both sides of the
  * packing limit.
  */
 class SurveyPatternsTest {
 
-    private static final List<String> QUESTIONS = List.of("Q1", "Q2", "Q3", "Q4", "Q5");
-    private static final List<String> UNITS = List.of("a", "b", "c");
-    private static final double[] MIX = {0.7, 0.25, 0.05};
-
-    /** Seeded rows: answers 0–5 (0 = left out), every unit and size class. */
-    private static List<ValidResponse> rows(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<ValidResponse> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byte[] a = new byte[QUESTIONS.size()];
-            for (int q = 0; q < a.length; q++) {
-                a[q] = (byte) rng.nextInt(6);
-            }
-            out.add(new ValidResponse(i + 2, UNITS.get(rng.nextInt(UNITS.size())), rng.nextInt(3), a));
-        }
-        return out;
-    }
-
-    private static SurveyPatterns patterns(List<ValidResponse> rows) {
-        SurveyPatterns.Tally t = new SurveyPatterns.Tally("s", QUESTIONS, UNITS, MIX, 30);
-        rows.forEach(t::add);
-        return t.build();
-    }
 
     /** The respondents the counts stand for, one row each, tallied row by row. */
     private static SurveyResults rowByRow(SurveyPatterns p, int[] counts) {
