@@ -13,9 +13,10 @@ import org.bizenv.ingest.TextEncoding;
 
 /**
  * Cuts a survey CSV file into parts of about equal bytes, each a run of whole records, for the survey step's
- * partitions: one scan of the bytes, no decoding, that follows the reader's own rules for where a record ends
- * (FastCSV's, as {@link CsvRecords} sets it up), so that a quoted answer with line breaks is never cut and every part
- * knows the row and the line of the file its first record has; messages name the file's own rows.
+ * partitions: one scan of the bytes up to the last part's start (no further: that part runs to the end), no decoding,
+ * that follows the reader's own rules for where a record ends (FastCSV's, as {@link CsvRecords} sets it up), so that a
+ * quoted answer with line breaks is never cut and every part knows the row and the line of the file its first record
+ * has; messages name the file's own rows.
  *
  * <p>The rules mirrored: a record ends at a CR, an LF or a CRLF outside quotes; a quote opens a quoted field only at
  * the start of a field, or again after a field's closing quote (text after a closing quote is kept), never inside
@@ -98,7 +99,12 @@ public final class SurveySplit {
                         while (k < parts && size * k / parts <= pos) {
                             k++;
                         }
-                        target = k < parts ? size * k / parts : Long.MAX_VALUE;
+                        if (k == parts) {
+                            // every part's start is known and the last part runs to the end: the rest of the
+                            // file need not be read (half of it with two parts)
+                            return ranges(starts);
+                        }
+                        target = size * k / parts;
                     }
                     records++;
                     recordLines = 1;
@@ -136,6 +142,11 @@ public final class SurveySplit {
                 }
             }
         }
+        return ranges(starts);
+    }
+
+    /** The parts that begin at {@code starts} ({byte, row, line} each), each ending where the next begins. */
+    private static List<CsvRecords.Range> ranges(List<long[]> starts) {
         List<CsvRecords.Range> ranges = new ArrayList<>();
         for (int p = 0; p < starts.size(); p++) {
             long[] s = starts.get(p);

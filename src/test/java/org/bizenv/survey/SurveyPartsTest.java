@@ -96,6 +96,39 @@ class SurveyPartsTest {
     }
 
     @Test
+    void theScanStopsAtTheLastPartsStartWhichRunsToTheEnd() throws IOException {
+        StringBuilder csv = new StringBuilder("RespondentId,City,Size,Q01\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("R").append(i).append(",北京,small,").append(1 + i % 5).append('\n');
+        }
+        // an unclosed quote far in the last part: it would swallow the rest, but the cut is made before it
+        csv.append("R-open,\"北京,small,3\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("R+").append(i).append(",北京,small,2\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long[] read = {0};
+        var counted = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+
+        List<CsvRecords.Range> two = SurveySplit.scan(counted, bytes.length, ',', 2);
+
+        assertThat(two).hasSize(2);
+        assertThat(two.get(1).start()).isGreaterThanOrEqualTo(bytes.length / 2);
+        assertThat(two.get(1).end()).isEqualTo(Long.MAX_VALUE);
+        assertThat(two.get(1).lastRow()).isEqualTo(Long.MAX_VALUE);
+        assertThat(two.get(1).firstRow()).isEqualTo(two.get(0).lastRow() + 1);
+        // read up to the second part's start and at most one buffer (64 KiB) beyond, not the file's other half
+        assertThat(read[0]).isLessThan(two.get(1).start() + 65_537).isLessThan(bytes.length);
+    }
+
+    @Test
     void aCutNeverFallsInsideAQuotedFieldWithLineBreaks() throws IOException {
         Path data = write(FILE);
         long size = Files.size(data.resolve("survey.csv"));
