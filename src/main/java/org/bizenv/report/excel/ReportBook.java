@@ -41,7 +41,7 @@ final class ReportBook {
 
     /** A new sheet and its grid. */
     SheetGrid grid(String name) {
-        return new SheetGrid(sheet(name), st);
+        return new SheetGrid(sheet(name), st, wb);
     }
 
     /** A sheet under a name Excel accepts, unique ignoring case, with the synthetic-data header and page footer. */
