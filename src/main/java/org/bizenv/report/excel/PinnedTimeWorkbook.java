@@ -30,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class PinnedTimeWorkbook extends SXSSFWorkbook {
     private static final byte[] EMPTY_SHEET_DATA = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAGE_MARGINS = "<pageMargins ".getBytes(StandardCharsets.US_ASCII);
 
     private final Instant time;
     private final List<StreamedSheet> sheets = new ArrayList<>();
@@ -193,12 +194,28 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
         sheet.copyRows(to);
         to.write("</sheetData>".getBytes(StandardCharsets.US_ASCII));
         int after = at + EMPTY_SHEET_DATA.length;
+        var formats = sheet.conditionalFormats();
+        if (formats.length() > 0) {
+            // the colour scales, where the schema puts them: after the merged cells, before the page margins
+            int margins = indexOf(part, PAGE_MARGINS, after);
+            if (margins < 0) {
+                throw new IllegalStateException("worksheet part of '" + sheet.sheet.getSheetName()
+                        + "' without page margins");
+            }
+            to.write(part, after, margins - after);
+            to.write(formats.toString().getBytes(StandardCharsets.UTF_8));
+            after = margins;
+        }
         to.write(part, after, part.length - after);
     }
 
     private static int indexOf(byte[] in, byte[] what) {
+        return indexOf(in, what, 0);
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
         outer:
-        for (int i = 0; i + what.length <= in.length; i++) {
+        for (int i = from; i + what.length <= in.length; i++) {
             for (int k = 0; k < what.length; k++) {
                 if (in[i + k] != what[k]) {
                     continue outer;

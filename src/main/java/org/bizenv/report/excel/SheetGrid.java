@@ -47,6 +47,11 @@ final class SheetGrid {
         this.st = st;
     }
 
+    /** A colour scale over {@code range} ({@code scale}: its points and colours as text); see {@link ColourScales}. */
+    void colourScale(CellRangeAddress range, CharSequence scale) {
+        rows.colourScale(range, scale);
+    }
+
     SheetRow row() {
         return rows.row(next++);
     }
