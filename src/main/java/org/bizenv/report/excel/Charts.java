@@ -3,45 +3,38 @@ package org.bizenv.report.excel;
 import static org.bizenv.report.excel.ExcelReportWriter.CHART;
 import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
-import org.apache.poi.xddf.usermodel.chart.AxisTickMark;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.ss.util.ImageUtils;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.bizenv.report.ReportLookup;
 
 /**
  * The workbook's native charts, drawn from cells the sheets wrote: the Chart sheet's bars of the index scores (from
  * the Ranking sheet) and the Sensitivity sheet's rank intervals (from its own table).
+ *
+ * <p>Each chart and the drawing that anchors it are written as DrawingML text, the bytes POI's XDDF wrote, and put
+ * into the package as parts of their own with the relationships POI made: a chart is a fixed shape with a few
+ * values (titles, references, cached points), and building it as XMLBeans trees through XDDF was most of the first
+ * report's chart time (the chart schema's types loaded and compiled for two small parts).
  */
 final class Charts extends SheetWriter {
     /** Bars in a chart: beyond this the chart shows the top units only. */
     static final int CHART_MAX = 100;
     /** Rows kept free above the Sensitivity sheet's table for its chart. */
     static final int INTERVAL_CHART_ROWS = 26;
+
+    private static final String PRINT_SETTINGS = "<c:printSettings><c:headerFooter/><c:pageMargins b=\"0.75\" "
+            + "l=\"0.7\" r=\"0.7\" t=\"0.75\" header=\"0.3\" footer=\"0.3\"/><c:pageSetup/></c:printSettings>";
 
     Charts(ReportBook book) {
         super(book);
@@ -70,87 +63,37 @@ final class Charts extends SheetWriter {
             vals[i] = row.score();
             min = Math.min(min, row.score());
         }
-        XSSFSheet xs = wb.getXSSFWorkbook().getSheet(g.sheet.getSheetName());
-        XSSFDrawing drawing = xs.createDrawingPatriarch();
-        // a row and a quarter per bar, so that every city's name fits beside its bar
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, 2, 10, 4 + Math.max(16, n * 5 / 4));
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(frameworkTitle() + " " + meta.year() + " 综合指数得分 Index score");
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis catAxis = chart.createCategoryAxis(AxisPosition.LEFT);
-        catAxis.setOrientation(AxisOrientation.MAX_MIN);
-        XDDFValueAxis valAxis = chart.createValueAxis(AxisPosition.BOTTOM);
-        valAxis.setCrosses(AxisCrosses.AUTO_ZERO);
-        if (min >= 0) {
-            valAxis.setMinimum(0);
-        }
-        valAxis.setNumberFormat("0");
         String sheetRef = "'" + RANKING + "'!";
         String catRef = sheetRef + range(rankingFirstRow, rankingFirstRow + n - 1, 1);
         String valRef = sheetRef + range(rankingFirstRow, rankingFirstRow + n - 1, rankingScoreCol);
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(cats, catRef);
-        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromArray(vals, valRef);
-        var data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, catAxis, valAxis);
-        data.setBarDirection(BarDirection.BAR);
-        data.setVaryColors(false);
-        data.setGapWidth(60);
-        XDDFChartData.Series series = data.addSeries(categories, values);
-        series.setTitle("得分 Score", null);
-        var props = new XDDFShapeProperties();
-        props.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("4472C4"))));
-        series.setShapeProperties(props);
-        plot(data);
-        everyCategoryLabelled(chart);
-        valuesOnTheBars(chart);
+        var c = new StringBuilder(1024 + 128 * n);
+        chartStart(c, frameworkTitle() + " " + meta.year() + " 综合指数得分 Index score");
+        c.append("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/><c:varyColors val=\"false\"/>");
+        // each bar carries its score in the published decimals, at its end
+        var labels = new StringBuilder("<c:dLbls><c:numFmt formatCode=\"");
+        ReportXml.attr(labels, st.scoreFormat);
+        labels.append("\" sourceLinked=\"false\"/><c:dLblPos val=\"outEnd\"/><c:showLegendKey val=\"false\"/>"
+                + "<c:showVal val=\"true\"/><c:showCatName val=\"false\"/><c:showSerName val=\"false\"/>"
+                + "<c:showPercent val=\"false\"/><c:showBubbleSize val=\"false\"/></c:dLbls>");
+        series(c, 0, "得分 Score", "<c:spPr>" + solid("4472C4") + "</c:spPr>" + labels, catRef, cats, valRef, vals);
+        c.append("</c:ser><c:gapWidth val=\"60\"/><c:axId val=\"0\"/><c:axId val=\"1\"/></c:barChart>");
+        // every category named (tickLblSkip 1: left to choose, Excel and LibreOffice name only every second city
+        // when space is short); the value axis starts at zero unless a score is below it
+        c.append("<c:catAx><c:axId val=\"0\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling>"
+                + "<c:delete val=\"false\"/><c:axPos val=\"l\"/><c:majorTickMark val=\"cross\"/>"
+                + "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1\"/>"
+                + "<c:crosses val=\"autoZero\"/><c:auto val=\"false\"/><c:tickLblSkip val=\"1\"/></c:catAx>"
+                + "<c:valAx><c:axId val=\"1\"/><c:scaling><c:orientation val=\"minMax\"/>")
+                .append(min >= 0 ? "<c:min val=\"0.0\"/>" : "")
+                .append("</c:scaling><c:delete val=\"false\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"0\" "
+                        + "sourceLinked=\"true\"/><c:majorTickMark val=\"cross\"/><c:minorTickMark val=\"none\"/>"
+                        + "<c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"0\"/><c:crosses val=\"autoZero\"/>"
+                        + "<c:crossBetween val=\"midCat\"/></c:valAx></c:plotArea><c:plotVisOnly val=\"true\"/>"
+                        + "</c:chart>").append(PRINT_SETTINGS).append("</c:chartSpace>");
+        // a row and a quarter per bar, so that every city's name fits beside its bar
+        place((XSSFSheet) g.sheet, 2, 10, 4 + Math.max(16, n * 5 / 4), c);
         wb.setSheetOrder(g.sheet.getSheetName(), 1);
     }
-
-    /**
-     * Every category named: the category axis skips no label ({@code <c:tickLblSkip val="1"/>}; left to choose,
-     * Excel and LibreOffice name only every second city when space is short). The element is written through a
-     * cursor because its schema type is not in POI's lite schema jar.
-     */
-    private static void everyCategoryLabelled(XSSFChart chart) {
-        var plot = chart.getCTChart().getPlotArea();
-        for (var ax : plot.getCatAxList()) {
-            try (var cursor = ax.newCursor()) {
-                var skip = new javax.xml.namespace.QName(CHART_NS, "tickLblSkip");
-                if (!cursor.toChild(skip)) {
-                    // tickLblSkip comes before noMultiLvlLbl and extLst in the schema's sequence
-                    boolean placed = cursor.toChild(new javax.xml.namespace.QName(CHART_NS, "noMultiLvlLbl"))
-                            || cursor.toChild(new javax.xml.namespace.QName(CHART_NS, "extLst"));
-                    if (!placed) {
-                        cursor.toEndToken();
-                    }
-                    cursor.beginElement(skip);
-                    cursor.toParent();
-                }
-                cursor.setAttributeText(new javax.xml.namespace.QName("val"), "1");
-            }
-        }
-    }
-
-    /** Each bar carries its score in the published decimals, at its end. */
-    private void valuesOnTheBars(XSSFChart chart) {
-        for (var bc : chart.getCTChart().getPlotArea().getBarChartList()) {
-            for (var ser : bc.getSerList()) {
-                var labels = ser.isSetDLbls() ? ser.getDLbls() : ser.addNewDLbls();
-                var fmt = labels.addNewNumFmt();
-                fmt.setFormatCode(st.scoreFormat);
-                fmt.setSourceLinked(false);
-                labels.addNewDLblPos().setVal(
-                        org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos.OUT_END);
-                labels.addNewShowLegendKey().setVal(false);
-                labels.addNewShowVal().setVal(true);
-                labels.addNewShowCatName().setVal(false);
-                labels.addNewShowSerName().setVal(false);
-                labels.addNewShowPercent().setVal(false);
-                labels.addNewShowBubbleSize().setVal(false);
-            }
-        }
-    }
-
-    private static final String CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
     private static String range(int firstRow, int lastRow, int col) {
         String c = CellReference.convertNumToColString(col);
@@ -164,7 +107,8 @@ final class Charts extends SheetWriter {
      */
     void intervalChart(SheetGrid g, int first, int last, int barStart, int top, int columns) {
         int n = last - first + 1;
-        var rows = ReportLookup.nonNull(r.robustness().uncertainty().units()).subList(0, n);
+        var all = ReportLookup.nonNull(r.robustness().uncertainty().units());
+        var rows = all.subList(0, n);
         String[] cats = new String[n];
         Double[] from = new Double[n];
         Double[] length = new Double[n];
@@ -178,112 +122,175 @@ final class Charts extends SheetWriter {
             nominal[i] = row.nominalRank() > 0 ? (double) row.nominalRank() : null;
             maxRank = Math.max(maxRank, Math.max(row.worstRank(), row.nominalRank()));
         }
-        XSSFSheet xs = wb.getXSSFWorkbook().getSheet(g.sheet.getSheetName());
-        XSSFDrawing drawing = xs.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(12, Math.min(columns, 16)),
-                top + INTERVAL_CHART_ROWS - 1);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("各城市排名的90%区间与名义排名 90% interval of each city's rank and its nominal rank"
-                + (n < ReportLookup.nonNull(r.robustness().uncertainty().units()).size() ? "（前" + n
-                + "名 top " + n + "）" : ""));
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis catAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        // the rank axis runs downwards, so the categories' labels go to its high end: the bottom
-        catAxis.setTickLabelPosition(AxisTickLabelPosition.HIGH);
-        catAxis.setMajorTickMark(AxisTickMark.NONE);
-        XDDFValueAxis valAxis = chart.createValueAxis(AxisPosition.LEFT);
-        valAxis.setOrientation(AxisOrientation.MAX_MIN);
-        valAxis.setCrosses(AxisCrosses.AUTO_ZERO);
-        valAxis.setMinimum(0);
-        valAxis.setMaximum(maxRank + 1);
-        valAxis.setMajorUnit(maxRank <= 20 ? 1 : maxRank <= 60 ? 5 : 10);
-        valAxis.setNumberFormat("0");
-        valAxis.setTitle("排名 Rank");
-        valAxis.getOrAddMajorGridProperties().setLineProperties(line("D9D9D9", 0.5));
         String ref = "'" + g.sheet.getSheetName() + "'!";
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(cats, ref + range(first, last, 1));
+        String catRef = ref + range(first, last, 1);
+        var c = new StringBuilder(2048 + 384 * n);
+        chartStart(c, "各城市排名的90%区间与名义排名 90% interval of each city's rank and its nominal rank"
+                + (n < all.size() ? "（前" + n + "名 top " + n + "）" : ""));
+        c.append("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"col\"/><c:grouping val=\"stacked\"/>"
+                + "<c:varyColors val=\"false\"/>");
+        // the base up to the interval: no fill, no line
+        series(c, 0, "", "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>", catRef, cats,
+                ref + range(first, last, barStart), from);
+        c.append("</c:ser>");
+        series(c, 1, "90%区间（第5至第95百分位） 90% interval (5th to 95th percentile)",
+                "<c:spPr>" + solid("9DC3E6") + line("2E75B6", 9525) + "</c:spPr>", catRef, cats,
+                ref + range(first, last, barStart + 1), length);
+        // stacked columns need a full overlap or Excel draws the segments side by side
+        c.append("</c:ser><c:gapWidth val=\"50\"/><c:overlap val=\"100\"/><c:axId val=\"0\"/><c:axId val=\"1\"/>"
+                + "</c:barChart><c:lineChart><c:varyColors val=\"false\"/>");
+        series(c, 2, "本报告排名 Rank in this report", "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker>"
+                + "<c:symbol val=\"diamond\"/><c:size val=\"7\"/><c:spPr>" + solid("C00000") + line("C00000", 9525)
+                + "</c:spPr></c:marker>", catRef, cats, ref + range(first, last, 0), nominal);
+        int unit = maxRank <= 20 ? 1 : maxRank <= 60 ? 5 : 10;
+        // the rank axis runs downwards, so the categories' labels go to its high end: the bottom
+        c.append("<c:smooth val=\"false\"/></c:ser><c:axId val=\"0\"/><c:axId val=\"1\"/></c:lineChart>"
+                + "<c:catAx><c:axId val=\"0\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
+                + "<c:delete val=\"false\"/><c:axPos val=\"b\"/><c:majorTickMark val=\"none\"/>"
+                + "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"high\"/><c:crossAx val=\"1\"/>"
+                + "<c:crosses val=\"autoZero\"/><c:auto val=\"false\"/><c:tickLblSkip val=\"1\"/></c:catAx>"
+                + "<c:valAx><c:axId val=\"1\"/><c:scaling><c:orientation val=\"maxMin\"/><c:max val=\"")
+                .append((double) (maxRank + 1)).append("\"/><c:min val=\"0.0\"/></c:scaling><c:delete val=\"false\"/>"
+                        + "<c:axPos val=\"l\"/><c:majorGridlines><c:spPr>").append(line("D9D9D9", 6350))
+                .append("</c:spPr></c:majorGridlines>");
+        title(c, "排名 Rank");
+        c.append("<c:numFmt formatCode=\"0\" sourceLinked=\"true\"/><c:majorTickMark val=\"cross\"/>"
+                + "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"0\"/>"
+                + "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"midCat\"/><c:majorUnit val=\"")
+                .append((double) unit).append("\"/></c:valAx></c:plotArea>")
+                // the invisible base series stays out of the legend
+                .append("<c:legend><c:legendPos val=\"t\"/><c:legendEntry><c:idx val=\"0\"/><c:delete val=\"true\"/>"
+                        + "</c:legendEntry><c:overlay val=\"false\"/></c:legend><c:plotVisOnly val=\"true\"/>"
+                        + "</c:chart>").append(PRINT_SETTINGS).append("</c:chartSpace>");
+        place((XSSFSheet) g.sheet, top, Math.max(12, Math.min(columns, 16)), top + INTERVAL_CHART_ROWS - 1, c);
+    }
 
-        var bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, catAxis, valAxis);
-        bars.setBarDirection(BarDirection.COL);
-        bars.setBarGrouping(BarGrouping.STACKED);
-        bars.setGapWidth(50);
-        bars.setVaryColors(false);
-        XDDFChartData.Series base = bars.addSeries(categories,
-                XDDFDataSourcesFactory.fromArray(from, ref + range(first, last, barStart)));
-        base.setTitle("", null);
-        var invisible = new XDDFShapeProperties();
-        invisible.setFillProperties(new XDDFNoFillProperties());
-        invisible.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
-        base.setShapeProperties(invisible);
-        XDDFChartData.Series band = bars.addSeries(categories,
-                XDDFDataSourcesFactory.fromArray(length, ref + range(first, last, barStart + 1)));
-        band.setTitle("90%区间（第5至第95百分位） 90% interval (5th to 95th percentile)", null);
-        var fill = new XDDFShapeProperties();
-        fill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("9DC3E6"))));
-        fill.setLineProperties(line("2E75B6", 0.75));
-        band.setShapeProperties(fill);
+    /** The chart part's start up to its plot area: the declaration, the chart space and the chart's title. */
+    private static void chartStart(StringBuilder c, String title) {
+        c.append(ReportXml.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
+                + "chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart>");
+        title(c, title);
+    }
 
-        var marks = (XDDFLineChartData) chart.createData(ChartTypes.LINE, catAxis, valAxis);
-        marks.setVaryColors(false);
-        var nominalSeries = (XDDFLineChartData.Series) marks.addSeries(categories,
-                XDDFDataSourcesFactory.fromArray(nominal, ref + range(first, last, 0)));
-        nominalSeries.setTitle("本报告排名 Rank in this report", null);
-        nominalSeries.setSmooth(false);
-        nominalSeries.setMarkerStyle(MarkerStyle.DIAMOND);
-        var noLine = new XDDFShapeProperties();
-        noLine.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
-        nominalSeries.setShapeProperties(noLine);
-        var marker = nominalSeries.getCTLineSer().getMarker();
-        valText(marker.isSetSize() ? marker.getSize() : marker.addNewSize(), "7");
-        var markerFill = new XDDFShapeProperties();
-        markerFill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb("C00000"))));
-        markerFill.setLineProperties(line("C00000", 0.75));
-        marker.setSpPr(markerFill.getXmlObject());
-
-        plot(bars);
-        plot(marks);
-        fullOverlap(chart);
-        everyCategoryLabelled(chart);
-        var legend = chart.getOrAddLegend();
-        legend.setPosition(LegendPosition.TOP);
-        legend.setOverlay(false);
-        legend.addEntry().setIndex(0);          // the invisible base series stays out of the legend
-        legend.getEntry(0).setDelete(true);
+    /** A title as XDDF writes it: rich text, left-aligned, not over the plot. */
+    private static void title(StringBuilder c, String text) {
+        c.append("<c:title><c:tx><c:rich><a:bodyPr anchor=\"t\" rtlCol=\"false\"/><a:lstStyle/><a:p><a:pPr "
+                + "algn=\"l\"><a:defRPr/></a:pPr><a:r><a:rPr lang=\"en\"/><a:t>");
+        ReportXml.text(c, text);
+        c.append("</a:t></a:r><a:endParaRPr lang=\"en-US\" sz=\"1100\"/></a:p></c:rich></c:tx><c:layout/>"
+                + "<c:overlay val=\"false\"/></c:title>");
     }
 
     /**
-     * Fills each series' cached points (and its references to the cells) in the chart: what {@code XDDFChart.plot}
-     * writes into the chart's part. That method also copies the points into a workbook of the chart's own, made for
-     * the purpose (a whole {@code XSSFWorkbook}) and never saved for a chart in a spreadsheet ({@code XSSFChart} writes
-     * only its chart part): the series here refer to the report's own cells instead.
+     * A series up to its values (the caller closes it): its title, its look ({@code shape}: the shape properties and
+     * what follows them before the categories), the categories and values with their cells and cached points. A
+     * missing value has no cached point.
      */
-    private static void plot(XDDFChartData data) {
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            data.getSeries(i).plot();
+    private static void series(StringBuilder c, int idx, String title, String shape, String catRef, String[] cats,
+                               String valRef, Double[] vals) {
+        int n = cats.length;
+        c.append("<c:ser><c:idx val=\"").append(idx).append("\"/><c:order val=\"").append(idx).append("\"/><c:tx>");
+        value(c, title);
+        c.append("</c:tx>").append(shape).append("<c:cat><c:strRef><c:f>");
+        ReportXml.text(c, catRef);
+        c.append("</c:f><c:strCache><c:ptCount val=\"").append(n).append("\"/>");
+        for (int i = 0; i < n; i++) {
+            c.append("<c:pt idx=\"").append(i).append("\">");
+            value(c, cats[i]);
+            c.append("</c:pt>");
         }
+        c.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>");
+        ReportXml.text(c, valRef);
+        c.append("</c:f>");
+        var points = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (vals[i] != null) {
+                points.append("<c:pt idx=\"").append(i).append("\"><c:v>").append(vals[i]).append("</c:v></c:pt>");
+            }
+        }
+        if (points.isEmpty()) {     // no point at all: an empty cache, without even its count (as XDDF writes it)
+            c.append("<c:numCache/>");
+        } else {
+            c.append("<c:numCache><c:ptCount val=\"").append(n).append("\"/>").append(points).append("</c:numCache>");
+        }
+        c.append("</c:numRef></c:val>");
+    }
+
+    /** A {@code <c:v>} text, an empty one as an empty element (as XMLBeans writes it). */
+    private static void value(StringBuilder c, String s) {
+        if (s.isEmpty()) {
+            c.append("<c:v/>");
+        } else {
+            c.append("<c:v>");
+            ReportXml.text(c, s);
+            c.append("</c:v>");
+        }
+    }
+
+    private static String solid(String rgb) {
+        return "<a:solidFill><a:srgbClr val=\"" + rgb + "\"/></a:solidFill>";
+    }
+
+    /** A solid line, its width in EMU (12,700 a point). */
+    private static String line(String rgb, int emu) {
+        return "<a:ln w=\"" + emu + "\">" + solid(rgb) + "</a:ln>";
     }
 
     /**
-     * Stacked columns need {@code <c:overlap val="100"/>} or Excel draws the segments side by side. POI's setter
-     * needs a schema type the lite schema jar lacks (as does the marker size's), so the attribute is written as
-     * text.
+     * Puts the chart on the sheet: a drawing part anchoring it from column 0 of row {@code row1} to the start of
+     * {@code col2}, {@code row2}, and the chart part, numbered and related as POI's {@code createDrawingPatriarch}
+     * and {@code createChart} do (the n-th chart of the workbook in the n-th drawing, each the drawing's rId1). The
+     * frame's size is the columns' and rows' width and height in whole pixels, as POI computes it.
      */
-    private static void fullOverlap(XSSFChart chart) {
-        for (var bc : chart.getCTChart().getPlotArea().getBarChartList()) {
-            valText(bc.isSetOverlap() ? bc.getOverlap() : bc.addNewOverlap(), "100");
+    private void place(XSSFSheet sheet, int row1, int col2, int row2, StringBuilder chart) {
+        double widthPx = 0;
+        for (int col = 0; col < col2; col++) {
+            widthPx += sheet.getColumnWidthInPixels(col);
+        }
+        double heightPx = 0;
+        for (int row = row1; row < row2; row++) {
+            heightPx += ImageUtils.getRowHeightInPixels(sheet, row);
+        }
+        int k = ++book.charts;
+        try {
+            var sheetPart = sheet.getPackagePart();
+            var pkg = sheetPart.getPackage();
+            var drawingName = PackagingURIHelper.createPartName("/xl/drawings/drawing" + k + ".xml");
+            PackagePart drawing = pkg.createPart(drawingName, XSSFRelation.DRAWINGS.getContentType());
+            var rel = sheetPart.addRelationship(drawingName, TargetMode.INTERNAL, XSSFRelation.DRAWINGS.getRelation());
+            sheet.getCTWorksheet().addNewDrawing().setId(rel.getId());
+            var chartName = PackagingURIHelper.createPartName("/xl/charts/chart" + k + ".xml");
+            PackagePart chartPart = pkg.createPart(chartName, XSSFRelation.CHART.getContentType());
+            var chartRel = drawing.addRelationship(chartName, TargetMode.INTERNAL, XSSFRelation.CHART.getRelation());
+            var d = new StringBuilder(1024);
+            d.append(ReportXml.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
+                    + "spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas."
+                    + "openxmlformats.org/officeDocument/2006/relationships\"><xdr:twoCellAnchor editAs=\"twoCell\">"
+                    + "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>").append(row1)
+                    .append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>").append(col2)
+                    .append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>").append(row2)
+                    .append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame><xdr:nvGraphicFramePr>"
+                            + "<xdr:cNvPr id=\"0\" name=\"Diagramm0\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
+                            + "<xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"")
+                    .append(Units.pixelToEMU((int) widthPx)).append("\" cy=\"")
+                    .append(Units.pixelToEMU((int) heightPx))
+                    .append("\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/"
+                            + "drawingml/2006/chart\"><c:chart r:id=\"").append(chartRel.getId())
+                    .append("\"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>"
+                            + "</xdr:twoCellAnchor></xdr:wsDr>");
+            write(drawing, d);
+            write(chartPart, chart);
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException("chart part names", e);
         }
     }
 
-    /** Sets the {@code val} attribute as text: for simple types the lite schema jar cannot load. */
-    private static void valText(org.apache.xmlbeans.XmlObject element, String value) {
-        try (var cursor = element.newCursor()) {
-            cursor.setAttributeText(new javax.xml.namespace.QName("val"), value);
+    private static void write(PackagePart part, CharSequence xml) {
+        try (var out = part.getOutputStream()) {
+            out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static XDDFLineProperties line(String rgb, double width) {
-        var l = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(ExcelStyles.rgb(rgb))));
-        l.setWidth(width);
-        return l;
     }
 }

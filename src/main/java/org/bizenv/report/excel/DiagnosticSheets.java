@@ -162,10 +162,8 @@ final class DiagnosticSheets extends SheetWriter {
             }
         }
         if (codes.length > 0) {
-            var cf = g.sheet.getSheetConditionalFormatting();
-            var rule = ColourScales.colourScale(cf, new double[] {-1, 0, 1}, "F8696B", "FFFFFF", "5A8AC6");
-            cf.addConditionalFormatting(new CellRangeAddress[] {
-                    new CellRangeAddress(first, first + codes.length - 1, 1, codes.length)}, rule);
+            ColourScales.colourScale(g, new CellRangeAddress(first, first + codes.length - 1, 1, codes.length),
+                    new double[] {-1, 0, 1}, "F8696B", "FFFFFF", "5A8AC6");
         }
     }
 

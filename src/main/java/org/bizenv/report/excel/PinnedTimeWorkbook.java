@@ -17,6 +17,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -28,9 +30,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class PinnedTimeWorkbook extends SXSSFWorkbook {
     private static final byte[] EMPTY_SHEET_DATA = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAGE_MARGINS = "<pageMargins ".getBytes(StandardCharsets.US_ASCII);
 
     private final Instant time;
     private final List<StreamedSheet> sheets = new ArrayList<>();
+    /** The defined names made by {@link #builtInName}, in the order they were made: the order POI writes them. */
+    private final List<DefinedName> names = new ArrayList<>();
 
     PinnedTimeWorkbook(Instant time) {
         // inline strings (no shared-strings table held in memory); SXSSF's own window and temporary-file compression
@@ -47,6 +52,68 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
         var s = new StreamedSheet(getXSSFWorkbook().createSheet(name));
         sheets.add(s);
         return s;
+    }
+
+    /** A defined name's reference (and whether it is hidden), put into the workbook's part when it is written. */
+    static final class DefinedName {
+        final boolean hidden;
+        /** The reference, as text: a formula Excel reads, which nothing here parses. */
+        String reference = "";
+
+        DefinedName(boolean hidden) {
+            this.hidden = hidden;
+        }
+    }
+
+    /**
+     * A built-in name of {@code sheet} (print titles, print area, the autofilter's database), made as POI's
+     * {@code createBuiltInName} makes it, its reference to be set by the caller. POI's own setters (the sheet's
+     * {@code setRepeatingRows}, {@code setAutoFilter}, the workbook's {@code setPrintArea}) check the reference with
+     * POI's formula parser, whose first use loads some 200 classes (the formula tokens, the function table) in a run
+     * that writes no formula, and {@code XSSFName} offers no other way to set it; so the name is made here without
+     * its reference (POI keeps it, its sheet, and moves it with the sheet on {@code setSheetOrder}), and the reference
+     * goes into the workbook's part as text when the workbook is written ({@link #withNames}).
+     */
+    DefinedName builtInName(String code, XSSFSheet sheet, boolean hidden) {
+        XSSFWorkbook xwb = getXSSFWorkbook();
+        XSSFName name = xwb.createName();
+        name.setNameName(code);
+        name.setSheetIndex(xwb.getSheetIndex(sheet));
+        var d = new DefinedName(hidden);
+        names.add(d);
+        return d;
+    }
+
+    /**
+     * The workbook's part with each defined name's reference in place: POI wrote the names in the order they were
+     * made, each as an empty element ({@code <definedName name=".." localSheetId=".."/>}); each gets its
+     * {@code hidden} attribute after those two, as POI sets it last, and its reference as XMLBeans escapes text.
+     */
+    private byte[] withNames(byte[] part) {
+        String xml = new String(part, StandardCharsets.UTF_8);
+        var out = new StringBuilder(xml.length() + 64 * names.size());
+        int from = 0;
+        for (var d : names) {
+            int at = xml.indexOf("<definedName ", from);
+            int end = at < 0 ? -1 : xml.indexOf('>', at);
+            if (end < 0 || xml.charAt(end - 1) != '/') {
+                throw new IllegalStateException("workbook part without the empty defined name number "
+                        + (names.indexOf(d) + 1));
+            }
+            out.append(xml, from, end - 1);
+            if (d.hidden) {
+                out.append(" hidden=\"true\"");
+            }
+            out.append('>');
+            ReportXml.text(out, d.reference);
+            out.append("</definedName>");
+            from = end + 1;
+        }
+        if (xml.indexOf("<definedName ", from) >= 0) {
+            throw new IllegalStateException("workbook part with a defined name not made here");
+        }
+        out.append(xml, from, xml.length());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -99,7 +166,9 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
                 zos.putArchiveEntry(copy);
                 try (InputStream is = source.getInputStream(ze)) {
                     StreamedSheet sheet = byPart.get(ze.getName());
-                    if (sheet == null) {
+                    if (!names.isEmpty() && ze.getName().equals("xl/workbook.xml")) {
+                        zos.write(withNames(is.readAllBytes()));
+                    } else if (sheet == null) {
                         is.transferTo(zos);
                     } else {
                         inject(is.readAllBytes(), sheet, zos);
@@ -125,12 +194,28 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
         sheet.copyRows(to);
         to.write("</sheetData>".getBytes(StandardCharsets.US_ASCII));
         int after = at + EMPTY_SHEET_DATA.length;
+        var formats = sheet.conditionalFormats();
+        if (formats.length() > 0) {
+            // the colour scales, where the schema puts them: after the merged cells, before the page margins
+            int margins = indexOf(part, PAGE_MARGINS, after);
+            if (margins < 0) {
+                throw new IllegalStateException("worksheet part of '" + sheet.sheet.getSheetName()
+                        + "' without page margins");
+            }
+            to.write(part, after, margins - after);
+            to.write(formats.toString().getBytes(StandardCharsets.UTF_8));
+            after = margins;
+        }
         to.write(part, after, part.length - after);
     }
 
     private static int indexOf(byte[] in, byte[] what) {
+        return indexOf(in, what, 0);
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
         outer:
-        for (int i = 0; i + what.length <= in.length; i++) {
+        for (int i = from; i + what.length <= in.length; i++) {
             for (int k = 0; k < what.length; k++) {
                 if (in[i + k] != what[k]) {
                     continue outer;

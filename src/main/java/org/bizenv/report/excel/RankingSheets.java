@@ -120,9 +120,9 @@ final class RankingSheets extends SheetWriter {
         }
         int last = g.next - 1;
         if (last >= first) {
-            ColourScales.scale(g.sheet, first, last, scoreCol);
+            ColourScales.scale(g, first, last, scoreCol);
             for (int d = 0; d < dims.size(); d++) {
-                ColourScales.scale(g.sheet, first, last, firstDim + per * d);
+                ColourScales.scale(g, first, last, firstDim + per * d);
             }
         }
         rankingFirstRow = first;
@@ -283,7 +283,7 @@ final class RankingSheets extends SheetWriter {
         }
         if (g.next > first) {
             for (int c = 3; c < heads.size(); c++) {
-                ColourScales.scale(g.sheet, first, g.next - 1, c);
+                ColourScales.scale(g, first, g.next - 1, c);
             }
         }
         g.freeze(2);

@@ -20,6 +20,8 @@ final class ReportBook {
     /** The report's {@code generatedAt}, or null when it has none. */
     final Instant time;
     final ExcelStyles st;
+    /** Charts placed so far: the next one's drawing and chart parts are numbered one more. */
+    int charts;
     private final Set<String> sheetNames = new HashSet<>();
 
     ReportBook(PinnedTimeWorkbook wb, ReportLookup lookup, Instant time) {
@@ -39,7 +41,7 @@ final class ReportBook {
 
     /** A new sheet and its grid. */
     SheetGrid grid(String name) {
-        return new SheetGrid(sheet(name), st);
+        return new SheetGrid(sheet(name), st, wb);
     }
 
     /** A sheet under a name Excel accepts, unique ignoring case, with the synthetic-data header and page footer. */

@@ -101,7 +101,7 @@ final class RobustnessSheets extends SheetWriter {
         shiftSummary(g, 1, removals, 0, k -> 3 + k, RobustnessSection.RemovalRow::meanAbsShift,
                 RobustnessSection.RemovalRow::maxAbsShift);
         if (last >= first && !removals.isEmpty()) {
-            ColourScales.shiftScale(g.sheet, first, last, 3, 2 + removals.size(), maxShift);
+            ColourScales.shiftScale(g, first, last, 3, 2 + removals.size(), maxShift);
         }
         g.row();
         g.cell(g.row(), 1, "排名变化 = 名义排名 − 剔除后的排名，正数表示上升；其余权重按比例重新归一。 Rank shift = nominal "
@@ -207,7 +207,7 @@ final class RobustnessSheets extends SheetWriter {
             int last = g.next - 1;
             if (last >= first) {
                 // small margins (fragile pairs) red, large ones green
-                ColourScales.scale(g.sheet, first, last, 5);
+                ColourScales.scale(g, first, last, 5);
             }
             if (firstTable) {
                 g.filter(heads.size());
@@ -285,9 +285,9 @@ final class RobustnessSheets extends SheetWriter {
                 RobustnessSection.ScenarioRun::maxAbsShift);
         if (last >= first) {
             for (int s = 0; s < runs.size(); s++) {
-                ColourScales.scale(g.sheet, first, last, col[s]);
+                ColourScales.scale(g, first, last, col[s]);
                 if (s > 0) {
-                    ColourScales.shiftScale(g.sheet, first, last, col[s] + 2, col[s] + 2, maxShift);
+                    ColourScales.shiftScale(g, first, last, col[s] + 2, col[s] + 2, maxShift);
                 }
             }
         }

@@ -171,10 +171,8 @@ final class SensitivitySheet extends SheetWriter {
         int last = g.next - 1;
         g.filter(heads.size());
         if (last >= first) {
-            var cf = g.sheet.getSheetConditionalFormatting();
             // wide intervals stand out: white for a fixed rank, red for the widest
-            cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(first, last, 8, 8)},
-                    ColourScales.twoColourScale(cf, "FFFFFF", "F8696B"));
+            ColourScales.twoColourScale(g, new CellRangeAddress(first, last, 8, 8), "FFFFFF", "F8696B");
         }
         // the chart: the leading rows with a nominal rank and an interval (unranked units come last), 100 at most
         var rows = ReportLookup.nonNull(u.units());

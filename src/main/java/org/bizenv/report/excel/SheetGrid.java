@@ -6,7 +6,11 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.formula.SheetNameFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.bizenv.report.ReportLookup;
 
 /**
@@ -30,15 +34,22 @@ final class SheetGrid {
     final Sheet sheet;
     /** Where the rows go. */
     private final StreamedSheet rows;
+    private final PinnedTimeWorkbook book;
     final ExcelStyles st;
     int next;
     private int[] width = new int[32];
     private int[] floor = new int[32];
 
-    SheetGrid(StreamedSheet rows, ExcelStyles st) {
+    SheetGrid(StreamedSheet rows, ExcelStyles st, PinnedTimeWorkbook book) {
         this.rows = rows;
+        this.book = book;
         this.sheet = rows.sheet;
         this.st = st;
+    }
+
+    /** A colour scale over {@code range} ({@code scale}: its points and colours as text); see {@link ColourScales}. */
+    void colourScale(CellRangeAddress range, CharSequence scale) {
+        rows.colourScale(range, scale);
     }
 
     SheetRow row() {
@@ -71,8 +82,16 @@ final class SheetGrid {
     void filter(int columns) {
         if (columns > 0) {
             int headerRow = headerRow();
-            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0,
-                    columns - 1));
+            // as POI's setAutoFilter: the filter's range on the sheet and a hidden _FilterDatabase name
+            var range = new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns - 1);
+            var ws = ((XSSFSheet) sheet).getCTWorksheet();
+            (ws.isSetAutoFilter() ? ws.getAutoFilter() : ws.addNewAutoFilter()).setRef(range.formatAsString());
+            if (filterName == null) {
+                filterName = book.builtInName(XSSFName.BUILTIN_FILTER_DB, (XSSFSheet) sheet, true);
+            }
+            filterName.reference = new CellReference(sheet.getSheetName(), range.getFirstRow(),
+                    range.getFirstColumn(), true, true).formatAsString() + ":" + new CellReference(null,
+                    range.getLastRow(), range.getLastColumn(), true, true).formatAsString();
         }
     }
 
@@ -86,6 +105,14 @@ final class SheetGrid {
     private int frozenColumns;
     private boolean repeatRows = true;
     private boolean repeatColumns = true;
+    /** The sheet's print titles once set, and their columns' and rows' parts ("" when none). */
+    private PinnedTimeWorkbook.DefinedName printTitles;
+    private String titleColumns = "";
+    private String titleRows = "";
+    /** The sheet's autofilter's name once set. */
+    private PinnedTimeWorkbook.DefinedName filterName;
+    /** The sheet's print area once set. */
+    private PinnedTimeWorkbook.DefinedName printArea;
 
     /**
      * Prints no header rows on every page (a sheet whose chart sits above its table), or, with {@code columns}, no
@@ -135,7 +162,9 @@ final class SheetGrid {
             sheet.setFitToPage(true);
         } else {
             if (frozenColumns > 0 && repeatColumns) {
-                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+                titleColumns = SheetNameFormatter.format(sheet.getSheetName()) + "!$A:$"
+                        + CellReference.convertNumToColString(frozenColumns - 1);
+                printTitles();
             }
             if (next <= ONE_PAGE_TALL) {
                 // every city on each page, the indicators across pages
@@ -147,7 +176,8 @@ final class SheetGrid {
             }
         }
         if (lastHeader >= 0 && repeatRows) {
-            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (lastHeader + 1)));
+            titleRows = SheetNameFormatter.format(sheet.getSheetName()) + "!$1:$" + (lastHeader + 1);
+            printTitles();
         }
     }
 
@@ -156,8 +186,24 @@ final class SheetGrid {
      * paper, where the rest (a matrix of hundreds of cells across) is for looking up on screen.
      */
     void printArea(int lastRow, int lastCol) {
-        var wb = sheet.getWorkbook();
-        wb.setPrintArea(wb.getSheetIndex(sheet), 0, Math.max(0, lastCol), 0, Math.max(0, lastRow));
+        if (printArea == null) {
+            printArea = book.builtInName(XSSFName.BUILTIN_PRINT_AREA, (XSSFSheet) sheet, false);
+        }
+        printArea.reference = SheetNameFormatter.format(sheet.getSheetName()) + "!$A$1:$"
+                + CellReference.convertNumToColString(Math.max(0, lastCol)) + "$" + (Math.max(0, lastRow) + 1);
+    }
+
+    /**
+     * The print titles' name: the columns, then the rows, as POI's {@code setRepeatingColumns} and
+     * {@code setRepeatingRows} write it ({@code 'Sheet'!$A:$B,'Sheet'!$1:$3}). The defined names are made through
+     * {@link PinnedTimeWorkbook#builtInName}: see there why not through POI's setters.
+     */
+    private void printTitles() {
+        if (printTitles == null) {
+            printTitles = book.builtInName(XSSFName.BUILTIN_PRINT_TITLE, (XSSFSheet) sheet, false);
+        }
+        printTitles.reference = titleColumns + (!titleColumns.isEmpty() && !titleRows.isEmpty() ? "," : "")
+                + titleRows;
     }
 
     /**

@@ -55,7 +55,7 @@ final class StageSheets extends SheetWriter {
         }
         if (g.next > first) {
             for (int n = 0; n < nodes.size(); n++) {
-                ColourScales.scale(g.sheet, first, g.next - 1, 2 + 2 * n);
+                ColourScales.scale(g, first, g.next - 1, 2 + 2 * n);
             }
         }
         g.filter(heads.size());

@@ -84,6 +84,10 @@ final class StreamedSheet {
         rightColumn = Math.max(rightColumn, col);
     }
 
+    /** The colour scales made so far ({@link #colourScale}) and how many. */
+    private final StringBuilder formats = new StringBuilder();
+    private int formatCount;
+
     /**
      * Writes the rows still in the window; sets the sheet's dimension (the {@code <dimension>} its part carries) from
      * the first to the last row and the leftmost to the rightmost column given a cell.
@@ -103,6 +107,21 @@ final class StreamedSheet {
             spill.close();
         }
         finished = true;
+    }
+
+    /**
+     * Adds a colour scale over {@code range}: one {@code <conditionalFormatting>} with one rule, numbered (its
+     * priority) in the order the sheet's scales were made, as POI numbered them.
+     */
+    void colourScale(CellRangeAddress range, CharSequence scale) {
+        formats.append("<conditionalFormatting sqref=\"").append(range.formatAsString())
+                .append("\"><cfRule type=\"colorScale\" priority=\"").append(++formatCount)
+                .append("\"><colorScale>").append(scale).append("</colorScale></cfRule></conditionalFormatting>");
+    }
+
+    /** The sheet's conditional formats as text, "" when it has none. */
+    CharSequence conditionalFormats() {
+        return formats;
     }
 
     /** Copies the rows written (after {@link #finish()}) to {@code to}. */

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bizenv.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -78,8 +77,8 @@ class PrintLayoutTest {
     }
 
     /** A sheet {@code columns} indicator columns wide and {@code units} cities long, laid out as the matrices are. */
-    private static XSSFSheet matrix(PinnedTimeWorkbook wb, String name, int columns, int units) throws IOException {
-        var g = new SheetGrid(wb.newSheet(name), new ExcelStyles(wb, 2));
+    private static void matrix(PinnedTimeWorkbook wb, String name, int columns, int units) {
+        var g = new SheetGrid(wb.newSheet(name), new ExcelStyles(wb, 2), wb);
         g.title("t");
         List<String> heads = new ArrayList<>(List.of("城市 City", "代码 Code"));
         for (int c = 0; c < columns; c++) {
@@ -96,29 +95,43 @@ class PrintLayoutTest {
         }
         g.freeze(1);
         g.widths(8, StageSheets.MATRIX_NAME_MAX);
-        return wb.getXSSFWorkbook().getSheet(name);
     }
 
     @Test
     void wideMatricesPrintAcrossPagesWithEveryCityOnOnePageTall() throws IOException {
+        // the print titles are put into the workbook's part as it is written: read them back from the file
+        Path file = dir.resolve("matrices.xlsx");
         try (var wb = new PinnedTimeWorkbook(null)) {
             // 40 indicators × 12 characters: far too wide to shrink onto one page and stay legible
-            XSSFSheet wide = matrix(wb, "wide", 40, 36);
+            matrix(wb, "wide", 40, 36);
+            // 3,000 cities do not fit one page tall: across and down, headers and names repeated
+            matrix(wb, "tall", 40, 3000);
+            // 6 indicators: one portrait page wide
+            matrix(wb, "narrow", 6, 36);
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+        try (var back = org.bizenv.report.ReadBack.open(file)) {
+            var wide = back.getSheet("wide");
             assertThat(wide.getPrintSetup().getLandscape()).isTrue();
             assertThat(wide.getFitToPage()).isTrue();
             assertThat(wide.getPrintSetup().getFitWidth()).isEqualTo((short) 0);   // as many pages across as needed
             assertThat(wide.getPrintSetup().getFitHeight()).isEqualTo((short) 1);  // all 36 cities on each
             assertThat(wide.getRepeatingRows().formatAsString()).isEqualTo("1:2");
             assertThat(wide.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
-            // 3,000 cities do not fit one page tall: across and down, headers and names repeated
-            XSSFSheet tall = matrix(wb, "tall", 40, 3000);
+            var tall = back.getSheet("tall");
             assertThat(tall.getFitToPage()).isFalse();
             assertThat(tall.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
-            // 6 indicators: one portrait page wide
-            XSSFSheet narrow = matrix(wb, "narrow", 6, 36);
+            assertThat(tall.getRepeatingRows().formatAsString()).isEqualTo("1:2");
+            var narrow = back.getSheet("narrow");
             assertThat(narrow.getPrintSetup().getLandscape()).isFalse();
             assertThat(narrow.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            wb.dispose();
+            // as POI's setRepeatingColumns and setRepeatingRows write them: the columns, then the rows
+            assertThat(back.getAllNames()).filteredOn(n -> n.getSheetIndex() == 0)
+                    .extracting(n -> n.getNameName() + " " + n.getRefersToFormula())
+                    .containsExactly("_xlnm.Print_Titles wide!$A:$A,wide!$1:$2");
         }
     }
 
