@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.bizenv.report.excel.OoxmlText;
 import org.bizenv.report.excel.PinnedTimeZip;
 
 /**
@@ -31,7 +32,7 @@ import org.bizenv.report.excel.PinnedTimeZip;
 final class CardBook {
 
     private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private static final String DOC_REL = CardXml.REL;
+    private static final String DOC_REL = OoxmlText.REL;
     private static final String OOXML = "application/vnd.openxmlformats-officedocument.";
 
     private final CardStyles styles = new CardStyles();
@@ -102,7 +103,7 @@ final class CardBook {
             {"rId3", "docProps/core.xml", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
                     + "core-properties"}});
         entry(zip, "_rels/.rels", b);
-        b.append(CardXml.HEAD).append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        b.append(OoxmlText.HEAD).append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                 + "extended-properties\"><Application>Apache POI</Application></Properties>");
         entry(zip, "docProps/app.xml", b);
         properties.write(b, time);
@@ -153,8 +154,8 @@ final class CardBook {
     }
 
     private void sharedStrings(StringBuilder b) {
-        b.append(CardXml.HEAD).append("<sst count=\"").append(stringCount).append("\" uniqueCount=\"")
-                .append(stringList.size()).append("\" xmlns=\"").append(CardXml.MAIN)
+        b.append(OoxmlText.HEAD).append("<sst count=\"").append(stringCount).append("\" uniqueCount=\"")
+                .append(stringList.size()).append("\" xmlns=\"").append(OoxmlText.MAIN)
                 .append(stringList.isEmpty() ? "\"/>" : "\">");
         for (String s : stringList) {
             if (s.isEmpty()) {
@@ -164,7 +165,7 @@ final class CardBook {
             // leading or trailing white space is kept only where the text says so
             boolean keep = Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1));
             b.append(keep ? "<si><t xml:space=\"preserve\">" : "<si><t>");
-            CardXml.plain(b, s);   // POI saves its shared strings without CDATA
+            OoxmlText.plain(b, s);   // POI saves its shared strings without CDATA
             b.append("</t></si>");
         }
         b.append(stringList.isEmpty() ? "" : "</sst>");
@@ -172,20 +173,20 @@ final class CardBook {
 
     private void workbook(StringBuilder b) {
         // the relationships' namespace only where a sheet refers to its part (as XMLBeans saves it)
-        b.append(CardXml.HEAD).append("<workbook xmlns=\"").append(CardXml.MAIN)
-                .append(sheets.isEmpty() ? "" : "\" xmlns:r=\"" + CardXml.REL)
+        b.append(OoxmlText.HEAD).append("<workbook xmlns=\"").append(OoxmlText.MAIN)
+                .append(sheets.isEmpty() ? "" : "\" xmlns:r=\"" + OoxmlText.REL)
                 .append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews>")
                 .append(sheets.isEmpty() ? "<sheets/>" : "<sheets>");
         for (int i = 0; i < sheets.size(); i++) {
             b.append("<sheet name=\"");
-            CardXml.attr(b, sheets.get(i).name());
+            OoxmlText.attr(b, sheets.get(i).name());
             b.append("\" r:id=\"rId").append(i + 3).append("\" sheetId=\"").append(i + 1).append("\"/>");
         }
         if (!sheets.isEmpty()) {
             b.append("</sheets><definedNames>");
             for (int i = 0; i < sheets.size(); i++) {
                 b.append("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"").append(i).append("\">");
-                CardXml.text(b, sheets.get(i).printArea());
+                OoxmlText.text(b, sheets.get(i).printArea());
                 b.append("</definedName>");
             }
             b.append("</definedNames>");
@@ -241,7 +242,7 @@ final class CardBook {
         private static void element(StringBuilder b, String name, String value) {
             if (value != null && !value.isEmpty()) {
                 b.append('<').append(name).append('>');
-                CardXml.dom(b, value);
+                OoxmlText.dom(b, value);
                 b.append("</").append(name).append('>');
             }
         }

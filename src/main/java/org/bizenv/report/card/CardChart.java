@@ -1,6 +1,7 @@
 package org.bizenv.report.card;
 
 import org.apache.poi.ss.util.CellReference;
+import org.bizenv.report.excel.OoxmlText;
 
 /**
  * A card's dimension chart, city vs median vs best per dimension as clustered columns drawn from the dimension
@@ -43,10 +44,10 @@ final class CardChart {
 
     /** The drawing part, {@code xl/drawings/drawingN.xml}, whose relationship rId1 is the chart. */
     void drawingXml(StringBuilder out) {
-        out.append(CardXml.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
+        out.append(OoxmlText.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
                 + "spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
                 + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"")
-                .append(CardXml.REL).append("\"><xdr:twoCellAnchor editAs=\"twoCell\"><xdr:from><xdr:col>0</xdr:col>"
+                .append(OoxmlText.REL).append("\"><xdr:twoCellAnchor editAs=\"twoCell\"><xdr:from><xdr:col>0</xdr:col>"
                         + "<xdr:colOff>0</xdr:colOff><xdr:row>").append(top).append("</xdr:row><xdr:rowOff>0"
                         + "</xdr:rowOff></xdr:from><xdr:to><xdr:col>").append(CardSheet.COLS).append("</xdr:col>"
                         + "<xdr:colOff>0</xdr:colOff><xdr:row>").append(top + CardSheet.CHART_ROWS)
@@ -66,11 +67,11 @@ final class CardChart {
         for (var d : dims) {
             min = Math.min(min, Math.min(d.score(), d.median()));
         }
-        out.append(CardXml.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
+        out.append(OoxmlText.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
                 + "chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart><c:title><c:tx>"
                 + "<c:rich><a:bodyPr anchor=\"t\" rtlCol=\"false\"/><a:lstStyle/><a:p><a:pPr algn=\"l\"><a:defRPr/>"
                 + "</a:pPr><a:r><a:rPr lang=\"en\"/><a:t>");
-        CardXml.text(out, TITLE);
+        OoxmlText.text(out, TITLE);
         out.append("</a:t></a:r><a:endParaRPr lang=\"en-US\" sz=\"1100\"/></a:p></c:rich></c:tx><c:layout/>"
                 + "<c:overlay val=\"false\"/></c:title><c:plotArea><c:layout/><c:barChart><c:barDir val=\"col\"/>"
                 + "<c:grouping val=\"clustered\"/><c:varyColors val=\"false\"/>");
@@ -81,7 +82,7 @@ final class CardChart {
             value(out, titles[s]);
             out.append("</c:tx><c:spPr><a:solidFill><a:srgbClr val=\"").append(COLOURS[s])
                     .append("\"/></a:solidFill></c:spPr><c:cat><c:strRef><c:f>");
-            CardXml.text(out, sheetRef + range(0));
+            OoxmlText.text(out, sheetRef + range(0));
             out.append("</c:f><c:strCache><c:ptCount val=\"").append(n).append("\"/>");
             for (int i = 0; i < n; i++) {
                 out.append("<c:pt idx=\"").append(i).append("\">");
@@ -89,7 +90,7 @@ final class CardChart {
                 out.append("</c:pt>");
             }
             out.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>");
-            CardXml.text(out, sheetRef + range(COLUMNS[s]));
+            OoxmlText.text(out, sheetRef + range(COLUMNS[s]));
             out.append("</c:f>");
             var points = new StringBuilder();
             for (int i = 0; i < n; i++) {
@@ -130,7 +131,7 @@ final class CardChart {
             out.append("<c:v/>");
         } else {
             out.append("<c:v>");
-            CardXml.text(out, s);
+            OoxmlText.text(out, s);
             out.append("</c:v>");
         }
     }

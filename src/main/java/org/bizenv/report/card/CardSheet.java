@@ -7,6 +7,7 @@ import org.apache.poi.ss.formula.SheetNameFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.bizenv.framework.Names;
 import org.bizenv.report.excel.CellText;
+import org.bizenv.report.excel.OoxmlText;
 
 /**
  * Lays one {@link CityCard} out on one sheet that prints as one A4 portrait page: the headline, the dimensions as a
@@ -82,8 +83,8 @@ final class CardSheet {
      */
     void sheetXml(StringBuilder out, boolean selected) {
         // the relationships' namespace is declared only where it is used (the drawing), as XMLBeans saves it
-        out.append(CardXml.HEAD).append("<worksheet xmlns=\"").append(CardXml.MAIN)
-                .append(chart == null ? "" : "\" xmlns:r=\"" + CardXml.REL)
+        out.append(OoxmlText.HEAD).append("<worksheet xmlns=\"").append(OoxmlText.MAIN)
+                .append(chart == null ? "" : "\" xmlns:r=\"" + OoxmlText.REL)
                 .append("\"><sheetPr><pageSetUpPr fitToPage=\"true\"/></sheetPr>");
         // as POI states it: the rows from the first to the last, the columns any of them has a cell in
         int minCol = Integer.MAX_VALUE;
@@ -132,9 +133,9 @@ final class CardSheet {
         out.append("<printOptions horizontalCentered=\"true\"/><pageMargins bottom=\"0.6\" footer=\"0.3\" "
                 + "header=\"0.3\" left=\"0.5\" right=\"0.5\" top=\"0.7\"/><pageSetup paperSize=\"9\" "
                 + "orientation=\"portrait\" fitToWidth=\"1\" fitToHeight=\"1\"/><headerFooter><oddHeader>");
-        CardXml.text(out, pageHeader);
+        OoxmlText.text(out, pageHeader);
         out.append("</oddHeader><oddFooter>");
-        CardXml.text(out, pageFooter);
+        OoxmlText.text(out, pageFooter);
         out.append("</oddFooter></headerFooter>");
         if (chart != null) {
             out.append("<drawing r:id=\"rId1\"/>");

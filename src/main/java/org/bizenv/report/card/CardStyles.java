@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.bizenv.report.excel.OoxmlText;
 
 /**
  * The cell styles of a card workbook, one set per workbook (36 cards share them), as the {@code styles.xml} part
@@ -111,12 +112,12 @@ final class CardStyles {
 
     /** The {@code xl/styles.xml} part. */
     void write(StringBuilder out) {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<styleSheet xmlns=\"").append(CardXml.MAIN)
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<styleSheet xmlns=\"").append(OoxmlText.MAIN)
                 .append("\">");
         out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
         numFmts.forEach((code, id) -> {
             out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
-            CardXml.attr(out, code);
+            OoxmlText.attr(out, code);
             out.append("\"/>");
         });
         out.append(numFmts.isEmpty() ? "" : "</numFmts>");

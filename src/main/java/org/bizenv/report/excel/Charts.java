@@ -71,7 +71,7 @@ final class Charts extends SheetWriter {
         c.append("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/><c:varyColors val=\"false\"/>");
         // each bar carries its score in the published decimals, at its end
         var labels = new StringBuilder("<c:dLbls><c:numFmt formatCode=\"");
-        ReportXml.attr(labels, st.scoreFormat);
+        OoxmlText.attr(labels, st.scoreFormat);
         labels.append("\" sourceLinked=\"false\"/><c:dLblPos val=\"outEnd\"/><c:showLegendKey val=\"false\"/>"
                 + "<c:showVal val=\"true\"/><c:showCatName val=\"false\"/><c:showSerName val=\"false\"/>"
                 + "<c:showPercent val=\"false\"/><c:showBubbleSize val=\"false\"/></c:dLbls>");
@@ -167,7 +167,7 @@ final class Charts extends SheetWriter {
 
     /** The chart part's start up to its plot area: the declaration, the chart space and the chart's title. */
     private static void chartStart(StringBuilder c, String title) {
-        c.append(ReportXml.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
+        c.append(OoxmlText.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
                 + "chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart>");
         title(c, title);
     }
@@ -176,7 +176,7 @@ final class Charts extends SheetWriter {
     private static void title(StringBuilder c, String text) {
         c.append("<c:title><c:tx><c:rich><a:bodyPr anchor=\"t\" rtlCol=\"false\"/><a:lstStyle/><a:p><a:pPr "
                 + "algn=\"l\"><a:defRPr/></a:pPr><a:r><a:rPr lang=\"en\"/><a:t>");
-        ReportXml.text(c, text);
+        OoxmlText.text(c, text);
         c.append("</a:t></a:r><a:endParaRPr lang=\"en-US\" sz=\"1100\"/></a:p></c:rich></c:tx><c:layout/>"
                 + "<c:overlay val=\"false\"/></c:title>");
     }
@@ -192,7 +192,7 @@ final class Charts extends SheetWriter {
         c.append("<c:ser><c:idx val=\"").append(idx).append("\"/><c:order val=\"").append(idx).append("\"/><c:tx>");
         value(c, title);
         c.append("</c:tx>").append(shape).append("<c:cat><c:strRef><c:f>");
-        ReportXml.text(c, catRef);
+        OoxmlText.text(c, catRef);
         c.append("</c:f><c:strCache><c:ptCount val=\"").append(n).append("\"/>");
         for (int i = 0; i < n; i++) {
             c.append("<c:pt idx=\"").append(i).append("\">");
@@ -200,7 +200,7 @@ final class Charts extends SheetWriter {
             c.append("</c:pt>");
         }
         c.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>");
-        ReportXml.text(c, valRef);
+        OoxmlText.text(c, valRef);
         c.append("</c:f>");
         var points = new StringBuilder();
         for (int i = 0; i < n; i++) {
@@ -222,7 +222,7 @@ final class Charts extends SheetWriter {
             c.append("<c:v/>");
         } else {
             c.append("<c:v>");
-            ReportXml.text(c, s);
+            OoxmlText.text(c, s);
             c.append("</c:v>");
         }
     }
@@ -263,7 +263,7 @@ final class Charts extends SheetWriter {
             PackagePart chartPart = pkg.createPart(chartName, XSSFRelation.CHART.getContentType());
             var chartRel = drawing.addRelationship(chartName, TargetMode.INTERNAL, XSSFRelation.CHART.getRelation());
             var d = new StringBuilder(1024);
-            d.append(ReportXml.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
+            d.append(OoxmlText.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
                     + "spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
                     + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas."
                     + "openxmlformats.org/officeDocument/2006/relationships\"><xdr:twoCellAnchor editAs=\"twoCell\">"

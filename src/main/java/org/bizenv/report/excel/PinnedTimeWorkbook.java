@@ -105,7 +105,7 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
                 out.append(" hidden=\"true\"");
             }
             out.append('>');
-            ReportXml.text(out, d.reference);
+            OoxmlText.text(out, d.reference);
             out.append("</definedName>");
             from = end + 1;
         }

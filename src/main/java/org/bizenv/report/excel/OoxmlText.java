@@ -1,20 +1,22 @@
 package org.bizenv.report.excel;
 
 /**
- * Writing the report's XML parts as text: the declaration, and escaping exactly as XMLBeans saves with, so that a
- * part written here is the bytes POI's usermodel wrote. (The city cards have the same rules in their own package:
- * report/card/CardXml.)
+ * Writing workbook parts as text (the city cards' whole package, the Excel report's charts and names): the namespaces,
+ * and escaping exactly as the serialisers POI saves with escape (XMLBeans for the workbook's parts, the JDK's DOM
+ * serialiser for the document properties), so that the parts are the bytes POI's usermodel wrote.
  */
-final class ReportXml {
+public final class OoxmlText {
 
-    static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    public static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    public static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    public static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /** XMLBeans writes a text as CDATA when it is longer than this… */
     private static final int CDATA_LENGTH = 32;
     /** …and has more than this many characters to escape ({@code <} and {@code &}). */
     private static final int CDATA_ENTITIES = 5;
 
-    private ReportXml() {
+    private OoxmlText() {
     }
 
     /**
@@ -22,7 +24,7 @@ final class ReportXml {
      * return as a character reference, a character XML cannot hold as {@code ?}; a long text with many characters to
      * escape as a CDATA section instead.
      */
-    static void text(StringBuilder out, String s) {
+    public static void text(StringBuilder out, String s) {
         int entities = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -43,6 +45,11 @@ final class ReportXml {
             out.append("]]>");
             return;
         }
+        plain(out, s);
+    }
+
+    /** Element text as XMLBeans saves it with CDATA turned off (POI's shared strings table). */
+    public static void plain(StringBuilder out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '<') {
@@ -60,13 +67,27 @@ final class ReportXml {
     }
 
     /** An attribute's value (in double quotes) as XMLBeans saves it: {@code <}, {@code &} and {@code "} escaped. */
-    static void attr(StringBuilder out, String s) {
+    public static void attr(StringBuilder out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Element text as the JDK's DOM serialiser writes it (the document properties). */
+    public static void dom(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '&' -> out.append("&amp;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
                 default -> out.append(c);
             }
         }
