@@ -2,20 +2,16 @@ package org.bizenv.report.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
 
 import org.bizenv.framework.Names;
+import org.bizenv.report.GoldenFiles;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportFixtures;
@@ -42,7 +38,7 @@ class GoldenReportTest {
 
     static final String REGENERATE = "bizenv.excel.regenerate";
     private static final Path SOURCE = Path.of("src/test/resources/org/bizenv/report/excel/golden");
-    private static final int CONTEXT = 60;
+    private static final GoldenFiles FILES = new GoldenFiles(GoldenReportTest.class, "Excel reports", REGENERATE);
 
     @TempDir
     Path dir;
@@ -88,83 +84,12 @@ class GoldenReportTest {
     }
 
     private static void check(Map<String, Report> cases) throws IOException {
-        boolean regenerate = Boolean.getBoolean(REGENERATE);
-        List<String> failures = new ArrayList<>();
+        Map<String, byte[]> written = new LinkedHashMap<>();
         for (var e : cases.entrySet()) {
             var out = new ByteArrayOutputStream();
             new ExcelReportWriter().write(e.getValue(), out);
-            byte[] written = out.toByteArray();
-            if (regenerate) {
-                Files.createDirectories(SOURCE);
-                Files.write(SOURCE.resolve(e.getKey()), written);
-                continue;
-            }
-            String difference = difference(golden(e.getKey()), written);
-            if (difference != null) {
-                failures.add(e.getKey() + ": " + difference);
-            }
+            written.put(e.getKey(), out.toByteArray());
         }
-        if (regenerate) {
-            throw new AssertionError("rewrote " + cases.size() + " golden file(s) in " + SOURCE.toAbsolutePath()
-                    + " from the current writer; review them (git diff --stat), then run without -D" + REGENERATE);
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " of " + cases.size() + " Excel reports are not their golden"
-                    + " files (if the workbook changed on purpose, see golden/README.md):\n"
-                    + String.join("\n", failures));
-        }
-    }
-
-    private static byte[] golden(String name) throws IOException {
-        try (var in = GoldenReportTest.class.getResourceAsStream("golden/" + name)) {
-            return in == null ? null : in.readAllBytes();
-        }
-    }
-
-    /** Why {@code written} is not {@code golden}, or null when it is, byte for byte. */
-    private static String difference(byte[] golden, byte[] written) throws IOException {
-        if (golden == null) {
-            return "no golden file (write it with -D" + REGENERATE + "=true, see golden/README.md)";
-        }
-        if (Arrays.equals(golden, written)) {
-            return null;
-        }
-        var expected = parts(golden);
-        var actual = parts(written);
-        if (!List.copyOf(actual.keySet()).equals(List.copyOf(expected.keySet()))) {
-            return "the parts differ: golden " + expected.keySet() + ", written " + actual.keySet();
-        }
-        for (var e : expected.entrySet()) {
-            byte[] g = e.getValue();
-            byte[] w = actual.get(e.getKey());
-            int at = Arrays.mismatch(g, w);
-            if (at >= 0) {
-                int line = 1;
-                for (int i = 0; i < at; i++) {
-                    line += g[i] == '\n' ? 1 : 0;
-                }
-                return "part " + e.getKey() + " differs at offset " + at + " (line " + line + ", golden " + g.length
-                        + " bytes, written " + w.length + ")\n  golden:  …" + around(g, at) + "…\n  written: …"
-                        + around(w, at) + "…";
-            }
-        }
-        return "the parts are the same but the zip around them is not, from offset "
-                + Arrays.mismatch(golden, written) + " (entry order, times, flags or compression)";
-    }
-
-    private static String around(byte[] b, int at) {
-        int from = Math.max(0, at - CONTEXT);
-        int to = Math.min(b.length, at + CONTEXT);
-        return new String(b, from, to - from, StandardCharsets.UTF_8).replace("\r", "\\r").replace("\n", "\\n");
-    }
-
-    private static Map<String, byte[]> parts(byte[] xlsx) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return out;
+        FILES.check(written);
     }
 }
