@@ -59,8 +59,8 @@ final class PlainXml {
     private int p;
     private final PlainXmlText text = new PlainXmlText();
     private int references;
-    private final PlainXmlScope scope = new PlainXmlScope();
-    private final PlainXmlAttributes attributes = new PlainXmlAttributes();
+    private final PlainXmlScope scope = new PlainXmlScope(MAX_DEPTH);
+    private final PlainXmlAttributes attributes = new PlainXmlAttributes(MAX_ATTRIBUTES);
     private final String[] names = new String[64];           // names seen, by a hash of their bytes
     private final byte[][] nameBytes = new byte[64][];
 

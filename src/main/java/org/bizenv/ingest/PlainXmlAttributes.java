@@ -1,33 +1,33 @@
 package org.bizenv.ingest;
 
-import java.util.Arrays;
-
 import org.xml.sax.Attributes;
 
 /**
  * The attributes of the element {@link PlainXml} hands to the handler, as SAX gives them without the namespace-prefixes
  * feature: no {@code xmlns} attributes, every type CDATA. One list is refilled for each element, as the JDK parser's
- * is, so a handler must copy what it keeps.
+ * is, so a handler must copy what it keeps. Its room is fixed: {@link PlainXml} refuses an element with more
+ * attributes than its limit before adding one.
  */
 final class PlainXmlAttributes implements Attributes {
-    private String[] qNames = new String[8];
-    private String[] uris = new String[8];
-    private String[] locals = new String[8];
-    private String[] values = new String[8];
+    private final String[] qNames;
+    private final String[] uris;
+    private final String[] locals;
+    private final String[] values;
     private int count;
+
+    /** @param capacity the most attributes an element may have */
+    PlainXmlAttributes(int capacity) {
+        qNames = new String[capacity];
+        uris = new String[capacity];
+        locals = new String[capacity];
+        values = new String[capacity];
+    }
 
     void clear() {
         count = 0;
     }
 
     void add(String qName, String value) {
-        if (count == qNames.length) {
-            int n = count * 2;
-            qNames = Arrays.copyOf(qNames, n);
-            uris = Arrays.copyOf(uris, n);
-            locals = Arrays.copyOf(locals, n);
-            values = Arrays.copyOf(values, n);
-        }
         qNames[count] = qName;
         uris[count] = "";
         locals[count] = qName;

@@ -8,21 +8,31 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * What {@link PlainXml} keeps of the document it scans: the elements open at this point (qualified name, namespace,
  * local name, for the end tag and its event) and the namespace bindings in force, innermost last. An element's
- * bindings are dropped when it ends, by remembering how many were in force before it.
+ * bindings are dropped when it ends, by remembering how many were in force before it. The room for open elements is
+ * fixed ({@link PlainXml} refuses to nest deeper than its limit before pushing); bindings, which an element may make
+ * any number of, grow.
  */
 final class PlainXmlScope {
 
     static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
-    private String[] qNames = new String[16];
-    private String[] uris = new String[16];
-    private String[] locals = new String[16];
-    private int[] bindingsBefore = new int[16];
+    private final String[] qNames;
+    private final String[] uris;
+    private final String[] locals;
+    private final int[] bindingsBefore;
     private int depth;
     private String[] prefixes = new String[8];
     private String[] namespaces = new String[8];
     private int bindings;
+
+    /** @param maxDepth the most elements open at once */
+    PlainXmlScope(int maxDepth) {
+        qNames = new String[maxDepth];
+        uris = new String[maxDepth];
+        locals = new String[maxDepth];
+        bindingsBefore = new int[maxDepth];
+    }
 
     /** How many elements are open. */
     int depth() {
@@ -40,13 +50,6 @@ final class PlainXmlScope {
     }
 
     void push(String qName, String uri, String local, int before) {
-        if (depth == qNames.length) {
-            int n = depth * 2;
-            qNames = Arrays.copyOf(qNames, n);
-            uris = Arrays.copyOf(uris, n);
-            locals = Arrays.copyOf(locals, n);
-            bindingsBefore = Arrays.copyOf(bindingsBefore, n);
-        }
         qNames[depth] = qName;
         uris[depth] = uri;
         locals[depth] = local;

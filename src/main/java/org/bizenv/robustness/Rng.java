@@ -60,7 +60,7 @@ public final class Rng {
     /**
      * Fills {@code out[0 .. count − 1]} with the values {@code count} calls of {@link #nextInt}{@code (bound)} return,
      * in order, and leaves the generator where they leave it: the survey bootstrap's draws (one per respondent), as one
-     * loop with the state in a local and no call per draw, which matters where only C1 compiles them. Lemire's
+     * loop with the state in a local (C1 inlines the small static {@code mix64}). Lemire's
      * rejection threshold depends on the bound alone, so it is computed once: nextInt computes it only when the low
      * word is below the bound, and the threshold is always below the bound, so both reject exactly the same draws.
      */
@@ -71,10 +71,7 @@ public final class Rng {
         long threshold = (0x1_0000_0000L - bound) % bound;
         long s = state;
         for (int i = 0; i < count; i++) {
-            long z = s += GOLDEN_GAMMA;
-            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            long m = ((z ^ (z >>> 31)) >>> 32) * bound;
+            long m = (mix64(s += GOLDEN_GAMMA) >>> 32) * bound;
             while ((m & 0xffffffffL) < threshold) {
                 m = (mix64(s += GOLDEN_GAMMA) >>> 32) * bound;
             }

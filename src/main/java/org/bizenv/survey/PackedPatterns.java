@@ -1,5 +1,7 @@
 package org.bizenv.survey;
 
+import java.util.Arrays;
+
 /**
  * One source's {@link SurveyPatterns} compiled for many tallies of new pattern counts: the survey bootstrap's inner
  * loop, which gives the same counts, sums and statistics as {@link SurveyPatterns#results} (and so as the row-by-row
@@ -183,7 +185,11 @@ public final class PackedPatterns {
             int m = cellStart[c + 1] - start;
             int base = c * nq;
             if (perKey[c] == 0 || sumPacked(c, counts, start, m, count, sum, favourable, base) > capacity[c]) {
-                sumByField(counts, start, m, count, sum, favourable, base);
+                // too large for the cell's fields: every answer's three counts summed apart, as the reference does
+                Arrays.fill(count, base, base + nq, 0);
+                Arrays.fill(sum, base, base + nq, 0);
+                Arrays.fill(favourable, base, base + nq, 0);
+                patterns.tallyCell(c, counts, count, sum, favourable);
             }
         }
     }
@@ -275,26 +281,6 @@ public final class PackedPatterns {
             count[at] = (int) (f & mask);
             favourable[at] = (int) (f >>> b & mask);
             sum[at] = (int) (f >>> 2 * b & sumMask);
-        }
-    }
-
-    /** A cell too large for its fields: every answer's three counts summed apart ({@link SurveyPatterns#results}'). */
-    private void sumByField(int[] counts, int start, int m, int[] count, int[] sum, int[] favourable, int base) {
-        byte[] answers = patterns.answers();
-        for (int q = 0; q < nq; q++) {
-            count[base + q] = 0;
-            sum[base + q] = 0;
-            favourable[base + q] = 0;
-        }
-        for (int p = start; p < start + m; p++) {
-            int x = counts[p];
-            int at = p * nq;
-            for (int q = 0; q < nq; q++) {
-                int a = answers[at + q];
-                count[base + q] += a >= SurveyValidator.MIN_ANSWER ? x : 0;
-                sum[base + q] += x * a;
-                favourable[base + q] += a >= SurveyAggregator.FAVOURABLE ? x : 0;
-            }
         }
     }
 

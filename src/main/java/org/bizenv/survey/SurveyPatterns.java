@@ -33,25 +33,10 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
     private static final int[] ANSWERED = new int[SurveyValidator.MAX_ANSWER + 1];
     private static final int[] IS_FAVOURABLE = new int[SurveyValidator.MAX_ANSWER + 1];
 
-    /**
-     * Per answer 0–5, the three counts it adds packed into one long (answered in bits 0–20, favourable in 21–41, the
-     * answer in 42–62), so that a pattern's question is one multiply-add, not three; exact while no field's total can
-     * reach 2^21 (see {@link #PACKED_CELL_LIMIT}).
-     */
-    private static final long[] PACKED = new long[SurveyValidator.MAX_ANSWER + 1];
-    private static final int FIELD = 21;
-    private static final long FIELD_MASK = (1L << FIELD) - 1;
-    /**
-     * The most respondents of one cell whose sums are packed: the largest field, the sum of answers, is then at most
-     * 5 × 400,000 = 2,000,000 < 2^21. Larger cells are summed field by field.
-     */
-    static final int PACKED_CELL_LIMIT = 400_000;
-
     static {
         for (int a = SurveyValidator.MIN_ANSWER; a <= SurveyValidator.MAX_ANSWER; a++) {
             ANSWERED[a] = 1;
             IS_FAVOURABLE[a] = a >= SurveyAggregator.FAVOURABLE ? 1 : 0;
-            PACKED[a] = ANSWERED[a] | (long) IS_FAVOURABLE[a] << FIELD | (long) a << 2 * FIELD;
         }
     }
 
@@ -85,56 +70,38 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
 
     /**
      * The counts the respondents give {@link SurveyAggregator}: per unit × size × question (unit-major). For one set of
-     * counts; the survey bootstrap, which tallies a thousand, compiles the patterns once into {@link PackedPatterns}
-     * (narrower fields, the same numbers), whose tests take these results as the reference.
+     * counts, plainly (the reference); the survey bootstrap, which tallies a thousand, compiles the patterns once into
+     * {@link PackedPatterns} (narrower fields, the same numbers), whose tests take these results as the reference.
      */
     public SurveyResults results(int[] patternCounts) {
         int nq = questions.size();
         int[] count = new int[units.size() * SIZES * nq];
         int[] sum = new int[count.length];
         int[] favourable = new int[count.length];
-        long[] packed = new long[nq];
         for (int cell = 0; cell < units.size() * SIZES; cell++) {
-            int base = cell * nq;
-            int start = cellStart[cell];
-            int end = cellStart[cell + 1];
-            long respondents = 0;
-            for (int p = start; p < end; p++) {
-                respondents += patternCounts[p];
-            }
-            // A pattern drawn by no respondent (about a third of them in a resample) is skipped; the others add each
-            // answer with one multiply-add of its packed counts. Answers are random, so no branch is taken on them.
-            if (respondents <= PACKED_CELL_LIMIT) {
-                Arrays.fill(packed, 0);
-                for (int p = start; p < end; p++) {
-                    int x = patternCounts[p];
-                    if (x == 0) {
-                        continue;
-                    }
-                    int at = p * nq;
-                    for (int q = 0; q < nq; q++) {
-                        packed[q] += x * PACKED[answers[at + q]];
-                    }
-                }
-                for (int q = 0; q < nq; q++) {
-                    count[base + q] = (int) (packed[q] & FIELD_MASK);
-                    favourable[base + q] = (int) (packed[q] >>> FIELD & FIELD_MASK);
-                    sum[base + q] = (int) (packed[q] >>> 2 * FIELD);
-                }
-            } else {
-                for (int p = start; p < end; p++) {
-                    int x = patternCounts[p];
-                    int at = p * nq;
-                    for (int q = 0; q < nq; q++) {
-                        int a = answers[at + q];
-                        count[base + q] += x * ANSWERED[a];
-                        sum[base + q] += x * a;
-                        favourable[base + q] += x * IS_FAVOURABLE[a];
-                    }
-                }
-            }
+            tallyCell(cell, patternCounts, count, sum, favourable);
         }
         return SurveyAggregator.poststratified(units, questions, count, sum, favourable, sizeMix, minSample);
+    }
+
+    /**
+     * Adds the answers of cell {@code cell}'s respondents ({@code patternCounts} of each of its patterns) to the
+     * tallies of its questions, at {@code cell · questions}: each answer's three counts summed apart.
+     */
+    void tallyCell(int cell, int[] patternCounts, int[] count, int[] sum, int[] favourable) {
+        int nq = questions.size();
+        int base = cell * nq;
+        for (int p = cellStart[cell]; p < cellStart[cell + 1]; p++) {
+            int x = patternCounts[p];
+            int at = p * nq;
+            // branch-free: answers are random, so branches on them would mispredict about half the time
+            for (int q = 0; q < nq; q++) {
+                int a = answers[at + q];
+                count[base + q] += x * ANSWERED[a];
+                sum[base + q] += x * a;
+                favourable[base + q] += x * IS_FAVOURABLE[a];
+            }
+        }
     }
 
     /**

@@ -13,10 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SurveyPatterns#results} (counts packed into one long per question, patterns
- * no respondent drew skipped) against the row-by-row tally of {@link SurveyAggregator} over the same respondents: the
- * same statistics exactly, for the nominal counts, for resampled ones with zeros, and for cells on both sides of the
- * packing limit.
+ * {@link SurveyPatterns#results} (a respondent's answers counted once per pattern, times the pattern's count) against
+ * the row-by-row tally of {@link SurveyAggregator} over the same respondents: the same statistics exactly, for the
+ * nominal counts, for resampled ones with zeros, and for cells of hundreds of thousands of respondents.
  */
 class SurveyPatternsTest {
 
@@ -85,15 +84,15 @@ class SurveyPatternsTest {
     }
 
     @Test
-    void cellsAtAndAboveThePackingLimitAreSummedExactly() {
+    void cellsOfManyRespondentsAreSummedExactly() {
         SurveyPatterns p = patterns(rows(600, 13));
         int[] counts = p.counts().clone();
-        // unit a's micro cell at exactly the limit (all on its first pattern); unit b's micro cell far above it, where
-        // packed sums would overflow their 21 bits (a million respondents on a pattern with answers of 3 and more)
+        // unit a's micro cell of 400,000 respondents (all on its first pattern); unit b's of over a million, whose sums
+        // of answers would overflow 21 bits (a million respondents on a pattern with answers of 3 and more)
         int a = p.cellStart()[0];
         int b = p.cellStart()[SurveyPatterns.SIZES];
         java.util.Arrays.fill(counts, a, p.cellStart()[1], 0);
-        counts[a] = SurveyPatterns.PACKED_CELL_LIMIT;
+        counts[a] = 400_000;
         int nq = QUESTIONS.size();
         int big = b;
         while (max(p.answers(), big * nq, nq) < 3) {
