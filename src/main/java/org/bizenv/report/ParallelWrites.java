@@ -2,16 +2,9 @@ package org.bizenv.report;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runtime exception or an error) — the error a one-thread publication would have stopped at. The caller
  * ({@link AtomicReportFolder}) then removes everything written, so nothing partial is published.
  *
- * <p>Threads: the calling thread writes too, helped by {@code threads - 1} threads of a pool made for this call and
- * shut down before it returns, so no thread outlives a publication (the in-process benchmark publishes many times).
+ * <p>Threads: the calling thread writes too, helped by {@code threads - 1} threads made for this call and joined
+ * before it returns, so no thread outlives a publication (the in-process benchmark publishes many times).
  * Files are taken one at a time from the list, so at most {@code threads} workbooks are in memory at once, however
  * many cards there are.
  */
@@ -59,34 +52,33 @@ public final class ParallelWrites {
 
     /** Runs every write, on up to {@code threads} threads (one: each in turn, on the calling thread). */
     public static Timings run(List<Write> writes, int threads) throws IOException {
-        int n = writes.size();
-        int used = Math.max(1, Math.min(threads, n));
+        int used = Math.max(1, Math.min(threads, writes.size()));
         var run = new Run(writes);
-        if (used == 1) {
-            run.work();
-        } else {
-            Named made = new Named();
-            ExecutorService pool = Executors.newFixedThreadPool(used - 1, made);
-            try {
-                List<Future<?>> helpers = new ArrayList<>();
-                for (int i = 1; i < used; i++) {
-                    helpers.add(pool.submit(run::work));
+        // daemon threads named after what they do, so that a thread dump says whose they are
+        Thread[] helpers = new Thread[used - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Thread(run::work, "bizenv-publish-" + (i + 1));
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        run.work();
+        boolean interrupted = false;
+        for (Thread t : helpers) {
+            while (t.isAlive()) {           // joined even when interrupted: no thread is to outlive the call
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    run.stop();
+                    for (Thread h : helpers) {
+                        h.interrupt();
+                    }
                 }
-                run.work();
-                for (Future<?> f : helpers) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                run.stop();
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while writing the reports");
-            } catch (ExecutionException e) {
-                // run.work catches every failure of a write; anything else is a fault of this class
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-                made.joinAll();                 // every worker ended: the pool has terminated too
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the reports");
         }
         run.rethrowEarliest();
         return new Timings(run.timings(), used);
@@ -165,40 +157,6 @@ public final class ParallelWrites {
             Map<String, Long> out = new LinkedHashMap<>();
             span.forEach((part, s) -> out.put(part, TimeUnit.NANOSECONDS.toMillis(s[1] - s[0])));
             return out;
-        }
-    }
-
-    /** Daemon threads named after what they do, so a thread dump says whose they are. */
-    private static final class Named implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-        private final List<Thread> made = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "bizenv-publish-" + count.incrementAndGet());
-            t.setDaemon(true);
-            made.add(t);
-            return t;
-        }
-
-        /**
-         * Waits for every thread made to end: a terminated pool may still have a worker thread finishing its exit,
-         * and no thread is to outlive the call.
-         */
-        void joinAll() {
-            boolean interrupted = false;
-            for (Thread t : made) {
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -23,14 +23,11 @@ import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bizenv.framework.Names;
 import org.bizenv.report.excel.ExcelReportWriter;
 import org.bizenv.report.json.JsonReportWriter;
 import org.bizenv.robustness.RobustnessAnalysis;
 import org.bizenv.robustness.RobustnessRequest;
 import org.bizenv.robustness.RobustnessResult;
-import org.bizenv.robustness.Scenario;
-import org.bizenv.robustness.SimplexMargin.Norm;
 import org.bizenv.robustness.SobolIndices;
 import org.bizenv.robustness.Synthetic;
 import org.bizenv.robustness.UncertaintyOptions;
@@ -64,20 +61,10 @@ class RobustnessReportTest {
 
     @BeforeAll
     static void analyse() throws IOException {
-        Synthetic synthetic = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38));
-        build = synthetic.build();
-        RobustnessRequest req = RobustnessRequest.defaults("INDEX")
-                .withScenarios(List.of(Scenario.weights("d1-heavy", new Names("维度一优先", "Dimension 1 first"),
-                        Map.of("D1", 3.0))))
-                .withUncertainty(UncertaintyOptions.defaults().withRuns(300).withThreads(2).withSeed(7))
-                .withSensitivity(null, SobolIndices.Options.defaults().withBaseSamples(64).withBootstrap(50)
-                        .withThreads(2).withSeed(7))
-                .withReversals(List.of("INDEX"), Norm.L1);
-        result = RobustnessAnalysis.run(build, synthetic.data(), req, org.bizenv.robustness.Progress.NONE);
-        Report plain = ReportAssembler.assemble(build, null, new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z",
-                "test", "synthetic.yaml", null, List.of(), Map.of(), List.of()));
-        report = RobustnessMapper.attach(plain, result, new RobustnessSection.Settings(7, 300, "uniform:0.25", 64,
-                0.25, "L1", List.of("scenarios.yaml")));
+        var analysed = AnalysedReport.of36Units(dir);
+        build = analysed.build();
+        result = analysed.result();
+        report = analysed.report();
         try (InputStream in = RobustnessReportTest.class.getResourceAsStream("/schema/bizenv-report-1.2.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }

@@ -70,11 +70,11 @@ final class CardBook {
         // not closed: that would close the caller's stream; finished, which writes the zip's directory
         var zip = time == null ? new ZipArchiveOutputStream(out) : PinnedTimeZip.over(out, time);
         int n = sheets.size();
-        List<Integer> charts = new ArrayList<>();   // the chart (and drawing) number of each sheet, or 0
-        for (var s : sheets) {
-            charts.add(s.chart() == null ? 0 : (int) charts.stream().filter(k -> k > 0).count() + 1);
+        int[] charts = new int[n];      // the chart (and drawing) number of each sheet, or 0
+        int drawings = 0;
+        for (int i = 0; i < n; i++) {
+            charts[i] = sheets.get(i).chart() == null ? 0 : ++drawings;
         }
-        int drawings = (int) charts.stream().filter(k -> k > 0).count();
         var b = new StringBuilder(16_384);
 
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas."
@@ -110,13 +110,13 @@ final class CardBook {
         entry(zip, "docProps/core.xml", b);
 
         for (int i = 0; i < n; i++) {
-            if (charts.get(i) > 0) {
+            if (charts[i] > 0) {
                 sheets.get(i).chart().chartXml(b);
-                entry(zip, "xl/charts/chart" + charts.get(i) + ".xml", b);
+                entry(zip, "xl/charts/chart" + charts[i] + ".xml", b);
             }
         }
         for (int i = 0; i < n; i++) {
-            int k = charts.get(i);
+            int k = charts[i];
             if (k > 0) {
                 sheets.get(i).chart().drawingXml(b);
                 entry(zip, "xl/drawings/drawing" + k + ".xml", b);
@@ -143,7 +143,7 @@ final class CardBook {
         for (int i = 0; i < n; i++) {
             sheets.get(i).sheetXml(b, i == 0);
             entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml", b);
-            int k = charts.get(i);
+            int k = charts[i];
             if (k > 0) {
                 rels(b, PKG_REL, new String[][] {{"rId1", "../drawings/drawing" + k + ".xml", DOC_REL + "/drawing"}});
                 entry(zip, "xl/worksheets/_rels/sheet" + (i + 1) + ".xml.rels", b);

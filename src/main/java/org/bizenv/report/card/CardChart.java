@@ -1,7 +1,6 @@
 package org.bizenv.report.card;
 
-import org.apache.poi.ss.util.CellReference;
-import org.bizenv.report.excel.OoxmlText;
+import org.bizenv.report.excel.ChartXml;
 
 /**
  * A card's dimension chart, city vs median vs best per dimension as clustered columns drawn from the dimension
@@ -44,19 +43,7 @@ final class CardChart {
 
     /** The drawing part, {@code xl/drawings/drawingN.xml}, whose relationship rId1 is the chart. */
     void drawingXml(StringBuilder out) {
-        out.append(OoxmlText.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
-                + "spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-                + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"")
-                .append(OoxmlText.REL).append("\"><xdr:twoCellAnchor editAs=\"twoCell\"><xdr:from><xdr:col>0</xdr:col>"
-                        + "<xdr:colOff>0</xdr:colOff><xdr:row>").append(top).append("</xdr:row><xdr:rowOff>0"
-                        + "</xdr:rowOff></xdr:from><xdr:to><xdr:col>").append(CardSheet.COLS).append("</xdr:col>"
-                        + "<xdr:colOff>0</xdr:colOff><xdr:row>").append(top + CardSheet.CHART_ROWS)
-                .append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame><xdr:nvGraphicFramePr>"
-                        + "<xdr:cNvPr id=\"0\" name=\"Diagramm0\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
-                        + "<xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"").append(CX).append("\" cy=\"").append(CY)
-                .append("\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/"
-                        + "drawingml/2006/chart\"><c:chart r:id=\"rId1\"/></a:graphicData></a:graphic>"
-                        + "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>");
+        ChartXml.drawing(out, top, CardSheet.COLS, top + CardSheet.CHART_ROWS, CX, CY, "rId1");
     }
 
     /** The chart part, {@code xl/charts/chartN.xml}. */
@@ -67,46 +54,26 @@ final class CardChart {
         for (var d : dims) {
             min = Math.min(min, Math.min(d.score(), d.median()));
         }
-        out.append(OoxmlText.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
-                + "chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart><c:title><c:tx>"
-                + "<c:rich><a:bodyPr anchor=\"t\" rtlCol=\"false\"/><a:lstStyle/><a:p><a:pPr algn=\"l\"><a:defRPr/>"
-                + "</a:pPr><a:r><a:rPr lang=\"en\"/><a:t>");
-        OoxmlText.text(out, TITLE);
-        out.append("</a:t></a:r><a:endParaRPr lang=\"en-US\" sz=\"1100\"/></a:p></c:rich></c:tx><c:layout/>"
-                + "<c:overlay val=\"false\"/></c:title><c:plotArea><c:layout/><c:barChart><c:barDir val=\"col\"/>"
-                + "<c:grouping val=\"clustered\"/><c:varyColors val=\"false\"/>");
+        ChartXml.chartStart(out, TITLE);
+        out.append("<c:plotArea><c:layout/><c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/>"
+                + "<c:varyColors val=\"false\"/>");
         String[] titles = {CardText.both(card.name()), "中位数 Median", "最好城市 Best city"};
+        String[] cats = new String[n];
+        for (int i = 0; i < n; i++) {
+            cats[i] = CardText.both(dims.get(i).name());
+        }
+        String catRef = sheetRef + ChartXml.range(first, last, 0);
         for (int s = 0; s < 3; s++) {
-            out.append("<c:ser><c:idx val=\"").append(s).append("\"/><c:order val=\"").append(s)
-                    .append("\"/><c:tx>");
-            value(out, titles[s]);
-            out.append("</c:tx><c:spPr><a:solidFill><a:srgbClr val=\"").append(COLOURS[s])
-                    .append("\"/></a:solidFill></c:spPr><c:cat><c:strRef><c:f>");
-            OoxmlText.text(out, sheetRef + range(0));
-            out.append("</c:f><c:strCache><c:ptCount val=\"").append(n).append("\"/>");
-            for (int i = 0; i < n; i++) {
-                out.append("<c:pt idx=\"").append(i).append("\">");
-                value(out, CardText.both(dims.get(i).name()));
-                out.append("</c:pt>");
-            }
-            out.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>");
-            OoxmlText.text(out, sheetRef + range(COLUMNS[s]));
-            out.append("</c:f>");
-            var points = new StringBuilder();
+            Double[] vals = new Double[n];
             for (int i = 0; i < n; i++) {
                 var d = dims.get(i);
                 double v = s == 0 ? d.score() : s == 1 ? d.median() : d.best();
-                if (Double.isFinite(v)) {   // a missing value has no cached point
-                    points.append("<c:pt idx=\"").append(i).append("\"><c:v>").append(v).append("</c:v></c:pt>");
-                }
+                vals[i] = Double.isFinite(v) ? v : null;   // a missing value has no cached point
             }
-            if (points.isEmpty()) {     // no point at all: an empty cache, without even its count (as XDDF writes it)
-                out.append("<c:numCache/>");
-            } else {
-                out.append("<c:numCache><c:ptCount val=\"").append(n).append("\"/>").append(points)
-                        .append("</c:numCache>");
-            }
-            out.append("</c:numRef></c:val></c:ser>");
+            ChartXml.series(out, s, titles[s], "<c:spPr><a:solidFill><a:srgbClr val=\"" + COLOURS[s]
+                    + "\"/></a:solidFill></c:spPr>", catRef, cats, sheetRef + ChartXml.range(first, last, COLUMNS[s]),
+                    vals);
+            out.append("</c:ser>");
         }
         out.append("<c:gapWidth val=\"80\"/><c:axId val=\"0\"/><c:axId val=\"1\"/></c:barChart><c:catAx>"
                 + "<c:axId val=\"0\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"false\"/>"
@@ -120,24 +87,7 @@ final class CardChart {
                         + "sourceLinked=\"true\"/><c:majorTickMark val=\"cross\"/><c:minorTickMark val=\"none\"/>"
                         + "<c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"0\"/><c:crosses val=\"autoZero\"/>"
                         + "<c:crossBetween val=\"midCat\"/></c:valAx></c:plotArea><c:legend><c:legendPos val=\"b\"/>"
-                        + "<c:overlay val=\"false\"/></c:legend><c:plotVisOnly val=\"true\"/></c:chart>"
-                        + "<c:printSettings><c:headerFooter/><c:pageMargins b=\"0.75\" l=\"0.7\" r=\"0.7\" "
-                        + "t=\"0.75\" header=\"0.3\" footer=\"0.3\"/><c:pageSetup/></c:printSettings></c:chartSpace>");
-    }
-
-    /** A {@code <c:v>} text, an empty one as an empty element (as XMLBeans writes it). */
-    private static void value(StringBuilder out, String s) {
-        if (s.isEmpty()) {
-            out.append("<c:v/>");
-        } else {
-            out.append("<c:v>");
-            OoxmlText.text(out, s);
-            out.append("</c:v>");
-        }
-    }
-
-    private String range(int col) {
-        String c = CellReference.convertNumToColString(col);
-        return "$" + c + "$" + (first + 1) + ":$" + c + "$" + (last + 1);
+                        + "<c:overlay val=\"false\"/></c:legend><c:plotVisOnly val=\"true\"/></c:chart>")
+                .append(ChartXml.PRINT_SETTINGS).append("</c:chartSpace>");
     }
 }

@@ -1,5 +1,10 @@
 package org.bizenv.report.excel;
 
+import static org.bizenv.report.excel.ChartXml.PRINT_SETTINGS;
+import static org.bizenv.report.excel.ChartXml.chartStart;
+import static org.bizenv.report.excel.ChartXml.range;
+import static org.bizenv.report.excel.ChartXml.series;
+import static org.bizenv.report.excel.ChartXml.title;
 import static org.bizenv.report.excel.ExcelReportWriter.CHART;
 import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
 
@@ -11,7 +16,6 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.ImageUtils;
 import org.apache.poi.util.Units;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -32,9 +36,6 @@ final class Charts extends SheetWriter {
     static final int CHART_MAX = 100;
     /** Rows kept free above the Sensitivity sheet's table for its chart. */
     static final int INTERVAL_CHART_ROWS = 26;
-
-    private static final String PRINT_SETTINGS = "<c:printSettings><c:headerFooter/><c:pageMargins b=\"0.75\" "
-            + "l=\"0.7\" r=\"0.7\" t=\"0.75\" header=\"0.3\" footer=\"0.3\"/><c:pageSetup/></c:printSettings>";
 
     Charts(ReportBook book) {
         super(book);
@@ -93,11 +94,6 @@ final class Charts extends SheetWriter {
         // a row and a quarter per bar, so that every city's name fits beside its bar
         place((XSSFSheet) g.sheet, 2, 10, 4 + Math.max(16, n * 5 / 4), c);
         wb.setSheetOrder(g.sheet.getSheetName(), 1);
-    }
-
-    private static String range(int firstRow, int lastRow, int col) {
-        String c = CellReference.convertNumToColString(col);
-        return "$" + c + "$" + (firstRow + 1) + ":$" + c + "$" + (lastRow + 1);
     }
 
     /**
@@ -165,68 +161,6 @@ final class Charts extends SheetWriter {
         place((XSSFSheet) g.sheet, top, Math.max(12, Math.min(columns, 16)), top + INTERVAL_CHART_ROWS - 1, c);
     }
 
-    /** The chart part's start up to its plot area: the declaration, the chart space and the chart's title. */
-    private static void chartStart(StringBuilder c, String title) {
-        c.append(OoxmlText.HEAD).append("<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/"
-                + "chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart>");
-        title(c, title);
-    }
-
-    /** A title as XDDF writes it: rich text, left-aligned, not over the plot. */
-    private static void title(StringBuilder c, String text) {
-        c.append("<c:title><c:tx><c:rich><a:bodyPr anchor=\"t\" rtlCol=\"false\"/><a:lstStyle/><a:p><a:pPr "
-                + "algn=\"l\"><a:defRPr/></a:pPr><a:r><a:rPr lang=\"en\"/><a:t>");
-        OoxmlText.text(c, text);
-        c.append("</a:t></a:r><a:endParaRPr lang=\"en-US\" sz=\"1100\"/></a:p></c:rich></c:tx><c:layout/>"
-                + "<c:overlay val=\"false\"/></c:title>");
-    }
-
-    /**
-     * A series up to its values (the caller closes it): its title, its look ({@code shape}: the shape properties and
-     * what follows them before the categories), the categories and values with their cells and cached points. A
-     * missing value has no cached point.
-     */
-    private static void series(StringBuilder c, int idx, String title, String shape, String catRef, String[] cats,
-                               String valRef, Double[] vals) {
-        int n = cats.length;
-        c.append("<c:ser><c:idx val=\"").append(idx).append("\"/><c:order val=\"").append(idx).append("\"/><c:tx>");
-        value(c, title);
-        c.append("</c:tx>").append(shape).append("<c:cat><c:strRef><c:f>");
-        OoxmlText.text(c, catRef);
-        c.append("</c:f><c:strCache><c:ptCount val=\"").append(n).append("\"/>");
-        for (int i = 0; i < n; i++) {
-            c.append("<c:pt idx=\"").append(i).append("\">");
-            value(c, cats[i]);
-            c.append("</c:pt>");
-        }
-        c.append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>");
-        OoxmlText.text(c, valRef);
-        c.append("</c:f>");
-        var points = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (vals[i] != null) {
-                points.append("<c:pt idx=\"").append(i).append("\"><c:v>").append(vals[i]).append("</c:v></c:pt>");
-            }
-        }
-        if (points.isEmpty()) {     // no point at all: an empty cache, without even its count (as XDDF writes it)
-            c.append("<c:numCache/>");
-        } else {
-            c.append("<c:numCache><c:ptCount val=\"").append(n).append("\"/>").append(points).append("</c:numCache>");
-        }
-        c.append("</c:numRef></c:val>");
-    }
-
-    /** A {@code <c:v>} text, an empty one as an empty element (as XMLBeans writes it). */
-    private static void value(StringBuilder c, String s) {
-        if (s.isEmpty()) {
-            c.append("<c:v/>");
-        } else {
-            c.append("<c:v>");
-            OoxmlText.text(c, s);
-            c.append("</c:v>");
-        }
-    }
-
     private static String solid(String rgb) {
         return "<a:solidFill><a:srgbClr val=\"" + rgb + "\"/></a:solidFill>";
     }
@@ -263,22 +197,8 @@ final class Charts extends SheetWriter {
             PackagePart chartPart = pkg.createPart(chartName, XSSFRelation.CHART.getContentType());
             var chartRel = drawing.addRelationship(chartName, TargetMode.INTERNAL, XSSFRelation.CHART.getRelation());
             var d = new StringBuilder(1024);
-            d.append(OoxmlText.HEAD).append("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/"
-                    + "spreadsheetDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-                    + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas."
-                    + "openxmlformats.org/officeDocument/2006/relationships\"><xdr:twoCellAnchor editAs=\"twoCell\">"
-                    + "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>").append(row1)
-                    .append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>").append(col2)
-                    .append("</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>").append(row2)
-                    .append("</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame><xdr:nvGraphicFramePr>"
-                            + "<xdr:cNvPr id=\"0\" name=\"Diagramm0\"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>"
-                            + "<xdr:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"")
-                    .append(Units.pixelToEMU((int) widthPx)).append("\" cy=\"")
-                    .append(Units.pixelToEMU((int) heightPx))
-                    .append("\"/></xdr:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/"
-                            + "drawingml/2006/chart\"><c:chart r:id=\"").append(chartRel.getId())
-                    .append("\"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>"
-                            + "</xdr:twoCellAnchor></xdr:wsDr>");
+            ChartXml.drawing(d, row1, col2, row2, Units.pixelToEMU((int) widthPx), Units.pixelToEMU((int) heightPx),
+                    chartRel.getId());
             write(drawing, d);
             write(chartPart, chart);
         } catch (InvalidFormatException e) {

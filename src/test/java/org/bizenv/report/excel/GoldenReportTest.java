@@ -7,23 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.bizenv.framework.Names;
+import org.bizenv.report.AnalysedReport;
 import org.bizenv.report.GoldenFiles;
 import org.bizenv.report.Report;
-import org.bizenv.report.ReportAssembler;
 import org.bizenv.report.ReportFixtures;
-import org.bizenv.report.RobustnessMapper;
-import org.bizenv.report.RobustnessSection;
-import org.bizenv.robustness.RobustnessAnalysis;
-import org.bizenv.robustness.RobustnessRequest;
-import org.bizenv.robustness.Scenario;
-import org.bizenv.robustness.SimplexMargin.Norm;
-import org.bizenv.robustness.SobolIndices;
-import org.bizenv.robustness.Synthetic;
-import org.bizenv.robustness.UncertaintyOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,21 +45,7 @@ class GoldenReportTest {
     /** 36 synthetic units with every robustness sheet, the Sensitivity sheet's interval chart among them. */
     @Test
     void aReportWithItsRobustnessSheetsIsTheGoldenBytes() throws IOException {
-        Synthetic synthetic = Synthetic.build(dir, Synthetic.Spec.of(36, 5, 21, 38));
-        var build = synthetic.build();
-        RobustnessRequest req = RobustnessRequest.defaults("INDEX")
-                .withScenarios(List.of(Scenario.weights("d1-heavy", new Names("维度一优先", "Dimension 1 first"),
-                        Map.of("D1", 3.0))))
-                .withUncertainty(UncertaintyOptions.defaults().withRuns(300).withThreads(2).withSeed(7))
-                .withSensitivity(null, SobolIndices.Options.defaults().withBaseSamples(64).withBootstrap(50)
-                        .withThreads(2).withSeed(7))
-                .withReversals(List.of("INDEX"), Norm.L1);
-        var result = RobustnessAnalysis.run(build, synthetic.data(), req, org.bizenv.robustness.Progress.NONE);
-        Report plain = ReportAssembler.assemble(build, null, new ReportAssembler.Context(2024, "2025-01-01T00:00:00Z",
-                "test", "synthetic.yaml", null, List.of(), Map.of(), List.of()));
-        Report report = RobustnessMapper.attach(plain, result, new RobustnessSection.Settings(7, 300, "uniform:0.25",
-                64, 0.25, "L1", List.of("scenarios.yaml")));
-        check(Map.of("robustness.xlsx", report));
+        check(Map.of("robustness.xlsx", AnalysedReport.of36Units(dir).report()));
     }
 
     @Test
