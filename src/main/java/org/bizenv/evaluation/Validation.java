@@ -136,7 +136,7 @@ public final class Validation {
             throw e;
         }
         // the survey step's end: each year's sources checked for naming the same units, once all are read
-        SurveysRead read = joined(surveys);
+        SurveysRead read = Background.join(surveys);
         SurveyIndicators thisSurvey = survey(fw, read.thisYear(), resolver, thisIntake, problems);
         SurveyIndicators lastSurvey = lastFolder == null ? null
                 : survey(fw, read.lastYear(), resolver, lastIntake, problems);
@@ -191,20 +191,6 @@ public final class Validation {
             }
         }
         return out;
-    }
-
-    /** The surveys as read, or what their reading threw, as it threw it. */
-    private static SurveysRead joined(Future<SurveysRead> surveys) {
-        try {
-            return Background.join(surveys);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the survey files", e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);                // the reading throws no checked exception
-        }
     }
 
     /** A year's survey indicators, once its sources are read: the year's sources checked for naming the same units. */
