@@ -24,18 +24,24 @@ final class Background {
         return task;
     }
 
-    /** The work's result, waiting for it; what it threw is thrown as it was (a checked exception too). */
-    static <T> T join(Future<T> work) throws Exception {
+    /**
+     * The work's result, waiting for it; what it threw is thrown as it was. The work started here throws nothing
+     * checked but H2's SQLException on opening the database ahead, whose caller ignores it: such a cause comes wrapped.
+     */
+    static <T> T join(Future<T> work) {
         try {
             return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for work on another thread", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
+            if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -120,13 +120,9 @@ public final class Validation {
         // problems, which are sorted at the end. On two cores that takes the survey's time off the validation's
         // (measured on the sample, see docs/benchmarks.md). A failure is thrown as the sequential order would throw
         // it: the intake's or the scenario check's first, then the survey's.
-        Future<List<SurveyRead>> surveys = Background.start("validate-survey", () -> {
-            List<SurveyRead> read = new ArrayList<>(surveys(fw, thisFolder, false, resolver, problems));
-            if (lastFolder != null) {
-                read.addAll(surveys(fw, lastFolder, true, resolver, problems));
-            }
-            return read;
-        });
+        Future<SurveysRead> surveys = Background.start("validate-survey", () -> new SurveysRead(
+                surveys(fw, thisFolder, false, resolver, problems),
+                lastFolder == null ? null : surveys(fw, lastFolder, true, resolver, problems)));
         IntakeResult thisIntake;
         IntakeResult lastIntake;
         try {
@@ -140,11 +136,10 @@ public final class Validation {
             throw e;
         }
         // the survey step's end: each year's sources checked for naming the same units, once all are read
-        List<SurveyRead> read = joined(surveys);
-        int thisCount = SurveyTally.sources(fw).size();
-        SurveyIndicators thisSurvey = survey(fw, read.subList(0, thisCount), resolver, thisIntake, problems);
+        SurveysRead read = Background.join(surveys);
+        SurveyIndicators thisSurvey = survey(fw, read.thisYear(), resolver, thisIntake, problems);
         SurveyIndicators lastSurvey = lastFolder == null ? null
-                : survey(fw, read.subList(thisCount, read.size()), resolver, lastIntake, problems);
+                : survey(fw, read.lastYear(), resolver, lastIntake, problems);
         RawData thisRaw = Channels.join(thisIntake, thisSurvey, null);
         RawData lastRaw = lastFolder == null ? null : Channels.join(lastIntake, lastSurvey, null);
         if (!problems.isEmpty()) {                                       // as the run
@@ -180,6 +175,10 @@ public final class Validation {
     private record SurveyRead(SurveyIndicators indicators, SourceUnits units) {
     }
 
+    /** Each year's survey sources as read; {@code lastYear} null without a previous year. */
+    private record SurveysRead(List<SurveyRead> thisYear, List<SurveyRead> lastYear) {
+    }
+
     /** A year's survey sources, each read, checked and tallied row by row as the survey step does in chunks. */
     private static List<SurveyRead> surveys(Framework fw, Path folder, boolean lastYear, UnitResolver resolver,
                                                     Problems problems) {
@@ -192,20 +191,6 @@ public final class Validation {
             }
         }
         return out;
-    }
-
-    /** The surveys as read, or what their reading threw, as it threw it. */
-    private static List<SurveyRead> joined(Future<List<SurveyRead>> surveys) {
-        try {
-            return Background.join(surveys);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the survey files", e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);                // the reading throws no checked exception
-        }
     }
 
     /** A year's survey indicators, once its sources are read: the year's sources checked for naming the same units. */
