@@ -79,7 +79,7 @@ public final class ExcelReportWriter {
 
     private void write(ReportLookup lookup, OutputStream out) throws IOException {
         Instant time = ReportTime.parse(lookup.report.meta().generatedAt());
-        var wb = new PinnedTimeWorkbook(time);
+        var wb = new PinnedTimeWorkbook(time, lookup.report.meta().decimals());
         try {
             build(new ReportBook(wb, lookup, time));
             wb.write(out);

@@ -33,15 +33,19 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
     private static final byte[] PAGE_MARGINS = "<pageMargins ".getBytes(StandardCharsets.US_ASCII);
 
     private final Instant time;
+    /** The cell styles, whose part is written in place of the template's. */
+    final ExcelStyles styles;
     private final List<StreamedSheet> sheets = new ArrayList<>();
     /** The defined names made by {@link #builtInName}, in the order they were made: the order POI writes them. */
     private final List<DefinedName> names = new ArrayList<>();
 
-    PinnedTimeWorkbook(Instant time) {
+    /** A workbook whose zip entries carry {@code time} (the time of writing when null), its scores in {@code decimals}. */
+    PinnedTimeWorkbook(Instant time, int decimals) {
         // inline strings (no shared-strings table held in memory); SXSSF's own window and temporary-file compression
         // do not apply, as it streams no sheet here
         super(new XSSFWorkbook(), StreamedSheet.WINDOW, false, false);
         this.time = time;
+        this.styles = new ExcelStyles(decimals);
         // POI's default (Always) writes Zip64 records that LibreOffice cannot open when they come from a plain
         // ZipArchiveOutputStream; a report never approaches 4 GB, so Zip64 is only used if it ever must be.
         setZip64Mode(Zip64Mode.AsNeeded);
@@ -166,7 +170,11 @@ final class PinnedTimeWorkbook extends SXSSFWorkbook {
                 zos.putArchiveEntry(copy);
                 try (InputStream is = source.getInputStream(ze)) {
                     StreamedSheet sheet = byPart.get(ze.getName());
-                    if (!names.isEmpty() && ze.getName().equals("xl/workbook.xml")) {
+                    if (ze.getName().equals("xl/styles.xml")) {
+                        var part = new StringBuilder(8192);
+                        styles.write(part);
+                        zos.write(part.toString().getBytes(StandardCharsets.UTF_8));
+                    } else if (!names.isEmpty() && ze.getName().equals("xl/workbook.xml")) {
                         zos.write(withNames(is.readAllBytes()));
                     } else if (sheet == null) {
                         is.transferTo(zos);

@@ -30,7 +30,7 @@ final class ReportBook {
         this.r = lookup.report;
         this.meta = r.meta();
         this.time = time;
-        this.st = new ExcelStyles(wb, meta.decimals());
+        this.st = wb.styles;
     }
 
     /** The report's title and year, as every printed page's header shows it. */

@@ -3,7 +3,6 @@ package org.bizenv.report.excel;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.formula.SheetNameFormatter;
