@@ -111,7 +111,7 @@ final class SheetGrid {
     /**
      * Prints no header rows on every page (a sheet whose chart sits above its table), or, with {@code columns}, no
      * name columns either (a sheet that is for the screen): to be said before {@link #widths}, which sets the print
-     * layout, so that POI's print-titles name is never made only to be removed (each change of it parses a formula).
+     * layout, so that a print-titles name is never made only to be removed (a defined name, once made, stays).
      */
     void repeatNothing(boolean columns) {
         repeatRows = false;
