@@ -8,18 +8,6 @@ import static org.bizenv.report.excel.ChartXml.title;
 import static org.bizenv.report.excel.ExcelReportWriter.CHART;
 import static org.bizenv.report.excel.ExcelReportWriter.RANKING;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.openxml4j.opc.TargetMode;
-import org.apache.poi.ss.util.ImageUtils;
-import org.apache.poi.util.Units;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.bizenv.report.ReportLookup;
 
 /**
@@ -27,7 +15,8 @@ import org.bizenv.report.ReportLookup;
  * the Ranking sheet) and the Sensitivity sheet's rank intervals (from its own table).
  *
  * <p>Each chart and the drawing that anchors it are written as DrawingML text, the bytes POI's XDDF wrote, and put
- * into the package as parts of their own with the relationships POI made: a chart is a fixed shape with a few
+ * into the package as parts of their own with the relationships POI made ({@link ReportWorkbook#addChart}): a chart
+ * is a fixed shape with a few
  * values (titles, references, cached points), and building it as XMLBeans trees through XDDF was most of the first
  * report's chart time (the chart schema's types loaded and compiled for two small parts).
  */
@@ -92,8 +81,8 @@ final class Charts extends SheetWriter {
                         + "<c:crossBetween val=\"midCat\"/></c:valAx></c:plotArea><c:plotVisOnly val=\"true\"/>"
                         + "</c:chart>").append(PRINT_SETTINGS).append("</c:chartSpace>");
         // a row and a quarter per bar, so that every city's name fits beside its bar
-        place((XSSFSheet) g.sheet, 2, 10, 4 + Math.max(16, n * 5 / 4), c);
-        wb.setSheetOrder(g.sheet.getSheetName(), 1);
+        place(g.sheet, 2, 10, 4 + Math.max(16, n * 5 / 4), c);
+        wb.setSheetOrder(g.sheet, 1);
     }
 
     /**
@@ -118,7 +107,7 @@ final class Charts extends SheetWriter {
             nominal[i] = row.nominalRank() > 0 ? (double) row.nominalRank() : null;
             maxRank = Math.max(maxRank, Math.max(row.worstRank(), row.nominalRank()));
         }
-        String ref = "'" + g.sheet.getSheetName() + "'!";
+        String ref = "'" + g.sheet.name + "'!";
         String catRef = ref + range(first, last, 1);
         var c = new StringBuilder(2048 + 384 * n);
         chartStart(c, "各城市排名的90%区间与名义排名 90% interval of each city's rank and its nominal rank"
@@ -158,7 +147,7 @@ final class Charts extends SheetWriter {
                 .append("<c:legend><c:legendPos val=\"t\"/><c:legendEntry><c:idx val=\"0\"/><c:delete val=\"true\"/>"
                         + "</c:legendEntry><c:overlay val=\"false\"/></c:legend><c:plotVisOnly val=\"true\"/>"
                         + "</c:chart>").append(PRINT_SETTINGS).append("</c:chartSpace>");
-        place((XSSFSheet) g.sheet, top, Math.max(12, Math.min(columns, 16)), top + INTERVAL_CHART_ROWS - 1, c);
+        place(g.sheet, top, Math.max(12, Math.min(columns, 16)), top + INTERVAL_CHART_ROWS - 1, c);
     }
 
     private static String solid(String rgb) {
@@ -170,47 +159,28 @@ final class Charts extends SheetWriter {
         return "<a:ln w=\"" + emu + "\">" + solid(rgb) + "</a:ln>";
     }
 
+    /** Pixels a row is tall at the sheet's default height: 15 points, in EMU, over the EMU a pixel is (9,525). */
+    private static final double ROW_PIXELS = Math.rint(12_700 * (double) SheetLayout.DEFAULT_ROW_HEIGHT) / 9_525;
+
     /**
      * Puts the chart on the sheet: a drawing part anchoring it from column 0 of row {@code row1} to the start of
-     * {@code col2}, {@code row2}, and the chart part, numbered and related as POI's {@code createDrawingPatriarch}
-     * and {@code createChart} do (the n-th chart of the workbook in the n-th drawing, each the drawing's rId1). The
-     * frame's size is the columns' and rows' width and height in whole pixels, as POI computes it.
+     * {@code col2}, {@code row2}, and the chart part, numbered as POI's {@code createDrawingPatriarch} and
+     * {@code createChart} numbered them (the n-th chart of the workbook in the n-th drawing, each the drawing's rId1).
+     * The frame's size is the columns' width and the rows' height in whole pixels, as POI computed it: every row at
+     * the default height, as POI saw none of the streamed rows (so none of their heights).
      */
-    private void place(XSSFSheet sheet, int row1, int col2, int row2, StringBuilder chart) {
+    private void place(StreamedSheet sheet, int row1, int col2, int row2, StringBuilder chart) {
         double widthPx = 0;
         for (int col = 0; col < col2; col++) {
-            widthPx += sheet.getColumnWidthInPixels(col);
+            widthPx += sheet.layout.columnWidthInPixels(col);
         }
         double heightPx = 0;
         for (int row = row1; row < row2; row++) {
-            heightPx += ImageUtils.getRowHeightInPixels(sheet, row);
+            heightPx += ROW_PIXELS;
         }
-        int k = ++book.charts;
-        try {
-            var sheetPart = sheet.getPackagePart();
-            var pkg = sheetPart.getPackage();
-            var drawingName = PackagingURIHelper.createPartName("/xl/drawings/drawing" + k + ".xml");
-            PackagePart drawing = pkg.createPart(drawingName, XSSFRelation.DRAWINGS.getContentType());
-            var rel = sheetPart.addRelationship(drawingName, TargetMode.INTERNAL, XSSFRelation.DRAWINGS.getRelation());
-            sheet.getCTWorksheet().addNewDrawing().setId(rel.getId());
-            var chartName = PackagingURIHelper.createPartName("/xl/charts/chart" + k + ".xml");
-            PackagePart chartPart = pkg.createPart(chartName, XSSFRelation.CHART.getContentType());
-            var chartRel = drawing.addRelationship(chartName, TargetMode.INTERNAL, XSSFRelation.CHART.getRelation());
-            var d = new StringBuilder(1024);
-            ChartXml.drawing(d, row1, col2, row2, Units.pixelToEMU((int) widthPx), Units.pixelToEMU((int) heightPx),
-                    chartRel.getId());
-            write(drawing, d);
-            write(chartPart, chart);
-        } catch (InvalidFormatException e) {
-            throw new IllegalStateException("chart part names", e);
-        }
-    }
-
-    private static void write(PackagePart part, CharSequence xml) {
-        try (var out = part.getOutputStream()) {
-            out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var d = new StringBuilder(1024);
+        // EMU from whole pixels
+        ChartXml.drawing(d, row1, col2, row2, (int) widthPx * 9_525L, (int) heightPx * 9_525L, "rId1");
+        wb.addChart(sheet, chart, d);
     }
 }

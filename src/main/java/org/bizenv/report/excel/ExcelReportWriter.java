@@ -79,15 +79,13 @@ public final class ExcelReportWriter {
 
     private void write(ReportLookup lookup, OutputStream out) throws IOException {
         Instant time = ReportTime.parse(lookup.report.meta().generatedAt());
-        var wb = new PinnedTimeWorkbook(time);
+        var wb = new ReportWorkbook(time, lookup.report.meta().decimals());
         try {
             build(new ReportBook(wb, lookup, time));
             wb.write(out);
             out.flush();
         } finally {
-            // dispose() closes and deletes the sheets' temporary files, all the workbook holds; close() would also
-            // save the in-memory template workbook once more into a buffer that is thrown away (POI's
-            // OPCPackage.close of a package made from scratch)
+            // the sheets' temporary files, if any: all the workbook holds outside memory
             wb.dispose();
         }
     }
@@ -132,7 +130,6 @@ public final class ExcelReportWriter {
         diagnostics.warnings();
         // drawn last, from the Ranking sheet's cells, and moved to second place
         new Charts(book).indexChart(ranking.rankingFirstRow(), ranking.rankingScoreCol());
-        book.wb.setActiveSheet(0);
-        book.wb.setSelectedTab(0);
+        book.wb.select(0);
     }
 }

@@ -1,26 +1,47 @@
 package org.bizenv.report.excel;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 
-/** The workbook's cell styles, each created once (Excel allows ~64,000; a style per cell would be slow). */
+/**
+ * The workbook's cell styles, each created once (Excel allows ~64,000; a style per cell would be slow), and the
+ * styles part ({@code xl/styles.xml}) that lists them, written as text: the bytes POI's usermodel wrote for the same
+ * styles made by the same calls in the same order (the fonts and borders are fixed; number formats, fills and cell
+ * styles are numbered in the order they are first asked for), without POI's style objects and XMLBeans trees.
+ */
 final class ExcelStyles {
-    private final SXSSFWorkbook wb;
+    // the fonts (fixed): the default, then the title's, bold, small and grey
+    private static final int TITLE_FONT = 1;
+    private static final int BOLD_FONT = 2;
+    private static final int SMALL_FONT = 3;
+    private static final int GREY_FONT = 4;
+    /** Thin on all four sides: the header styles' border, the last one made while setting their sides. */
+    private static final int BOXED = 4;
+    private static final String FONTS = "<fonts count=\"5\"><font><sz val=\"11.0\"/><color indexed=\"8\"/>"
+            + "<name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font><font><name val=\"Calibri\"/>"
+            + "<sz val=\"13.0\"/><b val=\"true\"/></font><font><name val=\"Calibri\"/><sz val=\"11.0\"/>"
+            + "<b val=\"true\"/></font><font><name val=\"Calibri\"/><sz val=\"9.0\"/></font><font><name val=\""
+            + "Calibri\"/><sz val=\"9.0\"/><color rgb=\"FF808080\"/></font></fonts>";
+    private static final String BORDERS_AND_STYLE_XFS = "<borders count=\"5\"><border><left/><right/><top/><bottom/><diagonal/>"
+            + "</border><border><bottom style=\"thin\"/></border><border><top style=\"thin\"/><bottom style=\"thin\"/>"
+            + "</border><border><left style=\"thin\"/><top style=\"thin\"/><bottom style=\"thin\"/></border><border>"
+            + "<left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/><bottom style=\"thin\"/></border>"
+            + "</borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
+            + "</cellStyleXfs>";
+
+    private final List<CellStyle> all = new ArrayList<>();
+    /** Custom number formats (not built in) by their code, numbered from 164 in order of first use. */
+    private final Map<String, Integer> numFmts = new LinkedHashMap<>();
+    /** Fill colours in order of first use; each has two fills, as POI registers them: see {@link #fill}. */
+    private final List<String> fillColours = new ArrayList<>();
     private final Map<String, CellStyle> cache = new HashMap<>();
     private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
     private final Map<Integer, CellStyle> indents = new HashMap<>();
-    private final Map<CellStyle, Boolean> filled = new java.util.IdentityHashMap<>();
     final String scoreFormat;
     final CellStyle title;
     final CellStyle header;
@@ -44,44 +65,35 @@ final class ExcelStyles {
     final CellStyle shift;
     final CellStyle chartHelper;
 
-    ExcelStyles(SXSSFWorkbook wb, int decimals) {
-        this.wb = wb;
+    ExcelStyles(int decimals) {
         int d = Math.max(0, Math.min(10, decimals));
         scoreFormat = d == 0 ? "0" : "0." + "0".repeat(d);
         String zeros = d == 0 ? "" : "." + "0".repeat(d);
+        create(); // the workbook's default style, 0
 
-        XSSFFont titleFont = (XSSFFont) wb.createFont();
-        titleFont.setBold(true);
-        titleFont.setFontHeightInPoints((short) 13);
-        XSSFFont boldFont = (XSSFFont) wb.createFont();
-        boldFont.setBold(true);
-        XSSFFont smallFont = (XSSFFont) wb.createFont();
-        smallFont.setFontHeightInPoints((short) 9);
-
-        title = wb.createCellStyle();
-        title.setFont(titleFont);
-        title.setVerticalAlignment(VerticalAlignment.CENTER);
-        bold = wb.createCellStyle();
-        bold.setFont(boldFont);
-        header = headerStyle(boldFont, "DDEBF7");
-        headerSmall = headerStyle(smallFont, "DDEBF7");
-        group = headerStyle(boldFont, "BDD7EE");
-        text = wb.createCellStyle();
-        text.setVerticalAlignment(VerticalAlignment.TOP);
-        centred = wb.createCellStyle();
-        centred.setVerticalAlignment(VerticalAlignment.TOP);
-        centred.setAlignment(HorizontalAlignment.CENTER);
-        wrap = wb.createCellStyle();
-        wrap.setWrapText(true);
-        wrap.setVerticalAlignment(VerticalAlignment.TOP);
+        title = create();
+        font(title, TITLE_FONT);
+        title.align("vertical", "center");
+        bold = create();
+        font(bold, BOLD_FONT);
+        header = headerStyle(BOLD_FONT, "DDEBF7");
+        headerSmall = headerStyle(SMALL_FONT, "DDEBF7");
+        group = headerStyle(BOLD_FONT, "BDD7EE");
+        text = create();
+        text.align("vertical", "top");
+        centred = create();
+        centred.align("vertical", "top");
+        centred.align("horizontal", "center");
+        wrap = create();
+        wrap.align("wrapText", "true");
+        wrap.align("vertical", "top");
         score = numeric(scoreFormat, null);
         integer = numeric("0", null);
-        rank = wb.createCellStyle();
-        rank.cloneStyleFrom(integer);
-        rank.setAlignment(HorizontalAlignment.CENTER);
-        integerLeft = wb.createCellStyle();
-        integerLeft.cloneStyleFrom(integer);
-        integerLeft.setAlignment(HorizontalAlignment.LEFT);
+        // a style made first and then made a copy of another (POI's cloneStyleFrom): the copy keeps the first index
+        rank = copy(create(), integer);
+        rank.align("horizontal", "center");
+        integerLeft = copy(create(), integer);
+        integerLeft.align("horizontal", "left");
         weight = numeric("0.0000", null);
         stat = numeric("0.000", null);
         percent = numeric("0.0%", null);
@@ -90,45 +102,77 @@ final class ExcelStyles {
         bytes = numeric("#,##0", null);
         weightChange = numeric("+0.0000;-0.0000;0", null);
         // rank shifts: no change shows as a dot, so the cities that move stand out
-        shift = wb.createCellStyle();
-        shift.cloneStyleFrom(numeric("+0;-0;\"·\"", null));
-        shift.setAlignment(HorizontalAlignment.CENTER);
-        XSSFFont greyFont = (XSSFFont) wb.createFont();
-        greyFont.setColor(new XSSFColor(rgb("808080"), null));
-        greyFont.setFontHeightInPoints((short) 9);
-        chartHelper = wb.createCellStyle();
-        chartHelper.cloneStyleFrom(numeric("0.0", null));
-        chartHelper.setFont(greyFont);
+        shift = copy(create(), numeric("+0;-0;\"·\"", null));
+        shift.align("horizontal", "center");
+        chartHelper = copy(create(), numeric("0.0", null));
+        font(chartHelper, GREY_FONT);
     }
 
-    private CellStyle headerStyle(Font font, String fill) {
-        XSSFCellStyle s = (XSSFCellStyle) wb.createCellStyle();
-        s.setFont(font);
-        s.setWrapText(true);
-        s.setAlignment(HorizontalAlignment.CENTER);
-        s.setVerticalAlignment(VerticalAlignment.CENTER);
-        s.setFillForegroundColor(color(fill));
-        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
+    /** A new style, the default's xf, at the end of the list. */
+    private CellStyle create() {
+        var s = new CellStyle(all.size());
+        all.add(s);
         return s;
     }
 
+    /** {@code target} made a copy of {@code from}, under its own index. */
+    private CellStyle copy(CellStyle target, CellStyle from) {
+        var s = new CellStyle(target.index, from);
+        all.set(target.index, s);
+        return s;
+    }
+
+    private static void font(CellStyle s, int font) {
+        s.xf.put("fontId", Integer.toString(font));
+        s.xf.put("applyFont", "true");
+    }
+
+    private CellStyle headerStyle(int font, String fill) {
+        CellStyle s = create();
+        font(s, font);
+        s.align("wrapText", "true");
+        s.align("horizontal", "center");
+        s.align("vertical", "center");
+        fill(s, fill);
+        // each side set in turn: bottom, top, left, right (each a border of its own on the way)
+        s.xf.put("borderId", Integer.toString(BOXED));
+        s.xf.put("applyBorder", "true");
+        return s;
+    }
+
+    /**
+     * A solid fill of {@code rgb}. POI registers a colour's fill twice: once when the colour is set (with the pattern
+     * still none) and again when the pattern is made solid; the style keeps the second.
+     */
+    private void fill(CellStyle s, String rgb) {
+        int k = fillColours.indexOf(rgb);
+        if (k < 0) {
+            fillColours.add(rgb);
+            k = fillColours.size() - 1;
+        }
+        s.xf.put("fillId", Integer.toString(3 + 2 * k));
+        s.xf.put("applyFill", "true");
+        s.filled = true;
+    }
+
     private CellStyle numeric(String format, String fill) {
-        return cache.computeIfAbsent(format + "|" + fill, k -> {
-            XSSFCellStyle s = (XSSFCellStyle) wb.createCellStyle();
-            s.setVerticalAlignment(VerticalAlignment.TOP);
+        return cache.computeIfAbsent(format + "|" + fill, key -> {
+            CellStyle s = create();
+            s.align("vertical", "top");
             if (format != null) {
-                s.setDataFormat(wb.createDataFormat().getFormat(format));
+                s.xf.put("applyNumberFormat", "true");
+                s.xf.put("numFmtId", Integer.toString(numFmt(format)));
             }
             if (fill != null) {
-                s.setFillForegroundColor(color(fill));
-                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                fill(s, fill);
             }
             return s;
         });
+    }
+
+    private int numFmt(String format) {
+        int builtin = BuiltinFormats.getBuiltinFormat(format);
+        return builtin >= 0 ? builtin : numFmts.computeIfAbsent(format, k -> 164 + numFmts.size());
     }
 
     /** A style with a number format ({@code null} for text) and a solid fill ({@code null} for none). */
@@ -136,21 +180,17 @@ final class ExcelStyles {
         return numeric(format, fill);
     }
 
-    /**
-     * Whether a style has a fill, so that an empty cell in it still shows (a marked gap): asked of every empty cell,
-     * and answered once per style (POI reads it from the styles part's XML each time).
-     */
+    /** Whether a style has a fill, so that an empty cell in it still shows (a marked gap). */
     boolean filled(CellStyle style) {
-        return filled.computeIfAbsent(style, s -> s.getFillPattern() != FillPatternType.NO_FILL);
+        return style.filled;
     }
 
     /** Text indented by tree depth (the Weights sheet's names). */
     CellStyle indent(int depth) {
         return indents.computeIfAbsent(Math.max(0, Math.min(15, depth)), d -> {
-            CellStyle s = wb.createCellStyle();
-            s.cloneStyleFrom(text);
-            s.setAlignment(HorizontalAlignment.LEFT);
-            s.setIndention(d.shortValue());
+            CellStyle s = copy(create(), text);
+            s.align("horizontal", "left");
+            s.alignment.put("indent", Integer.toString(d));
             return s;
         });
     }
@@ -158,19 +198,33 @@ final class ExcelStyles {
     /** The same style with Excel's quote prefix: the cell stays text even when a user re-enters it. */
     CellStyle quoted(CellStyle base) {
         return quoted.computeIfAbsent(base, b -> {
-            CellStyle s = wb.createCellStyle();
-            s.cloneStyleFrom(b);
-            s.setQuotePrefixed(true);
+            CellStyle s = copy(create(), b);
+            s.xf.put("quotePrefix", "true");
             return s;
         });
     }
 
-    static XSSFColor color(String hex) {
-        return new XSSFColor(rgb(hex), null);
-    }
-
-    static byte[] rgb(String hex) {
-        int v = Integer.parseInt(hex, 16);
-        return new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v};
+    /** The styles part, {@code xl/styles.xml}. */
+    void write(StringBuilder out) {
+        out.append(OoxmlText.HEAD).append("<styleSheet xmlns=\"").append(OoxmlText.MAIN).append("\">");
+        out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
+        numFmts.forEach((code, id) -> {
+            out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
+            OoxmlText.attr(out, code);
+            out.append("\"/>");
+        });
+        out.append(numFmts.isEmpty() ? "" : "</numFmts>").append(FONTS);
+        out.append("<fills count=\"").append(2 + 2 * fillColours.size()).append("\"><fill><patternFill patternType="
+                + "\"none\"/></fill><fill><patternFill patternType=\"darkGray\"/></fill>");
+        for (String rgb : fillColours) {
+            out.append("<fill><patternFill patternType=\"none\"><fgColor rgb=\"").append(rgb)
+                    .append("\"/></patternFill></fill><fill><patternFill patternType=\"solid\"><fgColor rgb=\"")
+                    .append(rgb).append("\"/></patternFill></fill>");
+        }
+        out.append("</fills>").append(BORDERS_AND_STYLE_XFS).append("<cellXfs count=\"").append(all.size()).append("\">");
+        for (var s : all) {
+            s.write(out);
+        }
+        out.append("</cellXfs></styleSheet>");
     }
 }

@@ -5,9 +5,7 @@ import static org.bizenv.report.excel.ExcelReportWriter.METHODOLOGY;
 import static org.bizenv.report.excel.ExcelReportWriter.SOURCES;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import org.bizenv.framework.Names;
 import org.bizenv.report.Report;
@@ -34,21 +32,14 @@ final class ProvenanceSheets extends SheetWriter {
 
     /** Title, author, subject and description; created and modified at {@code meta.generatedAt}. */
     void properties() {
-        var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
-        core.setTitle(frameworkTitle() + " " + meta.year() + " 评估报告 Evaluation report");
-        core.setCreator("bizenv");
-        core.setLastModifiedByUser("bizenv");
-        core.setSubjectProperty(meta.frameworkId() == null ? "" : meta.frameworkId());
         String description = "bizenv " + nz(meta.engineVersion()) + ", framework " + nz(meta.frameworkId()) + " "
                 + nz(meta.frameworkVersion()) + ", generated " + nz(meta.generatedAt()) + ".";
         if (meta.synthetic()) {
             description = "合成数据，非官方结果。Synthetic data: not official results. " + description;
         }
-        core.setDescription(description);
-        if (book.time != null) {
-            core.setCreated(Optional.of(Date.from(book.time)));
-            core.setModified(Optional.of(Date.from(book.time)));
-        }
+        // created and modified: the workbook's time
+        wb.properties(frameworkTitle() + " " + meta.year() + " 评估报告 Evaluation report", "bizenv",
+                meta.frameworkId() == null ? "" : meta.frameworkId(), description);
     }
 
     void indicators() {

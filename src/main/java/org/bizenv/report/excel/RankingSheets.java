@@ -160,7 +160,7 @@ final class RankingSheets extends SheetWriter {
         for (int t = 0; t + 1 < width; t++) {
             g.minWidth(4 * t + 3, 3);
         }
-        g.sheet.createFreezePane(0, 3);
+        g.freezeRows(3);
         g.widths(3, 40);
     }
 

@@ -13,24 +13,22 @@ import org.bizenv.report.ReportLookup;
  * the same book, so sheet names stay unique and every cell style is created once, in the order the sheets ask.
  */
 final class ReportBook {
-    final PinnedTimeWorkbook wb;
+    final ReportWorkbook wb;
     final ReportLookup lookup;
     final Report r;
     final Report.Meta meta;
     /** The report's {@code generatedAt}, or null when it has none. */
     final Instant time;
     final ExcelStyles st;
-    /** Charts placed so far: the next one's drawing and chart parts are numbered one more. */
-    int charts;
     private final Set<String> sheetNames = new HashSet<>();
 
-    ReportBook(PinnedTimeWorkbook wb, ReportLookup lookup, Instant time) {
+    ReportBook(ReportWorkbook wb, ReportLookup lookup, Instant time) {
         this.wb = wb;
         this.lookup = lookup;
         this.r = lookup.report;
         this.meta = r.meta();
         this.time = time;
-        this.st = new ExcelStyles(wb, meta.decimals());
+        this.st = wb.styles;
     }
 
     /** The report's title and year, as every printed page's header shows it. */
@@ -53,12 +51,12 @@ final class ReportBook {
             unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
         }
         StreamedSheet streamed = wb.newSheet(unique);
-        var s = streamed.sheet;
+        var s = streamed.layout;
         // every printed page says what it is from: the report and year on top, the sheet and page number below
-        s.getHeader().setCenter(CellText.headerText(printTitle())
+        s.setHeaderCenter(CellText.headerText(printTitle())
                 + (meta.synthetic() ? "\n合成数据，非官方结果 Synthetic data, not official results" : ""));
-        s.getFooter().setLeft(CellText.headerText(unique));
-        s.getFooter().setRight("第 &P 页，共 &N 页 Page &P of &N");
+        s.setFooterLeft(CellText.headerText(unique));
+        s.setFooterRight("第 &P 页，共 &N 页 Page &P of &N");
         return streamed;
     }
 }

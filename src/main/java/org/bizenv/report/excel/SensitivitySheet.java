@@ -5,7 +5,6 @@ import static org.bizenv.report.excel.ExcelReportWriter.SENSITIVITY;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.bizenv.framework.Names;
 import org.bizenv.report.ReportLookup;

@@ -3,14 +3,9 @@ package org.bizenv.report.excel;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.formula.SheetNameFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFName;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.bizenv.report.ReportLookup;
 
 /**
@@ -31,29 +26,29 @@ final class SheetGrid {
     /** Matrices of up to this many rows print all their rows on one page tall. */
     static final int ONE_PAGE_TALL = 60;
 
-    final Sheet sheet;
-    /** Where the rows go. */
-    private final StreamedSheet rows;
-    private final PinnedTimeWorkbook book;
+    /** Where the rows go, and the sheet's name and layout. */
+    final StreamedSheet sheet;
+    private final SheetLayout layout;
+    private final ReportWorkbook book;
     final ExcelStyles st;
     int next;
     private int[] width = new int[32];
     private int[] floor = new int[32];
 
-    SheetGrid(StreamedSheet rows, ExcelStyles st, PinnedTimeWorkbook book) {
-        this.rows = rows;
+    SheetGrid(StreamedSheet sheet, ExcelStyles st, ReportWorkbook book) {
+        this.sheet = sheet;
+        this.layout = sheet.layout;
         this.book = book;
-        this.sheet = rows.sheet;
         this.st = st;
     }
 
     /** A colour scale over {@code range} ({@code scale}: its points and colours as text); see {@link ColourScales}. */
     void colourScale(CellRangeAddress range, CharSequence scale) {
-        rows.colourScale(range, scale);
+        sheet.colourScale(range, scale);
     }
 
     SheetRow row() {
-        return rows.row(next++);
+        return sheet.row(next++);
     }
 
     SheetRow title(String text) {
@@ -74,7 +69,7 @@ final class SheetGrid {
 
     void span(int row, int firstCol, int lastCol) {
         if (lastCol > firstCol) {
-            sheet.addMergedRegion(new CellRangeAddress(row, row, firstCol, lastCol));
+            layout.addMergedRegion(new CellRangeAddress(row, row, firstCol, lastCol));
         }
     }
 
@@ -84,12 +79,11 @@ final class SheetGrid {
             int headerRow = headerRow();
             // as POI's setAutoFilter: the filter's range on the sheet and a hidden _FilterDatabase name
             var range = new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns - 1);
-            var ws = ((XSSFSheet) sheet).getCTWorksheet();
-            (ws.isSetAutoFilter() ? ws.getAutoFilter() : ws.addNewAutoFilter()).setRef(range.formatAsString());
+            layout.setAutoFilter(range);
             if (filterName == null) {
-                filterName = book.builtInName(XSSFName.BUILTIN_FILTER_DB, (XSSFSheet) sheet, true);
+                filterName = book.builtInName(ReportWorkbook.FILTER_DATABASE, sheet, true);
             }
-            filterName.reference = new CellReference(sheet.getSheetName(), range.getFirstRow(),
+            filterName.reference = new CellReference(sheet.name, range.getFirstRow(),
                     range.getFirstColumn(), true, true).formatAsString() + ":" + new CellReference(null,
                     range.getLastRow(), range.getLastColumn(), true, true).formatAsString();
         }
@@ -106,18 +100,18 @@ final class SheetGrid {
     private boolean repeatRows = true;
     private boolean repeatColumns = true;
     /** The sheet's print titles once set, and their columns' and rows' parts ("" when none). */
-    private PinnedTimeWorkbook.DefinedName printTitles;
+    private ReportWorkbook.DefinedName printTitles;
     private String titleColumns = "";
     private String titleRows = "";
     /** The sheet's autofilter's name once set. */
-    private PinnedTimeWorkbook.DefinedName filterName;
+    private ReportWorkbook.DefinedName filterName;
     /** The sheet's print area once set. */
-    private PinnedTimeWorkbook.DefinedName printArea;
+    private ReportWorkbook.DefinedName printArea;
 
     /**
      * Prints no header rows on every page (a sheet whose chart sits above its table), or, with {@code columns}, no
      * name columns either (a sheet that is for the screen): to be said before {@link #widths}, which sets the print
-     * layout, so that POI's print-titles name is never made only to be removed (each change of it parses a formula).
+     * layout, so that a print-titles name is never made only to be removed (a defined name, once made, stays).
      */
     void repeatNothing(boolean columns) {
         repeatRows = false;
@@ -127,7 +121,12 @@ final class SheetGrid {
     /** Freezes everything above the data and {@code columns} columns (the name column). */
     void freeze(int columns) {
         frozenColumns = columns;
-        sheet.createFreezePane(columns, lastHeader + 1);
+        layout.createFreezePane(columns, lastHeader + 1);
+    }
+
+    /** Freezes {@code rows} rows and no column (the Top sheet, whose lists sit side by side). */
+    void freezeRows(int rows) {
+        layout.createFreezePane(0, rows);
     }
 
     void print() {
@@ -147,38 +146,48 @@ final class SheetGrid {
      * </ul>
      */
     void print(int totalWidth) {
-        PrintSetup ps = sheet.getPrintSetup();
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setLandscape(totalWidth > PORTRAIT_FIT);
-        sheet.setMargin(Sheet.LeftMargin, 0.4);
-        sheet.setMargin(Sheet.RightMargin, 0.4);
-        sheet.setMargin(Sheet.TopMargin, 0.7);
-        sheet.setMargin(Sheet.BottomMargin, 0.7);
-        sheet.setMargin(Sheet.HeaderMargin, 0.3);
-        sheet.setMargin(Sheet.FooterMargin, 0.3);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        if (totalWidth <= PRINT_FIT || sheet.getSheetName().equals(ExcelReportWriter.RANKING)) {
-            sheet.setFitToPage(true);
+        layout.pageSetup("paperSize", A4);
+        landscape(totalWidth > PORTRAIT_FIT);
+        layout.setMargin("left", 0.4);
+        layout.setMargin("right", 0.4);
+        layout.setMargin("top", 0.7);
+        layout.setMargin("bottom", 0.7);
+        layout.setMargin("header", 0.3);
+        layout.setMargin("footer", 0.3);
+        pages(1, 0);
+        if (totalWidth <= PRINT_FIT || sheet.name.equals(ExcelReportWriter.RANKING)) {
+            layout.setFitToPage(true);
         } else {
             if (frozenColumns > 0 && repeatColumns) {
-                titleColumns = SheetNameFormatter.format(sheet.getSheetName()) + "!$A:$"
+                titleColumns = SheetNameFormatter.format(sheet.name) + "!$A:$"
                         + CellReference.convertNumToColString(frozenColumns - 1);
                 printTitles();
             }
             if (next <= ONE_PAGE_TALL) {
                 // every city on each page, the indicators across pages
-                sheet.setFitToPage(true);
-                ps.setFitWidth((short) 0);
-                ps.setFitHeight((short) 1);
+                layout.setFitToPage(true);
+                pages(0, 1);
             } else {
-                sheet.setFitToPage(false);
+                layout.setFitToPage(false);
             }
         }
         if (lastHeader >= 0 && repeatRows) {
-            titleRows = SheetNameFormatter.format(sheet.getSheetName()) + "!$1:$" + (lastHeader + 1);
+            titleRows = SheetNameFormatter.format(sheet.name) + "!$1:$" + (lastHeader + 1);
             printTitles();
         }
+    }
+
+    /** Paper size 9 in the print setup: A4. */
+    private static final int A4 = 9;
+
+    private void landscape(boolean landscape) {
+        layout.pageSetup("orientation", landscape ? "landscape" : "portrait");
+    }
+
+    /** Printed {@code wide} pages wide and {@code tall} pages tall (0: as many as needed). */
+    private void pages(int wide, int tall) {
+        layout.pageSetup("fitToWidth", wide);
+        layout.pageSetup("fitToHeight", tall);
     }
 
     /**
@@ -187,20 +196,20 @@ final class SheetGrid {
      */
     void printArea(int lastRow, int lastCol) {
         if (printArea == null) {
-            printArea = book.builtInName(XSSFName.BUILTIN_PRINT_AREA, (XSSFSheet) sheet, false);
+            printArea = book.builtInName(ReportWorkbook.PRINT_AREA, sheet, false);
         }
-        printArea.reference = SheetNameFormatter.format(sheet.getSheetName()) + "!$A$1:$"
+        printArea.reference = SheetNameFormatter.format(sheet.name) + "!$A$1:$"
                 + CellReference.convertNumToColString(Math.max(0, lastCol)) + "$" + (Math.max(0, lastRow) + 1);
     }
 
     /**
      * The print titles' name: the columns, then the rows, as POI's {@code setRepeatingColumns} and
      * {@code setRepeatingRows} write it ({@code 'Sheet'!$A:$B,'Sheet'!$1:$3}). The defined names are made through
-     * {@link PinnedTimeWorkbook#builtInName}: see there why not through POI's setters.
+     * {@link ReportWorkbook#builtInName}.
      */
     private void printTitles() {
         if (printTitles == null) {
-            printTitles = book.builtInName(XSSFName.BUILTIN_PRINT_TITLE, (XSSFSheet) sheet, false);
+            printTitles = book.builtInName(ReportWorkbook.PRINT_TITLES, sheet, false);
         }
         printTitles.reference = titleColumns + (!titleColumns.isEmpty() && !titleRows.isEmpty() ? "," : "")
                 + titleRows;
@@ -335,7 +344,7 @@ final class SheetGrid {
     void setWidth(int col, int chars) {
         grow(col);
         floor[col] = -chars;
-        sheet.setColumnWidth(col, chars * 256);
+        layout.setColumnWidth(col, chars * 256);
     }
 
     /** Sets every column's width from its text, within [min, max], and then the print layout. */
@@ -350,7 +359,7 @@ final class SheetGrid {
                 continue;
             }
             int w = Math.min(255, Math.max(floor[c], Math.min(max, Math.max(min, width[c]))));
-            sheet.setColumnWidth(c, w * 256);
+            layout.setColumnWidth(c, w * 256);
             total += w;
         }
         print(total);
@@ -358,10 +367,9 @@ final class SheetGrid {
 
     /** Printed one page wide, however long: for the sheets that are read rather than looked up. */
     void fitWidth() {
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
+        layout.setFitToPage(true);
+        landscape(true);
+        pages(1, 0);
     }
 
     /**

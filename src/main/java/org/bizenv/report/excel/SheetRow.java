@@ -41,7 +41,7 @@ final class SheetRow {
 
     /** The height in points: the one set, or the sheet's default row height. */
     float getHeightInPoints() {
-        return (float) (height == -1 ? owner.sheet.getDefaultRowHeightInPoints() : height / 20.0);
+        return (float) (height == -1 ? SheetLayout.DEFAULT_ROW_HEIGHT : height / 20.0);
     }
 
     boolean customHeight() {
@@ -70,7 +70,7 @@ final class SheetRow {
     private void set(int col, byte k, int styleIndex) {
         if (written) {
             // a cell below the window would be lost without a word; no sheet of the report goes back that far
-            throw new IllegalStateException("row " + (num + 1) + " of sheet '" + owner.sheet.getSheetName()
+            throw new IllegalStateException("row " + (num + 1) + " of sheet '" + owner.name
                     + "' was already written");
         }
         if (col < 0 || col > StreamedSheet.LAST_COLUMN) {

@@ -6,7 +6,7 @@ import org.bizenv.report.ReportLookup;
 /** What every family of sheets writes with: the book, the report and its lookups, the styles. */
 abstract class SheetWriter {
     final ReportBook book;
-    final PinnedTimeWorkbook wb;
+    final ReportWorkbook wb;
     final ReportLookup lookup;
     final Report r;
     final Report.Meta meta;

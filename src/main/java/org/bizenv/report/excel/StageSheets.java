@@ -6,7 +6,6 @@ import static org.bizenv.report.excel.ExcelReportWriter.INDICATOR_RANKS;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 

@@ -14,15 +14,14 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.TempFile;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The cells of one worksheet, streamed as the rows leave a window of the latest {@value #WINDOW} rows, in exactly the
  * XML (UTF-8) that POI's streaming writer (SXSSF, inline strings) wrote: kept in memory up to {@value #IN_MEMORY}
  * bytes (most sheets, and no temporary file to make, write, read back and delete), beyond that in an uncompressed
  * temporary file, so memory stays flat at any size. Everything else about the sheet (widths, panes, merged cells,
- * print setup, colour scales, charts) is set on its {@link XSSFSheet}, whose part the {@link PinnedTimeWorkbook}
- * writes with these rows put in.
+ * print setup, the drawing) is kept by its {@link SheetLayout}, and the whole worksheet part is written by
+ * {@link #writePart} when the {@link ReportWorkbook} is written.
  *
  * <p>Why not SXSSF itself: every SXSSF sheet measures the default font's character width with Java's font system (an
  * auto-size tracker this report never uses), which loads and parses the machine's fonts on the first sheet of a run
@@ -39,7 +38,13 @@ final class StreamedSheet {
     /** Column letters, made once per column and JVM ("A", "B", … "AA"). */
     private static volatile String[] letters = new String[0];
 
-    final XSSFSheet sheet;
+    /** The sheet's name, as its tab shows it. */
+    final String name;
+    /** The sheet's number in the order sheets were made: its part is {@code xl/worksheets/sheet<number>.xml}. */
+    final int number;
+    final SheetLayout layout = new SheetLayout();
+    /** The cells' range, as the part's {@code <dimension>} states it: set when the sheet is finished. */
+    private String dimension = "A1";
     private final ArrayDeque<SheetRow> window = new ArrayDeque<>();
     /** The rows written: all of them while {@link #file} is null, else those not yet moved to it. */
     private byte[] buf = new byte[8192];
@@ -52,14 +57,15 @@ final class StreamedSheet {
     private int leftColumn = LAST_COLUMN;
     private int rightColumn;
 
-    StreamedSheet(XSSFSheet sheet) {
-        this.sheet = sheet;
+    StreamedSheet(String name, int number) {
+        this.name = name;
+        this.number = number;
     }
 
     /** A new row below every row so far; the oldest row leaves the window (is written) when it is full. */
     SheetRow row(int num) {
         if (num <= lastRow || num > LAST_ROW) {
-            throw new IllegalArgumentException("row " + (num + 1) + " of sheet '" + sheet.getSheetName()
+            throw new IllegalArgumentException("row " + (num + 1) + " of sheet '" + name
                     + "' after row " + (lastRow + 1));
         }
         var row = new SheetRow(this, num);
@@ -93,11 +99,9 @@ final class StreamedSheet {
      * the first to the last row and the leftmost to the rightmost column given a cell.
      */
     void finish() throws IOException {
-        try {
-            sheet.setDimensionOverride(new CellRangeAddress(firstRow, lastRow, leftColumn, rightColumn));
-        } catch (IllegalArgumentException noCells) {
-            // a sheet without cells keeps the dimension its part would have without rows
-        }
+        if (leftColumn <= rightColumn) {
+            dimension = new CellRangeAddress(firstRow, lastRow, leftColumn, rightColumn).formatAsString();
+        } // else no cell: the dimension a part without rows has
         while (!window.isEmpty()) {
             writeOldest();
         }
@@ -119,15 +123,10 @@ final class StreamedSheet {
                 .append("\"><colorScale>").append(scale).append("</colorScale></cfRule></conditionalFormatting>");
     }
 
-    /** The sheet's conditional formats as text, "" when it has none. */
-    CharSequence conditionalFormats() {
-        return formats;
-    }
-
     /** Copies the rows written (after {@link #finish()}) to {@code to}. */
     void copyRows(OutputStream to) throws IOException {
         if (!finished) {
-            throw new IllegalStateException("sheet '" + sheet.getSheetName() + "' not finished");
+            throw new IllegalStateException("sheet '" + name + "' not finished");
         }
         if (file == null) {
             to.write(buf, 0, len);
@@ -136,6 +135,22 @@ final class StreamedSheet {
         try (InputStream in = Files.newInputStream(file.toPath())) {
             in.transferTo(to);
         }
+    }
+
+    /**
+     * Writes the sheet's worksheet part (after {@link #finish()}): its layout around its rows, the colour scales where
+     * the schema puts them (after the merged cells, before the page margins).
+     */
+    void writePart(OutputStream to) throws IOException {
+        var b = new StringBuilder(4096);
+        layout.head(b, dimension);
+        b.append("<sheetData>\n");
+        to.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        copyRows(to);
+        b.setLength(0);
+        b.append("</sheetData>");
+        layout.tail(b, formats);
+        to.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The temporary file the rows moved to, or null while they are all in memory. */

@@ -7,7 +7,6 @@ import static org.bizenv.report.excel.ExcelReportWriter.THIN_SAMPLE_RGB;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportLookup;
 

@@ -77,8 +77,8 @@ class PrintLayoutTest {
     }
 
     /** A sheet {@code columns} indicator columns wide and {@code units} cities long, laid out as the matrices are. */
-    private static void matrix(PinnedTimeWorkbook wb, String name, int columns, int units) {
-        var g = new SheetGrid(wb.newSheet(name), new ExcelStyles(wb, 2), wb);
+    private static void matrix(ReportWorkbook wb, String name, int columns, int units) {
+        var g = new SheetGrid(wb.newSheet(name), wb.styles, wb);
         g.title("t");
         List<String> heads = new ArrayList<>(List.of("城市 City", "代码 Code"));
         for (int c = 0; c < columns; c++) {
@@ -101,7 +101,8 @@ class PrintLayoutTest {
     void wideMatricesPrintAcrossPagesWithEveryCityOnOnePageTall() throws IOException {
         // the print titles are put into the workbook's part as it is written: read them back from the file
         Path file = dir.resolve("matrices.xlsx");
-        try (var wb = new PinnedTimeWorkbook(null)) {
+        var wb = new ReportWorkbook(null, 2);
+        try {
             // 40 indicators × 12 characters: far too wide to shrink onto one page and stay legible
             matrix(wb, "wide", 40, 36);
             // 3,000 cities do not fit one page tall: across and down, headers and names repeated
@@ -111,6 +112,7 @@ class PrintLayoutTest {
             try (var out = java.nio.file.Files.newOutputStream(file)) {
                 wb.write(out);
             }
+        } finally {
             wb.dispose();
         }
         try (var back = org.bizenv.report.ReadBack.open(file)) {
