@@ -127,6 +127,11 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
         private final boolean packed;
         /** Per unit, its size classes' cells: {@link Cell}s when packed, else maps of answer vectors. */
         private final Map<String, Object[]> byUnit = new HashMap<>();
+        /**
+         * The one partition's patterns added to an empty tally, kept as they are until something else is added: a
+         * file read in one part (the usual case on two cores) is merged without unpacking and rebuilding them.
+         */
+        private SurveyPatterns only;
 
         public Tally(String source, List<String> questions, List<String> expectedUnits, double[] sizeMix,
                      int minSample) {
@@ -139,6 +144,7 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
         }
 
         public void add(ValidResponse r) {
+            spill();
             Object cell = cells(r.unit())[r.size()];
             if (packed) {
                 ((Cell) cell).add(pack(r.answers(), 0, questions.size()));
@@ -176,6 +182,25 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
             if (!part.questions().equals(questions)) {
                 throw new IllegalArgumentException("cannot add the patterns of other questions");
             }
+            spill();
+            if (byUnit.isEmpty()) {
+                only = part;
+                return;
+            }
+            into(part);
+        }
+
+        /** The one partition's patterns kept as they were, added to the cells after all: something else comes. */
+        private void spill() {
+            if (only != null) {
+                SurveyPatterns part = only;
+                only = null;
+                into(part);
+            }
+        }
+
+        private void into(SurveyPatterns part) {
+            int nq = questions.size();
             for (int cell = 0; cell < part.units().size() * SIZES; cell++) {
                 int from = part.cellStart()[cell];
                 int to = part.cellStart()[cell + 1];
@@ -199,6 +224,11 @@ public record SurveyPatterns(String source, List<String> questions, List<String>
         }
 
         public SurveyPatterns build() {
+            if (only != null) {
+                // a tally of the same source builds its units in the same order: expected ones, then the others
+                return new SurveyPatterns(source, questions, only.units(), sizeMix, minSample, only.cellStart(),
+                        only.answers(), only.counts());
+            }
             List<String> order = new ArrayList<>(expectedUnits);
             byUnit.keySet().stream().filter(u -> !expectedUnits.contains(u)).sorted().forEach(order::add);
             int nq = questions.size();

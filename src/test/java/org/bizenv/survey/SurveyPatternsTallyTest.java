@@ -110,6 +110,25 @@ class SurveyPatternsTallyTest {
     }
 
     @Test
+    void onePartitionsPatternsAreTakenAsTheyAreAndSpilledWhenRowsFollow() {
+        List<ValidResponse> rows = rows(3_000, 4, 2, 5);
+        SurveyPatterns.Tally part = tally(4);
+        rows.forEach(part::add);
+        SurveyPatterns built = part.build();
+        SurveyPatterns.Tally whole = tally(4);
+        whole.addAll(built);
+        SurveyPatterns merged = whole.build();
+        assertThat(merged.answers()).isSameAs(built.answers());
+        assertSame(merged, reference(rows, 4));
+
+        List<ValidResponse> more = rows(500, 4, 2, 6);
+        more.forEach(whole::add);
+        List<ValidResponse> all = new ArrayList<>(rows);
+        all.addAll(more);
+        assertSame(whole.build(), reference(all, 4));
+    }
+
+    @Test
     void partitionsPatternsAddedUpGiveTheWholeFilesInBothForms() {
         for (int questions : new int[] {4, 22}) {
             List<ValidResponse> rows = rows(9_000, questions, 2, 11);
