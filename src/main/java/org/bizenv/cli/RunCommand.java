@@ -118,7 +118,8 @@ public class RunCommand implements Callable<Integer> {
     String focusCity;
 
     @Option(names = "--survey-partitions", paramLabel = "N", defaultValue = "0",
-            description = "Read each survey file in N parts at once, on N threads; the reports are the same for any N "
+            description = "Read the survey files in about N parts in all (shared out by size), on N threads; the "
+                    + "reports are the same for any N "
                     + "(default: one per core, at most " + EvaluationRequest.DEFAULT_PARTITIONS_CAP + "; at most "
                     + EvaluationRequest.MAX_SURVEY_PARTITIONS + ")")
     int surveyPartitions;

@@ -20,8 +20,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param generatedAt  the timestamp written into reports (fixed for byte-identical output), or null for now
  * @param robustness   the robustness analysis of this year's ranking (scenarios, uncertainty, sensitivity, margins)
  * @param publication  the city cards and the JSON's detail ({@link Publication#FULL} when null)
- * @param surveyPartitions the parts each survey file is read in at once (the survey step's partitions); 0 for
- *                     {@link #defaultSurveyPartitions()}. The reports are the same for any number.
+ * @param surveyPartitions the survey step's partitions run at once, and about as many parts as the survey files are
+ *                     read in, shared out over the files by size; 0 for {@link #defaultSurveyPartitions()}. The
+ *                     reports are the same for any number.
  */
 public record EvaluationRequest(Path framework, Path data, int year, Path output, Path previousData,
                                 Path previousReport, String generatedAt, RobustnessSettings robustness,

@@ -1,5 +1,7 @@
 package org.bizenv.evaluation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,6 +35,15 @@ record SurveyFiles(Framework framework, List<Source> sources, List<Path> years, 
 
     Source source(int file) {
         return sources.get(file % sources.size());
+    }
+
+    /** The file's size in bytes; 0 when it cannot be read (its partition reports that). */
+    long bytes(int file) {
+        try {
+            return Files.size(data(file).resolve(source(file).path()));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The year's data folder of a file. */

@@ -32,16 +32,35 @@ class SurveyStep implements StepExecutionListener {
     /** Rows a block (the chunk step's item) holds. */
     static final int BLOCK = 1_000;
 
+    private final SurveyFiles files;
     private final Workspace workspace;
+    private final int file;
     private final String partition;
+    private final CsvRecords.Range range;
     private final Problems problems = new Problems();
-    private final SurveyTally tally;
+    /** Opened on first use, not here: see {@link #tally()}. */
+    private SurveyTally tally;
 
     SurveyStep(SurveyFiles files, Workspace workspace, int file, String partition, CsvRecords.Range range) {
+        this.files = files;
         this.workspace = workspace;
+        this.file = file;
         this.partition = partition;
-        this.tally = new SurveyTally(files.framework(), files.source(file), files.data(file), files.lastYear(file),
-                files.resolver(), Intake.evaluatedOnly(files.resolver(), problems), files.keepPatterns(file), range);
+        this.range = range;
+    }
+
+    /**
+     * The part's tally, its file opened on the first read. Not in the constructor: Spring Batch's step scope makes its
+     * beans under one lock for every thread, so a partition opening its file there (on a cold JVM the CSV reader's
+     * classes loaded and run for the first time) held the other partitions back from starting (12–25 ms).
+     */
+    private SurveyTally tally() {
+        if (tally == null) {
+            tally = new SurveyTally(files.framework(), files.source(file), files.data(file), files.lastYear(file),
+                    files.resolver(), Intake.evaluatedOnly(files.resolver(), problems), files.keepPatterns(file),
+                    range);
+        }
+        return tally;
     }
 
     /** The data set a partition's results are saved as. */
@@ -51,7 +70,7 @@ class SurveyStep implements StepExecutionListener {
 
     /** The next row of the part; null at its end. */
     SurveyResponse read() {
-        return tally.next();
+        return tally().next();
     }
 
     /** The next block of rows of the part, in file order (at most {@link #BLOCK}); null at its end. */
@@ -70,7 +89,7 @@ class SurveyStep implements StepExecutionListener {
     List<ValidResponse> process(List<SurveyResponse> block) {
         List<ValidResponse> valid = new ArrayList<>(block.size());
         for (SurveyResponse row : block) {
-            ValidResponse v = tally.validate(row);
+            ValidResponse v = tally().validate(row);
             if (v != null) {
                 valid.add(v);
             }
@@ -81,19 +100,21 @@ class SurveyStep implements StepExecutionListener {
     void write(Chunk<? extends List<ValidResponse>> chunk) {
         for (List<ValidResponse> block : chunk) {
             for (ValidResponse v : block) {
-                tally.add(v);
+                tally().add(v);
             }
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        tally.close();
+        if (tally != null) {
+            tally.close();
+        }
         if (!stepExecution.getStatus().equals(BatchStatus.COMPLETED)) {
             return stepExecution.getExitStatus();
         }
         try {
-            workspace.save(dataSet(partition), tally.part(problems));
+            workspace.save(dataSet(partition), tally().part(problems));
         } catch (RuntimeException e) {
             // Spring Batch only logs what a listener throws: fail the partition, so that a restart runs it again
             stepExecution.setStatus(BatchStatus.FAILED);

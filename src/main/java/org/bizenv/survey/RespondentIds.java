@@ -30,6 +30,11 @@ final class RespondentIds {
     private long[] slots = new long[FIRST_CAPACITY];
     private int size;
     private final Set<Long> suspects = new HashSet<>();
+    /**
+     * The first part's fingerprints added to an empty table ({@link #addAll}), not yet inserted: they are distinct, so
+     * a file read in one part (the usual case on two cores) needs no table at all; anything more inserts them first.
+     */
+    private byte[] pending;
 
     RespondentIds() {
         this(RespondentIds::fingerprint);
@@ -45,6 +50,7 @@ final class RespondentIds {
      * {@link #isSuspect} in a second pass).
      */
     synchronized boolean add(String id) {
+        insertPending();
         return addFingerprint(nonZero(fingerprint.applyAsLong(id)));
     }
 
@@ -69,6 +75,7 @@ final class RespondentIds {
      * to the merge: what {@link #addAll} takes.
      */
     synchronized byte[] fingerprints() {
+        insertPending();
         java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 * size);
         for (long fp : slots) {
             if (fp != 0) {
@@ -89,6 +96,26 @@ final class RespondentIds {
      * fingerprints seen more than once, within a part or across parts.
      */
     synchronized void addAll(byte[] fingerprints, long[] partSuspects) {
+        for (long fp : partSuspects) {
+            suspects.add(fp);
+        }
+        if (size == 0 && pending == null) {
+            pending = fingerprints;
+            return;
+        }
+        insertPending();
+        insert(fingerprints);
+    }
+
+    private void insertPending() {
+        if (pending != null) {
+            byte[] p = pending;
+            pending = null;
+            insert(p);
+        }
+    }
+
+    private void insert(byte[] fingerprints) {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(fingerprints);
         // Grown first to hold them all: a part's fingerprints come in its table's order, that is by home slot, and
         // inserted so into a smaller table they would pile up in long runs of full slots (a quadratic merge).
@@ -101,9 +128,6 @@ final class RespondentIds {
         }
         while (in.remaining() >= 8) {
             addFingerprint(in.getLong());
-        }
-        for (long fp : partSuspects) {
-            suspects.add(fp);
         }
     }
 
@@ -119,11 +143,13 @@ final class RespondentIds {
 
     /** Distinct fingerprints held. */
     synchronized int size() {
+        insertPending();
         return size;
     }
 
     /** The table's own size in bytes (its slots; the array header and the suspects' set left out). */
     synchronized long bytes() {
+        insertPending();
         return 8L * slots.length;
     }
 
