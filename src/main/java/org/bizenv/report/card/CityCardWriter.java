@@ -18,6 +18,7 @@ import org.bizenv.report.ParallelWrites;
 import org.bizenv.report.Publication;
 import org.bizenv.report.Report;
 import org.bizenv.report.ReportTime;
+import org.bizenv.report.excel.OoxmlPackage;
 
 /**
  * Writes the city report cards: one workbook per ranked unit, {@code cities/<unit code>.xlsx}, for the city itself,
@@ -150,10 +151,10 @@ public final class CityCardWriter {
         book.write(properties(cards, time), time, out);
     }
 
-    private static CardBook.Properties properties(List<CityCard> cards, Instant time) {
+    private static OoxmlPackage.Properties properties(List<CityCard> cards, Instant time) {
         if (cards.isEmpty()) {
             // a report that ranks no unit: no title to give; stamped with the report's time like every other book
-            return new CardBook.Properties(null, "bizenv", null, null);
+            return new OoxmlPackage.Properties(null, "bizenv", null, null);
         }
         var card = cards.get(0);
         boolean one = cards.size() == 1;
@@ -162,7 +163,7 @@ public final class CityCardWriter {
                 + (one ? "" : "s");
         String description = "bizenv " + nz(e.engineVersion()) + ", framework " + nz(e.frameworkId()) + " "
                 + nz(e.frameworkVersion()) + ", generated " + nz(e.generatedAt()) + ".";
-        return new CardBook.Properties(title, "bizenv", e.synthetic() ? SYNTHETIC + ". " + description : description,
+        return new OoxmlPackage.Properties(title, "bizenv", e.synthetic() ? SYNTHETIC + ". " + description : description,
                 e.frameworkId());
     }
 

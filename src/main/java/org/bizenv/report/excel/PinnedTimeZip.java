@@ -13,13 +13,13 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * fields whatever the machine's time zone (zip times are local): the same report gives the same bytes. POI writes a
  * workbook straight into a {@link ZipArchiveOutputStream} it is handed, so no second pass over the zip is needed.
  */
-public final class PinnedTimeZip {
+final class PinnedTimeZip {
 
     private PinnedTimeZip() {
     }
 
     /** A zip stream over {@code out} (which closing it closes) whose entries all carry {@code time}. */
-    public static ZipArchiveOutputStream over(OutputStream out, Instant time) {
+    static ZipArchiveOutputStream over(OutputStream out, Instant time) {
         long utc = time.toEpochMilli();
         long local = utc - TimeZone.getDefault().getOffset(utc);
         return new ZipArchiveOutputStream(out) {

@@ -2,19 +2,9 @@ package org.bizenv.report.excel;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
-import java.util.TimeZone;
-import java.util.TreeMap;
-
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * The report's workbook, written as an OOXML package of text parts: the content types, relationships, document
@@ -30,10 +20,6 @@ final class ReportWorkbook {
     static final String PRINT_AREA = "_xlnm.Print_Area";
     static final String FILTER_DATABASE = "_xlnm._FilterDatabase";
 
-    private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private static final String DOC_REL = OoxmlText.REL;
-    private static final String OOXML = "application/vnd.openxmlformats-officedocument.";
-
     private final Instant time;
     final ExcelStyles styles;
     /** The sheets in the order they were made: each one's number is its place here, plus one. */
@@ -45,10 +31,7 @@ final class ReportWorkbook {
     /** The charts in the order they were made: the n-th is chart n, in drawing n. */
     private final List<Chart> charts = new ArrayList<>();
     private int activeTab;
-    private String title;
-    private String creator;
-    private String subject;
-    private String description;
+    private OoxmlPackage.Properties properties = new OoxmlPackage.Properties(null, null, null, null);
 
     /** A workbook whose zip entries carry {@code time} (the time of writing when null), its scores in {@code decimals}. */
     ReportWorkbook(Instant time, int decimals) {
@@ -83,10 +66,7 @@ final class ReportWorkbook {
 
     /** The document properties: title, creator (also the last to modify it), subject (none when empty), description. */
     void properties(String title, String creator, String subject, String description) {
-        this.title = title;
-        this.creator = creator;
-        this.subject = subject;
-        this.description = description;
+        this.properties = new OoxmlPackage.Properties(title, creator, description, subject);
     }
 
     /** A defined name local to a sheet: its reference is set (and may be changed) by the caller. */
@@ -141,93 +121,35 @@ final class ReportWorkbook {
         for (var s : made) {
             s.finish();
         }
-        // not closed: that would close the caller's stream; finished, which writes the zip's directory
-        var zip = time == null ? new ZipArchiveOutputStream(out) : PinnedTimeZip.over(out, time);
-        // a report never approaches 4 GB, so Zip64 records only if ever it must (LibreOffice cannot open the ones
-        // a plain stream gets otherwise)
-        zip.setUseZip64(Zip64Mode.AsNeeded);
-        var b = new StringBuilder(16_384);
-        int n = made.size();
+        var pkg = new OoxmlPackage(out, time);
         int k = charts.size();
-
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas."
-                + "openxmlformats.org/package/2006/content-types\"><Default ContentType=\"application/vnd."
-                + "openxmlformats-package.relationships+xml\" Extension=\"rels\"/><Default ContentType=\""
-                + "application/xml\" Extension=\"xml\"/>");
-        override(b, OOXML + "extended-properties+xml", "/docProps/app.xml");
-        override(b, "application/vnd.openxmlformats-package.core-properties+xml", "/docProps/core.xml");
+        pkg.head(made.size(), k, properties);
         for (int c = 1; c <= k; c++) {
-            override(b, OOXML + "drawingml.chart+xml", "/xl/charts/chart" + c + ".xml");
+            pkg.part.append(charts.get(c - 1).chart());
+            pkg.entry("xl/charts/chart" + c + ".xml");
         }
         for (int c = 1; c <= k; c++) {
-            override(b, OOXML + "drawing+xml", "/xl/drawings/drawing" + c + ".xml");
+            pkg.drawing(c, charts.get(c - 1).drawing());
         }
-        override(b, OOXML + "spreadsheetml.sharedStrings+xml", "/xl/sharedStrings.xml");
-        override(b, OOXML + "spreadsheetml.styles+xml", "/xl/styles.xml");
-        override(b, OOXML + "spreadsheetml.sheet.main+xml", "/xl/workbook.xml");
-        for (int i = 1; i <= n; i++) {
-            override(b, OOXML + "spreadsheetml.worksheet+xml", "/xl/worksheets/sheet" + i + ".xml");
-        }
-        b.append("</Types>");
-        entry(zip, "[Content_Types].xml", b);
-
-        rels(b, new String[][] {{"rId1", "xl/workbook.xml", DOC_REL + "/officeDocument"},
-            {"rId2", "docProps/app.xml", DOC_REL + "/extended-properties"},
-            {"rId3", "docProps/core.xml", PKG_REL + "/metadata/core-properties"}});
-        entry(zip, "_rels/.rels", b);
-        b.append(OoxmlText.HEAD).append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                + "extended-properties\"><Application>Apache POI</Application></Properties>");
-        entry(zip, "docProps/app.xml", b);
-        coreProperties(b);
-        entry(zip, "docProps/core.xml", b);
-
-        for (int c = 1; c <= k; c++) {
-            b.append(charts.get(c - 1).chart());
-            entry(zip, "xl/charts/chart" + c + ".xml", b);
-        }
-        for (int c = 1; c <= k; c++) {
-            b.append(charts.get(c - 1).drawing());
-            entry(zip, "xl/drawings/drawing" + c + ".xml", b);
-            rels(b, new String[][] {{"rId1", "../charts/chart" + c + ".xml", DOC_REL + "/chart"}});
-            entry(zip, "xl/drawings/_rels/drawing" + c + ".xml.rels", b);
-        }
-        b.append(OoxmlText.HEAD).append("<sst count=\"0\" uniqueCount=\"0\" xmlns=\"").append(OoxmlText.MAIN)
+        pkg.part.append(OoxmlText.HEAD).append("<sst count=\"0\" uniqueCount=\"0\" xmlns=\"").append(OoxmlText.MAIN)
                 .append("\"/>");
-        entry(zip, "xl/sharedStrings.xml", b);
-        styles.write(b);
-        entry(zip, "xl/styles.xml", b);
-        workbook(b);
-        entry(zip, "xl/workbook.xml", b);
-        // relationships in the order of their ids as text (rId1, rId10, rId11, …, rId2, …), as POI keeps them
-        var wbRels = new TreeMap<String, String[]>();
-        wbRels.put("rId1", new String[] {"rId1", "sharedStrings.xml", DOC_REL + "/sharedStrings"});
-        wbRels.put("rId2", new String[] {"rId2", "styles.xml", DOC_REL + "/styles"});
+        pkg.entry("xl/sharedStrings.xml");
+        styles.write(pkg.part);
+        pkg.entry("xl/styles.xml");
+        workbook(pkg.part);
+        pkg.entry("xl/workbook.xml");
+        pkg.workbookRels(made.size());
         for (var s : made) {
-            String id = relId(s);
-            wbRels.put(id, new String[] {id, "worksheets/sheet" + s.number + ".xml", DOC_REL + "/worksheet"});
-        }
-        rels(b, wbRels.values().toArray(new String[0][]));
-        entry(zip, "xl/_rels/workbook.xml.rels", b);
-        for (var s : made) {
-            zip.putArchiveEntry(new ZipArchiveEntry("xl/worksheets/sheet" + s.number + ".xml"));
-            s.writePart(zip);
-            zip.closeArchiveEntry();
+            pkg.entry("xl/worksheets/sheet" + s.number + ".xml", s::writePart);
             if (s.layout.hasDrawing()) {
                 int c = 0;
                 while (charts.get(c).sheet() != s) {
                     c++;
                 }
-                rels(b, new String[][] {{"rId1", "../drawings/drawing" + (c + 1) + ".xml", DOC_REL + "/drawing"}});
-                entry(zip, "xl/worksheets/_rels/sheet" + s.number + ".xml.rels", b);
+                pkg.sheetDrawingRels(s.number, c + 1);
             }
         }
-        zip.finish();
-        zip.flush();
-    }
-
-    /** A sheet's relationship from the workbook: after the shared strings' and the styles'. */
-    private static String relId(StreamedSheet s) {
-        return "rId" + (s.number + 2);
+        pkg.finish();
     }
 
     private void workbook(StringBuilder b) {
@@ -239,7 +161,7 @@ final class ReportWorkbook {
         for (var s : tabs) {
             b.append("<sheet name=\"");
             OoxmlText.attr(b, s.name);
-            b.append("\" r:id=\"").append(relId(s)).append("\" sheetId=\"").append(s.number).append("\"/>");
+            b.append("\" r:id=\"").append(OoxmlPackage.sheetRelId(s.number)).append("\" sheetId=\"").append(s.number).append("\"/>");
         }
         b.append(tabs.isEmpty() ? "" : "</sheets>");
         if (!names.isEmpty()) {
@@ -253,62 +175,6 @@ final class ReportWorkbook {
             b.append("</definedNames>");
         }
         b.append("</workbook>");
-    }
-
-    /** The document properties ({@code docProps/core.xml}), as POI's package wrote them; empty ones left out. */
-    private void coreProperties(StringBuilder b) {
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><cp:coreProperties xmlns:cp=\""
-                + "http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\""
-                + "http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\""
-                + "http://www.w3.org/2001/XMLSchema-instance\">");
-        // without the report's time, the time of writing (as POI stamps a new package)
-        String created = date(time == null ? Instant.now() : time);
-        b.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(created).append("</dcterms:created>");
-        element(b, "dc:creator", creator);
-        element(b, "dc:description", description);
-        element(b, "cp:lastModifiedBy", creator);
-        if (time != null) {
-            b.append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(created).append("</dcterms:modified>");
-        }
-        element(b, "dc:subject", subject);
-        element(b, "dc:title", title);
-        b.append("</cp:coreProperties>");
-    }
-
-    private static void element(StringBuilder b, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            b.append('<').append(name).append('>');
-            OoxmlText.dom(b, value);
-            b.append("</").append(name).append('>');
-        }
-    }
-
-    private static String date(Instant t) {
-        var f = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
-        f.setTimeZone(TimeZone.getTimeZone("UTC"));
-        return f.format(Date.from(t));
-    }
-
-    private static void override(StringBuilder b, String type, String part) {
-        b.append("<Override ContentType=\"").append(type).append("\" PartName=\"").append(part).append("\"/>");
-    }
-
-    private static void rels(StringBuilder b, String[][] rels) {
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"")
-                .append(PKG_REL).append("\">");
-        for (String[] r : rels) {
-            b.append("<Relationship Id=\"").append(r[0]).append("\" Target=\"").append(r[1]).append("\" Type=\"")
-                    .append(r[2]).append("\"/>");
-        }
-        b.append("</Relationships>");
-    }
-
-    /** Writes {@code b} as the entry {@code name} and empties it for the next part. */
-    private static void entry(ZipArchiveOutputStream zip, String name, StringBuilder b) throws IOException {
-        zip.putArchiveEntry(new ZipArchiveEntry(name));
-        zip.write(b.toString().getBytes(StandardCharsets.UTF_8));
-        zip.closeArchiveEntry();
-        b.setLength(0);
     }
 
     /** Drops every sheet's rows and deletes their temporary files; true when no file is left. */
