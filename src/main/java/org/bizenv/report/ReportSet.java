@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.bizenv.report.card.CityCardWriter;
 import org.bizenv.report.excel.ExcelReportWriter;
-import org.bizenv.report.excel.JdkTransformerFactory;
 import org.bizenv.report.json.JsonReportWriter;
 
 /**
@@ -49,7 +48,6 @@ public final class ReportSet {
     /** As above, on at most {@code threads} threads (1: one file after the other, on the calling thread). */
     public static ParallelWrites.Timings publish(Report report, Path folder, Publication publication, int threads)
             throws IOException {
-        JdkTransformerFactory.pinWhereNoProvider();
         var timings = new ParallelWrites.Timings[1];
         AtomicReportFolder.publish(folder, dir -> timings[0] = ParallelWrites.run(writes(report, dir, publication),
                 threads));
