@@ -6,15 +6,17 @@ import java.util.List;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.scoring.Build;
-import org.bizenv.scoring.Scorer;
+import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.Rescoring;
 import org.bizenv.scoring.ScoringException;
 import org.bizenv.survey.SurveyIndicators;
 
 /**
  * The survey bootstrap: had another sample of firms answered, how would the ranking look? Each of N replicates
  * resamples the respondents within every unit and size class ({@link RespondentResampling}), recomputes every survey
- * indicator, and scores the year again with the scorer itself ({@link Scorer#score}: imputation, transforms,
- * treatment, normalisation and objective weights all see the replicate's values, then aggregation and ranking). That
+ * indicator, and scores the year again with the scorer itself ({@link Rescoring}: imputation, transforms, treatment,
+ * normalisation and objective weights all see the replicate's values, then aggregation and ranking; the stages of the
+ * indicators no replicate changes are taken over from the original sample's scoring, not redone). That
  * gives each unit a rank interval from sampling error alone. The same replicate, re-aggregated with weights perturbed
  * as the Monte Carlo uncertainty analysis perturbs them ({@link Uncertainty} run r's scheme and stream, around the
  * replicate's own weights), gives the interval from sampling error and weight uncertainty together.
@@ -69,7 +71,7 @@ public final class SurveyBootstrap {
         if (resampling.cells().isEmpty()) {
             return null;
         }
-        verifyNominal(build, sample, resampling);
+        Rescoring rescoring = verifyNominal(build, sample, resampling);
         int n = build.unitCount();
         int runs = o.replicates();
         List<RespondentResampling.Cell> cells = resampling.cells();
@@ -78,7 +80,7 @@ public final class SurveyBootstrap {
         double[] values = new double[runs * cells.size()];
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < Workers.count(o.threads(), runs, CHUNK); w++) {
-            workers.add(new Worker(build, sample, resampling, o, sampled, combined, values));
+            workers.add(new Worker(build, sample, resampling, rescoring, o, sampled, combined, values));
         }
         Workers.run("survey bootstrap", runs, CHUNK, workers, progress);
 
@@ -100,8 +102,13 @@ public final class SurveyBootstrap {
                 SurveyBootstrapResult.RankSpread.of(combined, runs, n), indicatorSpreads(fw, resampling, values, runs), settings);
     }
 
-    /** The original sample through the replicate path must give the build, bit for bit. */
-    static void verifyNominal(Build build, SurveySample sample, RespondentResampling resampling) {
+    /**
+     * The original sample through the replicate path must give the build, bit for bit: scored in full, and rescored
+     * as a replicate is.
+     *
+     * @return the rescoring of the replicates, based on the original sample
+     */
+    static Rescoring verifyNominal(Build build, SurveySample sample, RespondentResampling resampling) {
         SurveyIndicators original = resampling.original();
         Framework fw = build.framework();
         for (RespondentResampling.Cell c : resampling.cells()) {
@@ -114,7 +121,15 @@ public final class SurveyBootstrap {
                         null);
             }
         }
-        Build again = Scorer.score(fw, sample.join().apply(original));
+        RawData originalData = sample.join().apply(original);
+        Rescoring rescoring = new Rescoring(fw, originalData);
+        same(build, rescoring.base(), "");
+        same(build, rescoring.score(originalData), " rescored as a replicate");
+        return rescoring;
+    }
+
+    private static void same(Build build, Build again, String how) {
+        Framework fw = build.framework();
         double[][] want = build.nodeScores();
         for (int k : fw.tree().bottomUp()) {
             for (int i = 0; i < build.unitCount(); i++) {
@@ -122,13 +137,13 @@ public final class SurveyBootstrap {
                     String node = fw.nodes().get(k).code();
                     throw new ReaggregationMismatchException(node, fault("node " + node + " of "
                             + build.units().get(i).code() + " scores " + again.nodeScores()[k][i] + " from the "
-                            + "original sample's patterns and " + want[k][i] + " in the build"), null);
+                            + "original sample's patterns" + how + " and " + want[k][i] + " in the build"), null);
                 }
             }
         }
         if (!Arrays.equals(again.indexRanks(), build.indexRanks()) || !Arrays.equals(again.tiers(), build.tiers())) {
             throw new ReaggregationMismatchException(fw.nodes().get(fw.tree().root()).code(),
-                    fault("the index scores agree but the ranks or tiers differ"), null);
+                    fault("the index scores agree but the ranks or tiers differ" + how), null);
         }
     }
 
@@ -197,6 +212,7 @@ public final class SurveyBootstrap {
         private final Build build;
         private final SurveySample sample;
         private final RespondentResampling resampling;
+        private final Rescoring rescoring;
         private final RespondentResampling.Scratch scratch;
         private final Options o;
         private final int[] sampled;
@@ -205,11 +221,12 @@ public final class SurveyBootstrap {
         private final Rng rng = new Rng(0);
         private final Rng weightRng = new Rng(0);
 
-        Worker(Build build, SurveySample sample, RespondentResampling resampling, Options o, int[] sampled,
-               int[] combined, double[] values) {
+        Worker(Build build, SurveySample sample, RespondentResampling resampling, Rescoring rescoring, Options o,
+               int[] sampled, int[] combined, double[] values) {
             this.build = build;
             this.sample = sample;
             this.resampling = resampling;
+            this.rescoring = rescoring;
             this.scratch = resampling.scratch();
             this.o = o;
             this.sampled = sampled;
@@ -229,7 +246,7 @@ public final class SurveyBootstrap {
                 }
                 Build b;
                 try {
-                    b = Scorer.score(build.framework(), sample.join().apply(ind));
+                    b = rescoring.score(sample.join().apply(ind));
                 } catch (ScoringException e) {
                     throw new RobustnessException("survey bootstrap replicate " + (r + 1) + " (seed " + o.seed()
                             + ") cannot be scored: " + e.getMessage());
