@@ -78,9 +78,13 @@ public final class SurveyBootstrap {
         int[] sampled = new int[runs * n];
         int[] combined = new int[runs * n];
         double[] values = new double[runs * cells.size()];
+        // the combined replicates start from the original sample's compiled rows: those a replicate leaves unchanged
+        CompiledIndex original = CompiledIndex.compile(rescoring.base());
+        Uncertainty.Plan plan = new Uncertainty.Plan(original, o.weights());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < Workers.count(o.threads(), runs, CHUNK); w++) {
-            workers.add(new Worker(build, sample, resampling, rescoring, o, sampled, combined, values));
+            workers.add(new Worker(build, sample, resampling, rescoring, original, plan, o, sampled, combined,
+                    values));
         }
         Workers.run("survey bootstrap", runs, CHUNK, workers, progress);
 
@@ -213,6 +217,10 @@ public final class SurveyBootstrap {
         private final SurveySample sample;
         private final RespondentResampling resampling;
         private final Rescoring rescoring;
+        private final CompiledIndex original;
+        private final Uncertainty.Plan plan;
+        private final Evaluator ev;
+        private final double[] weights;
         private final RespondentResampling.Scratch scratch;
         private final Options o;
         private final int[] sampled;
@@ -221,12 +229,17 @@ public final class SurveyBootstrap {
         private final Rng rng = new Rng(0);
         private final Rng weightRng = new Rng(0);
 
-        Worker(Build build, SurveySample sample, RespondentResampling resampling, Rescoring rescoring, Options o,
-               int[] sampled, int[] combined, double[] values) {
+        Worker(Build build, SurveySample sample, RespondentResampling resampling, Rescoring rescoring,
+               CompiledIndex original, Uncertainty.Plan plan, Options o, int[] sampled, int[] combined,
+               double[] values) {
             this.build = build;
             this.sample = sample;
             this.resampling = resampling;
             this.rescoring = rescoring;
+            this.original = original;
+            this.plan = plan;
+            this.ev = original.evaluator();
+            this.weights = new double[original.nominalWeight.length];
             this.scratch = resampling.scratch();
             this.o = o;
             this.sampled = sampled;
@@ -252,13 +265,41 @@ public final class SurveyBootstrap {
                             + ") cannot be scored: " + e.getMessage());
                 }
                 System.arraycopy(b.indexRanks(), 0, sampled, r * n, n);
-                CompiledIndex ci = CompiledIndex.compile(b);
-                Evaluator ev = ci.evaluator();
-                new Uncertainty.Plan(ci, o.weights()).apply(ev, weightRng, r);
+                Build replicate = b;
+                nominal(replicate);
+                if (plan.hasAlternatives()) {
+                    plan.checkAlternatives(ev, () -> nominal(replicate));
+                    nominal(replicate);
+                }
+                plan.apply(ev, weightRng, r, weights);
                 ev.evaluate();
                 ev.rank();
                 System.arraycopy(ev.ranks(), 0, combined, r * n, n);
             }
+        }
+
+        /**
+         * Sets the evaluator to replicate b's normalised rows and weights, as {@code CompiledIndex.compile(b)} would
+         * start one, without compiling: the rows the rescoring took over are the original's own arrays, already
+         * compiled, and only the others are set (with their logarithms, imputed flags and completeness).
+         */
+        private void nominal(Build b) {
+            if (b.notApplicable() != original.build.notApplicable() || !b.units().equals(original.build.units())) {
+                throw new IllegalStateException("a replicate has other units or text codes than the original sample");
+            }
+            ev.reset();
+            double[][] rows = b.normalised().values();
+            for (int j = 0; j < rows.length; j++) {
+                if (rows[j] != original.values[j]) {
+                    ev.setIndicator(j, rows[j], CompiledIndex.logs(rows[j]),
+                            CompiledIndex.flagsOrNull(b.imputed().flagged()[j]), CompiledIndex.complete(rows[j]));
+                }
+            }
+            for (int k = 0; k < original.nodes; k++) {
+                double[] w = b.nodeWeights()[k].weights();
+                System.arraycopy(w, 0, weights, original.childStart[k], w.length);
+            }
+            System.arraycopy(weights, 0, ev.weight, 0, weights.length);
         }
     }
 }
