@@ -101,9 +101,43 @@ public final class SurveyBootstrap {
                         + "indicator recomputed, the year scored again",
                 "combined: each replicate also perturbs the weights: " + o.weights().weights().describe(),
                 "ranks: as the report's; percentiles R type 7; interval = 5th to 95th percentile rank");
+        // the spreads on the workers too: each indicator's values sorted per unit, and the two rank spreads
+        List<int[]> groups = indicatorGroups(cells);
+        SurveyBootstrapResult.IndicatorSpread[] spreads = new SurveyBootstrapResult.IndicatorSpread[groups.size()];
+        SurveyBootstrapResult.RankSpread[] rankSpreads = new SurveyBootstrapResult.RankSpread[2];
+        List<Workers.Task> summaries = new ArrayList<>();
+        for (int w = 0; w < Workers.count(o.threads(), groups.size() + 2, 1); w++) {
+            double[] sorted = new double[runs];
+            summaries.add((from, to) -> {
+                for (int g = from; g < to; g++) {
+                    if (g < groups.size()) {
+                        spreads[g] = indicatorSpread(fw, resampling, values, runs, groups.get(g), sorted);
+                    } else {
+                        rankSpreads[g - groups.size()] = SurveyBootstrapResult.RankSpread.of(
+                                g == groups.size() ? sampled : combined, runs, n);
+                    }
+                }
+            });
+        }
+        Workers.run("survey bootstrap spreads", groups.size() + 2, 1, summaries, Progress.NONE);
         return new SurveyBootstrapResult(runs, o.seed(), o.weights().weights().describe(), resampling.respondents(),
-                resampling.patterns(), codes, names, build.indexRanks().clone(), SurveyBootstrapResult.RankSpread.of(sampled, runs, n),
-                SurveyBootstrapResult.RankSpread.of(combined, runs, n), indicatorSpreads(fw, resampling, values, runs), settings);
+                resampling.patterns(), codes, names, build.indexRanks().clone(), rankSpreads[0], rankSpreads[1],
+                List.of(spreads), settings);
+    }
+
+    /** The cells of each indicator, {@code [first, end)} of {@code cells} (indicator-major). */
+    private static List<int[]> indicatorGroups(List<RespondentResampling.Cell> cells) {
+        List<int[]> groups = new ArrayList<>();
+        int c0 = 0;
+        while (c0 < cells.size()) {
+            int c1 = c0;
+            while (c1 < cells.size() && cells.get(c1).indicator() == cells.get(c0).indicator()) {
+                c1++;
+            }
+            groups.add(new int[] {c0, c1});
+            c0 = c1;
+        }
+        return groups;
     }
 
     /**
@@ -158,57 +192,48 @@ public final class SurveyBootstrap {
                 + "file.";
     }
 
-    private static List<SurveyBootstrapResult.IndicatorSpread> indicatorSpreads(Framework fw,
-            RespondentResampling resampling, double[] values, int runs) {
+    /** One indicator's values over the replicates, per unit: cells {@code [group[0], group[1])}. */
+    private static SurveyBootstrapResult.IndicatorSpread indicatorSpread(Framework fw, RespondentResampling resampling,
+            double[] values, int runs, int[] group, double[] sorted) {
         List<RespondentResampling.Cell> cells = resampling.cells();
         SurveyIndicators nominal = resampling.nominal();
-        List<SurveyBootstrapResult.IndicatorSpread> out = new ArrayList<>();
-        double[] sorted = new double[runs];
-        int c0 = 0;
-        while (c0 < cells.size()) {
-            int j = cells.get(c0).indicator();
-            int c1 = c0;
-            while (c1 < cells.size() && cells.get(c1).indicator() == j) {
-                c1++;
-            }
-            int m = c1 - c0;
-            String[] units = new String[m];
-            double[] nom = new double[m];
-            double[] mean = new double[m];
-            double[] sd = new double[m];
-            double[] p05 = new double[m];
-            double[] p95 = new double[m];
-            int[] defined = new int[m];
-            for (int a = 0; a < m; a++) {
-                RespondentResampling.Cell cell = cells.get(c0 + a);
-                units[a] = nominal.units().get(cell.column());
-                nom[a] = nominal.values()[j][cell.column()];
-                int c = 0;
-                double sum = 0;
-                for (int r = 0; r < runs; r++) {
-                    double v = values[r * cells.size() + c0 + a];
-                    if (!Double.isNaN(v)) {
-                        sorted[c++] = v;
-                        sum += v;
-                    }
+        int c0 = group[0];
+        int j = cells.get(c0).indicator();
+        int m = group[1] - c0;
+        String[] units = new String[m];
+        double[] nom = new double[m];
+        double[] mean = new double[m];
+        double[] sd = new double[m];
+        double[] p05 = new double[m];
+        double[] p95 = new double[m];
+        int[] defined = new int[m];
+        for (int a = 0; a < m; a++) {
+            RespondentResampling.Cell cell = cells.get(c0 + a);
+            units[a] = nominal.units().get(cell.column());
+            nom[a] = nominal.values()[j][cell.column()];
+            int c = 0;
+            double sum = 0;
+            for (int r = 0; r < runs; r++) {
+                double v = values[r * cells.size() + c0 + a];
+                if (!Double.isNaN(v)) {
+                    sorted[c++] = v;
+                    sum += v;
                 }
-                defined[a] = c;
-                mean[a] = c == 0 ? Double.NaN : sum / c;
-                double ss = 0;
-                for (int r = 0; r < c; r++) {
-                    double d = sorted[r] - mean[a];
-                    ss += d * d;
-                }
-                sd[a] = c < 2 ? Double.NaN : Math.sqrt(ss / (c - 1));
-                Arrays.sort(sorted, 0, c);
-                p05[a] = Percentiles.ofSorted(sorted, c, 0.05);
-                p95[a] = Percentiles.ofSorted(sorted, c, 0.95);
             }
-            out.add(new SurveyBootstrapResult.IndicatorSpread(fw.indicators().get(j).code(), units, nom, mean, sd,
-                    p05, p95, defined));
-            c0 = c1;
+            defined[a] = c;
+            mean[a] = c == 0 ? Double.NaN : sum / c;
+            double ss = 0;
+            for (int r = 0; r < c; r++) {
+                double d = sorted[r] - mean[a];
+                ss += d * d;
+            }
+            sd[a] = c < 2 ? Double.NaN : Math.sqrt(ss / (c - 1));
+            Arrays.sort(sorted, 0, c);
+            p05[a] = Percentiles.ofSorted(sorted, c, 0.05);
+            p95[a] = Percentiles.ofSorted(sorted, c, 0.95);
         }
-        return out;
+        return new SurveyBootstrapResult.IndicatorSpread(fw.indicators().get(j).code(), units, nom, mean, sd, p05, p95,
+                defined);
     }
 
     /** One worker: its own generators and resampling scratch; writes replicate r's results at index r. */
