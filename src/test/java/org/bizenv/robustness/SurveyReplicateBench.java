@@ -76,7 +76,8 @@ public final class SurveyReplicateBench {
             ev.rank();
         });
         System.out.printf(Locale.ROOT, "rescoring, CPU µs: join %.0f, Scorer.score %.0f, a replicate's Rescoring.score "
-                + "%.0f, combined re-aggregation %.0f%n", joinUs, scoreUs, rescoreUs, combinedUs);
+                + "%.0f, re-aggregation from a freshly compiled index (as replicates did before sharing one) %.0f%n", joinUs,
+                scoreUs, rescoreUs, combinedUs);
     }
 
     private interface Replicate {
