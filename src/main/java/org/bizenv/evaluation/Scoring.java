@@ -22,6 +22,7 @@ import org.bizenv.robustness.RobustnessRequest;
 import org.bizenv.robustness.RobustnessResult;
 import org.bizenv.robustness.Scenario;
 import org.bizenv.robustness.SurveyBootstrap;
+import org.bizenv.robustness.SurveyBootstrapResult;
 import org.bizenv.robustness.SurveySample;
 import org.bizenv.survey.SurveyPatterns;
 import org.bizenv.survey.SurveyTally;
@@ -163,10 +164,41 @@ final class Scoring {
         List<Scenario> scenarios = ScenarioFiles.load(fw, rs.scenarios());
         int threads = Runtime.getRuntime().availableProcessors();
         RobustnessRequest request = rs.request(fw, scenarios, threads);
-        RobustnessResult result = RobustnessAnalysis.run(build, raw, request, progress);
+        // The survey bootstrap beside the other analyses, not after them: each has serial stretches (compiling,
+        // checking, summarising) that leave a core idle, which the other's workers fill. Independent inputs and
+        // outputs; a failure of the other analyses is still the one reported when both fail, as when run in turn.
+        SurveyBootstrapResult[] bootstrap = new SurveyBootstrapResult[1];
+        Throwable[] bootstrapFailure = new Throwable[1];
+        Thread beside = null;
         if (sample != null) {
-            result = result.withSurveyBootstrap(SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads),
-                    progress));
+            beside = new Thread(() -> {
+                try {
+                    bootstrap[0] = SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads), progress);
+                } catch (Throwable t) {
+                    bootstrapFailure[0] = t;
+                }
+            }, "bizenv-survey-bootstrap");
+            beside.setDaemon(true);
+            beside.start();
+        }
+        RobustnessResult result = RobustnessAnalysis.run(build, raw, request, progress);
+        if (beside != null) {
+            try {
+                beside.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the survey bootstrap ran", e);
+            }
+            if (bootstrapFailure[0] instanceof RuntimeException re) {
+                throw re;
+            }
+            if (bootstrapFailure[0] instanceof Error err) {
+                throw err;
+            }
+            if (bootstrapFailure[0] != null) {
+                throw new IllegalStateException("the survey bootstrap failed", bootstrapFailure[0]);
+            }
+            result = result.withSurveyBootstrap(bootstrap[0]);
         }
         UncertaintyLoader.UncertaintyFile file = ScenarioFiles.loadUncertainty(fw, rs.uncertainty());
         if (file != null && (rs.uncertaintyRuns() > 0 || rs.sensitivitySamples() > 0)) {

@@ -125,19 +125,9 @@ public final class CompiledIndex {
         this.imputed = new boolean[indicators][];
         this.notApplicable = new boolean[indicators][];
         for (int j = 0; j < indicators; j++) {
-            double[] x = values[j];
-            double[] lx = new double[units];
-            boolean complete = true;
-            boolean positive = true;
-            for (int i = 0; i < units; i++) {
-                // Math.log, as the kernel's geometric mean, so precomputed logs give the same bits
-                lx[i] = Math.log(x[i]);
-                complete &= !Double.isNaN(x[i]);
-                positive &= Double.isNaN(x[i]) || x[i] > 0;
-            }
-            logValues[j] = positive ? lx : null;       // the kernel takes logs only of rows without values <= 0
-            indicatorComplete[j] = complete;
-            imputed[j] = anyTrue(build.imputed().flagged()[j]) ? build.imputed().flagged()[j] : null;
+            logValues[j] = logs(values[j]);
+            indicatorComplete[j] = complete(values[j]);
+            imputed[j] = flagsOrNull(build.imputed().flagged()[j]);
             notApplicable[j] = build.notApplicable() != null && anyTrue(build.notApplicable()[j])
                     ? build.notApplicable()[j] : null;
         }
@@ -175,6 +165,36 @@ public final class CompiledIndex {
     /** Compiles without the nominal check (for the check's own tests). */
     static CompiledIndex compile(Build build) {
         return new CompiledIndex(build, build.normalised().values());
+    }
+
+    /**
+     * {@code Math.log} of every value, as the kernel's geometric mean takes them (so precomputed logs give the same
+     * bits), or null when some value is <= 0 (the kernel takes logs only of rows without such values).
+     */
+    static double[] logs(double[] x) {
+        double[] lx = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] <= 0) {
+                return null;
+            }
+            lx[i] = Math.log(x[i]);
+        }
+        return lx;
+    }
+
+    /** Whether no value of an indicator's row is missing. */
+    static boolean complete(double[] x) {
+        for (double v : x) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The flags, or null when none is set (as the evaluator takes which values were imputed). */
+    static boolean[] flagsOrNull(boolean[] flags) {
+        return anyTrue(flags) ? flags : null;
     }
 
     private static boolean anyTrue(boolean[] flags) {

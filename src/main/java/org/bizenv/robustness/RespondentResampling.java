@@ -1,7 +1,6 @@
 package org.bizenv.robustness;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,11 @@ import org.bizenv.survey.SurveyResults;
  * replacement: n uniform draws over the cell's respondent slots, each slot standing for its answer pattern, counted
  * per pattern. That is exactly a multinomial(n; c₁/n, …, c_K/n) draw of pattern counts, so the size mix of the
  * respondents, and with it the post-stratification, is kept, and a respondent's answers stay together. The cost is
- * n draws per cell ({@link Rng#nextInts}: the values of n calls of nextInt(n)) plus one pass over the cell's
- * patterns, never one per row and question.
+ * n draws per cell ({@link Rng#nextInts}: the values of n calls of nextInt(n)), each then adding its pattern's packed
+ * answers ({@link PackedPatterns#tallyDrawn}: the same integers as counting the patterns first and summing count ×
+ * pattern, without the counts), never one per row and question.
  *
- * <p><b>The statistics.</b> Replicate counts go through {@link PackedPatterns#statistics} (the sums of
+ * <p><b>The statistics.</b> The tallies go through {@link PackedPatterns#statistics} (the sums of
  * {@link SurveyPatterns#results}, packed narrower, into the tallies' own post-stratification), and each survey
  * indicator takes its statistic as {@link SurveyResults#statistic} does, by an index into them worked out once here
  * rather than two map look-ups per unit and replicate; the original counts give the nominal indicators bit for bit
@@ -117,9 +117,15 @@ final class RespondentResampling {
         this.patternCount = kinds;
     }
 
-    /** Per-caller pattern counts, one array per source, and the draws of one cell. */
+    /**
+     * Per caller: the draws of one cell (as pattern indices), per source the tallies (count, sum and favourable per
+     * unit × size × question) and pattern counts for the cells too large to pack (all 0 between calls).
+     */
     final class Scratch {
         final int[][] counts = new int[parts.size()][];
+        final int[][] count = new int[parts.size()][];
+        final int[][] sum = new int[parts.size()][];
+        final int[][] favourable = new int[parts.size()][];
         final int[] draws;
 
         Scratch() {
@@ -127,6 +133,9 @@ final class RespondentResampling {
             for (int s = 0; s < counts.length; s++) {
                 Part part = parts.get(s);
                 counts[s] = new int[part.patterns().patterns().patternCount()];
+                count[s] = new int[part.patterns().tallies()];
+                sum[s] = new int[count[s].length];
+                favourable[s] = new int[count[s].length];
                 for (int c = 0; c + 1 < part.cellRows().length; c++) {
                     widest = Math.max(widest, part.cellRows()[c + 1] - part.cellRows()[c]);
                 }
@@ -156,44 +165,50 @@ final class RespondentResampling {
         return patternCount;
     }
 
-    /** The survey indicators of the original sample (every pattern at its own count). */
+    /**
+     * The survey indicators of the original sample: every respondent drawn once, through the replicates' own path
+     * (so that {@link SurveyBootstrap}'s check of the original sample checks that path).
+     */
     SurveyIndicators original() {
-        int[][] counts = new int[parts.size()][];
-        for (int s = 0; s < counts.length; s++) {
-            counts[s] = parts.get(s).patterns().patterns().counts();
-        }
-        return indicators(counts);
+        return draw(null, new Scratch());
     }
 
     /** A replicate: every cell's respondents drawn anew from {@code rng} (source by source, cell by cell). */
     SurveyIndicators replicate(Rng rng, Scratch scratch) {
+        return draw(rng, scratch);
+    }
+
+    /** Draws every cell's respondents from {@code rng} (null: each respondent once) and tallies them. */
+    private SurveyIndicators draw(Rng rng, Scratch scratch) {
         for (int s = 0; s < parts.size(); s++) {
             Part part = parts.get(s);
-            int[] x = scratch.counts[s];
-            Arrays.fill(x, 0);
             int[] cellRows = part.cellRows();
             int[] slot = part.slotPattern();
             int[] draws = scratch.draws;
             for (int c = 0; c + 1 < cellRows.length; c++) {
                 int from = cellRows[c];
                 int n = cellRows[c + 1] - from;
-                if (n == 0) {
-                    continue;
+                if (rng == null) {
+                    System.arraycopy(slot, from, draws, 0, n);
+                } else if (n > 0) {
+                    rng.nextInts(n, draws, n);           // n calls of rng.nextInt(n), in one loop
+                    for (int t = 0; t < n; t++) {
+                        draws[t] = slot[from + draws[t]];   // the drawn respondent's pattern
+                    }
                 }
-                rng.nextInts(n, draws, n);               // n calls of rng.nextInt(n), in one loop
-                for (int t = 0; t < n; t++) {
-                    x[slot[from + draws[t]]]++;
-                }
+                part.patterns().tallyDrawn(c, draws, n, scratch.counts[s], scratch.count[s], scratch.sum[s],
+                        scratch.favourable[s]);
             }
         }
-        return indicators(scratch.counts);
+        return indicators(scratch);
     }
 
-    private SurveyIndicators indicators(int[][] counts) {
+    private SurveyIndicators indicators(Scratch scratch) {
         double[][] values = nominal.values().clone();
         for (int s = 0; s < parts.size(); s++) {
             Part part = parts.get(s);
-            PackedPatterns.Statistics res = part.patterns().statistics(counts[s]);
+            PackedPatterns.Statistics res = part.patterns().statistics(scratch.count[s], scratch.sum[s],
+                    scratch.favourable[s]);
             for (int a = 0; a < part.indicator().length; a++) {
                 int j = part.indicator()[a];
                 if (values[j] == nominal.values()[j]) {

@@ -6,15 +6,17 @@ import java.util.List;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.scoring.Build;
-import org.bizenv.scoring.Scorer;
+import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.Rescoring;
 import org.bizenv.scoring.ScoringException;
 import org.bizenv.survey.SurveyIndicators;
 
 /**
  * The survey bootstrap: had another sample of firms answered, how would the ranking look? Each of N replicates
  * resamples the respondents within every unit and size class ({@link RespondentResampling}), recomputes every survey
- * indicator, and scores the year again with the scorer itself ({@link Scorer#score}: imputation, transforms,
- * treatment, normalisation and objective weights all see the replicate's values, then aggregation and ranking). That
+ * indicator, and scores the year again with the scorer itself ({@link Rescoring}: imputation, transforms, treatment,
+ * normalisation and objective weights all see the replicate's values, then aggregation and ranking; the stages of the
+ * indicators no replicate changes are taken over from the original sample's scoring, not redone). That
  * gives each unit a rank interval from sampling error alone. The same replicate, re-aggregated with weights perturbed
  * as the Monte Carlo uncertainty analysis perturbs them ({@link Uncertainty} run r's scheme and stream, around the
  * replicate's own weights), gives the interval from sampling error and weight uncertainty together.
@@ -69,16 +71,20 @@ public final class SurveyBootstrap {
         if (resampling.cells().isEmpty()) {
             return null;
         }
-        verifyNominal(build, sample, resampling);
+        Rescoring rescoring = verifyNominal(build, sample, resampling);
         int n = build.unitCount();
         int runs = o.replicates();
         List<RespondentResampling.Cell> cells = resampling.cells();
         int[] sampled = new int[runs * n];
         int[] combined = new int[runs * n];
         double[] values = new double[runs * cells.size()];
+        // the combined replicates start from the original sample's compiled rows: those a replicate leaves unchanged
+        CompiledIndex original = CompiledIndex.compile(rescoring.base());
+        Uncertainty.Plan plan = new Uncertainty.Plan(original, o.weights());
         List<Worker> workers = new ArrayList<>();
         for (int w = 0; w < Workers.count(o.threads(), runs, CHUNK); w++) {
-            workers.add(new Worker(build, sample, resampling, o, sampled, combined, values));
+            workers.add(new Worker(build, sample, resampling, rescoring, original, plan, o, sampled, combined,
+                    values));
         }
         Workers.run("survey bootstrap", runs, CHUNK, workers, progress);
 
@@ -95,13 +101,52 @@ public final class SurveyBootstrap {
                         + "indicator recomputed, the year scored again",
                 "combined: each replicate also perturbs the weights: " + o.weights().weights().describe(),
                 "ranks: as the report's; percentiles R type 7; interval = 5th to 95th percentile rank");
+        // the spreads on the workers too: each indicator's values sorted per unit, and the two rank spreads
+        List<int[]> groups = indicatorGroups(cells);
+        SurveyBootstrapResult.IndicatorSpread[] spreads = new SurveyBootstrapResult.IndicatorSpread[groups.size()];
+        SurveyBootstrapResult.RankSpread[] rankSpreads = new SurveyBootstrapResult.RankSpread[2];
+        List<Workers.Task> summaries = new ArrayList<>();
+        for (int w = 0; w < Workers.count(o.threads(), groups.size() + 2, 1); w++) {
+            double[] sorted = new double[runs];
+            summaries.add((from, to) -> {
+                for (int g = from; g < to; g++) {
+                    if (g < groups.size()) {
+                        spreads[g] = indicatorSpread(fw, resampling, values, runs, groups.get(g), sorted);
+                    } else {
+                        rankSpreads[g - groups.size()] = SurveyBootstrapResult.RankSpread.of(
+                                g == groups.size() ? sampled : combined, runs, n);
+                    }
+                }
+            });
+        }
+        Workers.run("survey bootstrap spreads", groups.size() + 2, 1, summaries, Progress.NONE);
         return new SurveyBootstrapResult(runs, o.seed(), o.weights().weights().describe(), resampling.respondents(),
-                resampling.patterns(), codes, names, build.indexRanks().clone(), SurveyBootstrapResult.RankSpread.of(sampled, runs, n),
-                SurveyBootstrapResult.RankSpread.of(combined, runs, n), indicatorSpreads(fw, resampling, values, runs), settings);
+                resampling.patterns(), codes, names, build.indexRanks().clone(), rankSpreads[0], rankSpreads[1],
+                List.of(spreads), settings);
     }
 
-    /** The original sample through the replicate path must give the build, bit for bit. */
-    static void verifyNominal(Build build, SurveySample sample, RespondentResampling resampling) {
+    /** The cells of each indicator, {@code [first, end)} of {@code cells} (indicator-major). */
+    private static List<int[]> indicatorGroups(List<RespondentResampling.Cell> cells) {
+        List<int[]> groups = new ArrayList<>();
+        int c0 = 0;
+        while (c0 < cells.size()) {
+            int c1 = c0;
+            while (c1 < cells.size() && cells.get(c1).indicator() == cells.get(c0).indicator()) {
+                c1++;
+            }
+            groups.add(new int[] {c0, c1});
+            c0 = c1;
+        }
+        return groups;
+    }
+
+    /**
+     * The original sample through the replicate path must give the build, bit for bit: scored in full, and rescored
+     * as a replicate is.
+     *
+     * @return the rescoring of the replicates, based on the original sample
+     */
+    static Rescoring verifyNominal(Build build, SurveySample sample, RespondentResampling resampling) {
         SurveyIndicators original = resampling.original();
         Framework fw = build.framework();
         for (RespondentResampling.Cell c : resampling.cells()) {
@@ -114,7 +159,15 @@ public final class SurveyBootstrap {
                         null);
             }
         }
-        Build again = Scorer.score(fw, sample.join().apply(original));
+        RawData originalData = sample.join().apply(original);
+        Rescoring rescoring = new Rescoring(fw, originalData);
+        same(build, rescoring.base(), "");
+        same(build, rescoring.score(originalData), " rescored as a replicate");
+        return rescoring;
+    }
+
+    private static void same(Build build, Build again, String how) {
+        Framework fw = build.framework();
         double[][] want = build.nodeScores();
         for (int k : fw.tree().bottomUp()) {
             for (int i = 0; i < build.unitCount(); i++) {
@@ -122,13 +175,13 @@ public final class SurveyBootstrap {
                     String node = fw.nodes().get(k).code();
                     throw new ReaggregationMismatchException(node, fault("node " + node + " of "
                             + build.units().get(i).code() + " scores " + again.nodeScores()[k][i] + " from the "
-                            + "original sample's patterns and " + want[k][i] + " in the build"), null);
+                            + "original sample's patterns" + how + " and " + want[k][i] + " in the build"), null);
                 }
             }
         }
         if (!Arrays.equals(again.indexRanks(), build.indexRanks()) || !Arrays.equals(again.tiers(), build.tiers())) {
             throw new ReaggregationMismatchException(fw.nodes().get(fw.tree().root()).code(),
-                    fault("the index scores agree but the ranks or tiers differ"), null);
+                    fault("the index scores agree but the ranks or tiers differ" + how), null);
         }
     }
 
@@ -139,57 +192,48 @@ public final class SurveyBootstrap {
                 + "file.";
     }
 
-    private static List<SurveyBootstrapResult.IndicatorSpread> indicatorSpreads(Framework fw,
-            RespondentResampling resampling, double[] values, int runs) {
+    /** One indicator's values over the replicates, per unit: cells {@code [group[0], group[1])}. */
+    private static SurveyBootstrapResult.IndicatorSpread indicatorSpread(Framework fw, RespondentResampling resampling,
+            double[] values, int runs, int[] group, double[] sorted) {
         List<RespondentResampling.Cell> cells = resampling.cells();
         SurveyIndicators nominal = resampling.nominal();
-        List<SurveyBootstrapResult.IndicatorSpread> out = new ArrayList<>();
-        double[] sorted = new double[runs];
-        int c0 = 0;
-        while (c0 < cells.size()) {
-            int j = cells.get(c0).indicator();
-            int c1 = c0;
-            while (c1 < cells.size() && cells.get(c1).indicator() == j) {
-                c1++;
-            }
-            int m = c1 - c0;
-            String[] units = new String[m];
-            double[] nom = new double[m];
-            double[] mean = new double[m];
-            double[] sd = new double[m];
-            double[] p05 = new double[m];
-            double[] p95 = new double[m];
-            int[] defined = new int[m];
-            for (int a = 0; a < m; a++) {
-                RespondentResampling.Cell cell = cells.get(c0 + a);
-                units[a] = nominal.units().get(cell.column());
-                nom[a] = nominal.values()[j][cell.column()];
-                int c = 0;
-                double sum = 0;
-                for (int r = 0; r < runs; r++) {
-                    double v = values[r * cells.size() + c0 + a];
-                    if (!Double.isNaN(v)) {
-                        sorted[c++] = v;
-                        sum += v;
-                    }
+        int c0 = group[0];
+        int j = cells.get(c0).indicator();
+        int m = group[1] - c0;
+        String[] units = new String[m];
+        double[] nom = new double[m];
+        double[] mean = new double[m];
+        double[] sd = new double[m];
+        double[] p05 = new double[m];
+        double[] p95 = new double[m];
+        int[] defined = new int[m];
+        for (int a = 0; a < m; a++) {
+            RespondentResampling.Cell cell = cells.get(c0 + a);
+            units[a] = nominal.units().get(cell.column());
+            nom[a] = nominal.values()[j][cell.column()];
+            int c = 0;
+            double sum = 0;
+            for (int r = 0; r < runs; r++) {
+                double v = values[r * cells.size() + c0 + a];
+                if (!Double.isNaN(v)) {
+                    sorted[c++] = v;
+                    sum += v;
                 }
-                defined[a] = c;
-                mean[a] = c == 0 ? Double.NaN : sum / c;
-                double ss = 0;
-                for (int r = 0; r < c; r++) {
-                    double d = sorted[r] - mean[a];
-                    ss += d * d;
-                }
-                sd[a] = c < 2 ? Double.NaN : Math.sqrt(ss / (c - 1));
-                Arrays.sort(sorted, 0, c);
-                p05[a] = Percentiles.ofSorted(sorted, c, 0.05);
-                p95[a] = Percentiles.ofSorted(sorted, c, 0.95);
             }
-            out.add(new SurveyBootstrapResult.IndicatorSpread(fw.indicators().get(j).code(), units, nom, mean, sd,
-                    p05, p95, defined));
-            c0 = c1;
+            defined[a] = c;
+            mean[a] = c == 0 ? Double.NaN : sum / c;
+            double ss = 0;
+            for (int r = 0; r < c; r++) {
+                double d = sorted[r] - mean[a];
+                ss += d * d;
+            }
+            sd[a] = c < 2 ? Double.NaN : Math.sqrt(ss / (c - 1));
+            Arrays.sort(sorted, 0, c);
+            p05[a] = Percentiles.ofSorted(sorted, c, 0.05);
+            p95[a] = Percentiles.ofSorted(sorted, c, 0.95);
         }
-        return out;
+        return new SurveyBootstrapResult.IndicatorSpread(fw.indicators().get(j).code(), units, nom, mean, sd, p05, p95,
+                defined);
     }
 
     /** One worker: its own generators and resampling scratch; writes replicate r's results at index r. */
@@ -197,6 +241,11 @@ public final class SurveyBootstrap {
         private final Build build;
         private final SurveySample sample;
         private final RespondentResampling resampling;
+        private final Rescoring rescoring;
+        private final CompiledIndex original;
+        private final Uncertainty.Plan plan;
+        private final Evaluator ev;
+        private final double[] weights;
         private final RespondentResampling.Scratch scratch;
         private final Options o;
         private final int[] sampled;
@@ -205,11 +254,17 @@ public final class SurveyBootstrap {
         private final Rng rng = new Rng(0);
         private final Rng weightRng = new Rng(0);
 
-        Worker(Build build, SurveySample sample, RespondentResampling resampling, Options o, int[] sampled,
-               int[] combined, double[] values) {
+        Worker(Build build, SurveySample sample, RespondentResampling resampling, Rescoring rescoring,
+               CompiledIndex original, Uncertainty.Plan plan, Options o, int[] sampled, int[] combined,
+               double[] values) {
             this.build = build;
             this.sample = sample;
             this.resampling = resampling;
+            this.rescoring = rescoring;
+            this.original = original;
+            this.plan = plan;
+            this.ev = original.evaluator();
+            this.weights = new double[original.nominalWeight.length];
             this.scratch = resampling.scratch();
             this.o = o;
             this.sampled = sampled;
@@ -229,19 +284,47 @@ public final class SurveyBootstrap {
                 }
                 Build b;
                 try {
-                    b = Scorer.score(build.framework(), sample.join().apply(ind));
+                    b = rescoring.score(sample.join().apply(ind));
                 } catch (ScoringException e) {
                     throw new RobustnessException("survey bootstrap replicate " + (r + 1) + " (seed " + o.seed()
                             + ") cannot be scored: " + e.getMessage());
                 }
                 System.arraycopy(b.indexRanks(), 0, sampled, r * n, n);
-                CompiledIndex ci = CompiledIndex.compile(b);
-                Evaluator ev = ci.evaluator();
-                new Uncertainty.Plan(ci, o.weights()).apply(ev, weightRng, r);
+                Build replicate = b;
+                nominal(replicate);
+                if (plan.hasAlternatives()) {
+                    plan.checkAlternatives(ev, () -> nominal(replicate));
+                    nominal(replicate);
+                }
+                plan.apply(ev, weightRng, r, weights);
                 ev.evaluate();
                 ev.rank();
                 System.arraycopy(ev.ranks(), 0, combined, r * n, n);
             }
+        }
+
+        /**
+         * Sets the evaluator to replicate b's normalised rows and weights, as {@code CompiledIndex.compile(b)} would
+         * start one, without compiling: the rows the rescoring took over are the original's own arrays, already
+         * compiled, and only the others are set (with their logarithms, imputed flags and completeness).
+         */
+        private void nominal(Build b) {
+            if (b.notApplicable() != original.build.notApplicable() || !b.units().equals(original.build.units())) {
+                throw new IllegalStateException("a replicate has other units or text codes than the original sample");
+            }
+            ev.reset();
+            double[][] rows = b.normalised().values();
+            for (int j = 0; j < rows.length; j++) {
+                if (rows[j] != original.values[j]) {
+                    ev.setIndicator(j, rows[j], CompiledIndex.logs(rows[j]),
+                            CompiledIndex.flagsOrNull(b.imputed().flagged()[j]), CompiledIndex.complete(rows[j]));
+                }
+            }
+            for (int k = 0; k < original.nodes; k++) {
+                double[] w = b.nodeWeights()[k].weights();
+                System.arraycopy(w, 0, weights, original.childStart[k], w.length);
+            }
+            System.arraycopy(weights, 0, ev.weight, 0, weights.length);
         }
     }
 }

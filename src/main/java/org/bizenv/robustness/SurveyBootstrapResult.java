@@ -1,6 +1,5 @@
 package org.bizenv.robustness;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.bizenv.framework.Names;
@@ -45,22 +44,29 @@ public record SurveyBootstrapResult(int replicates, long seed, String weightSche
             int[] best = new int[n];
             int[] worst = new int[n];
             int[] ranked = new int[n];
-            double[] sorted = new double[runs];
+            // ranks are 1 … n: counted per unit rather than sorted (the same type-7 percentiles, Percentiles)
+            int[] hist = new int[n * (n + 1)];
+            for (int r = 0; r < runs; r++) {
+                for (int i = 0; i < n; i++) {
+                    hist[i * (n + 1) + ranks[r * n + i]]++;
+                }
+            }
             for (int i = 0; i < n; i++) {
+                int at = i * (n + 1);
+                hist[at] = 0;                           // unranked in that run: left out
                 int c = 0;
-                for (int r = 0; r < runs; r++) {
-                    int rk = ranks[r * n + i];
-                    if (rk > 0) {
-                        sorted[c++] = rk;
+                for (int v = 1; v <= n; v++) {
+                    int k = hist[at + v];
+                    if (k > 0) {
+                        best[i] = best[i] == 0 ? v : best[i];
+                        worst[i] = v;
+                        c += k;
                     }
                 }
-                Arrays.sort(sorted, 0, c);
                 ranked[i] = c;
-                p05[i] = Percentiles.ofSorted(sorted, c, 0.05);
-                median[i] = Percentiles.ofSorted(sorted, c, 0.5);
-                p95[i] = Percentiles.ofSorted(sorted, c, 0.95);
-                best[i] = c == 0 ? 0 : (int) sorted[0];
-                worst[i] = c == 0 ? 0 : (int) sorted[c - 1];
+                p05[i] = Percentiles.ofHistogram(hist, at, n + 1, c, 0.05);
+                median[i] = Percentiles.ofHistogram(hist, at, n + 1, c, 0.5);
+                p95[i] = Percentiles.ofHistogram(hist, at, n + 1, c, 0.95);
             }
             return new RankSpread(p05, median, p95, best, worst, ranked);
         }

@@ -197,15 +197,25 @@ public final class Uncertainty {
                 }
             }
             this.dropSlot = drops.stream().mapToInt(Integer::intValue).toArray();
-            checkAlternatives();
+            if (hasAlternatives()) {
+                Evaluator ev = ci.evaluator();
+                checkAlternatives(ev, ev::reset);
+            }
         }
 
-        /** Tries every alternative once at nominal weights, so an undefined mean fails before N runs, not during. */
-        private void checkAlternatives() {
-            Evaluator ev = ci.evaluator();
+        boolean hasAlternatives() {
+            return altNode.length > 0;
+        }
+
+        /**
+         * Tries every alternative once at nominal weights, so an undefined mean fails before N runs, not during.
+         *
+         * @param nominal sets {@code ev} to the nominal weights, methods and rows (the build's, or a replicate's)
+         */
+        void checkAlternatives(Evaluator ev, Runnable nominal) {
             for (int a = 0; a < altNode.length; a++) {
                 for (AggregationMethod m : alternative[a]) {
-                    ev.reset();
+                    nominal.run();
                     ev.setAggregation(altNode[a], m);
                     try {
                         ev.evaluate();
@@ -219,9 +229,13 @@ public final class Uncertainty {
 
         /** Sets the evaluator to run {@code run}'s weights, methods and left-out indicator. */
         void apply(Evaluator ev, Rng rng, int run) {
+            apply(ev, rng, run, ci.nominalWeight);
+        }
+
+        /** As {@link #apply(Evaluator, Rng, int)}, perturbing the given nominal weights (per slot). */
+        void apply(Evaluator ev, Rng rng, int run, double[] nominal) {
             rng.reseed(Rng.streamSeed(o.seed(), run));
             double[] w = ev.weight;
-            double[] nominal = ci.nominalWeight;
             System.arraycopy(nominal, 0, w, 0, w.length);
             if (kind != WeightPerturbation.Kind.NONE) {
                 for (int k = 0; k < ci.nodes; k++) {

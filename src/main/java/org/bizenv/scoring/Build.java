@@ -3,6 +3,7 @@ package org.bizenv.scoring;
 import java.util.List;
 
 import org.bizenv.framework.Framework;
+import org.bizenv.rank.Ranking;
 
 /**
  * One scored evaluation with every stage kept (COINr's "coin"): any number in a report traces back through the
@@ -30,6 +31,37 @@ public record Build(Framework framework, List<Unit> units, String[][] provenance
                     double[] indicatorWeight, double[] effectiveNodeWeight, double[] effectiveIndicatorWeight,
                     TreatmentRecord[] treatment, int[] tiers, List<org.bizenv.framework.Names> warnings) {
 
+    /**
+     * Competition ranks {@code [node][unit]}. A {@link Rescoring}'s build ranks only the index when scored (a bootstrap
+     * replicate reads nothing else) and its other nodes here, when first asked: the same ranks, later.
+     */
+    public int[][] nodeRanks() {
+        return ranked(nodeRanks, nodeScores);
+    }
+
+    /** Competition ranks of the normalised values {@code [indicator][unit]}; filled as {@link #nodeRanks()} is. */
+    public int[][] indicatorRanks() {
+        return ranked(indicatorRanks, normalised.values());
+    }
+
+    /** The rows of {@code ranks} not ranked yet, ranked from {@code scores}; locked, as a build is shared. */
+    private int[][] ranked(int[][] ranks, double[][] scores) {
+        synchronized (ranks) {
+            for (int k = 0; k < ranks.length; k++) {
+                if (ranks[k] == null) {
+                    ranks[k] = ranks(framework, scores[k]);
+                }
+            }
+        }
+        return ranks;
+    }
+
+    /** The framework's competition ranks of some scores: of the published (rounded) scores, or at full precision. */
+    static int[] ranks(Framework fw, double[] scores) {
+        return fw.ranking().compareRounded() ? Ranking.competition(scores, fw.ranking().decimals())
+                : Ranking.competition(scores);
+    }
+
     public int unitCount() {
         return units.size();
     }
@@ -49,6 +81,6 @@ public record Build(Framework framework, List<Unit> units, String[][] provenance
     }
 
     public int[] indexRanks() {
-        return nodeRanks[framework.tree().root()];
+        return nodeRanks[framework.tree().root()];       // always ranked when scored
     }
 }

@@ -46,7 +46,7 @@ public final class Scorer {
 
     /** The pipeline over the given units, each scored from its own raw values, all of them ranked. */
     static Scored scoreUnits(Framework fw, RawData data) {
-        return scoreUnits(fw, data, null);
+        return scoreUnits(fw, data, null, null);
     }
 
     /**
@@ -54,6 +54,16 @@ public final class Scorer {
      * weighted means of their components' (a composite built from raw values averages the ratios, not the parts).
      */
     static Scored scoreUnits(Framework fw, RawData data, CompositeMeans built) {
+        return scoreUnits(fw, data, built, null);
+    }
+
+    /**
+     * As {@link #scoreUnits(Framework, RawData, CompositeMeans)}; with {@code reuse} (a {@link Rescoring}), the
+     * indicators it marks take their stage rows from its earlier build instead of computing them again (their inputs
+     * are the same, so would their rows be), and only the index is ranked at once: the build ranks its other nodes
+     * and its indicators when first asked ({@link Build#nodeRanks()}).
+     */
+    static Scored scoreUnits(Framework fw, RawData data, CompositeMeans built, Reuse reuse) {
         List<Names> warnings = new ArrayList<>();
         List<Indicator> indicators = fw.indicators();
         int m = indicators.size();
@@ -62,12 +72,12 @@ public final class Scorer {
             throw new IllegalArgumentException("raw data has " + data.values().length + " indicators, framework " + m);
         }
         Stage raw = Stage.unflagged("raw", data.values());
-        Stage denominated = denominate(fw, data, built);
-        Stage imputed = impute(fw, data, denominated, warnings);
+        Stage denominated = denominate(fw, data, built, reuse);
+        Stage imputed = impute(fw, data, denominated, warnings, reuse);
         TreatmentRecord[] treatment = new TreatmentRecord[m];
-        Stage transformed = transform(fw, data, imputed);
-        Stage treated = treat(fw, transformed, treatment);
-        Stage normalised = normalise(fw, data, treated, warnings);
+        Stage transformed = transform(fw, data, imputed, reuse);
+        Stage treated = treat(fw, transformed, treatment, reuse);
+        Stage normalised = normalise(fw, data, treated, warnings, reuse);
 
         FrameworkTree tree = fw.tree();
         int nodes = fw.nodes().size();
@@ -132,19 +142,28 @@ public final class Scorer {
         int decimals = fw.ranking().decimals();
         boolean rounded = fw.ranking().compareRounded();
         int[][] nodeRanks = new int[nodes][];
-        for (int k = 0; k < nodes; k++) {
-            nodeRanks[k] = rounded ? Ranking.competition(nodeScores[k], decimals) : Ranking.competition(nodeScores[k]);
-        }
         int[][] indicatorRanks = new int[m][];
-        for (int j = 0; j < m; j++) {
-            indicatorRanks[j] = rounded ? Ranking.competition(normalised.values()[j], decimals)
-                    : Ranking.competition(normalised.values()[j]);
+        nodeRanks[tree.root()] = Build.ranks(fw, nodeScores[tree.root()]);
+        if (reuse == null) {                // a rescoring's build ranks the rest when asked: a replicate reads the index
+            for (int k = 0; k < nodes; k++) {
+                nodeRanks[k] = Build.ranks(fw, nodeScores[k]);
+            }
+            for (int j = 0; j < m; j++) {
+                indicatorRanks[j] = Build.ranks(fw, normalised.values()[j]);
+            }
         }
         int[] tiers = tiers(fw.tiers(), nodeScores[tree.root()], rounded ? decimals : -1);
         return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed,
                 treated, normalised,
                 data.notApplicable(), nodeScores, nodeRanks, indicatorRanks, nodeWeights, nodeWeight, indicatorWeight,
                 effNode, effInd, treatment, tiers, List.copyOf(warnings)), nodeNotApplicable);
+    }
+
+    /**
+     * An earlier build's stage rows that a rescoring takes over: indicator j's where {@code same[j]} (its inputs equal
+     * those the earlier build was scored from, see {@link Rescoring}).
+     */
+    record Reuse(Build base, boolean[] same) {
     }
 
     private static boolean anyTrue(boolean[] flags) {
@@ -171,12 +190,16 @@ public final class Scorer {
         return t.method().equals("breaks") ? Ranking.tiersByBreaks(s, t.breaks()) : Ranking.tiersByQuantiles(s, t.count());
     }
 
-    private static Stage denominate(Framework fw, RawData data, CompositeMeans built) {
+    private static Stage denominate(Framework fw, RawData data, CompositeMeans built, Reuse reuse) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
             double[] x = data.values()[j];
+            if (reuse != null && reuse.same()[j]) {
+                out[j] = reuse.base().denominated().values()[j];
+                continue;
+            }
             if (ind.denominator() == null) {
                 out[j] = x;
                 continue;
@@ -199,7 +222,7 @@ public final class Scorer {
         return Stage.unflagged("denominated", out);
     }
 
-    private static Stage impute(Framework fw, RawData data, Stage in, List<Names> warnings) {
+    private static Stage impute(Framework fw, RawData data, Stage in, List<Names> warnings, Reuse reuse) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
@@ -207,11 +230,13 @@ public final class Scorer {
             Indicator ind = indicators.get(j);
             double[] x = in.values()[j];
             MethodSpec spec = ind.imputation();
-            Imputation.Result r = imputeIndicator(ind, spec, data, j, x);
+            Imputation.Result r = reuse != null && reuse.same()[j]
+                    ? new Imputation.Result(reuse.base().imputed().values()[j], reuse.base().imputed().flagged()[j])
+                    : imputeIndicator(ind, spec, data, j, x);
             if (r == null) {
                 out[j] = x;
                 flags[j] = new boolean[x.length];
-            } else {
+            } else {                    // a reused row says what it said when computed (none imputed: nothing)
                 out[j] = r.values();
                 flags[j] = r.imputed();
                 int count = 0;
@@ -266,11 +291,16 @@ public final class Scorer {
     }
 
     /** Each indicator's {@code transform} (flagged where it changed a value); values pass through where none. */
-    private static Stage transform(Framework fw, RawData data, Stage in) {
+    private static Stage transform(Framework fw, RawData data, Stage in, Reuse reuse) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
+            if (reuse != null && reuse.same()[j]) {
+                out[j] = reuse.base().transformed().values()[j];
+                flags[j] = reuse.base().transformed().flagged()[j];
+                continue;
+            }
             double[] x = in.values()[j];
             out[j] = Transform.apply(indicators.get(j), x, data.units());
             flags[j] = new boolean[x.length];
@@ -281,11 +311,17 @@ public final class Scorer {
         return new Stage("transformed", out, flags);
     }
 
-    private static Stage treat(Framework fw, Stage in, TreatmentRecord[] records) {
+    private static Stage treat(Framework fw, Stage in, TreatmentRecord[] records, Reuse reuse) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         boolean[][] flags = new boolean[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
+            if (reuse != null && reuse.same()[j]) {
+                out[j] = reuse.base().treated().values()[j];
+                flags[j] = reuse.base().treated().flagged()[j];
+                records[j] = reuse.base().treatment()[j];
+                continue;
+            }
             Treat.Outcome o = Treat.apply(indicators.get(j), indicators.get(j).treatment(), in.values()[j]);
             out[j] = o.values();
             flags[j] = o.changed();
@@ -294,11 +330,16 @@ public final class Scorer {
         return new Stage("treated", out, flags);
     }
 
-    private static Stage normalise(Framework fw, RawData data, Stage in, List<Names> warnings) {
+    private static Stage normalise(Framework fw, RawData data, Stage in, List<Names> warnings, Reuse reuse) {
         List<Indicator> indicators = fw.indicators();
         double[][] out = new double[indicators.size()][];
         for (int j = 0; j < out.length; j++) {
             Indicator ind = indicators.get(j);
+            if (reuse != null && reuse.same()[j]) {
+                normalisationWarnings(ind, ind.normalisation(), in.values()[j], warnings);  // as when computed
+                out[j] = reuse.base().normalised().values()[j];
+                continue;
+            }
             out[j] = normaliseIndicator(ind, ind.normalisation(), in.values()[j], data, j, warnings);
         }
         return Stage.unflagged("normalised", out);
@@ -327,12 +368,7 @@ public final class Scorer {
         int dir = ind.scoredDirection();
         return switch (s.method()) {
             case "minmax" -> {
-                if (Normalisation.hasZeroRange(x)) {
-                    double mid = (s.number("min", 0) + s.number("max", 100)) / 2;
-                    warnings.add(new Names("指标 " + ind.code() + "：所有城市的数值相同，最小—最大标准化后均取中点 " + mid,
-                            "indicator " + ind.code() + ": every unit has the same value, so min-max "
-                            + "normalisation gives each the midpoint " + mid));
-                }
+                normalisationWarnings(ind, s, x, warnings);
                 yield Normalisation.minMax(x, dir, s.number("min", 0), s.number("max", 100));
             }
             case "zscore" -> Normalisation.zScore(x, dir, s.number("mean", 0), s.number("sd", 1));
@@ -346,6 +382,16 @@ public final class Scorer {
             case "none" -> x;
             default -> throw new IllegalStateException(s.method());
         };
+    }
+
+    /** What normalising {@code x} by {@code s} tells the analyst: a min-max over values that are all the same. */
+    private static void normalisationWarnings(Indicator ind, MethodSpec s, double[] x, List<Names> warnings) {
+        if (s.method().equals("minmax") && Normalisation.hasZeroRange(x)) {
+            double mid = (s.number("min", 0) + s.number("max", 100)) / 2;
+            warnings.add(new Names("指标 " + ind.code() + "：所有城市的数值相同，最小—最大标准化后均取中点 " + mid,
+                    "indicator " + ind.code() + ": every unit has the same value, so min-max "
+                    + "normalisation gives each the midpoint " + mid));
+        }
     }
 
     /**
@@ -504,6 +550,9 @@ public final class Scorer {
 
     /** How many values text codes gave, per indicator: an analyst should see them at a glance. */
     private static void codedWarnings(Framework fw, RawData data, List<Names> warnings) {
+        if (data.notApplicable() == null && data.textScores() == null) {
+            return;                                 // no text codes at all: no need to look at every value
+        }
         for (int j = 0; j < fw.indicators().size(); j++) {
             int na = 0;
             int scored = 0;

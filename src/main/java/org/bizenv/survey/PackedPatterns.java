@@ -268,6 +268,86 @@ public final class PackedPatterns {
         return total;
     }
 
+    /**
+     * Cell c's tallies of n drawn respondents, {@code drawn[0..n)} each the index of the respondent's pattern (as
+     * {@link SurveyPatterns} numbers the source's patterns; one of this cell's), into {@code count}, {@code sum} and {@code favourable} (overwritten): what {@link #tally} gives for the
+     * counts the draws make, without counting them first. Each draw adds its pattern's packed groups, three groups a
+     * pass over the draws; the sums are the same integers in another order. A cell too large to pack is counted into
+     * {@code zeroed} (all 0, one per pattern; left all 0) and summed field by field, as {@link #tally} does.
+     */
+    public void tallyDrawn(int c, int[] drawn, int n, int[] zeroed, int[] count, int[] sum, int[] favourable) {
+        int start = patterns.cellStart()[c];
+        int m = patterns.cellStart()[c + 1] - start;
+        int base = c * nq;
+        if (perKey[c] == 0 || n > capacity[c]) {
+            for (int t = 0; t < n; t++) {
+                zeroed[drawn[t]]++;
+            }
+            Arrays.fill(count, base, base + nq, 0);
+            Arrays.fill(sum, base, base + nq, 0);
+            Arrays.fill(favourable, base, base + nq, 0);
+            patterns.tallyCell(c, zeroed, count, sum, favourable);
+            for (int t = 0; t < n; t++) {
+                zeroed[drawn[t]] = 0;
+            }
+            return;
+        }
+        int groups = groups(perKey[c]);
+        long[] t = table[c];
+        byte[] keys = this.keys;
+        long[] words = this.words;
+        for (int g = 0; g < groups; g += 3) {
+            int f0 = keyStart[c] + g * m - start;           // f0 + q: group g of the cell's pattern q
+            int f1 = f0 + m;
+            int f2 = f1 + m;
+            long a0 = 0;
+            long a1 = 0;
+            long a2 = 0;
+            if (words != null && groups - g >= 3) {
+                for (int i = 0; i < n; i++) {
+                    int q = drawn[i];
+                    a0 += words[f0 + q];
+                    a1 += words[f1 + q];
+                    a2 += words[f2 + q];
+                }
+            } else if (words != null && groups - g == 2) {
+                for (int i = 0; i < n; i++) {
+                    int q = drawn[i];
+                    a0 += words[f0 + q];
+                    a1 += words[f1 + q];
+                }
+            } else if (words != null) {
+                for (int i = 0; i < n; i++) {
+                    a0 += words[f0 + drawn[i]];
+                }
+            } else if (groups - g >= 3) {
+                for (int i = 0; i < n; i++) {
+                    int q = drawn[i];
+                    a0 += t[keys[f0 + q] & 0xff];
+                    a1 += t[keys[f1 + q] & 0xff];
+                    a2 += t[keys[f2 + q] & 0xff];
+                }
+            } else if (groups - g == 2) {
+                for (int i = 0; i < n; i++) {
+                    int q = drawn[i];
+                    a0 += t[keys[f0 + q] & 0xff];
+                    a1 += t[keys[f1 + q] & 0xff];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    a0 += t[keys[f0 + drawn[i]] & 0xff];
+                }
+            }
+            unpack(c, g, a0, count, sum, favourable, base);
+            if (g + 1 < groups) {
+                unpack(c, g + 1, a1, count, sum, favourable, base);
+            }
+            if (g + 2 < groups) {
+                unpack(c, g + 2, a2, count, sum, favourable, base);
+            }
+        }
+    }
+
     /** Group g's packed sums into the tallies of its questions. */
     private void unpack(int c, int g, long acc, int[] count, int[] sum, int[] favourable, int base) {
         int k = perKey[c];
@@ -294,9 +374,19 @@ public final class PackedPatterns {
         int[] sum = new int[count.length];
         int[] favourable = new int[count.length];
         tally(counts, count, sum, favourable);
-        Poststratification.Cells r = Poststratification.compute(cells, nq, count, sum, favourable, null,
-                patterns.sizeMix());
+        return statistics(count, sum, favourable);
+    }
+
+    /** The post-stratified statistics of tallies per unit × size × question ({@link #tally}'s or {@link #tallyDrawn}'s). */
+    public Statistics statistics(int[] count, int[] sum, int[] favourable) {
+        Poststratification.Cells r = Poststratification.compute(patterns.units().size(), nq, count, sum, favourable,
+                null, patterns.sizeMix());
         return new Statistics(r.score(), r.share());
+    }
+
+    /** The length of the tallies' arrays: units × sizes × questions. */
+    public int tallies() {
+        return patterns.units().size() * SurveyPatterns.SIZES * nq;
     }
 
     /**

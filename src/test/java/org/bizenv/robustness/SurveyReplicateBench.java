@@ -10,6 +10,7 @@ import org.bizenv.evaluation.SurveyBootstrapBench;
 import org.bizenv.framework.Framework;
 import org.bizenv.scoring.Build;
 import org.bizenv.scoring.RawData;
+import org.bizenv.scoring.Rescoring;
 import org.bizenv.scoring.Scorer;
 import org.bizenv.survey.SurveyIndicators;
 import org.bizenv.survey.SurveyPatterns;
@@ -19,7 +20,8 @@ import org.bizenv.survey.SurveyPatterns;
  * its parts, in CPU time of the calling thread (so that other work on a shared machine moves it less than wall time):
  * a whole replicate's resampling (draws, tallies, statistics), the tallies and statistics alone (the original counts
  * through the same path), and the whole bootstrap single-threaded (with the rescoring and the combined
- * re-aggregation). Not a test: run it by hand, with the launcher's C1-only JIT to see what a cold run's kernel costs
+ * re-aggregation); then the rescoring's parts: the join, a full {@link Scorer#score}, a replicate's
+ * {@link Rescoring#score} and the combined re-aggregation. Not a test: run it by hand, with the launcher's C1-only JIT to see what a cold run's kernel costs
  * (docs/benchmarks.md): {@code mvn -q test-compile && java -XX:TieredStopAtLevel=1 -cp
  * target/classes:target/test-classes:$(cat cp.txt) org.bizenv.robustness.SurveyReplicateBench [replicates]}.
  *
@@ -60,6 +62,10 @@ public final class SurveyReplicateBench {
         RawData raw = joined.apply(one);
         double joinUs = perReplicate(replicates, r -> joined.apply(one));
         double scoreUs = perReplicate(replicates, r -> Scorer.score(fw, raw));
+        Rescoring rescoring = new Rescoring(fw, raw);
+        rng.reseed(SurveyBootstrap.resampleSeed(1, 0));
+        RawData replicate = joined.apply(resampling.replicate(rng, scratch));
+        double rescoreUs = perReplicate(replicates, r -> rescoring.score(replicate));
         Build again = Scorer.score(fw, raw);
         Rng weightRng = new Rng(0);
         double combinedUs = perReplicate(replicates, r -> {
@@ -69,8 +75,9 @@ public final class SurveyReplicateBench {
             ev.evaluate();
             ev.rank();
         });
-        System.out.printf(Locale.ROOT, "rescoring, CPU µs: join %.0f, Scorer.score %.0f, combined re-aggregation %.0f%n",
-                joinUs, scoreUs, combinedUs);
+        System.out.printf(Locale.ROOT, "rescoring, CPU µs: join %.0f, Scorer.score %.0f, a replicate's Rescoring.score "
+                + "%.0f, re-aggregation from a freshly compiled index (as replicates did before sharing one) %.0f%n", joinUs,
+                scoreUs, rescoreUs, combinedUs);
     }
 
     private interface Replicate {

@@ -44,10 +44,38 @@ class PackedPatternsTest {
         return t;
     }
 
+    /** The packed tallies of the counts; and the same from the draws they stand for, shuffled, cell by cell. */
     private static int[][] packed(PackedPatterns packed, int[] counts) {
-        int[][] t = new int[3][packed.patterns().units().size() * SurveyPatterns.SIZES * QUESTIONS.size()];
+        int[][] t = new int[3][packed.tallies()];
         Arrays.fill(t[0], -1);                      // overwritten, not added to
         packed.tally(counts, t[0], t[1], t[2]);
+        int[][] drawn = new int[3][t[0].length];
+        Arrays.fill(drawn[0], -1);
+        int[] zeroed = new int[counts.length];
+        SurveyPatterns p = packed.patterns();
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int c = 0; c + 1 < p.cellStart().length; c++) {
+            int n = 0;
+            for (int k = p.cellStart()[c]; k < p.cellStart()[c + 1]; k++) {
+                n += counts[k];
+            }
+            int[] draws = new int[n];
+            int at = 0;
+            for (int k = p.cellStart()[c]; k < p.cellStart()[c + 1]; k++) {
+                for (int r = 0; r < counts[k]; r++) {
+                    draws[at++] = k;
+                }
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int x = draws[i];
+                draws[i] = draws[j];
+                draws[j] = x;
+            }
+            packed.tallyDrawn(c, draws, n, zeroed, drawn[0], drawn[1], drawn[2]);
+        }
+        assertThat(drawn).isDeepEqualTo(t);
+        assertThat(Arrays.stream(zeroed).allMatch(x -> x == 0)).isTrue();
         return t;
     }
 
