@@ -3,9 +3,9 @@ package org.bizenv.survey;
 import java.util.Arrays;
 
 /**
- * One source's {@link SurveyPatterns} compiled for many tallies of new pattern counts: the survey bootstrap's inner
- * loop, which gives the same counts, sums and statistics as {@link SurveyPatterns#results} (and so as the row-by-row
- * tally of the respondents the counts stand for), exactly, with a fraction of the work.
+ * One source's {@link SurveyPatterns} compiled for many tallies of drawn respondents: the survey bootstrap's inner
+ * loop, which gives the same counts, sums and statistics as {@link SurveyPatterns#results} of the pattern counts the
+ * draws make (and so as the row-by-row tally of those respondents), exactly, with a fraction of the work.
  *
  * <p><b>Narrow fields.</b> Each answer adds three counts (answered, favourable, the answer itself). Within a cell of
  * n respondents none of their totals can exceed n, n and 5n, so the fields need only {@code bits(n)}, {@code bits(n)}
@@ -20,9 +20,9 @@ import java.util.Arrays;
  * stays flat at any survey size, for one table look-up more per group (measured on the sample under C1: words 200 µs
  * a replicate, keys 275).
  *
- * <p><b>Group-major.</b> A cell's words (or keys) are laid out group by group, so a group's sum is one sequential
- * pass over the cell's counts and words into a register accumulator, three groups a pass: no branch on a pattern
- * drawn by no respondent (a zero count adds nothing), no store per answer. Immutable and thread-safe.
+ * <p><b>Group-major.</b> A cell's words (or keys) are laid out group by group, and each drawn respondent adds its
+ * pattern's words into register accumulators, three groups a pass over the draws: no count per pattern, no store per
+ * answer. Immutable and thread-safe.
  */
 public final class PackedPatterns {
 
@@ -172,108 +172,12 @@ public final class PackedPatterns {
     }
 
     /**
-     * The tallies of the respondents {@code counts} stand for, per unit × size × question (unit-major), into
-     * {@code count}, {@code sum} and {@code favourable} (overwritten): {@link SurveyPatterns#results}' arrays.
-     */
-    void tally(int[] counts, int[] count, int[] sum, int[] favourable) {
-        if (counts.length != patterns.patternCount()) {
-            throw new IllegalArgumentException(counts.length + " counts for " + patterns.patternCount() + " patterns");
-        }
-        int[] cellStart = patterns.cellStart();
-        for (int c = 0; c + 1 < cellStart.length; c++) {
-            int start = cellStart[c];
-            int m = cellStart[c + 1] - start;
-            int base = c * nq;
-            if (perKey[c] == 0 || sumPacked(c, counts, start, m, count, sum, favourable, base) > capacity[c]) {
-                // too large for the cell's fields: every answer's three counts summed apart, as the reference does
-                Arrays.fill(count, base, base + nq, 0);
-                Arrays.fill(sum, base, base + nq, 0);
-                Arrays.fill(favourable, base, base + nq, 0);
-                patterns.tallyCell(c, counts, count, sum, favourable);
-            }
-        }
-    }
-
-    /**
-     * Sums cell c's groups of questions packed, three groups a pass over the counts (each count loaded once for
-     * them, the total of counts summed on the way), and unpacks them; returns the total, which the caller checks
-     * against the cell's capacity before trusting the sums.
-     */
-    private long sumPacked(int c, int[] counts, int start, int m, int[] count, int[] sum, int[] favourable, int base) {
-        int groups = groups(perKey[c]);
-        long[] t = table[c];
-        byte[] keys = this.keys;
-        long[] words = this.words;
-        long total = 0;
-        for (int g = 0; g < groups; g += 3) {
-            int f0 = keyStart[c] + g * m;
-            int f1 = f0 + m;
-            int f2 = f1 + m;
-            long a0 = 0;
-            long a1 = 0;
-            long a2 = 0;
-            long n = 0;
-            if (words != null && groups - g >= 3) {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * words[f0 + i];
-                    a1 += x * words[f1 + i];
-                    a2 += x * words[f2 + i];
-                }
-            } else if (words != null && groups - g == 2) {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * words[f0 + i];
-                    a1 += x * words[f1 + i];
-                }
-            } else if (words != null) {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * words[f0 + i];
-                }
-            } else if (groups - g >= 3) {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * t[keys[f0 + i] & 0xff];
-                    a1 += x * t[keys[f1 + i] & 0xff];
-                    a2 += x * t[keys[f2 + i] & 0xff];
-                }
-            } else if (groups - g == 2) {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * t[keys[f0 + i] & 0xff];
-                    a1 += x * t[keys[f1 + i] & 0xff];
-                }
-            } else {
-                for (int i = 0; i < m; i++) {
-                    long x = counts[start + i];
-                    n += x;
-                    a0 += x * t[keys[f0 + i] & 0xff];
-                }
-            }
-            total = n;
-            unpack(c, g, a0, count, sum, favourable, base);
-            if (g + 1 < groups) {
-                unpack(c, g + 1, a1, count, sum, favourable, base);
-            }
-            if (g + 2 < groups) {
-                unpack(c, g + 2, a2, count, sum, favourable, base);
-            }
-        }
-        return total;
-    }
-
-    /**
      * Cell c's tallies of n drawn respondents, {@code drawn[0..n)} each the index of the respondent's pattern (as
-     * {@link SurveyPatterns} numbers the source's patterns; one of this cell's), into {@code count}, {@code sum} and {@code favourable} (overwritten): what {@link #tally} gives for the
-     * counts the draws make, without counting them first. Each draw adds its pattern's packed groups, three groups a
-     * pass over the draws; the sums are the same integers in another order. A cell too large to pack is counted into
-     * {@code zeroed} (all 0, one per pattern; left all 0) and summed field by field, as {@link #tally} does.
+     * {@link SurveyPatterns} numbers the source's patterns; one of this cell's), into {@code count}, {@code sum} and
+     * {@code favourable} (overwritten): the integers {@link SurveyPatterns#results} gives for the pattern counts the
+     * draws make, without counting them. Each draw adds its pattern's packed groups, three groups a pass over the
+     * draws. A cell of more draws than its {@link #capacity} is counted into {@code zeroed} (all 0, one per pattern;
+     * left all 0) and summed field by field ({@link SurveyPatterns#tallyCell}).
      */
     public void tallyDrawn(int c, int[] drawn, int n, int[] zeroed, int[] count, int[] sum, int[] favourable) {
         int start = patterns.cellStart()[c];
@@ -364,20 +268,7 @@ public final class PackedPatterns {
         }
     }
 
-    /**
-     * The post-stratified statistics of the respondents {@code counts} stand for (as {@link SurveyPatterns#results}
-     * computes them), by {@code unit · questions + question} in the patterns' unit and question order.
-     */
-    public Statistics statistics(int[] counts) {
-        int cells = patterns.units().size();
-        int[] count = new int[cells * SurveyPatterns.SIZES * nq];
-        int[] sum = new int[count.length];
-        int[] favourable = new int[count.length];
-        tally(counts, count, sum, favourable);
-        return statistics(count, sum, favourable);
-    }
-
-    /** The post-stratified statistics of tallies per unit × size × question ({@link #tally}'s or {@link #tallyDrawn}'s). */
+    /** The post-stratified statistics of tallies per unit × size × question ({@link #tallyDrawn}'s). */
     public Statistics statistics(int[] count, int[] sum, int[] favourable) {
         Poststratification.Cells r = Poststratification.compute(patterns.units().size(), nq, count, sum, favourable,
                 null, patterns.sizeMix());
