@@ -124,7 +124,8 @@ class RestartFingerprintTest extends JobTestBase {
         assertThat(second.restarted()).isTrue();
         assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(second.stepsRun()).containsExactly("publish");
-        assertThat(ahead.take(IntakeAhead.Inputs.of(request), ahead.fingerprint().get(), org.bizenv.framework.FrameworkLoader.load(FRAMEWORK)))
+        org.bizenv.framework.Framework fw = org.bizenv.framework.FrameworkLoader.load(FRAMEWORK);
+        assertThat(ahead.take(IntakeAhead.Inputs.of(request), ahead.fingerprint().get(), fw))
                 .as("dropped: nothing waits for it or uses it").isNull();
     }
 }
