@@ -32,13 +32,17 @@ class IntakeStep implements Tasklet {
      */
     record Reading(Workspace.Serialised problems, Workspace.Serialised current, Workspace.Serialised previous) {
 
-        /** Reads the inputs: plain Java, no Spring, so a command line can do it ahead of the job. */
-        static Reading of(Framework framework, IntakeAhead.Inputs in, InputHashes hashes) {
+        /**
+         * Reads the inputs: plain Java, no Spring, so a command line can do it ahead of the job; the workbooks of a
+         * unit-workbooks source on {@code workbookThreads} threads (0: one per processor, up to 4).
+         */
+        static Reading of(Framework framework, IntakeAhead.Inputs in, InputHashes hashes, int workbookThreads) {
             Problems problems = new Problems();
             UnitResolver resolver = Intake.resolver(framework, problems);
-            IntakeResult current = Intake.read(framework, in.data(), false, resolver, problems, hashes);
+            IntakeResult current = Intake.read(framework, in.data(), false, resolver, problems, hashes,
+                    workbookThreads);
             IntakeResult previous = in.previousData() == null ? null
-                    : Intake.read(framework, in.previousData(), true, resolver, problems, hashes);
+                    : Intake.read(framework, in.previousData(), true, resolver, problems, hashes, workbookThreads);
             // scenario files are inputs too: their problems are listed with every other one
             problems.addAll(ScenarioFiles.check(framework, in.scenarios()));
             problems.addAll(ScenarioFiles.checkUncertainty(framework, in.uncertainty()));
@@ -70,7 +74,7 @@ class IntakeStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Reading read = ahead == null ? null : ahead.take(inputs, hashes, framework);
         if (read == null) {
-            read = Reading.of(framework, inputs, hashes);
+            read = Reading.of(framework, inputs, hashes, 0);
         } else {
             log.debug("The intake's inputs were read ahead, while the job started");
         }
