@@ -4,13 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 
 import org.bizenv.report.Publication;
 import org.bizenv.BizenvApplication;
 import org.bizenv.evaluation.EvaluationRequest;
 import org.bizenv.evaluation.EvaluationRunner;
-import org.bizenv.evaluation.InputHashes;
+import org.bizenv.evaluation.IntakeAhead;
 import org.bizenv.evaluation.JobRepositoryDataSource;
 import org.bizenv.evaluation.RobustnessSettings;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -190,17 +189,18 @@ public class RunCommand implements Callable<Integer> {
             }
             LogFile.note("----- " + command + " (pid " + ProcessHandle.current().pid() + ", bizenv "
                     + org.bizenv.report.EngineVersion.get() + ")");
-            // the inputs are hashed and the job repository's database opened while the Spring context starts (it
-            // needs neither until the job starts): see EvaluationRunner and JobRepositoryDataSource
-            Future<InputHashes> fingerprint = EvaluationRunner.fingerprintInBackground(request);
+            // the inputs are hashed, the intake's inputs read and the job repository's database opened while the
+            // Spring context starts (it needs none of them until the job starts): see IntakeAhead and
+            // JobRepositoryDataSource
+            IntakeAhead ahead = IntakeAhead.start(request);
             JobRepositoryDataSource.OpenedAhead database = JobRepositoryDataSource.openAhead(repo);
             try (ConfigurableApplicationContext ctx = startedContext(repo, database)) {
-                EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request, fingerprint);
+                EvaluationRunner.Outcome o = ctx.getBean(EvaluationRunner.class).run(request, ahead);
                 return Outcomes.report(o, request.reportFolder(), repo, log);
             } catch (Exception e) {
                 return Outcomes.fault(e, request.reportFolder(), repo, log);
             } finally {
-                fingerprint.cancel(true);                  // done by now, unless the context failed to start
+                ahead.drop();                              // taken or dropped by now, unless the context failed
             }
         }
     }

@@ -147,10 +147,12 @@ public class EvaluationJobConfiguration {
     @StepScope
     public IntakeStep intakeTasklet(Framework framework, Workspace workspace, RobustnessSettings robustnessSettings,
                                     RunInputHashes runHashes,
+                                    @Value(PARAMETER + EvaluationRequest.FRAMEWORK + END) String file,
                                     @Value(PARAMETER + EvaluationRequest.DATA + END) String data,
                                     @Value(PARAMETER + EvaluationRequest.PREVIOUS_DATA + END) String previousData) {
-        return new IntakeStep(framework, workspace, Path.of(data), EvaluationRequest.optionalPath(previousData),
-                robustnessSettings.scenarios(), robustnessSettings.uncertainty(), runHashes.current());
+        return new IntakeStep(framework, workspace, Path.of(file), Path.of(data),
+                EvaluationRequest.optionalPath(previousData), robustnessSettings.scenarios(),
+                robustnessSettings.uncertainty(), runHashes.current(), runHashes.intakeAhead());
     }
 
     /** The run's survey files and the city registry, for every partition of the survey step and its merge. */

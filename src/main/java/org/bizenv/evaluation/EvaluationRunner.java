@@ -53,34 +53,32 @@ public class EvaluationRunner {
     }
 
     public Outcome run(EvaluationRequest request) throws Exception {
-        return run(request, hashesOf(request));
+        return run(request, hashesOf(request), null);
     }
 
     /**
-     * The restart fingerprint of the request's inputs (SHA-256 over exactly the files the run reads) with each file's
-     * hash, which the intake lists rather than hashing the files again ({@link InputHashes}), computed on a
-     * thread of its own: a command line starts it before the Spring context, whose start it does not need, so that on
-     * a machine with two cores the hashing of the inputs (some 0.1–0.2 s for the sample) overlaps the context's start
-     * instead of following it. Give it to {@link #run(EvaluationRequest, Future)}, which waits for it.
+     * As {@link #run(EvaluationRequest)}, with the inputs' fingerprint and the intake's reading under way on a thread
+     * of their own ({@link IntakeAhead#start}): a command line starts them before the Spring context, whose start they
+     * do not need, so that on a machine with two cores the hashing of the inputs (some 0.1–0.2 s for the sample) and
+     * the reading of the workbooks overlap the context's start instead of following it. This waits for the
+     * fingerprint; a failure to compute it is thrown as it would be thrown computing it here. The intake step takes
+     * the reading if it is still good ({@link IntakeAhead#take}); a restart drops it.
      */
-    public static Future<InputHashes> fingerprintInBackground(EvaluationRequest request) {
-        return Background.start("fingerprint", () -> hashesOf(request));
+    public Outcome run(EvaluationRequest request, IntakeAhead ahead) throws Exception {
+        return run(request, ahead.fingerprint(), ahead);
     }
 
-    /**
-     * As {@link #run(EvaluationRequest)}, with the fingerprint already under way ({@link #fingerprintInBackground}); a
-     * failure to compute it is thrown as it would be thrown computing it here.
-     */
-    public Outcome run(EvaluationRequest request, Future<InputHashes> inputsFingerprint) throws Exception {
-        return run(request, Background.join(inputsFingerprint));
+    /** As {@link #run(EvaluationRequest, IntakeAhead)}, the fingerprint given apart ({@code ahead} may be null). */
+    Outcome run(EvaluationRequest request, Future<InputHashes> fingerprint, IntakeAhead ahead) throws Exception {
+        return run(request, Background.join(fingerprint), ahead);
     }
 
     private static InputHashes hashesOf(EvaluationRequest request) {
         return InputHashes.of(RunInputs.of(request));                 // exactly the files the run reads
     }
 
-    private Outcome run(EvaluationRequest request, InputHashes hashes) throws Exception {
-        runHashes.set(hashes);
+    private Outcome run(EvaluationRequest request, InputHashes hashes, IntakeAhead ahead) throws Exception {
+        runHashes.set(hashes, ahead);
         try {
             return run(request, hashes.fingerprint());
         } finally {
@@ -110,6 +108,7 @@ public class EvaluationRunner {
                 last = operator.recover(last);
             }
             log.info("Restarting the failed run {} of these inputs: completed steps are skipped", last.getId());
+            runHashes.dropIntakeAhead();                // a completed intake is skipped; one that failed reads again
             return outcome(operator.restart(last), true);
         }
     }

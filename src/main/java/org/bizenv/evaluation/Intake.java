@@ -86,6 +86,15 @@ public final class Intake {
     /** As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}. */
     static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                              Problems problems, InputHashes hashes) {
+        return read(fw, data, labelWithFolder, resolver, problems, hashes, 0);
+    }
+
+    /**
+     * As {@link #read(Framework, Path, boolean, UnitResolver, Problems, InputHashes)}, a unit-workbooks source's
+     * workbooks opened on {@code workbookThreads} threads (0: one per processor, up to 4); the result is the same.
+     */
+    static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
+                             Problems problems, InputHashes hashes, int workbookThreads) {
         problems = evaluatedOnly(resolver, problems);
         Path dataFolder = labelWithFolder ? data.getParent() : data;
         String prefix = labelWithFolder ? data.getFileName() + "/" : "";
@@ -108,8 +117,9 @@ public final class Intake {
                 continue;
             }
             switch (s.type()) {
-                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(new UnitWorkbooksReader(resolver,
-                        dataFolder).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
+                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take((workbookThreads > 0
+                        ? new UnitWorkbooksReader(resolver, dataFolder, workbookThreads)
+                        : new UnitWorkbooksReader(resolver, dataFolder)).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
                 case "unit-table" -> {
                     UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder,
                             TextEncoding.ofKey(s.encoding())).read(s.id(),

@@ -24,26 +24,40 @@ final class RunInputs {
     }
 
     static List<Path> of(EvaluationRequest request) {
+        return of(request, frameworkOrNull(request.framework()));
+    }
+
+    /** As {@link #of(EvaluationRequest)}, with the request's framework already parsed (null: it cannot be read). */
+    static List<Path> of(EvaluationRequest request, Framework fw) {
+        return of(request.framework(), fw, dataFolders(request), request.previousReport(),
+                request.robustness().uncertainty(), request.robustness().scenarios());
+    }
+
+    /**
+     * The files a run of {@code framework} (parsed: {@code fw}, or null) reads from {@code dataFolders} and the other
+     * files given (each may be null or empty); the intake's own files are those without a previous report.
+     */
+    static List<Path> of(Path framework, Framework fw, List<Path> dataFolders, Path previousReport, Path uncertainty,
+                         List<Path> scenarios) {
         Set<Path> files = new LinkedHashSet<>();
-        files.add(request.framework());
-        Framework fw = frameworkOrNull(request.framework());
+        files.add(framework);
         if (fw != null) {
             if (fw.unitsFile() != null) {
                 files.add(fw.unitsFile());
             }
-            for (Path folder : dataFolders(request)) {
+            for (Path folder : dataFolders) {
                 for (Source s : fw.sources()) {
                     files.addAll(Intake.filesOf(s, folder));
                 }
             }
         }
-        if (request.previousReport() != null) {
-            files.add(request.previousReport());
+        if (previousReport != null) {
+            files.add(previousReport);
         }
-        if (request.robustness().uncertainty() != null) {
-            files.add(request.robustness().uncertainty());
+        if (uncertainty != null) {
+            files.add(uncertainty);
         }
-        for (Path scenario : request.robustness().scenarios()) {
+        for (Path scenario : scenarios) {
             files.add(scenario);
             files.addAll(ScenarioLoader.referencedFiles(scenario));
         }
@@ -63,7 +77,7 @@ final class RunInputs {
      * The framework, or null when it cannot be read: the job then fails on it and says why in its words; the
      * framework file's own hash still changes once it is fixed, so the fixed run is a fresh one.
      */
-    private static Framework frameworkOrNull(Path file) {
+    static Framework frameworkOrNull(Path file) {
         try {
             return FrameworkLoader.load(file);
         } catch (RuntimeException e) {

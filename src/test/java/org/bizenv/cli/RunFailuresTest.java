@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bizenv.evaluation.EvaluationJobTestSupport;
+import org.bizenv.ingest.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,31 @@ class RunFailuresTest extends CommandLineTestBase {
         assertThat(logged).contains("bizenv.details - ----- bizenv run -f " + fw,
                 "Encountered an error executing step intake in job evaluation", "\tat ",
                 "The evaluation failed: The framework file has 8 problems:");
+    }
+
+    @Test
+    void aBadWorkbookReadAheadIsExit2NamingItsCellAndTheIntakeStillRanAsAStep() throws Exception {
+        Path data = tmp.resolve("data/2024");
+        EvaluationJobTestSupport.copy(DATA, data);
+        TestFiles.rewritePart(data.resolve("returns/wuhan.xlsx"), "xl/worksheets/sheet1.xml", xml -> xml.replace(
+                "<c r=\"D7\" t=\"n\" s=\"0\"><v>145.5</v></c>",
+                "<c r=\"D7\" t=\"inlineStr\" s=\"0\"><is><t>abc</t></is></c>"));
+        Path output = tmp.resolve("reports");
+        Path published = previousReport(output);
+        Path repo = tmp.resolve("repo");
+
+        int code = run(FRAMEWORK, data, output, repo);
+
+        assertThat(code).isEqualTo(BizenvCommand.INVALID_INPUT);
+        assertThat(stderr()).isEqualTo("The evaluation failed:\n1 problem in the input data:\n"
+                + "returns/wuhan.xlsx!Data!D7: 'abc' is not a number\n"
+                + "No report was written; " + output.toAbsolutePath().resolve("2024") + " is as it was. Fix the "
+                + "problems and run the same command again.\nDetails: " + log(repo) + "\n");
+        assertConsoleClean();
+        assertThat(Files.readString(published)).isEqualTo("{\"published\": true}");
+        // the problem surfaces where it always did: the intake step completed, the survey step lists every problem
+        assertThat(Files.readString(log(repo))).contains("Step: [intake] executed in ",
+                "Encountered an error executing step survey");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line hashes the inputs on a thread of its own while the Spring context starts
- * ({@link EvaluationRunner#fingerprintInBackground}): the same fingerprint as computed in line, and a failure to compute
+ * ({@link IntakeAhead#start}): the same fingerprint as computed in line, and a failure to compute
  * it thrown by the run as it would be thrown computing it there.
  */
 class BackgroundFingerprintTest {
@@ -33,13 +33,13 @@ class BackgroundFingerprintTest {
         EvaluationJobTest.copy(Path.of("sample-data/2024"), data);
         EvaluationRequest request = request(data);
 
-        InputHashes background = EvaluationRunner.fingerprintInBackground(request).get();
+        InputHashes background = IntakeAhead.start(request).fingerprint().get();
 
         assertThat(background.fingerprint()).hasSize(64).isEqualTo(Fingerprint.of(RunInputs.of(request)));
         Path survey = data.resolve("survey.csv");
         assertThat(background.files()).containsEntry(survey.toAbsolutePath().normalize(), Fingerprint.sha256(survey));
         Files.writeString(survey, "\n", java.nio.file.StandardOpenOption.APPEND);
-        InputHashes again = EvaluationRunner.fingerprintInBackground(request).get();
+        InputHashes again = IntakeAhead.start(request).fingerprint().get();
         assertThat(again.fingerprint()).isNotEqualTo(background.fingerprint())
                 .isEqualTo(Fingerprint.of(RunInputs.of(request)));
         assertThat(again.sha256(survey)).isEqualTo(Fingerprint.sha256(survey))
@@ -54,8 +54,8 @@ class BackgroundFingerprintTest {
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 
         assertThatThrownBy(() -> runner.run(request(Path.of("sample-data/2024")),
-                CompletableFuture.failedFuture(unreadable))).isSameAs(unreadable);
+                CompletableFuture.failedFuture(unreadable), null)).isSameAs(unreadable);
         assertThatThrownBy(() -> runner.run(request(Path.of("sample-data/2024")),
-                CompletableFuture.failedFuture(error))).isSameAs(error);
+                CompletableFuture.failedFuture(error), null)).isSameAs(error);
     }
 }

@@ -95,7 +95,7 @@ class RestartFingerprintTest extends JobTestBase {
         files.put(survey, "0123456789abcdef".repeat(4));
 
         EvaluationRunner.Outcome o = runner.run(request, java.util.concurrent.CompletableFuture.completedFuture(
-                new InputHashes(hashed.fingerprint(), files)));
+                new InputHashes(hashed.fingerprint(), files)), null);
 
         assertThat(o.failures()).isEmpty();
         var report = Workspace.MAPPER.readTree(tmp.resolve("hashes/reports/2024/bizenv-report-2024.json").toFile());
@@ -103,5 +103,29 @@ class RestartFingerprintTest extends JobTestBase {
         report.get("meta").get("sources").forEach(s -> listed.put(s.get("path").asString(), s.get("sha256").asString()));
         assertThat(listed).containsEntry("survey.csv", "0123456789abcdef".repeat(4))
                 .containsEntry("statistics.xlsx", Fingerprint.sha256(data.resolve("statistics.xlsx")));
+    }
+
+    @Test
+    void aRestartWhoseIntakeCompletedDropsTheIntakeReadAhead() throws Exception {
+        Path out = tmp.resolve("ahead/reports");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "a file where the reports folder should be");
+        EvaluationRequest request = new EvaluationRequest(FRAMEWORK, Path.of("sample-data/2024"), 2024, out, null,
+                null, AT, RobustnessSettings.off());
+
+        EvaluationRunner.Outcome first = runner.run(request, IntakeAhead.start(request));
+        assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(first.stepsRun()).containsExactly("intake", "survey", "survey-merge", "score", "publish");
+
+        Files.delete(out);
+        IntakeAhead ahead = IntakeAhead.start(request);
+        EvaluationRunner.Outcome second = runner.run(request, ahead);
+
+        assertThat(second.restarted()).isTrue();
+        assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.stepsRun()).containsExactly("publish");
+        org.bizenv.framework.Framework fw = org.bizenv.framework.FrameworkLoader.load(FRAMEWORK);
+        assertThat(ahead.take(IntakeAhead.Inputs.of(request), ahead.fingerprint().get(), fw))
+                .as("dropped: nothing waits for it or uses it").isNull();
     }
 }
