@@ -1,6 +1,9 @@
 package org.bizenv;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.bizenv.cli.BizenvCommand;
 import org.springframework.boot.SpringApplication;
@@ -46,8 +49,31 @@ public class BizenvApplication {
     private static final String BACKGROUND_PREINITIALIZER =
             "org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializingApplicationListener";
 
-    /** The one configuration file a run reads: the jar's own. */
-    static final String CONFIG = "classpath:/application.yml";
+    /**
+     * bizenv's Spring settings, the only ones a context of bizenv's has: no configuration file is read (Spring's
+     * config-data search would also look in the working directory and its config/ folder, where another tool's or a
+     * stray application.* file would change them, e.g. initialize-schema: never, and a fresh job repository would
+     * have no tables; and reading the jar's own file was ~0.1 s of a cold run's start). Job tests start their
+     * contexts with the same settings (JobTestBase).
+     */
+    public static final Map<String, Object> SETTINGS = settings();
+
+    private static Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        // a command-line batch job: no web server, no banner, jobs started by the command line, not on start-up
+        s.put("spring.main.banner-mode", "off");
+        s.put("spring.main.web-application-type", "none");
+        s.put("spring.batch.job.enabled", "false");
+        // The job repository lives in a file-mode H2 database so that a failed run can be restarted later. "always"
+        // is the only mode that initializes a file database; evaluation/JobRepositorySchema runs the script only when
+        // the tables are missing, so once per repository, not on every start.
+        s.put("spring.batch.jdbc.initialize-schema", "always");
+        // no schema.sql or data.sql of bizenv's: Boot's own script initializer would only look for them on every start
+        s.put("spring.sql.init.mode", "never");
+        // no configuration file at all (an empty list of locations; see above)
+        s.put("spring.config.location", "");
+        return Collections.unmodifiableMap(s);
+    }
 
     public static void main(String[] args) {
         if (Boolean.getBoolean("spring.aot.processing")) {
@@ -68,18 +94,15 @@ public class BizenvApplication {
     }
 
     /**
-     * A Spring context whose job repository lives under {@code repository}, configured by the jar's application.yml
-     * alone (none from the working directory). It leaves logging as the command line configured it (console for
+     * A Spring context whose job repository lives under {@code repository}, configured by {@link #SETTINGS} alone
+     * (no file, none from the working directory). It leaves logging as the command line configured it (console for
      * people, log file for traces): Spring Boot's logging listener would replace that configuration with its own,
      * console traces included. Boot's background pre-initializer is left out too.
      */
     public static ConfigurableApplicationContext context(Path repository) {
         SpringApplication app = new SpringApplicationBuilder(BizenvApplication.class)
-                .properties("bizenv.repository=" + repository.toAbsolutePath().normalize(),
-                        // bizenv's settings are its own: Spring would also read application.* files from the working
-                        // directory and its config/ folder, where another tool's (or a stray) file would change them
-                        // (initialize-schema: never, and a fresh job repository has no tables)
-                        "spring.config.location=" + CONFIG)
+                .properties(SETTINGS)
+                .properties("bizenv.repository=" + repository.toAbsolutePath().normalize())
                 .logStartupInfo(false)
                 .build();
         // Named rather than found on the stack: Spring AOT looks its prepared context up by the main class's name, and

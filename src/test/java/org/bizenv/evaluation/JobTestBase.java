@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bizenv.BizenvApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,13 +17,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * its own output folder, which is part of a run's identity. Folders live under {@code target/}, which
  * {@code mvn clean} removes.
  */
-@SpringBootTest
+@SpringBootTest(properties = {
+        // a context Spring starts itself configures logging (a run's command line does that itself): quiet but for
+        // bizenv's own lines
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.org.bizenv=INFO",
+        "logging.pattern.console=%d{HH:mm:ss} %-5level %msg%n"})
 abstract class JobTestBase {
 
     static final Path repository = tempDir("job-repository");
 
     @DynamicPropertySource
     static void jobRepository(DynamicPropertyRegistry r) {
+        BizenvApplication.SETTINGS.forEach((key, value) -> r.add(key, () -> value));   // the run's own settings
         r.add("bizenv.repository", () -> repository.toString());
     }
 
