@@ -128,8 +128,7 @@ public final class CompiledIndex {
             logValues[j] = logs(values[j]);
             indicatorComplete[j] = complete(values[j]);
             imputed[j] = flagsOrNull(build.imputed().flagged()[j]);
-            notApplicable[j] = build.notApplicable() != null && anyTrue(build.notApplicable()[j])
-                    ? build.notApplicable()[j] : null;
+            notApplicable[j] = build.notApplicable() == null ? null : flagsOrNull(build.notApplicable()[j]);
         }
         CompositeMeans means = CompositeMeans.of(framework, build.units());
         this.composites = means.hasComposites() ? means : null;

@@ -291,11 +291,10 @@ public final class SurveyBootstrap {
                 }
                 System.arraycopy(b.indexRanks(), 0, sampled, r * n, n);
                 Build replicate = b;
-                nominal(replicate);
-                if (plan.hasAlternatives()) {
+                if (plan.hasAlternatives()) {       // sets the replicate's nominal state before each alternative
                     plan.checkAlternatives(ev, () -> nominal(replicate));
-                    nominal(replicate);
                 }
+                nominal(replicate);
                 plan.apply(ev, weightRng, r, weights);
                 ev.evaluate();
                 ev.rank();

@@ -143,14 +143,15 @@ public final class Scorer {
         boolean rounded = fw.ranking().compareRounded();
         int[][] nodeRanks = new int[nodes][];
         int[][] indicatorRanks = new int[m][];
-        nodeRanks[tree.root()] = Build.ranks(fw, nodeScores[tree.root()]);
-        if (reuse == null) {                // a rescoring's build ranks the rest when asked: a replicate reads the index
+        if (reuse == null) {
             for (int k = 0; k < nodes; k++) {
                 nodeRanks[k] = Build.ranks(fw, nodeScores[k]);
             }
             for (int j = 0; j < m; j++) {
                 indicatorRanks[j] = Build.ranks(fw, normalised.values()[j]);
             }
+        } else {                            // a rescoring's build ranks the rest when asked: a replicate reads the index
+            nodeRanks[tree.root()] = Build.ranks(fw, nodeScores[tree.root()]);
         }
         int[] tiers = tiers(fw.tiers(), nodeScores[tree.root()], rounded ? decimals : -1);
         return new Scored(new Build(fw, data.units(), data.provenance(), raw, denominated, imputed, transformed,
