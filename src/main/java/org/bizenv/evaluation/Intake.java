@@ -80,18 +80,13 @@ public final class Intake {
      */
     public static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                                     Problems problems) {
-        return read(fw, data, labelWithFolder, resolver, problems, InputHashes.NONE);
-    }
-
-    /** As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}. */
-    static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
-                             Problems problems, InputHashes hashes) {
-        return read(fw, data, labelWithFolder, resolver, problems, hashes, 0);
+        return read(fw, data, labelWithFolder, resolver, problems, InputHashes.NONE, 0);
     }
 
     /**
-     * As {@link #read(Framework, Path, boolean, UnitResolver, Problems, InputHashes)}, a unit-workbooks source's
-     * workbooks opened on {@code workbookThreads} threads (0: one per processor, up to 4); the result is the same.
+     * As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}
+     * and a unit-workbooks source's workbooks opened on {@code workbookThreads} threads (0: one per processor, up to
+     * 4); the result is the same.
      */
     static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                              Problems problems, InputHashes hashes, int workbookThreads) {
