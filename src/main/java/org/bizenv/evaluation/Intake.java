@@ -112,9 +112,8 @@ public final class Intake {
                 continue;
             }
             switch (s.type()) {
-                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take((workbookThreads > 0
-                        ? new UnitWorkbooksReader(resolver, dataFolder, workbookThreads)
-                        : new UnitWorkbooksReader(resolver, dataFolder)).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
+                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(workbooksReader(resolver, dataFolder,
+                        workbookThreads).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
                 case "unit-table" -> {
                     UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder,
                             TextEncoding.ofKey(s.encoding())).read(s.id(),
@@ -292,6 +291,12 @@ public final class Intake {
             out.add(new Unit(c, new Names(name, name), groups));
         }
         return out;
+    }
+
+    /** A unit-workbooks reader opening {@code threads} workbooks at once (0: the reader's default). */
+    private static UnitWorkbooksReader workbooksReader(UnitResolver resolver, Path dataFolder, int threads) {
+        return threads > 0 ? new UnitWorkbooksReader(resolver, dataFolder, threads)
+                : new UnitWorkbooksReader(resolver, dataFolder);
     }
 
     /**
