@@ -7,8 +7,9 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Work started on a thread of its own while the caller does something else (the inputs' fingerprint while the Spring
- * context starts, `validate`'s survey reading while it reads the workbooks), and its result taken as if the caller had
- * done the work itself: what the work threw comes out unchanged.
+ * context starts, `validate`'s survey reading while it reads the workbooks, the survey bootstrap beside the other
+ * robustness analyses), and its result taken as if the caller had done the work itself: what the work threw comes
+ * out unchanged.
  */
 final class Background {
 

@@ -80,18 +80,13 @@ public final class Intake {
      */
     public static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                                     Problems problems) {
-        return read(fw, data, labelWithFolder, resolver, problems, InputHashes.NONE);
-    }
-
-    /** As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}. */
-    static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
-                             Problems problems, InputHashes hashes) {
-        return read(fw, data, labelWithFolder, resolver, problems, hashes, 0);
+        return read(fw, data, labelWithFolder, resolver, problems, InputHashes.NONE, 0);
     }
 
     /**
-     * As {@link #read(Framework, Path, boolean, UnitResolver, Problems, InputHashes)}, a unit-workbooks source's
-     * workbooks opened on {@code workbookThreads} threads (0: one per processor, up to 4); the result is the same.
+     * As {@link #read(Framework, Path, boolean, UnitResolver, Problems)}, the files' hashes taken from {@code hashes}
+     * and a unit-workbooks source's workbooks opened on {@code workbookThreads} threads (0: one per processor, up to
+     * 4); the result is the same.
      */
     static IntakeResult read(Framework fw, Path data, boolean labelWithFolder, UnitResolver resolver,
                              Problems problems, InputHashes hashes, int workbookThreads) {
@@ -117,9 +112,8 @@ public final class Intake {
                 continue;
             }
             switch (s.type()) {
-                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take((workbookThreads > 0
-                        ? new UnitWorkbooksReader(resolver, dataFolder, workbookThreads)
-                        : new UnitWorkbooksReader(resolver, dataFolder)).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
+                case "unit-workbooks" -> bySourceAndStatistic.put(s.id(), take(workbooksReader(resolver, dataFolder,
+                        workbookThreads).read(s.id(), prefix + s.path(), s.sheet(), requests), problems));
                 case "unit-table" -> {
                     UnitTableReader.UnitTable table = take(new UnitTableReader(resolver, dataFolder,
                             TextEncoding.ofKey(s.encoding())).read(s.id(),
@@ -297,6 +291,12 @@ public final class Intake {
             out.add(new Unit(c, new Names(name, name), groups));
         }
         return out;
+    }
+
+    /** A unit-workbooks reader opening {@code threads} workbooks at once (0: the reader's default). */
+    private static UnitWorkbooksReader workbooksReader(UnitResolver resolver, Path dataFolder, int threads) {
+        return threads > 0 ? new UnitWorkbooksReader(resolver, dataFolder, threads)
+                : new UnitWorkbooksReader(resolver, dataFolder);
     }
 
     /**

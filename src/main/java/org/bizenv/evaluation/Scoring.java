@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 
 import org.bizenv.framework.Framework;
 import org.bizenv.report.EngineVersion;
@@ -167,38 +168,11 @@ final class Scoring {
         // The survey bootstrap beside the other analyses, not after them: each has serial stretches (compiling,
         // checking, summarising) that leave a core idle, which the other's workers fill. Independent inputs and
         // outputs; a failure of the other analyses is still the one reported when both fail, as when run in turn.
-        SurveyBootstrapResult[] bootstrap = new SurveyBootstrapResult[1];
-        Throwable[] bootstrapFailure = new Throwable[1];
-        Thread beside = null;
-        if (sample != null) {
-            beside = new Thread(() -> {
-                try {
-                    bootstrap[0] = SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads), progress);
-                } catch (Throwable t) {
-                    bootstrapFailure[0] = t;
-                }
-            }, "bizenv-survey-bootstrap");
-            beside.setDaemon(true);
-            beside.start();
-        }
+        Future<SurveyBootstrapResult> bootstrap = sample == null ? null : Background.start("bizenv-survey-bootstrap",
+                () -> SurveyBootstrap.run(build, sample, rs.bootstrapOptions(threads), progress));
         RobustnessResult result = RobustnessAnalysis.run(build, raw, request, progress);
-        if (beside != null) {
-            try {
-                beside.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the survey bootstrap ran", e);
-            }
-            if (bootstrapFailure[0] instanceof RuntimeException re) {
-                throw re;
-            }
-            if (bootstrapFailure[0] instanceof Error err) {
-                throw err;
-            }
-            if (bootstrapFailure[0] != null) {
-                throw new IllegalStateException("the survey bootstrap failed", bootstrapFailure[0]);
-            }
-            result = result.withSurveyBootstrap(bootstrap[0]);
+        if (bootstrap != null) {
+            result = result.withSurveyBootstrap(Background.join(bootstrap));
         }
         UncertaintyLoader.UncertaintyFile file = ScenarioFiles.loadUncertainty(fw, rs.uncertainty());
         if (file != null && (rs.uncertaintyRuns() > 0 || rs.sensitivitySamples() > 0)) {

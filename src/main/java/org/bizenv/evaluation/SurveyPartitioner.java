@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * context holds its file and byte range and the row and line its first record has, so a worker reads just that part
  * and names the file's own rows. The names ({@code f0-p000}, file then part) are the same for the same files and grid
  * size, which Spring Batch keeps across a restart (changed files are another job instance, no restart), so a
- * restart finds the partitions that completed and reruns only the others. Also saves the plan (every file's partition names, in file order) for the merge step.
+ * restart finds the partitions that completed and reruns only the others. Also saves the plan (every file's
+ * partition names, in file order) for the merge step.
  */
 class SurveyPartitioner implements Partitioner {
 

@@ -45,7 +45,7 @@ class InputHashesTest {
         InputHashes hashes = new InputHashes("fingerprint", Map.of(survey.toAbsolutePath().normalize(), given));
         Problems problems = new Problems();
 
-        IntakeResult r = Intake.read(fw, data, false, Intake.resolver(fw, problems), problems, hashes);
+        IntakeResult r = Intake.read(fw, data, false, Intake.resolver(fw, problems), problems, hashes, 0);
 
         Report.SourceFile listed = r.files().stream().filter(f -> f.path().equals("survey.csv")).findFirst()
                 .orElseThrow();
