@@ -87,24 +87,24 @@ final class ExcelStyles {
         wrap = create();
         wrap.align("wrapText", "true");
         wrap.align("vertical", "top");
-        score = numeric(scoreFormat, null);
-        integer = numeric("0", null);
+        score = style(scoreFormat, null);
+        integer = style("0", null);
         // a style made first and then made a copy of another (POI's cloneStyleFrom): the copy keeps the first index
         rank = copy(create(), integer);
         rank.align("horizontal", "center");
         integerLeft = copy(create(), integer);
         integerLeft.align("horizontal", "left");
-        weight = numeric("0.0000", null);
-        stat = numeric("0.000", null);
-        percent = numeric("0.0%", null);
-        change = numeric("+0" + zeros + ";-0" + zeros + ";0" + zeros, null);
-        rankChange = numeric("+0;-0;0", null);
-        bytes = numeric("#,##0", null);
-        weightChange = numeric("+0.0000;-0.0000;0", null);
+        weight = style("0.0000", null);
+        stat = style("0.000", null);
+        percent = style("0.0%", null);
+        change = style("+0" + zeros + ";-0" + zeros + ";0" + zeros, null);
+        rankChange = style("+0;-0;0", null);
+        bytes = style("#,##0", null);
+        weightChange = style("+0.0000;-0.0000;0", null);
         // rank shifts: no change shows as a dot, so the cities that move stand out
-        shift = copy(create(), numeric("+0;-0;\"·\"", null));
+        shift = copy(create(), style("+0;-0;\"·\"", null));
         shift.align("horizontal", "center");
-        chartHelper = copy(create(), numeric("0.0", null));
+        chartHelper = copy(create(), style("0.0", null));
         font(chartHelper, GREY_FONT);
     }
 
@@ -155,7 +155,11 @@ final class ExcelStyles {
         s.filled = true;
     }
 
-    private CellStyle numeric(String format, String fill) {
+    /**
+     * A style with a number format ({@code null} for text) and a solid fill ({@code null} for none), made once per
+     * pair.
+     */
+    CellStyle style(String format, String fill) {
         return cache.computeIfAbsent(format + "|" + fill, key -> {
             CellStyle s = create();
             s.align("vertical", "top");
@@ -173,16 +177,6 @@ final class ExcelStyles {
     private int numFmt(String format) {
         int builtin = BuiltinFormats.getBuiltinFormat(format);
         return builtin >= 0 ? builtin : numFmts.computeIfAbsent(format, k -> 164 + numFmts.size());
-    }
-
-    /** A style with a number format ({@code null} for text) and a solid fill ({@code null} for none). */
-    CellStyle style(String format, String fill) {
-        return numeric(format, fill);
-    }
-
-    /** Whether a style has a fill, so that an empty cell in it still shows (a marked gap). */
-    boolean filled(CellStyle style) {
-        return style.filled;
     }
 
     /** Text indented by tree depth (the Weights sheet's names). */
