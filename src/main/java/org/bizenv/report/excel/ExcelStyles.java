@@ -2,11 +2,8 @@ package org.bizenv.report.excel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 
 /**
  * The workbook's cell styles, each created once (Excel allows ~64,000; a style per cell would be slow), and the
@@ -35,8 +32,7 @@ final class ExcelStyles {
             + "</cellStyleXfs>";
 
     private final List<CellStyle> all = new ArrayList<>();
-    /** Custom number formats (not built in) by their code, numbered from 164 in order of first use. */
-    private final Map<String, Integer> numFmts = new LinkedHashMap<>();
+    private final NumberFormats numFmts = new NumberFormats();
     /** Fill colours in order of first use; each has two fills, as POI registers them: see {@link #fill}. */
     private final List<String> fillColours = new ArrayList<>();
     private final Map<String, CellStyle> cache = new HashMap<>();
@@ -165,18 +161,13 @@ final class ExcelStyles {
             s.align("vertical", "top");
             if (format != null) {
                 s.xf.put("applyNumberFormat", "true");
-                s.xf.put("numFmtId", Integer.toString(numFmt(format)));
+                s.xf.put("numFmtId", Integer.toString(numFmts.id(format)));
             }
             if (fill != null) {
                 fill(s, fill);
             }
             return s;
         });
-    }
-
-    private int numFmt(String format) {
-        int builtin = BuiltinFormats.getBuiltinFormat(format);
-        return builtin >= 0 ? builtin : numFmts.computeIfAbsent(format, k -> 164 + numFmts.size());
     }
 
     /** Text indented by tree depth (the Weights sheet's names). */
@@ -201,13 +192,8 @@ final class ExcelStyles {
     /** The styles part, {@code xl/styles.xml}. */
     void write(StringBuilder out) {
         out.append(OoxmlText.HEAD).append("<styleSheet xmlns=\"").append(OoxmlText.MAIN).append("\">");
-        out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
-        numFmts.forEach((code, id) -> {
-            out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
-            OoxmlText.attr(out, code);
-            out.append("\"/>");
-        });
-        out.append(numFmts.isEmpty() ? "" : "</numFmts>").append(FONTS);
+        numFmts.write(out);
+        out.append(FONTS);
         out.append("<fills count=\"").append(2 + 2 * fillColours.size()).append("\"><fill><patternFill patternType="
                 + "\"none\"/></fill><fill><patternFill patternType=\"darkGray\"/></fill>");
         for (String rgb : fillColours) {
