@@ -95,11 +95,6 @@ final class ReportWorkbook {
     private record Chart(StreamedSheet sheet, String chart, String drawing) {
     }
 
-    /** The number the next chart (and its drawing) will have. */
-    int nextChart() {
-        return charts.size() + 1;
-    }
-
     /**
      * Adds a chart ({@code chart}, the chart part) anchored by {@code drawing} (the drawing part, whose chart is its
      * relationship rId1) to {@code sheet}, whose drawing is its relationship rId1: the sheet has at most one.
