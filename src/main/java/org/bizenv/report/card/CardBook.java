@@ -81,8 +81,7 @@ final class CardBook {
         pkg.entry("xl/sharedStrings.xml");
         styles.write(pkg.part);
         pkg.entry("xl/styles.xml");
-        workbook(pkg.part);
-        pkg.entry("xl/workbook.xml");
+        workbook(pkg);
         pkg.workbookRels(n);
         for (int i = 0; i < n; i++) {
             sheets.get(i).sheetXml(pkg.part, i == 0);
@@ -112,27 +111,13 @@ final class CardBook {
         b.append(stringList.isEmpty() ? "" : "</sst>");
     }
 
-    private void workbook(StringBuilder b) {
-        // the relationships' namespace only where a sheet refers to its part (as XMLBeans saves it)
-        b.append(OoxmlText.HEAD).append("<workbook xmlns=\"").append(OoxmlText.MAIN)
-                .append(sheets.isEmpty() ? "" : "\" xmlns:r=\"" + OoxmlText.REL)
-                .append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews>")
-                .append(sheets.isEmpty() ? "<sheets/>" : "<sheets>");
+    private void workbook(OoxmlPackage pkg) throws IOException {
+        var tabs = new ArrayList<OoxmlPackage.Tab>(sheets.size());
+        var names = new ArrayList<OoxmlPackage.Name>(sheets.size());
         for (int i = 0; i < sheets.size(); i++) {
-            b.append("<sheet name=\"");
-            OoxmlText.attr(b, sheets.get(i).name());
-            b.append("\" r:id=\"").append(OoxmlPackage.sheetRelId(i + 1)).append("\" sheetId=\"").append(i + 1)
-                    .append("\"/>");
+            tabs.add(new OoxmlPackage.Tab(sheets.get(i).name(), i + 1));
+            names.add(new OoxmlPackage.Name("_xlnm.Print_Area", i, false, sheets.get(i).printArea()));
         }
-        if (!sheets.isEmpty()) {
-            b.append("</sheets><definedNames>");
-            for (int i = 0; i < sheets.size(); i++) {
-                b.append("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"").append(i).append("\">");
-                OoxmlText.text(b, sheets.get(i).printArea());
-                b.append("</definedName>");
-            }
-            b.append("</definedNames>");
-        }
-        b.append("</workbook>");
+        pkg.workbook(0, tabs, names);
     }
 }

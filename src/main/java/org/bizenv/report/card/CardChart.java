@@ -35,7 +35,7 @@ final class CardChart {
      */
     CardChart(CityCard card, String sheet, int top, int first, int last) {
         this.card = card;
-        this.sheetRef = "'" + sheet.replace("'", "''") + "'!";
+        this.sheetRef = ChartXml.sheetRef(sheet);
         this.top = top;
         this.first = first;
         this.last = last;

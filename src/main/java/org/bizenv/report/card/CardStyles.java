@@ -2,11 +2,10 @@ package org.bizenv.report.card;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.bizenv.report.excel.NumberFormats;
 import org.bizenv.report.excel.OoxmlText;
 
 /**
@@ -87,12 +86,11 @@ final class CardStyles {
     private final List<Derived> derived = new ArrayList<>();
     private final Map<String, Integer> formatted = new HashMap<>();
     private final Map<Integer, Integer> quotedOf = new HashMap<>();
-    /** Custom number formats (not built in) by their code, numbered from 164 in order of first use. */
-    private final Map<String, Integer> numFmts = new LinkedHashMap<>();
+    private final NumberFormats numFmts = new NumberFormats();
 
     /** {@code base} (a fixed style) with a number format, made once per pair. */
     int format(int base, String format) {
-        return formatted.computeIfAbsent(base + "|" + format, k -> add(new Derived(base, numFmt(format), false)));
+        return formatted.computeIfAbsent(base + "|" + format, k -> add(new Derived(base, numFmts.id(format), false)));
     }
 
     /** {@code base} marked as text, so that a spreadsheet never reads "=…" typed over it as a formula. */
@@ -105,22 +103,10 @@ final class CardStyles {
         return XF.length + derived.size() - 1;
     }
 
-    private int numFmt(String format) {
-        int builtin = BuiltinFormats.getBuiltinFormat(format);
-        return builtin >= 0 ? builtin : numFmts.computeIfAbsent(format, k -> 164 + numFmts.size());
-    }
-
     /** The {@code xl/styles.xml} part. */
     void write(StringBuilder out) {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<styleSheet xmlns=\"").append(OoxmlText.MAIN)
-                .append("\">");
-        out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
-        numFmts.forEach((code, id) -> {
-            out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
-            OoxmlText.attr(out, code);
-            out.append("\"/>");
-        });
-        out.append(numFmts.isEmpty() ? "" : "</numFmts>");
+        out.append(OoxmlText.HEAD).append("<styleSheet xmlns=\"").append(OoxmlText.MAIN).append("\">");
+        numFmts.write(out);
         out.append(FIXED).append("<cellXfs count=\"").append(XF.length + derived.size()).append("\">");
         for (int i = 0; i < XF.length; i++) {
             xf(out, i, 0, "");

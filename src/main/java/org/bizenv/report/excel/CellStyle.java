@@ -34,10 +34,6 @@ final class CellStyle {
         filled = from.filled;
     }
 
-    int getIndex() {
-        return index;
-    }
-
     void align(String attribute, String value) {
         xf.put("applyAlignment", "true");
         alignment.put(attribute, value);

@@ -78,6 +78,14 @@ public final class ChartXml {
         }
     }
 
+    /**
+     * The prefix of a reference to cells of sheet {@code name}: its name always quoted (as XDDF wrote a series'
+     * cells, whether or not the name needs it), an apostrophe in it doubled.
+     */
+    public static String sheetRef(String name) {
+        return "'" + name.replace("'", "''") + "'!";
+    }
+
     /** A column's cells from {@code firstRow} to {@code lastRow} (0-based) as an absolute range, {@code $B$3:$B$9}. */
     public static String range(int firstRow, int lastRow, int col) {
         String c = CellReference.convertNumToColString(col);

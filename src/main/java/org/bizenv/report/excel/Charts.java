@@ -53,7 +53,7 @@ final class Charts extends SheetWriter {
             vals[i] = row.score();
             min = Math.min(min, row.score());
         }
-        String sheetRef = "'" + RANKING + "'!";
+        String sheetRef = ChartXml.sheetRef(RANKING);
         String catRef = sheetRef + range(rankingFirstRow, rankingFirstRow + n - 1, 1);
         String valRef = sheetRef + range(rankingFirstRow, rankingFirstRow + n - 1, rankingScoreCol);
         var c = new StringBuilder(1024 + 128 * n);
@@ -107,7 +107,7 @@ final class Charts extends SheetWriter {
             nominal[i] = row.nominalRank() > 0 ? (double) row.nominalRank() : null;
             maxRank = Math.max(maxRank, Math.max(row.worstRank(), row.nominalRank()));
         }
-        String ref = "'" + g.sheet.name + "'!";
+        String ref = ChartXml.sheetRef(g.sheet.name);
         String catRef = ref + range(first, last, 1);
         var c = new StringBuilder(2048 + 384 * n);
         chartStart(c, "各城市排名的90%区间与名义排名 90% interval of each city's rank and its nominal rank"

@@ -2,11 +2,8 @@ package org.bizenv.report.excel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 
 /**
  * The workbook's cell styles, each created once (Excel allows ~64,000; a style per cell would be slow), and the
@@ -35,8 +32,7 @@ final class ExcelStyles {
             + "</cellStyleXfs>";
 
     private final List<CellStyle> all = new ArrayList<>();
-    /** Custom number formats (not built in) by their code, numbered from 164 in order of first use. */
-    private final Map<String, Integer> numFmts = new LinkedHashMap<>();
+    private final NumberFormats numFmts = new NumberFormats();
     /** Fill colours in order of first use; each has two fills, as POI registers them: see {@link #fill}. */
     private final List<String> fillColours = new ArrayList<>();
     private final Map<String, CellStyle> cache = new HashMap<>();
@@ -87,24 +83,24 @@ final class ExcelStyles {
         wrap = create();
         wrap.align("wrapText", "true");
         wrap.align("vertical", "top");
-        score = numeric(scoreFormat, null);
-        integer = numeric("0", null);
+        score = style(scoreFormat, null);
+        integer = style("0", null);
         // a style made first and then made a copy of another (POI's cloneStyleFrom): the copy keeps the first index
         rank = copy(create(), integer);
         rank.align("horizontal", "center");
         integerLeft = copy(create(), integer);
         integerLeft.align("horizontal", "left");
-        weight = numeric("0.0000", null);
-        stat = numeric("0.000", null);
-        percent = numeric("0.0%", null);
-        change = numeric("+0" + zeros + ";-0" + zeros + ";0" + zeros, null);
-        rankChange = numeric("+0;-0;0", null);
-        bytes = numeric("#,##0", null);
-        weightChange = numeric("+0.0000;-0.0000;0", null);
+        weight = style("0.0000", null);
+        stat = style("0.000", null);
+        percent = style("0.0%", null);
+        change = style("+0" + zeros + ";-0" + zeros + ";0" + zeros, null);
+        rankChange = style("+0;-0;0", null);
+        bytes = style("#,##0", null);
+        weightChange = style("+0.0000;-0.0000;0", null);
         // rank shifts: no change shows as a dot, so the cities that move stand out
-        shift = copy(create(), numeric("+0;-0;\"·\"", null));
+        shift = copy(create(), style("+0;-0;\"·\"", null));
         shift.align("horizontal", "center");
-        chartHelper = copy(create(), numeric("0.0", null));
+        chartHelper = copy(create(), style("0.0", null));
         font(chartHelper, GREY_FONT);
     }
 
@@ -155,34 +151,23 @@ final class ExcelStyles {
         s.filled = true;
     }
 
-    private CellStyle numeric(String format, String fill) {
+    /**
+     * A style with a number format ({@code null} for text) and a solid fill ({@code null} for none), made once per
+     * pair.
+     */
+    CellStyle style(String format, String fill) {
         return cache.computeIfAbsent(format + "|" + fill, key -> {
             CellStyle s = create();
             s.align("vertical", "top");
             if (format != null) {
                 s.xf.put("applyNumberFormat", "true");
-                s.xf.put("numFmtId", Integer.toString(numFmt(format)));
+                s.xf.put("numFmtId", Integer.toString(numFmts.id(format)));
             }
             if (fill != null) {
                 fill(s, fill);
             }
             return s;
         });
-    }
-
-    private int numFmt(String format) {
-        int builtin = BuiltinFormats.getBuiltinFormat(format);
-        return builtin >= 0 ? builtin : numFmts.computeIfAbsent(format, k -> 164 + numFmts.size());
-    }
-
-    /** A style with a number format ({@code null} for text) and a solid fill ({@code null} for none). */
-    CellStyle style(String format, String fill) {
-        return numeric(format, fill);
-    }
-
-    /** Whether a style has a fill, so that an empty cell in it still shows (a marked gap). */
-    boolean filled(CellStyle style) {
-        return style.filled;
     }
 
     /** Text indented by tree depth (the Weights sheet's names). */
@@ -207,13 +192,8 @@ final class ExcelStyles {
     /** The styles part, {@code xl/styles.xml}. */
     void write(StringBuilder out) {
         out.append(OoxmlText.HEAD).append("<styleSheet xmlns=\"").append(OoxmlText.MAIN).append("\">");
-        out.append("<numFmts count=\"").append(numFmts.size()).append(numFmts.isEmpty() ? "\"/>" : "\">");
-        numFmts.forEach((code, id) -> {
-            out.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"");
-            OoxmlText.attr(out, code);
-            out.append("\"/>");
-        });
-        out.append(numFmts.isEmpty() ? "" : "</numFmts>").append(FONTS);
+        numFmts.write(out);
+        out.append(FONTS);
         out.append("<fills count=\"").append(2 + 2 * fillColours.size()).append("\"><fill><patternFill patternType="
                 + "\"none\"/></fill><fill><patternFill patternType=\"darkGray\"/></fill>");
         for (String rgb : fillColours) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.TreeMap;
@@ -133,6 +134,45 @@ public final class OoxmlPackage {
         }
         rels(byId.values().toArray(new String[0][]));
         entry("xl/_rels/workbook.xml.rels");
+    }
+
+    /** A sheet as the workbook part lists it: its tab's name and its number (its part is sheet{@code number}.xml). */
+    public record Tab(String name, int number) {
+    }
+
+    /** A defined name local to the sheet of tab {@code tab} (0-based); its reference is a formula, written as text. */
+    public record Name(String code, int tab, boolean hidden, String reference) {
+    }
+
+    /**
+     * The workbook part, {@code xl/workbook.xml}: the sheets in the order of their tabs, tab {@code activeTab} shown
+     * on opening, and the defined names in the order given.
+     */
+    public void workbook(int activeTab, List<Tab> tabs, List<Name> names) throws IOException {
+        // the relationships' namespace only where a sheet refers to its part (as XMLBeans saves it)
+        part.append(OoxmlText.HEAD).append("<workbook xmlns=\"").append(OoxmlText.MAIN)
+                .append(tabs.isEmpty() ? "" : "\" xmlns:r=\"" + OoxmlText.REL)
+                .append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"").append(activeTab)
+                .append("\"/></bookViews>").append(tabs.isEmpty() ? "<sheets/>" : "<sheets>");
+        for (var t : tabs) {
+            part.append("<sheet name=\"");
+            OoxmlText.attr(part, t.name());
+            part.append("\" r:id=\"").append(sheetRelId(t.number())).append("\" sheetId=\"").append(t.number())
+                    .append("\"/>");
+        }
+        part.append(tabs.isEmpty() ? "" : "</sheets>");
+        if (!names.isEmpty()) {
+            part.append("<definedNames>");
+            for (var d : names) {
+                part.append("<definedName name=\"").append(d.code()).append("\" localSheetId=\"").append(d.tab())
+                        .append(d.hidden() ? "\" hidden=\"true\">" : "\">");
+                OoxmlText.text(part, d.reference());
+                part.append("</definedName>");
+            }
+            part.append("</definedNames>");
+        }
+        part.append("</workbook>");
+        entry("xl/workbook.xml");
     }
 
     /** Sheet n's relationship id from the workbook: after the shared strings' and the styles'. */

@@ -95,11 +95,6 @@ final class ReportWorkbook {
     private record Chart(StreamedSheet sheet, String chart, String drawing) {
     }
 
-    /** The number the next chart (and its drawing) will have. */
-    int nextChart() {
-        return charts.size() + 1;
-    }
-
     /**
      * Adds a chart ({@code chart}, the chart part) anchored by {@code drawing} (the drawing part, whose chart is its
      * relationship rId1) to {@code sheet}, whose drawing is its relationship rId1: the sheet has at most one.
@@ -136,8 +131,7 @@ final class ReportWorkbook {
         pkg.entry("xl/sharedStrings.xml");
         styles.write(pkg.part);
         pkg.entry("xl/styles.xml");
-        workbook(pkg.part);
-        pkg.entry("xl/workbook.xml");
+        workbook(pkg);
         pkg.workbookRels(made.size());
         for (var s : made) {
             pkg.entry("xl/worksheets/sheet" + s.number + ".xml", s::writePart);
@@ -152,29 +146,16 @@ final class ReportWorkbook {
         pkg.finish();
     }
 
-    private void workbook(StringBuilder b) {
-        // the relationships' namespace only where a sheet refers to its part (as XMLBeans saves it)
-        b.append(OoxmlText.HEAD).append("<workbook xmlns=\"").append(OoxmlText.MAIN)
-                .append(tabs.isEmpty() ? "" : "\" xmlns:r=\"" + OoxmlText.REL)
-                .append("\"><workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"").append(activeTab)
-                .append("\"/></bookViews>").append(tabs.isEmpty() ? "<sheets/>" : "<sheets>");
+    private void workbook(OoxmlPackage pkg) throws IOException {
+        var tabList = new ArrayList<OoxmlPackage.Tab>(tabs.size());
         for (var s : tabs) {
-            b.append("<sheet name=\"");
-            OoxmlText.attr(b, s.name);
-            b.append("\" r:id=\"").append(OoxmlPackage.sheetRelId(s.number)).append("\" sheetId=\"").append(s.number).append("\"/>");
+            tabList.add(new OoxmlPackage.Tab(s.name, s.number));
         }
-        b.append(tabs.isEmpty() ? "" : "</sheets>");
-        if (!names.isEmpty()) {
-            b.append("<definedNames>");
-            for (var d : names) {
-                b.append("<definedName name=\"").append(d.code).append("\" localSheetId=\"")
-                        .append(tabs.indexOf(d.sheet)).append(d.hidden ? "\" hidden=\"true\">" : "\">");
-                OoxmlText.text(b, d.reference);
-                b.append("</definedName>");
-            }
-            b.append("</definedNames>");
+        var nameList = new ArrayList<OoxmlPackage.Name>(names.size());
+        for (var d : names) {
+            nameList.add(new OoxmlPackage.Name(d.code, tabs.indexOf(d.sheet), d.hidden, d.reference));
         }
-        b.append("</workbook>");
+        pkg.workbook(activeTab, tabList, nameList);
     }
 
     /** Drops every sheet's rows and deletes their temporary files; true when no file is left. */

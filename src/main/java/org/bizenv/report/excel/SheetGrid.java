@@ -231,7 +231,7 @@ final class SheetGrid {
     /** Text as a string cell (never a formula); null or empty leaves the cell empty. */
     void text(SheetRow row, int col, String s, CellStyle style) {
         if (s == null || s.isEmpty()) {
-            if (st.filled(style)) {
+            if (style.filled) {
                 blank(row, col, style);
             }
             return;
@@ -266,24 +266,24 @@ final class SheetGrid {
         if (s.length() > MAX_TEXT) {
             s = s.substring(0, MAX_TEXT - 1) + "…";
         }
-        row.text(col, s, (CellText.looksLikeFormula(s) ? st.quoted(style) : style).getIndex());
+        row.text(col, s, (CellText.looksLikeFormula(s) ? st.quoted(style) : style).index);
     }
 
     void blank(SheetRow row, int col, CellStyle style) {
         track(row, style);
-        row.blank(col, style.getIndex());
+        row.blank(col, style.index);
     }
 
     /** A numeric cell; NaN and infinities leave it empty (but keep a fill, so a marked gap shows). */
     void number(SheetRow row, int col, double v, CellStyle style) {
         if (!Double.isFinite(v)) {
-            if (st.filled(style)) {
+            if (style.filled) {
                 blank(row, col, style);
             }
             return;
         }
         track(row, style);
-        row.number(col, v, style.getIndex());
+        row.number(col, v, style.index);
         fit(col, 10);
     }
 
@@ -299,7 +299,7 @@ final class SheetGrid {
             return;
         }
         track(row, style);
-        row.number(col, v.intValue(), style.getIndex());
+        row.number(col, v.intValue(), style.index);
         fit(col, Integer.toString(v).length() + 2);
     }
 
